@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { currentTotpCode } from '../server/auth/totp';
+import { loadConfig } from '../server/config';
+import { ensureKeyFile, loadKeyRing } from '../server/crypto/key-ring';
+import { migrateToLatest, openDatabase } from '../server/db/database';
+import { formatCredentials, startServer } from '../server/start';
+import { runAuditVerify } from './audit-verify';
+import { runKeyRotation } from './rotate-keys';
+import { runSeed, scales, type Scale } from './seed';
+
+const program = new Command('fristad').description('Fristad – drift och underhåll');
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+const openConfigured = async () => {
+  const config = loadConfig();
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+  });
+  await migrateToLatest(handle.db);
+  return { config, handle };
+};
+
+program
+  .command('start')
+  .description('starta servern (PGlite i datamappen, eller DATABASE_URL)')
+  .action(async () => {
+    const config = loadConfig();
+    const server = await startServer(config, print);
+    print(`Fristad är igång: ${server.url}`);
+    print(
+      `Databas: ${server.handle.engine === 'pglite' ? `PGlite i ${join(config.dataDir, 'pglite')}` : 'PostgreSQL-server'}`,
+    );
+    formatCredentials(server.credentials).forEach((line) => print(line));
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('kör databasmigreringar')
+  .action(async () => {
+    const { handle } = await openConfigured();
+    print('Databasen är migrerad.');
+    await handle.close();
+  });
+
+program
+  .command('seed')
+  .description('skapa påhittade data i en viss skala')
+  .option('--scale <scale>', `en av ${scales.join(', ')}`, 'demo')
+  .action(async (options: { scale: string }) => {
+    if (!scales.includes(options.scale as Scale)) throw new Error(`Okänd skala: ${options.scale}`);
+    const { config, handle } = await openConfigured();
+    if (!config.keysJson) ensureKeyFile(config.keyFile);
+    const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
+    await runSeed(handle.db, keys, options.scale as Scale, print);
+    await handle.close();
+  });
+
+const audit = program.command('audit').description('granskningsloggen');
+audit
+  .command('verify')
+  .description('kontrollera att ingen händelse ändrats, tagits bort eller flyttats')
+  .action(async () => {
+    const { handle } = await openConfigured();
+    const ok = await runAuditVerify(handle.db, print);
+    await handle.close();
+    process.exitCode = ok ? 0 : 1;
+  });
+
+const keysCommand = program.command('keys').description('krypteringsnycklar');
+keysCommand
+  .command('rotate')
+  .description('skapa en ny nyckel och kryptera om alla krypterade fält med den')
+  .action(async () => {
+    const { config, handle } = await openConfigured();
+    if (config.keysJson) throw new Error('Nycklarna kommer från FRISTAD_KEYS; rotera dem där.');
+    await runKeyRotation(handle.db, config.keyFile, print);
+    await handle.close();
+  });
+
+program
+  .command('demo-code <username>')
+  .description('visa demoanvändarens aktuella engångskod (bara övningsdata)')
+  .action((username: string) => {
+    const config = loadConfig();
+    const credentials = JSON.parse(
+      readFileSync(join(config.dataDir, 'demo-credentials.json'), 'utf8'),
+    ) as { username: string; totpSecret: string | null }[];
+    const secret = credentials.find((credential) => credential.username === username)?.totpSecret;
+    if (!secret) throw new Error(`Ingen demoanvändare ${username} med engångskod`);
+    print(currentTotpCode(secret, new Date()));
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

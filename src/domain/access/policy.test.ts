@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { can, planBreakGlass, type Actor, type PersonResource } from './policy';
+import type { RoleId } from './roles';
+
+const now = new Date('2026-11-24T10:00:00Z');
+
+const person: PersonResource = {
+  kind: 'person',
+  id: 'person-1',
+  organisationId: 'org-a',
+  unitId: 'unit-adult',
+  secrecyAreaId: 'area-adult',
+  assignedUserIds: ['assigned-user'],
+};
+
+const actor = (
+  role: RoleId,
+  unit: { unitId: string; secrecyAreaId: string | null },
+  extra: Partial<Actor> = {},
+): Actor => ({
+  userId: 'user-1',
+  organisationId: 'org-a',
+  roles: [{ role, ...unit }],
+  secondFactorVerified: true,
+  breakGlass: [],
+  ...extra,
+});
+
+const adultUnit = { unitId: 'unit-adult', secrecyAreaId: 'area-adult' };
+const receptionInAdultArea = { unitId: 'unit-reception', secrecyAreaId: 'area-adult' };
+const childUnit = { unitId: 'unit-child', secrecyAreaId: 'area-child' };
+
+describe('access policy', () => {
+  it.each([
+    ['caseWorker', adultUnit, 'person.read', true, 'access.same_secrecy_area'],
+    ['caseWorker', receptionInAdultArea, 'person.read', true, 'access.same_secrecy_area'],
+    ['caseWorker', childUnit, 'person.read', false, 'access.other_secrecy_area'],
+    ['caseWorker', adultUnit, 'person.readProtectedAddress', false, 'access.role_lacks_action'],
+    ['teamLeader', adultUnit, 'person.readProtectedAddress', true, 'access.same_secrecy_area'],
+    ['therapist', adultUnit, 'person.read', false, 'access.no_case_relation'],
+    ['coordinator', adultUnit, 'person.read', false, 'access.role_lacks_action'],
+    ['countyAnalyst', adultUnit, 'person.read', false, 'access.role_lacks_action'],
+    ['administrator', adultUnit, 'person.read', false, 'access.role_lacks_action'],
+  ] as const)('%s in %o doing %s → %s (%s)', (role, unit, action, allowed, reason) => {
+    const decision = can(actor(role, unit), action, person, now);
+    expect(decision.allowed).toBe(allowed);
+    expect(decision.reason).toBe(reason);
+  });
+
+  it('lets a therapist assigned to the matter read', () => {
+    const decision = can(
+      actor('therapist', adultUnit, { userId: 'assigned-user' }),
+      'person.read',
+      person,
+      now,
+    );
+    expect(decision).toMatchObject({ allowed: true });
+  });
+
+  it('denies another organisation whatever the role', () => {
+    const decision = can(
+      actor('teamLeader', adultUnit, { organisationId: 'org-b' }),
+      'person.read',
+      person,
+      now,
+    );
+    expect(decision).toEqual({ allowed: false, reason: 'access.other_organisation' });
+  });
+
+  it('requires the second factor for personal data', () => {
+    const decision = can(
+      actor('caseWorker', adultUnit, { secondFactorVerified: false }),
+      'person.read',
+      person,
+      now,
+    );
+    expect(decision).toEqual({ allowed: false, reason: 'access.second_factor_required' });
+  });
+
+  it('opens another secrecy area with live break-glass, flagged, and not after it expires', () => {
+    const glass = {
+      id: 'bg-1',
+      personId: 'person-1',
+      reason: 'Akut fara, jour',
+      expiresAt: new Date('2026-11-24T10:30:00Z'),
+    };
+    const withGlass = actor('caseWorker', childUnit, { breakGlass: [glass] });
+    expect(can(withGlass, 'person.read', person, now)).toEqual({
+      allowed: true,
+      reason: 'access.break_glass',
+      breakGlassId: 'bg-1',
+    });
+    expect(can(withGlass, 'person.read', person, new Date('2026-11-24T10:31:00Z')).allowed).toBe(
+      false,
+    );
+    expect(can(withGlass, 'person.read', { ...person, id: 'person-2' }, now).allowed).toBe(false);
+  });
+
+  it('break-glass never adds an action the role lacks', () => {
+    const glass = {
+      id: 'bg-1',
+      personId: 'person-1',
+      reason: 'Akut fara, jour',
+      expiresAt: new Date('2026-11-24T10:30:00Z'),
+    };
+    const withGlass = actor('caseWorker', childUnit, { breakGlass: [glass] });
+    expect(can(withGlass, 'person.readProtectedAddress', person, now).allowed).toBe(false);
+  });
+
+  it('asks for a real reason and a bounded time for break-glass', () => {
+    expect(planBreakGlass({ reason: 'behöver', minutes: 30 }, now)).toMatchObject({
+      ok: false,
+      field: 'reason',
+    });
+    expect(
+      planBreakGlass({ reason: 'Polisen larmar om akut fara i kväll', minutes: 240 }, now),
+    ).toMatchObject({ ok: false, field: 'minutes' });
+    expect(
+      planBreakGlass({ reason: 'Polisen larmar om akut fara i kväll', minutes: 30 }, now),
+    ).toEqual({
+      ok: true,
+      expiresAt: new Date('2026-11-24T10:30:00Z'),
+    });
+  });
+});

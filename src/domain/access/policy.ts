@@ -1,0 +1,131 @@
+import { personalDataActions, roles, type Action, type RoleId } from './roles';
+
+/** One role held by the actor in one unit. */
+export type RoleGrant = { unitId: string; role: RoleId; secrecyAreaId: string | null };
+
+/** A time-limited, reasoned exception to internal secrecy (nödåtkomst). */
+export type BreakGlassGrant = {
+  id: string;
+  personId: string;
+  reason: string;
+  expiresAt: Date;
+};
+
+export type Actor = {
+  userId: string;
+  /** The organisation the actor works in right now (chosen at sign-in or by switching). */
+  organisationId: string;
+  roles: readonly RoleGrant[];
+  secondFactorVerified: boolean;
+  breakGlass: readonly BreakGlassGrant[];
+};
+
+/** What the policy needs to know about a person record. */
+export type PersonResource = {
+  kind: 'person';
+  id: string;
+  organisationId: string;
+  unitId: string;
+  secrecyAreaId: string | null;
+  /** Users assigned to the person's matter (the case relation). */
+  assignedUserIds: readonly string[];
+};
+
+export type OrganisationResource = { kind: 'organisation'; organisationId: string };
+
+export type Resource = PersonResource | OrganisationResource;
+
+export const denialReasons = [
+  'access.second_factor_required',
+  'access.other_organisation',
+  'access.role_lacks_action',
+  'access.other_secrecy_area',
+  'access.no_case_relation',
+] as const;
+export type DenialReason = (typeof denialReasons)[number];
+
+export type AllowReason =
+  'access.same_secrecy_area' | 'access.break_glass' | 'access.organisation_role';
+
+export type Decision =
+  | { allowed: true; reason: AllowReason; breakGlassId: string | null }
+  | { allowed: false; reason: DenialReason };
+
+const deny = (reason: DenialReason): Decision => ({ allowed: false, reason });
+
+/**
+ * Decides whether the actor may do the action on the resource, and why. Every route asks this
+ * one function; it is pure, so the same answer is given to the API, the UI and the audit log.
+ */
+export const can = (actor: Actor, action: Action, resource: Resource, now: Date): Decision => {
+  if (personalDataActions.has(action) && !actor.secondFactorVerified) {
+    return deny('access.second_factor_required');
+  }
+  if (resource.organisationId !== actor.organisationId) return deny('access.other_organisation');
+
+  const capable = actor.roles.filter((grant) => roles[grant.role].actions.includes(action));
+  if (capable.length === 0) return deny('access.role_lacks_action');
+
+  if (resource.kind === 'organisation') {
+    return { allowed: true, reason: 'access.organisation_role', breakGlassId: null };
+  }
+
+  const inArea = capable.filter((grant) => sharesSecrecyArea(grant, resource));
+  const related = inArea.filter(
+    (grant) =>
+      !roles[grant.role].requiresCaseRelation || resource.assignedUserIds.includes(actor.userId),
+  );
+  if (related.length > 0) {
+    return { allowed: true, reason: 'access.same_secrecy_area', breakGlassId: null };
+  }
+
+  const glass = actor.breakGlass.find(
+    (grant) => grant.personId === resource.id && grant.expiresAt.getTime() > now.getTime(),
+  );
+  // Break-glass opens a person across internal secrecy, never a role's missing action.
+  if (glass && action !== 'person.readProtectedAddress') {
+    return { allowed: true, reason: 'access.break_glass', breakGlassId: glass.id };
+  }
+  return deny(inArea.length > 0 ? 'access.no_case_relation' : 'access.other_secrecy_area');
+};
+
+/**
+ * Units inside one secrecy area share information; a unit without an area is its own area.
+ * Internal secrecy (OSL 26:1 between parts of a social services authority) applies across areas.
+ */
+const sharesSecrecyArea = (grant: RoleGrant, person: PersonResource): boolean =>
+  grant.unitId === person.unitId ||
+  (grant.secrecyAreaId !== null && grant.secrecyAreaId === person.secrecyAreaId);
+
+/** The longest a break-glass grant may last. */
+export const breakGlassMaxMinutes = 60;
+/** A reason must say something: a word or two is not a reason. */
+export const breakGlassMinReasonLength = 15;
+
+export type BreakGlassRequest = { reason: string; minutes: number };
+
+/** Validates a break-glass request; returns field problems or the expiry time. */
+export const planBreakGlass = (
+  request: BreakGlassRequest,
+  now: Date,
+): { ok: true; expiresAt: Date } | { ok: false; field: 'reason' | 'minutes'; message: string } => {
+  if (request.reason.trim().length < breakGlassMinReasonLength) {
+    return {
+      ok: false,
+      field: 'reason',
+      message: `Skriv varför du behöver åtkomst (minst ${breakGlassMinReasonLength} tecken).`,
+    };
+  }
+  if (
+    !Number.isInteger(request.minutes) ||
+    request.minutes < 1 ||
+    request.minutes > breakGlassMaxMinutes
+  ) {
+    return {
+      ok: false,
+      field: 'minutes',
+      message: `Åtkomsten kan gälla 1–${breakGlassMaxMinutes} minuter.`,
+    };
+  }
+  return { ok: true, expiresAt: new Date(now.getTime() + request.minutes * 60_000) };
+};

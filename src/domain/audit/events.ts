@@ -1,0 +1,40 @@
+/**
+ * The audit event catalogue. Every read and write of personal data, every sign-in and every
+ * exception to secrecy is one of these. Stored JSON constrains change: add types, never
+ * repurpose one. (HSLF-FS 2016:40 / patient data law practice: reads are logged, not only writes.)
+ */
+export const auditEventTypes = [
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.signed_out',
+  'auth.organisation_switched',
+  'person.listed',
+  'person.read',
+  'person.created',
+  'person.updated',
+  'person.protected_address_read',
+  'access.denied',
+  'break_glass.opened',
+  'audit.verified',
+  'keys.rotated',
+] as const;
+export type AuditEventType = (typeof auditEventTypes)[number];
+
+export type AuditOutcome = 'allowed' | 'denied' | 'failed';
+
+/** One audit event as commands hand it over; the repository adds time, chain and hash. */
+export type AuditEventInput = {
+  type: AuditEventType;
+  organisationId: string | null;
+  actorUserId: string | null;
+  /** The person whose data was touched, if any. */
+  personId?: string | null;
+  outcome: AuditOutcome;
+  /** Why: the access reason code, the user's stated reason, or the denial reason. */
+  reason?: string | null;
+  breakGlassId?: string | null;
+  requestId?: string | null;
+  /** Non-personal details (field names changed, counts). Never names, numbers or addresses. */
+  details?: Record<string, string | number | boolean | null>;
+};

@@ -1,0 +1,43 @@
+/**
+ * Coded domain errors. Every error a user can cause carries a stable code; the server maps
+ * codes to HTTP statuses in one exhaustive table (src/server/http/error-handler.ts).
+ * Messages never contain personal data.
+ */
+export const errorCodes = [
+  'validation.invalid',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.locked',
+  'auth.second_factor_required',
+  'auth.second_factor_invalid',
+  'auth.session_expired',
+  'auth.csrf',
+  'auth.oidc_failed',
+  'access.denied',
+  'not_found',
+  'conflict.stale_version',
+  'rule.violation',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export type FieldIssue = { path: string; message: string };
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly reason: string | undefined;
+  readonly fields: FieldIssue[];
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; reason?: string; fields?: FieldIssue[] } = {},
+  ) {
+    super(options.message ?? code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.reason = options.reason;
+    this.fields = options.fields ?? [];
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

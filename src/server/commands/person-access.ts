@@ -1,0 +1,86 @@
+import { can, type Decision } from '../../domain/access/policy';
+import type { Action } from '../../domain/access/roles';
+import type { AuditEventType } from '../../domain/audit/events';
+import { DomainError } from '../../domain/errors';
+import { appendAuditEvent } from '../audit/audit.repository';
+import { inScope, type Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { personResource } from '../presenters/person.presenter';
+import { findPerson, type PersonRecord } from '../repositories/person.repository';
+
+/**
+ * Loads a person and asks the policy. A person the request cannot see at all (another
+ * organisation, or no such id) is "not found"; one it can see but may not use is a 403 with
+ * the policy's reason. Denials are audited in their own transaction, because the request's
+ * transaction rolls back when it is refused.
+ */
+export const loadPersonFor = async (
+  ctx: CommandContext,
+  tx: Tx,
+  personId: string,
+  action: Action,
+  auditType: AuditEventType,
+): Promise<{ person: PersonRecord; decision: Extract<Decision, { allowed: true }> }> => {
+  const person = await findPerson(tx, personId);
+  if (!person)
+    throw new DomainError('not_found', {
+      message: 'Personen finns inte eller är inte synlig för dig.',
+    });
+  const decision = can(ctx.actor, action, personResource(person), ctx.now());
+  if (!decision.allowed) {
+    await inScope(ctx.db, ctx.scope, (denialTx) =>
+      appendAuditEvent(
+        denialTx,
+        {
+          type: 'access.denied',
+          organisationId: ctx.actor.organisationId,
+          actorUserId: ctx.actor.userId,
+          personId,
+          outcome: 'denied',
+          reason: decision.reason,
+          requestId: ctx.requestId,
+          details: { attempted: auditType },
+        },
+        ctx.now(),
+      ),
+    );
+    throw new DomainError('access.denied', {
+      message: denialMessages[decision.reason],
+      reason: decision.reason,
+    });
+  }
+  return { person, decision };
+};
+
+/** Plain-Swedish explanations of each denial, shown to the user. */
+export const denialMessages: Record<Extract<Decision, { allowed: false }>['reason'], string> = {
+  'access.second_factor_required': 'Logga in med din andra faktor för att se personuppgifter.',
+  'access.other_organisation': 'Uppgiften tillhör en annan organisation.',
+  'access.role_lacks_action': 'Din roll ger inte behörighet till detta.',
+  'access.other_secrecy_area':
+    'Uppgiften finns i ett annat sekretessområde. Det krävs samtycke, en uppgiftsskyldighet eller nödåtkomst.',
+  'access.no_case_relation': 'Du är inte kopplad till personens ärende.',
+};
+
+export const auditPersonEvent = (
+  ctx: CommandContext,
+  tx: Tx,
+  event: {
+    type: AuditEventType;
+    personId: string | null;
+    reason: string;
+    breakGlassId?: string | null;
+    details?: Record<string, string | number | boolean | null>;
+  },
+) =>
+  appendAuditEvent(
+    tx,
+    {
+      ...event,
+      organisationId: ctx.actor.organisationId,
+      actorUserId: ctx.actor.userId,
+      outcome: 'allowed',
+      requestId: ctx.requestId,
+    },
+    ctx.now(),
+  );

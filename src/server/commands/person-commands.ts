@@ -1,0 +1,232 @@
+import { can } from '../../domain/access/policy';
+import { roles } from '../../domain/access/roles';
+import { planBreakGlass } from '../../domain/access/policy';
+import { DomainError } from '../../domain/errors';
+import type { ProtectionLevel } from '../../domain/identity/protected-identity';
+import { encryptField } from '../crypto/field-encryption';
+import { inScope } from '../db/transaction';
+import { listUnitsSharingArea } from '../repositories/organisation.repository';
+import type { CommandContext } from '../http/context';
+import { addressContext, personResource, presentPerson } from '../presenters/person.presenter';
+import {
+  assignPerson,
+  findPerson,
+  insertPerson,
+  listPersonsInUnits,
+  updatePersonIfVersion,
+} from '../repositories/person.repository';
+import { auditPersonEvent, loadPersonFor } from './person-access';
+
+const viewer = (ctx: CommandContext, revealAddress = false) => ({
+  actor: ctx.actor,
+  keys: ctx.keys,
+  now: ctx.now(),
+  revealAddress,
+});
+
+/** Reads one person; the read itself is an audit event in the same transaction. */
+export const readPerson = (ctx: CommandContext, personId: string) =>
+  inScope(ctx.db, ctx.scope, async (tx) => {
+    const { person, decision } = await loadPersonFor(
+      ctx,
+      tx,
+      personId,
+      'person.read',
+      'person.read',
+    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.read',
+      personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+    });
+    return presentPerson(person, viewer(ctx));
+  });
+
+/**
+ * Lists persons the actor may read. The filter is the set of units in the actor's secrecy
+ * areas, applied in SQL; the policy then confirms each row (the two must agree).
+ */
+export const listPersons = (ctx: CommandContext, limit: number) =>
+  inScope(ctx.db, ctx.scope, async (tx) => {
+    const readGrants = ctx.actor.roles.filter((grant) =>
+      roles[grant.role].actions.includes('person.read'),
+    );
+    const readableUnits = await listUnitsSharingArea(
+      tx,
+      readGrants.map((grant) => grant.unitId),
+      readGrants.flatMap((grant) => (grant.secrecyAreaId ? [grant.secrecyAreaId] : [])),
+    );
+    const rows = await listPersonsInUnits(tx, readableUnits, limit);
+    const visible = rows.filter(
+      (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
+    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.listed',
+      personId: null,
+      reason: 'access.same_secrecy_area',
+      details: { count: visible.length },
+    });
+    return visible.map((row) => presentPerson(row, viewer(ctx)));
+  });
+
+export type PersonInput = {
+  unitId: string;
+  givenName: string;
+  familyName: string;
+  personalNumber: string | null;
+  protectionLevel: ProtectionLevel;
+  address: string | null;
+};
+
+export const createPerson = (ctx: CommandContext, input: PersonInput) =>
+  inScope(ctx.db, ctx.scope, async (tx) => {
+    const unit = await tx
+      .selectFrom('units')
+      .select(['id', 'secrecyAreaId', 'name'])
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
+    if (!unit)
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.unitId', message: 'Enheten finns inte i din organisation.' }],
+      });
+    const decision = can(
+      ctx.actor,
+      'person.create',
+      {
+        kind: 'person',
+        id: 'new',
+        organisationId: ctx.actor.organisationId,
+        unitId: unit.id,
+        secrecyAreaId: unit.secrecyAreaId,
+        assignedUserIds: [ctx.actor.userId],
+      },
+      ctx.now(),
+    );
+    if (!decision.allowed)
+      throw new DomainError('access.denied', {
+        message: 'Du kan inte registrera personer i den enheten.',
+        reason: decision.reason,
+      });
+    const { id } = await insertPerson(tx, {
+      organisationId: ctx.actor.organisationId,
+      unitId: unit.id,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      personalNumber: input.personalNumber,
+      protectionLevel: input.protectionLevel,
+      addressEnc:
+        input.address === null ? null : encryptField(ctx.keys, addressContext, input.address),
+      updatedAt: ctx.now(),
+    });
+    await assignPerson(tx, {
+      personId: id,
+      userId: ctx.actor.userId,
+      organisationId: ctx.actor.organisationId,
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.created',
+      personId: id,
+      reason: decision.reason,
+    });
+    const created = await findPerson(tx, id);
+    return presentPerson(created!, viewer(ctx));
+  });
+
+/** Changes a person if nobody else has changed it since the caller read `version`. */
+export const updatePerson = (
+  ctx: CommandContext,
+  personId: string,
+  input: {
+    version: number;
+    givenName?: string | undefined;
+    familyName?: string | undefined;
+    address?: string | null | undefined;
+    protectionLevel?: ProtectionLevel | undefined;
+  },
+) =>
+  inScope(ctx.db, ctx.scope, async (tx) => {
+    const { decision } = await loadPersonFor(ctx, tx, personId, 'person.update', 'person.updated');
+    const { version, address, ...rest } = input;
+    const changes = {
+      ...rest,
+      ...(address !== undefined
+        ? { addressEnc: address === null ? null : encryptField(ctx.keys, addressContext, address) }
+        : {}),
+    };
+    const updated = await updatePersonIfVersion(tx, personId, version, changes, ctx.now());
+    if (!updated) {
+      throw new DomainError('conflict.stale_version', {
+        message: 'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.',
+      });
+    }
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.updated',
+      personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: {
+        fields: Object.keys(input)
+          .filter((key) => key !== 'version')
+          .join(','),
+      },
+    });
+    const person = await findPerson(tx, personId);
+    return presentPerson(person!, viewer(ctx));
+  });
+
+/** Shows a protected address: an explicit, reasoned, logged act. */
+export const revealProtectedAddress = (ctx: CommandContext, personId: string, reason: string) =>
+  inScope(ctx.db, ctx.scope, async (tx) => {
+    const { person, decision } = await loadPersonFor(
+      ctx,
+      tx,
+      personId,
+      'person.readProtectedAddress',
+      'person.protected_address_read',
+    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.protected_address_read',
+      personId,
+      reason: `${decision.reason}: ${reason}`,
+    });
+    return presentPerson(person, viewer(ctx, true));
+  });
+
+/** Opens a time-limited exception to internal secrecy for one person, with a stated reason. */
+export const openBreakGlass = (
+  ctx: CommandContext,
+  personId: string,
+  request: { reason: string; minutes: number },
+) =>
+  inScope(ctx.db, ctx.scope, async (tx) => {
+    const plan = planBreakGlass(request, ctx.now());
+    if (!plan.ok)
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: `body.${plan.field}`, message: plan.message }],
+      });
+    const person = await findPerson(tx, personId);
+    if (!person)
+      throw new DomainError('not_found', {
+        message: 'Personen finns inte eller är inte synlig för dig.',
+      });
+    const grant = await tx
+      .insertInto('breakGlassGrants')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        userId: ctx.actor.userId,
+        personId,
+        reason: request.reason,
+        expiresAt: plan.expiresAt,
+      })
+      .returning(['id', 'expiresAt'])
+      .executeTakeFirstOrThrow();
+    await auditPersonEvent(ctx, tx, {
+      type: 'break_glass.opened',
+      personId,
+      reason: request.reason,
+      breakGlassId: grant.id,
+      details: { minutes: request.minutes },
+    });
+    return { id: grant.id, expiresAt: grant.expiresAt.toISOString() };
+  });

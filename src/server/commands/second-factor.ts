@@ -1,0 +1,104 @@
+import QRCode from 'qrcode';
+import { DomainError } from '../../domain/errors';
+import { isLocked } from '../../domain/identity/sign-in-rules';
+import { appendAuditEvent } from '../audit/audit.repository';
+import { matchTotpStep, newTotpSecret, totpUri } from '../auth/totp';
+import { newSessionToken, rotateSession } from '../auth/session.repository';
+import { decryptField, encryptField } from '../crypto/field-encryption';
+import { asSystem } from '../db/transaction';
+import type { AppDeps, RequestSession } from '../http/context';
+import { findUserById } from '../repositories/user.repository';
+import { registerFailure } from './sign-in-with-password';
+
+const totpContext = 'users.totp_secret';
+
+/**
+ * Checks the code from the user's authenticator app. A code is accepted once; wrong codes
+ * count towards the same lockout as wrong passwords (six digits are guessable otherwise).
+ * On success the session token is replaced, so a token seen before this step is worthless.
+ */
+export const verifySecondFactor = async (
+  deps: AppDeps,
+  session: RequestSession,
+  input: { code: string; requestId: string; confirmEnrolment: boolean },
+): Promise<{ token: string }> => {
+  const now = deps.now();
+  const user = await asSystem(deps.db, (tx) => findUserById(tx, session.userId));
+  if (!user?.totpSecretEnc) {
+    throw new DomainError('rule.violation', {
+      message: 'Ingen app för engångskoder är kopplad.',
+      reason: 'totp.not_enrolled',
+    });
+  }
+  if (isLocked(user.lockedUntil, now)) {
+    throw new DomainError('auth.locked', {
+      message: 'Kontot är tillfälligt låst efter flera misslyckade försök.',
+    });
+  }
+  if (input.confirmEnrolment !== (user.totpConfirmedAt === null)) {
+    throw new DomainError('rule.violation', {
+      message: 'Steget passar inte kontots läge.',
+      reason: 'totp.wrong_step',
+    });
+  }
+  const secret = decryptField(deps.keys, totpContext, user.totpSecretEnc);
+  const step = matchTotpStep(secret, input.code, now);
+  const replayed = step !== null && user.totpLastStep !== null && step <= Number(user.totpLastStep);
+  if (step === null || replayed) {
+    await registerFailure(deps, user.id, input.requestId, now);
+    throw new DomainError('auth.second_factor_invalid', {
+      message: 'Koden stämmer inte. Vänta på nästa kod och försök igen.',
+    });
+  }
+  return asSystem(deps.db, async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({
+        totpLastStep: step,
+        failedLogins: 0,
+        ...(input.confirmEnrolment ? { totpConfirmedAt: now } : {}),
+      })
+      .where('id', '=', user.id)
+      .execute();
+    const { token, idHash } = newSessionToken();
+    await rotateSession(tx, session.idHash, idHash, { secondFactorAt: now, lastSeenAt: now });
+    await appendAuditEvent(
+      tx,
+      {
+        type: 'auth.signed_in',
+        organisationId: null,
+        actorUserId: user.id,
+        outcome: 'allowed',
+        reason: input.confirmEnrolment ? 'auth.totp_enrolled' : 'auth.totp',
+        requestId: input.requestId,
+      },
+      now,
+    );
+    return { token };
+  });
+};
+
+/** Starts linking an authenticator app: a new secret, shown once as text and QR code. */
+export const startTotpEnrolment = async (deps: AppDeps, session: RequestSession) => {
+  return asSystem(deps.db, async (tx) => {
+    const user = await findUserById(tx, session.userId);
+    if (!user) throw new DomainError('auth.required');
+    if (user.totpConfirmedAt) {
+      throw new DomainError('rule.violation', {
+        message: 'En app är redan kopplad. Kontakta systemförvaltaren för att byta.',
+        reason: 'totp.already_enrolled',
+      });
+    }
+    const secret = newTotpSecret();
+    await tx
+      .updateTable('users')
+      .set({ totpSecretEnc: encryptField(deps.keys, totpContext, secret), totpLastStep: null })
+      .where('id', '=', user.id)
+      .execute();
+    const uri = totpUri(secret, user.username);
+    return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1 }) };
+  });
+};
+
+export const sealTotpSecret = (deps: Pick<AppDeps, 'keys'>, secret: string) =>
+  encryptField(deps.keys, totpContext, secret);

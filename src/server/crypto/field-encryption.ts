@@ -1,0 +1,56 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+/**
+ * Field encryption with AES-256-GCM. Each value records the id of the key that sealed it, so
+ * keys can be rotated while old values stay readable. The column name is bound in as
+ * additional authenticated data: a value copied into another column will not decrypt.
+ *
+ * Format: fe1.<keyId>.<iv>.<tag>.<ciphertext>, parts base64url.
+ */
+export type KeyRing = { activeKeyId: string; keys: ReadonlyMap<string, Buffer> };
+
+const prefix = 'fe1';
+
+export const encryptField = (ring: KeyRing, context: string, plaintext: string): string => {
+  const key = ring.keys.get(ring.activeKeyId);
+  if (!key) throw new Error(`Active key ${ring.activeKeyId} is missing from the key ring`);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(context, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [prefix, ring.activeKeyId, b64(iv), b64(tag), b64(ciphertext)].join('.');
+};
+
+export const decryptField = (ring: KeyRing, context: string, sealed: string): string => {
+  const [version, keyId, iv, tag, ciphertext] = sealed.split('.');
+  if (version !== prefix || !keyId || !iv || !tag || ciphertext === undefined) {
+    throw new Error('Not an encrypted field value');
+  }
+  const key = ring.keys.get(keyId);
+  if (!key) throw new Error(`Key ${keyId} is not in the key ring`);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+  decipher.setAAD(Buffer.from(context, 'utf8'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([
+    decipher.update(Buffer.from(ciphertext, 'base64url')),
+    decipher.final(),
+  ]).toString('utf8');
+};
+
+/** The key id a sealed value was encrypted with (for rotation progress). */
+export const keyIdOf = (sealed: string): string | undefined => sealed.split('.')[1];
+
+const b64 = (buffer: Buffer): string => buffer.toString('base64url');
+
+/** Columns that hold field-encrypted values; the rotation command re-encrypts each of them. */
+export const encryptedColumns = [
+  { table: 'persons', column: 'address_enc', key: 'id', context: 'persons.address' },
+  { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
+  {
+    table: 'oidc_providers',
+    column: 'client_secret_enc',
+    key: 'id',
+    context: 'oidc_providers.client_secret',
+  },
+] as const;

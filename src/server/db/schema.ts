@@ -1,0 +1,194 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ProtectionLevel } from '../../domain/identity/protected-identity';
+import type { RoleId } from '../../domain/access/roles';
+
+/**
+ * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
+ * columns of the migrations). The migrations are the one schema source; a test compares these
+ * names with the migrated database so the two cannot drift apart.
+ */
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Version = ColumnType<number, number | undefined, number>;
+
+export type OrganisationKind = 'municipality' | 'policeRegion' | 'region' | 'countyBoard' | 'ngo';
+export type UnitKind =
+  | 'reception'
+  | 'adultVinr'
+  | 'childrenAndYoung'
+  | 'financialSupport'
+  | 'substanceAbuse'
+  | 'familyLaw'
+  | 'policeInvestigation'
+  | 'policeRiskAnalysis'
+  | 'countyAnalysis'
+  | 'administration'
+  | 'other';
+
+export type OrganisationsTable = {
+  id: Generated<string>;
+  kind: OrganisationKind;
+  name: string;
+  /** SCB municipality code (kommunkod), four digits; required for municipalities. */
+  scbCode: string | null;
+  countyCode: string | null;
+  fictitious: Generated<boolean>;
+  createdAt: CreatedAt;
+  version: Version;
+};
+
+export type SecrecyAreasTable = {
+  id: Generated<string>;
+  organisationId: string;
+  name: string;
+  version: Version;
+};
+
+export type UnitsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  name: string;
+  kind: UnitKind;
+  secrecyAreaId: string | null;
+  version: Version;
+};
+
+export type UsersTable = {
+  id: Generated<string>;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  /** TOTP secret, field-encrypted. */
+  totpSecretEnc: string | null;
+  totpConfirmedAt: Date | null;
+  totpLastStep: ColumnType<string | null, string | number | null, string | number | null>;
+  failedLogins: Generated<number>;
+  lockedUntil: Date | null;
+  disabled: Generated<boolean>;
+  fictitious: Generated<boolean>;
+  createdAt: CreatedAt;
+  version: Version;
+};
+
+export type RoleAssignmentsTable = {
+  id: Generated<string>;
+  userId: string;
+  organisationId: string;
+  unitId: string;
+  role: RoleId;
+};
+
+export type SessionsTable = {
+  /** SHA-256 of the session token; the token itself lives only in the cookie. */
+  idHash: string;
+  userId: string;
+  organisationId: string | null;
+  authMethod: 'password' | 'oidc';
+  createdAt: CreatedAt;
+  lastSeenAt: Date;
+  secondFactorAt: Date | null;
+  expiresAt: Date;
+  endedAt: Date | null;
+};
+
+export type OidcProvidersTable = {
+  id: Generated<string>;
+  organisationId: string;
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecretEnc: string | null;
+  mfaByProvider: Generated<boolean>;
+  enabled: Generated<boolean>;
+};
+
+export type UserIdentitiesTable = {
+  providerId: string;
+  subject: string;
+  userId: string;
+};
+
+export type OidcLoginStatesTable = {
+  state: string;
+  providerId: string;
+  codeVerifier: string;
+  nonce: string;
+  createdAt: CreatedAt;
+};
+
+export type PersonsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  unitId: string;
+  givenName: string;
+  familyName: string;
+  personalNumber: string | null;
+  protectionLevel: ProtectionLevel;
+  /** Address, field-encrypted. */
+  addressEnc: string | null;
+  fictitious: Generated<boolean>;
+  createdAt: CreatedAt;
+  updatedAt: Date;
+  version: Version;
+};
+
+export type PersonAssignmentsTable = {
+  personId: string;
+  userId: string;
+  organisationId: string;
+};
+
+export type BreakGlassGrantsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  userId: string;
+  personId: string;
+  reason: string;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+};
+
+export type AuditChainHeadsTable = {
+  chain: string;
+  organisationId: string | null;
+  lastSeq: ColumnType<string, string | number, string | number>;
+  lastHash: string;
+};
+
+export type AuditEventsTable = {
+  id: Generated<string>;
+  chain: string;
+  chainSeq: ColumnType<string, string | number, never>;
+  occurredAt: Date;
+  type: string;
+  organisationId: string | null;
+  actorUserId: string | null;
+  personId: string | null;
+  outcome: string;
+  reason: string | null;
+  breakGlassId: string | null;
+  requestId: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prevHash: string;
+  hash: string;
+};
+
+export type Database = {
+  organisations: OrganisationsTable;
+  secrecyAreas: SecrecyAreasTable;
+  units: UnitsTable;
+  users: UsersTable;
+  roleAssignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  oidcProviders: OidcProvidersTable;
+  userIdentities: UserIdentitiesTable;
+  oidcLoginStates: OidcLoginStatesTable;
+  persons: PersonsTable;
+  personAssignments: PersonAssignmentsTable;
+  breakGlassGrants: BreakGlassGrantsTable;
+  auditChainHeads: AuditChainHeadsTable;
+  auditEvents: AuditEventsTable;
+};
+
+export type PersonRow = Selectable<PersonsTable>;
+export type NewPerson = Insertable<PersonsTable>;
+export type UserRow = Selectable<UsersTable>;

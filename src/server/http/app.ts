@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { registerRequestAuth } from '../auth/request-auth';
+import { registerAuthRoutes } from '../routes/auth/routes';
+import { registerHealthRoutes } from '../routes/health/routes';
+import { registerOidcRoutes } from '../routes/oidc/routes';
+import { registerPersonRoutes } from '../routes/persons/routes';
+import { registerSessionRoutes } from '../routes/session/routes';
+import type { AppDeps } from './context';
+import { errorHandler } from './error-handler';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the HTTP server. Routes are registered here; each declares its access rule. */
+export const buildApp = async (
+  deps: AppDeps,
+  options: { webRoot?: string; logger?: boolean } = {},
+): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: deps.config.logLevel,
+          // Cookies and tokens never reach the log; bodies are not logged at all.
+          redact: [
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+            'req.headers.authorization',
+            'res.headers["set-cookie"]',
+          ],
+        }
+      : false,
+    bodyLimit: 256 * 1024,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  // Deny by default: an /api route that does not say who may call it stops the server.
+  app.addHook('onRoute', (route) => {
+    if (
+      route.url.startsWith('/api/') &&
+      !route.url.startsWith('/api/docs') &&
+      route.config?.access === undefined
+    ) {
+      throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'fristad_csrf',
+    cookieOpts: {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      secure: deps.config.secureCookies,
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Fristad API',
+        version: '0.1.0',
+        description: 'Fristad JSON API. Every personal-data call is audited.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  // Double-submit CSRF check on every state-changing API call, signed in or not (login too).
+  app.addHook('onRequest', (request, reply, done) => {
+    const access = request.routeOptions.config.access;
+    if (access === undefined || safeMethods.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+  registerRequestAuth(app, deps);
+
+  await app.register(async (api) => {
+    registerHealthRoutes(api, deps);
+    registerAuthRoutes(api, deps);
+    registerOidcRoutes(api, deps);
+    registerSessionRoutes(api, deps);
+    registerPersonRoutes(api, deps);
+  });
+
+  const webRoot = options.webRoot ?? resolve('dist/web');
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, index: 'index.html', wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(webRoot) || request.method !== 'GET') {
+      return reply.status(404).type('application/problem+json').send({
+        type: 'about:blank',
+        title: 'Finns inte',
+        status: 404,
+        code: 'not_found',
+        requestId: request.id,
+      });
+    }
+    // The web app routes on the client; every other GET gets its shell.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+};

@@ -1,0 +1,67 @@
+import { can, type Actor, type PersonResource } from '../../domain/access/policy';
+import {
+  presentAddress,
+  presentPersonalNumber,
+  type ProtectionLevel,
+} from '../../domain/identity/protected-identity';
+import { decryptField, type KeyRing } from '../crypto/field-encryption';
+import type { PersonRecord } from '../repositories/person.repository';
+
+export const addressContext = 'persons.address';
+
+type PersonFields = Omit<PersonRecord, 'assignedUserIds'> & { assignedUserIds?: readonly string[] };
+
+export const personResource = (person: PersonFields): PersonResource => ({
+  kind: 'person',
+  id: person.id,
+  organisationId: person.organisationId,
+  unitId: person.unitId,
+  secrecyAreaId: person.secrecyAreaId,
+  assignedUserIds: person.assignedUserIds ?? [],
+});
+
+/**
+ * The only way a person leaves the server. Fields are listed one by one; protected identity
+ * is masked here by the domain's rule; the address is decrypted only when it is to be shown.
+ * Each record carries what the viewer may do with it, so the web app never re-derives rules.
+ */
+export const presentPerson = (
+  person: PersonFields,
+  viewer: { actor: Actor; keys: KeyRing; now: Date; revealAddress?: boolean },
+) => {
+  const level = person.protectionLevel as ProtectionLevel;
+  const revealed = viewer.revealAddress === true;
+  // A protected address is not even decrypted unless it is to be shown.
+  const plainAddress =
+    person.addressEnc === null
+      ? null
+      : presentAddress(
+          level === 'none' || revealed
+            ? decryptField(viewer.keys, addressContext, person.addressEnc)
+            : '',
+          level,
+          revealed,
+        );
+  const resource = personResource(person);
+  return {
+    id: person.id,
+    unitId: person.unitId,
+    unitName: person.unitName,
+    givenName: person.givenName,
+    familyName: person.familyName,
+    personalNumber: presentPersonalNumber(person.personalNumber, level),
+    protectionLevel: level,
+    address: plainAddress,
+    fictitious: person.fictitious,
+    version: person.version,
+    updatedAt: person.updatedAt.toISOString(),
+    abilities: {
+      update: can(viewer.actor, 'person.update', resource, viewer.now).allowed,
+      readProtectedAddress:
+        level !== 'none' &&
+        can(viewer.actor, 'person.readProtectedAddress', resource, viewer.now).allowed,
+    },
+  };
+};
+
+export type PresentedPerson = ReturnType<typeof presentPerson>;

@@ -1,0 +1,64 @@
+import type { Insertable } from 'kysely';
+import type { RoleId } from '../../domain/access/roles';
+import type { Tx } from '../db/transaction';
+import type { OrganisationsTable, UnitsTable } from '../db/schema';
+
+/** Organisation set-up runs as the system (administration and seeding), not per request. */
+export const createOrganisation = async (tx: Tx, values: Insertable<OrganisationsTable>) =>
+  tx.insertInto('organisations').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const createSecrecyArea = async (tx: Tx, organisationId: string, name: string) =>
+  tx
+    .insertInto('secrecyAreas')
+    .values({ organisationId, name })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const createUnit = async (tx: Tx, values: Insertable<UnitsTable>) =>
+  tx.insertInto('units').values(values).returningAll().executeTakeFirstOrThrow();
+
+export const assignRole = async (
+  tx: Tx,
+  values: { userId: string; unitId: string; organisationId: string; role: RoleId },
+) => tx.insertInto('roleAssignments').values(values).execute();
+
+/** The units and roles a user holds, with each unit's secrecy area and organisation. */
+export const listRoleGrants = async (tx: Tx, userId: string) =>
+  tx
+    .selectFrom('roleAssignments as ra')
+    .innerJoin('units as u', 'u.id', 'ra.unitId')
+    .innerJoin('organisations as o', 'o.id', 'ra.organisationId')
+    .select([
+      'ra.organisationId',
+      'o.name as organisationName',
+      'o.kind as organisationKind',
+      'o.fictitious as organisationFictitious',
+      'ra.unitId',
+      'u.name as unitName',
+      'u.secrecyAreaId',
+      'ra.role',
+    ])
+    .where('ra.userId', '=', userId)
+    .orderBy('o.name')
+    .orderBy('u.name')
+    .execute();
+
+/** The given units plus every unit in the given secrecy areas (where information may flow). */
+export const listUnitsSharingArea = async (
+  tx: Tx,
+  unitIds: readonly string[],
+  secrecyAreaIds: readonly string[],
+): Promise<string[]> => {
+  if (unitIds.length === 0 && secrecyAreaIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('units')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        ...(unitIds.length ? [eb('id', 'in', unitIds)] : []),
+        ...(secrecyAreaIds.length ? [eb('secrecyAreaId', 'in', secrecyAreaIds)] : []),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => row.id);
+};

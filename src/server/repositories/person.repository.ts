@@ -1,0 +1,83 @@
+import type { Tx } from '../db/transaction';
+import type { NewPerson } from '../db/schema';
+
+/**
+ * Person records. Every function takes a transaction opened by inScope(), so row-level
+ * security holds beneath the access policy; commands decide, these only fetch and store.
+ */
+const personColumns = [
+  'p.id',
+  'p.organisationId',
+  'p.unitId',
+  'p.givenName',
+  'p.familyName',
+  'p.personalNumber',
+  'p.protectionLevel',
+  'p.addressEnc',
+  'p.fictitious',
+  'p.createdAt',
+  'p.updatedAt',
+  'p.version',
+  'u.secrecyAreaId',
+  'u.name as unitName',
+] as const;
+
+export const findPerson = async (tx: Tx, id: string) => {
+  const person = await tx
+    .selectFrom('persons as p')
+    .innerJoin('units as u', 'u.id', 'p.unitId')
+    .select(personColumns)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  if (!person) return undefined;
+  const assigned = await tx
+    .selectFrom('personAssignments')
+    .select('userId')
+    .where('personId', '=', id)
+    .execute();
+  return { ...person, assignedUserIds: assigned.map((row) => row.userId) };
+};
+
+export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
+
+/** Persons in the given units (the units in which the actor may read), newest first. */
+export const listPersonsInUnits = async (tx: Tx, unitIds: readonly string[], limit: number) => {
+  if (unitIds.length === 0) return [];
+  return tx
+    .selectFrom('persons as p')
+    .innerJoin('units as u', 'u.id', 'p.unitId')
+    .select(personColumns)
+    .where('p.unitId', 'in', unitIds)
+    .orderBy('p.updatedAt', 'desc')
+    .limit(limit)
+    .execute();
+};
+
+export const insertPerson = async (tx: Tx, values: NewPerson) =>
+  tx.insertInto('persons').values(values).returning('id').executeTakeFirstOrThrow();
+
+export const assignPerson = async (
+  tx: Tx,
+  values: { personId: string; userId: string; organisationId: string },
+) =>
+  tx
+    .insertInto('personAssignments')
+    .values(values)
+    .onConflict((c) => c.doNothing())
+    .execute();
+
+/** Updates only when the stored version matches; returns undefined on a stale version. */
+export const updatePersonIfVersion = async (
+  tx: Tx,
+  id: string,
+  expectedVersion: number,
+  changes: Partial<Pick<NewPerson, 'givenName' | 'familyName' | 'addressEnc' | 'protectionLevel'>>,
+  now: Date,
+) =>
+  tx
+    .updateTable('persons')
+    .set((eb) => ({ ...changes, updatedAt: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning(['id', 'version'])
+    .executeTakeFirst();

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createPerson,
+  listPersons,
+  openBreakGlass,
+  readPerson,
+  revealProtectedAddress,
+  updatePerson,
+} from '../../commands/person-commands';
+import { commandContext } from '../../http/command-context';
+import type { AppDeps } from '../../http/context';
+import {
+  breakGlassBody,
+  createPersonBody,
+  personParams,
+  personResponse,
+  reasonBody,
+  updatePersonBody,
+} from './schemas';
+
+const tags = ['personer'];
+
+/** Person routes: schema → command (which loads, asks the policy, audits) → presenter. */
+export const registerPersonRoutes = (instance: FastifyInstance, deps: AppDeps) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/persons',
+    {
+      config: { access: 'person.read' },
+      schema: {
+        tags,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.array(personResponse) },
+      },
+    },
+    async (request) => listPersons(commandContext(request, deps), request.query.limit),
+  );
+
+  app.get(
+    '/api/persons/:personId',
+    {
+      config: { access: 'person.read' },
+      schema: { tags, params: personParams, response: { 200: personResponse } },
+    },
+    async (request) => readPerson(commandContext(request, deps), request.params.personId),
+  );
+
+  app.post(
+    '/api/persons',
+    {
+      config: { access: 'person.create' },
+      schema: { tags, body: createPersonBody, response: { 201: personResponse } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createPerson(commandContext(request, deps), request.body)),
+  );
+
+  app.patch(
+    '/api/persons/:personId',
+    {
+      config: { access: 'person.update' },
+      schema: {
+        tags,
+        params: personParams,
+        body: updatePersonBody,
+        response: { 200: personResponse },
+      },
+    },
+    async (request) =>
+      updatePerson(commandContext(request, deps), request.params.personId, request.body),
+  );
+
+  app.post(
+    '/api/persons/:personId/protected-address',
+    {
+      config: { access: 'person.readProtectedAddress' },
+      schema: { tags, params: personParams, body: reasonBody, response: { 200: personResponse } },
+    },
+    async (request) =>
+      revealProtectedAddress(
+        commandContext(request, deps),
+        request.params.personId,
+        request.body.reason,
+      ),
+  );
+
+  app.post(
+    '/api/persons/:personId/break-glass',
+    {
+      config: { access: 'breakGlass.open' },
+      schema: {
+        tags,
+        params: personParams,
+        body: breakGlassBody,
+        response: { 201: z.object({ id: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await openBreakGlass(
+            commandContext(request, deps),
+            request.params.personId,
+            request.body,
+          ),
+        ),
+  );
+};

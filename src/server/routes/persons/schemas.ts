@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { protectionLevels } from '../../../domain/identity/protected-identity';
+
+export const personParams = z.object({ personId: z.string().uuid('Ogiltigt id') });
+
+export const personResponse = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  /** Personnummer; the last four digits are masked for protected persons. */
+  personalNumber: z.string().nullable(),
+  protectionLevel: z.enum(protectionLevels),
+  /** Masked for protected persons unless revealed through the reasoned request. */
+  address: z.string().nullable(),
+  /** Övningsdata: an invented person. */
+  fictitious: z.boolean(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  abilities: z.object({ update: z.boolean(), readProtectedAddress: z.boolean() }),
+});
+
+export const createPersonBody = z.object({
+  unitId: z.string().uuid(),
+  givenName: z.string().trim().min(1, 'Skriv förnamn').max(200),
+  familyName: z.string().trim().min(1, 'Skriv efternamn').max(200),
+  /** Validated fully (checksum, samordningsnummer) in the persons capability. */
+  personalNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{8}-?\d{4}$/, 'Skriv personnumret som ÅÅÅÅMMDD-NNNN')
+    .nullable()
+    .default(null),
+  protectionLevel: z.enum(protectionLevels).default('none'),
+  address: z.string().trim().max(500).nullable().default(null),
+});
+
+export const updatePersonBody = z.object({
+  /** The version the change was based on; a newer stored version gives 409. */
+  version: z.number().int().positive(),
+  givenName: z.string().trim().min(1).max(200).optional(),
+  familyName: z.string().trim().min(1).max(200).optional(),
+  protectionLevel: z.enum(protectionLevels).optional(),
+  address: z.string().trim().max(500).nullable().optional(),
+});
+
+export const reasonBody = z.object({
+  /** Why the protected address is needed now; stored in the audit log. */
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Skriv varför du behöver se adressen (minst 10 tecken)')
+    .max(1000),
+});
+
+export const breakGlassBody = z.object({
+  reason: z.string().trim().max(1000),
+  minutes: z.number().int(),
+});

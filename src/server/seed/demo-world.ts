@@ -1,0 +1,156 @@
+import type { RoleId } from '../../domain/access/roles';
+import type { OrganisationKind, UnitKind } from '../db/schema';
+
+/**
+ * The demo installation: clearly invented organisations ("Övnings-"), one municipality with
+ * the units the issue names, a police region, a county board, a region and a women's shelter,
+ * and one demo user for each role. Kept as data so the world is easy to read and change.
+ */
+export type DemoUnit = { key: string; name: string; kind: UnitKind; secrecyArea: string | null };
+export type DemoOrganisation = {
+  key: string;
+  kind: OrganisationKind;
+  name: string;
+  scbCode: string | null;
+  countyCode: string | null;
+  units: DemoUnit[];
+};
+export type DemoUser = {
+  username: string;
+  displayName: string;
+  grants: { unit: string; role: RoleId }[];
+};
+
+export const demoOrganisations: DemoOrganisation[] = [
+  {
+    key: 'kommun',
+    kind: 'municipality',
+    name: 'Övningsby kommun',
+    // 99 is no Swedish county, so 9901 can never be a real municipality code.
+    scbCode: '9901',
+    countyCode: '99',
+    units: [
+      {
+        key: 'mottagning',
+        name: 'Mottagningen',
+        kind: 'reception',
+        secrecyArea: 'Vuxen och mottagning',
+      },
+      {
+        key: 'vuxen',
+        name: 'Vuxenenheten – VINR-teamet',
+        kind: 'adultVinr',
+        secrecyArea: 'Vuxen och mottagning',
+      },
+      { key: 'bou', name: 'Barn och unga', kind: 'childrenAndYoung', secrecyArea: 'Barn och unga' },
+      {
+        key: 'forsorjning',
+        name: 'Försörjningsstöd',
+        kind: 'financialSupport',
+        secrecyArea: 'Försörjningsstöd',
+      },
+      {
+        key: 'missbruk',
+        name: 'Missbruksenheten',
+        kind: 'substanceAbuse',
+        secrecyArea: 'Missbruk',
+      },
+      { key: 'ledning', name: 'Ledning och samordning', kind: 'administration', secrecyArea: null },
+    ],
+  },
+  {
+    key: 'polis',
+    kind: 'policeRegion',
+    name: 'Polisregion Övning',
+    scbCode: null,
+    countyCode: '99',
+    units: [
+      {
+        key: 'bops',
+        name: 'Brottsoffer- och personsäkerhet (BOPS)',
+        kind: 'policeRiskAnalysis',
+        secrecyArea: 'Polis',
+      },
+    ],
+  },
+  {
+    key: 'lansstyrelse',
+    kind: 'countyBoard',
+    name: 'Länsstyrelsen i Övningslän',
+    scbCode: null,
+    countyCode: '99',
+    units: [{ key: 'analys', name: 'Analysenheten', kind: 'countyAnalysis', secrecyArea: null }],
+  },
+  {
+    key: 'region',
+    kind: 'region',
+    name: 'Region Övningslän',
+    scbCode: null,
+    countyCode: '99',
+    units: [{ key: 'atv', name: 'Alternativ till våld (ATV)', kind: 'other', secrecyArea: 'ATV' }],
+  },
+  {
+    key: 'jour',
+    kind: 'ngo',
+    name: 'Kvinnojouren Övningsby',
+    scbCode: null,
+    countyCode: '99',
+    units: [{ key: 'jouren', name: 'Jouren', kind: 'other', secrecyArea: 'Jouren' }],
+  },
+];
+
+export const demoUsers: DemoUser[] = [
+  {
+    username: 'handlaggare',
+    displayName: 'Hanna Handläggare (övning)',
+    grants: [{ unit: 'vuxen', role: 'caseWorker' }],
+  },
+  {
+    username: 'bou',
+    displayName: 'Bo Barnsekreterare (övning)',
+    grants: [{ unit: 'bou', role: 'caseWorker' }],
+  },
+  {
+    username: 'behandlare',
+    displayName: 'Britt Behandlare (övning)',
+    grants: [{ unit: 'vuxen', role: 'therapist' }],
+  },
+  {
+    username: 'teamledare',
+    displayName: 'Tove Teamledare (övning)',
+    grants: [
+      { unit: 'vuxen', role: 'teamLeader' },
+      { unit: 'mottagning', role: 'teamLeader' },
+    ],
+  },
+  {
+    username: 'samordnare',
+    displayName: 'Sam Samordnare (övning)',
+    grants: [{ unit: 'ledning', role: 'coordinator' }],
+  },
+  {
+    username: 'forvaltare',
+    displayName: 'Frida Förvaltare (övning)',
+    grants: [{ unit: 'ledning', role: 'administrator' }],
+  },
+  {
+    username: 'polis',
+    displayName: 'Per Polis (övning)',
+    grants: [{ unit: 'bops', role: 'police' }],
+  },
+  {
+    username: 'atv',
+    displayName: 'Ali ATV-behandlare (övning)',
+    grants: [{ unit: 'atv', role: 'partner' }],
+  },
+  {
+    username: 'jour',
+    displayName: 'Jenny Jourkvinna (övning)',
+    grants: [{ unit: 'jouren', role: 'partner' }],
+  },
+  {
+    username: 'lansanalytiker',
+    displayName: 'Lars Länsanalytiker (övning)',
+    grants: [{ unit: 'analys', role: 'countyAnalyst' }],
+  },
+];

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import Personnummer from 'personnummer';
+import { rolesNeedSecondFactor } from '../../domain/access/roles';
+import { fictitiousPersonalNumber } from '../../domain/identity/fictitious-personal-number';
+import type { ProtectionLevel } from '../../domain/identity/protected-identity';
+import { hashPassword } from '../auth/passwords';
+import { newTotpSecret } from '../auth/totp';
+import { sealTotpSecret } from '../commands/second-factor';
+import { encryptField, type KeyRing } from '../crypto/field-encryption';
+import { asSystem } from '../db/transaction';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { addressContext } from '../presenters/person.presenter';
+import {
+  assignRole,
+  createOrganisation,
+  createSecrecyArea,
+  createUnit,
+} from '../repositories/organisation.repository';
+import { createUser } from '../repositories/user.repository';
+import { demoOrganisations, demoUsers } from './demo-world';
+
+export type DemoCredential = {
+  username: string;
+  displayName: string;
+  password: string;
+  /** Base32 TOTP secret, for users whose roles read personal data. */
+  totpSecret: string | null;
+  roles: string;
+};
+
+const demoPersons: {
+  givenName: string;
+  familyName: string;
+  unit: string;
+  protection: ProtectionLevel;
+  address: string;
+}[] = [
+  {
+    givenName: 'Anna',
+    familyName: 'Övningsson',
+    unit: 'vuxen',
+    protection: 'none',
+    address: 'Påhittegatan 1, 999 01 Övningsby',
+  },
+  {
+    givenName: 'Sara',
+    familyName: 'Testberg',
+    unit: 'vuxen',
+    protection: 'protectedRegistration',
+    address: 'Hemliga vägen 7, 999 02 Övningsby',
+  },
+  {
+    givenName: 'Leo',
+    familyName: 'Övningsson',
+    unit: 'bou',
+    protection: 'none',
+    address: 'Påhittegatan 1, 999 01 Övningsby',
+  },
+  {
+    givenName: 'Johan',
+    familyName: 'Exempelsson',
+    unit: 'mottagning',
+    protection: 'none',
+    address: 'Låtsasallén 3, 999 03 Övningsby',
+  },
+];
+
+/** True when the database has no organisation yet (a fresh installation). */
+export const isEmpty = async (db: Kysely<Database>): Promise<boolean> =>
+  (await db.selectFrom('organisations').select('id').limit(1).execute()).length === 0;
+
+/**
+ * Seeds the demo world in one transaction. Passwords and TOTP secrets are random per
+ * installation (never a well-known demo password) and are returned for printing.
+ */
+export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<DemoCredential[]> => {
+  const prepared = await Promise.all(
+    demoUsers.map(async (user) => {
+      const password = `ovning-${randomBytes(6).toString('base64url')}`;
+      const needsTotp = rolesNeedSecondFactor(user.grants.map((grant) => grant.role));
+      return {
+        user,
+        password,
+        hash: await hashPassword(password),
+        totpSecret: needsTotp ? newTotpSecret() : null,
+      };
+    }),
+  );
+  return asSystem(db, async (tx) => {
+    const units = new Map<string, { id: string; organisationId: string }>();
+    for (const org of demoOrganisations) {
+      const created = await createOrganisation(tx, {
+        kind: org.kind,
+        name: org.name,
+        scbCode: org.scbCode,
+        countyCode: org.countyCode,
+        fictitious: true,
+      });
+      const areas = new Map<string, string>();
+      for (const unit of org.units) {
+        let areaId: string | null = null;
+        if (unit.secrecyArea) {
+          areaId =
+            areas.get(unit.secrecyArea) ??
+            (await createSecrecyArea(tx, created.id, unit.secrecyArea)).id;
+          areas.set(unit.secrecyArea, areaId);
+        }
+        const row = await createUnit(tx, {
+          organisationId: created.id,
+          name: unit.name,
+          kind: unit.kind,
+          secrecyAreaId: areaId,
+        });
+        units.set(unit.key, { id: row.id, organisationId: created.id });
+      }
+    }
+    const unitOf = (key: string) => {
+      const unit = units.get(key);
+      if (!unit) throw new Error(`Demo unit ${key} is missing`);
+      return unit;
+    };
+    const credentials: DemoCredential[] = [];
+    const now = new Date();
+    for (const { user, password, hash, totpSecret } of prepared) {
+      const created = await createUser(tx, {
+        username: user.username,
+        displayName: user.displayName,
+        passwordHash: hash,
+        totpSecretEnc: totpSecret ? sealTotpSecret({ keys }, totpSecret) : null,
+        totpConfirmedAt: totpSecret ? now : null,
+        fictitious: true,
+      });
+      for (const grant of user.grants) {
+        const unit = unitOf(grant.unit);
+        await assignRole(tx, {
+          userId: created.id,
+          unitId: unit.id,
+          organisationId: unit.organisationId,
+          role: grant.role,
+        });
+      }
+      credentials.push({
+        username: user.username,
+        displayName: user.displayName,
+        password,
+        totpSecret,
+        roles: user.grants.map((grant) => `${grant.role}@${grant.unit}`).join(', '),
+      });
+    }
+    for (const person of demoPersons) {
+      const unit = unitOf(person.unit);
+      await tx
+        .insertInto('persons')
+        .values({
+          organisationId: unit.organisationId,
+          unitId: unit.id,
+          givenName: person.givenName,
+          familyName: person.familyName,
+          personalNumber: fictitiousPersonalNumber(Math.random, (candidate) =>
+            Personnummer.valid(candidate),
+          ),
+          protectionLevel: person.protection,
+          addressEnc: encryptField(keys, addressContext, person.address),
+          fictitious: true,
+          updatedAt: now,
+        })
+        .execute();
+    }
+    return credentials;
+  });
+};

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config';
+import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
+import { buildApp } from './http/app';
+import { isEmpty, seedDemo, type DemoCredential } from './seed/seed-demo';
+
+export type RunningServer = {
+  app: FastifyInstance;
+  url: string;
+  handle: DatabaseHandle;
+  credentials: DemoCredential[];
+  close: () => Promise<void>;
+};
+
+const credentialsFile = (config: ServerConfig) => join(config.dataDir, 'demo-credentials.json');
+
+/** Opens the database, migrates, seeds the demo on an empty database and starts listening. */
+export const startServer = async (
+  config: ServerConfig,
+  log: (line: string) => void,
+): Promise<RunningServer> => {
+  if (!config.keysJson && ensureKeyFile(config.keyFile))
+    log(`Skapade en ny krypteringsnyckel i ${config.keyFile}`);
+  const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: join(config.dataDir, 'pglite'),
+  });
+  await migrateToLatest(handle.db);
+  if (await isEmpty(handle.db)) {
+    const credentials = await seedDemo(handle.db, keys);
+    writeFileSync(credentialsFile(config), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  }
+  const credentials: DemoCredential[] = existsSync(credentialsFile(config))
+    ? JSON.parse(readFileSync(credentialsFile(config), 'utf8'))
+    : [];
+  const app = await buildApp(
+    { db: handle.db, keys, now: () => new Date(), config },
+    { logger: config.logLevel !== 'silent' },
+  );
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace('[::1]', 'localhost');
+  return {
+    app,
+    url,
+    handle,
+    credentials,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+};
+
+/** The printed list of demo users; tests read it the way a newcomer would. */
+export const formatCredentials = (credentials: DemoCredential[]): string[] => [
+  'ÖVNINGSDATA – påhittade demoanvändare för den här installationen:',
+  ...credentials.map(
+    (credential) =>
+      `  demo-user username=${credential.username} password=${credential.password} totp-secret=${credential.totpSecret ?? '-'} roles=${credential.roles}`,
+  ),
+  'Engångskoden (andra faktorn) visas av en autentiseringsapp med hemligheten ovan,',
+  'eller i terminalen: npm run fristad -- demo-code <användarnamn>',
+];

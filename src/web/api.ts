@@ -1,0 +1,70 @@
+/** The web app's only door to the server: same-origin JSON with the CSRF token on every change. */
+export type Problem = {
+  status: number;
+  code: string;
+  title: string;
+  reason?: string;
+  fields?: { path: string; message: string }[];
+};
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+}
+
+let csrfToken: string | null = null;
+
+const fetchCsrf = async (): Promise<string> => {
+  const response = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
+  csrfToken = ((await response.json()) as { token: string }).token;
+  return csrfToken;
+};
+
+export const api = async <T>(
+  method: 'GET' | 'POST' | 'PATCH',
+  path: string,
+  body?: unknown,
+): Promise<T> => {
+  const headers: Record<string, string> = {};
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken ?? (await fetchCsrf());
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const data: unknown = await response.json().catch(() => null);
+  if (!response.ok)
+    throw new ApiError(
+      (data as Problem | null) ?? {
+        status: response.status,
+        code: 'unknown',
+        title: response.statusText,
+      },
+    );
+  return data as T;
+};
+
+export type SessionView =
+  | { signedIn: false }
+  | {
+      signedIn: true;
+      secondFactorPending: boolean;
+      user: { id: string; username: string; displayName: string; fictitious: boolean };
+      activeOrganisationId: string | null;
+      organisations: {
+        id: string;
+        name: string;
+        kind: string;
+        fictitious: boolean;
+        units: {
+          id: string;
+          name: string;
+          roles: string[];
+          roleTitlesSv: string[];
+          roleTitlesEn: string[];
+        }[];
+      }[];
+    };

@@ -1,0 +1,79 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type SessionView } from '../api';
+import { LanguageSwitch } from './LanguageSwitch';
+
+type SignedIn = Extract<SessionView, { signedIn: true }>;
+
+/** The signed-in layout: skip link, banner, navigation, main content; all keyboard reachable. */
+export const Shell = ({
+  session,
+  onChanged,
+  children,
+}: {
+  session: SignedIn;
+  onChanged: () => Promise<void>;
+  children: ReactNode;
+}) => {
+  const { t } = useTranslation();
+  const active = session.organisations.find((org) => org.id === session.activeOrganisationId);
+
+  const switchOrganisation = async (organisationId: string) => {
+    await api('POST', '/api/session/organisation', { organisationId });
+    await onChanged();
+  };
+  const signOut = async () => {
+    await api('POST', '/api/auth/logout');
+    await onChanged();
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      {(active?.fictitious ?? session.user.fictitious) && (
+        <p className="practice-banner" role="note">
+          {t('practice.banner')}
+        </p>
+      )}
+      <header className="app-header">
+        <span className="app-name">{t('app.name')}</span>
+        <nav aria-label={t('shell.nav')}>
+          <ul>
+            <li>
+              <a href="/" aria-current="page">
+                {t('shell.start')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          {session.organisations.length > 1 && (
+            <label>
+              {t('shell.organisation')}{' '}
+              <select
+                value={session.activeOrganisationId ?? ''}
+                onChange={(event) => void switchOrganisation(event.target.value)}
+              >
+                {session.organisations.map((org) => (
+                  <option key={org.id} value={org.id}>
+                    {org.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <span>{t('shell.signedInAs', { name: session.user.displayName })}</span>
+          <LanguageSwitch />
+          <button type="button" onClick={() => void signOut()}>
+            {t('shell.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+};

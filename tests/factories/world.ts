@@ -1,0 +1,66 @@
+import type { RoleId } from '../../src/domain/access/roles';
+import { hashPassword } from '../../src/server/auth/passwords';
+import { asSystem } from '../../src/server/db/transaction';
+import type { DatabaseHandle } from '../../src/server/db/database';
+import {
+  assignRole,
+  createOrganisation,
+  createSecrecyArea,
+  createUnit,
+} from '../../src/server/repositories/organisation.repository';
+import { createUser } from '../../src/server/repositories/user.repository';
+
+/** Two fictitious municipalities, each with two units in separate secrecy areas. */
+export const buildWorld = async (handle: DatabaseHandle) =>
+  asSystem(handle.db, async (tx) => {
+    const build = async (name: string, scbCode: string) => {
+      const org = await createOrganisation(tx, {
+        kind: 'municipality',
+        name,
+        scbCode,
+        fictitious: true,
+      });
+      const adultArea = await createSecrecyArea(tx, org.id, 'Vuxen');
+      const childArea = await createSecrecyArea(tx, org.id, 'Barn och unga');
+      const adultUnit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'Vuxenenheten',
+        kind: 'adultVinr',
+        secrecyAreaId: adultArea.id,
+      });
+      const childUnit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'Barn och unga',
+        kind: 'childrenAndYoung',
+        secrecyAreaId: childArea.id,
+      });
+      return { org, adultUnit, childUnit };
+    };
+    return {
+      north: await build('Övningsby kommun', '9901'),
+      south: await build('Testvik kommun', '9902'),
+    };
+  });
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+let counter = 0;
+
+/** A fictitious user holding one role in one unit; the password is 'correct horse battery'. */
+export const buildUser = async (
+  handle: DatabaseHandle,
+  grant: { organisationId: string; unitId: string; role: RoleId },
+  options: { totpSecretEnc?: string | null } = {},
+) =>
+  asSystem(handle.db, async (tx) => {
+    counter += 1;
+    const user = await createUser(tx, {
+      username: `testanvandare${counter}-${Date.now()}`,
+      displayName: `Testanvändare ${counter}`,
+      passwordHash: await hashPassword('correct horse battery'),
+      totpSecretEnc: options.totpSecretEnc ?? null,
+      fictitious: true,
+    });
+    await assignRole(tx, { ...grant, userId: user.id });
+    return user;
+  });

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/server/db/database';
+
+/**
+ * Which engine the database tests run on: the vitest project sets FRISTAD_TEST_DB. Each test
+ * file gets its own freshly migrated database (PGlite in memory, or a new PostgreSQL database).
+ */
+export const testEngine = (process.env.FRISTAD_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+
+export const postgresAdminUrl =
+  process.env.FRISTAD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const postgresReachable = async (): Promise<boolean> => {
+  const client = new pg.Client({
+    connectionString: postgresAdminUrl,
+    connectionTimeoutMillis: 3000,
+  });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** False only when the PostgreSQL suite must be skipped (locally, with no server running). */
+export const engineAvailable: boolean = testEngine === 'pglite' ? true : await postgresReachable();
+
+if (!engineAvailable) {
+  if (process.env.CI) {
+    throw new Error(`CI needs a PostgreSQL server at ${postgresAdminUrl}; none answered.`);
+  }
+  console.warn(`[fristad] PostgreSQL suite skipped: no server at ${postgresAdminUrl}`);
+}
+
+export type TestDatabase = DatabaseHandle & { url: string | undefined };
+
+export const createTestDatabase = async (): Promise<TestDatabase> => {
+  if (testEngine === 'pglite') {
+    const handle = await openDatabase({ dataDir: 'memory' });
+    await migrateToLatest(handle.db);
+    return { ...handle, url: undefined };
+  }
+  const name = `fristad_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url: url.toString(),
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: postgresAdminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+};
