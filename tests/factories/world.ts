@@ -1,4 +1,9 @@
 import type { RoleId } from '../../src/domain/access/roles';
+import type { ProtectionLevel } from '../../src/domain/identity/protected-identity';
+import { newTotpSecret } from '../../src/server/auth/totp';
+import { sealTotpSecret } from '../../src/server/commands/second-factor';
+import { encryptField, type KeyRing } from '../../src/server/crypto/field-encryption';
+import { addressContext } from '../../src/server/presenters/person.presenter';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { asSystem } from '../../src/server/db/transaction';
 import type { DatabaseHandle } from '../../src/server/db/database';
@@ -64,3 +69,52 @@ export const buildUser = async (
     await assignRole(tx, { ...grant, userId: user.id });
     return user;
   });
+
+/** A user with a confirmed TOTP secret, as after enrolment. */
+export const buildSignedUpUser = async (
+  handle: DatabaseHandle,
+  keys: KeyRing,
+  grant: { organisationId: string; unitId: string; role: RoleId },
+) => {
+  const totpSecret = newTotpSecret();
+  const user = await buildUser(handle, grant, {
+    totpSecretEnc: sealTotpSecret({ keys }, totpSecret),
+  });
+  await asSystem(handle.db, (tx) =>
+    tx
+      .updateTable('users')
+      .set({ totpConfirmedAt: new Date('2026-01-01T00:00:00Z') })
+      .where('id', '=', user.id)
+      .execute(),
+  );
+  return { ...user, totpSecret, password: 'correct horse battery' };
+};
+
+/** A fictitious person in a unit, written directly (bypassing the API) for test set-up. */
+export const buildPerson = async (
+  handle: DatabaseHandle,
+  keys: KeyRing,
+  values: {
+    organisationId: string;
+    unitId: string;
+    protectionLevel?: ProtectionLevel;
+    address?: string;
+  },
+) =>
+  asSystem(handle.db, (tx) =>
+    tx
+      .insertInto('persons')
+      .values({
+        organisationId: values.organisationId,
+        unitId: values.unitId,
+        givenName: 'Övning',
+        familyName: 'Testperson',
+        personalNumber: '18900101-0017',
+        protectionLevel: values.protectionLevel ?? 'none',
+        addressEnc: values.address ? encryptField(keys, addressContext, values.address) : null,
+        fictitious: true,
+        updatedAt: new Date(),
+      })
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow(),
+  );

@@ -1,6 +1,6 @@
-import { can, type Decision } from '../../domain/access/policy';
+import { can, type Decision, type DenialReason } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
-import type { AuditEventType } from '../../domain/audit/events';
+import type { AuditEventInput, AuditEventType } from '../../domain/audit/events';
 import { DomainError } from '../../domain/errors';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { inScope, type Tx } from '../db/transaction';
@@ -9,10 +9,36 @@ import { personResource } from '../presenters/person.presenter';
 import { findPerson, type PersonRecord } from '../repositories/person.repository';
 
 /**
+ * A refusal that must be in the audit log. The request's transaction rolls back when it is
+ * refused, so runAudited() writes the event afterwards in a transaction of its own.
+ */
+export class AuditedDenial extends DomainError {
+  readonly event: AuditEventInput;
+  constructor(event: AuditEventInput, reason: DenialReason) {
+    super('access.denied', { message: denialMessages[reason], reason });
+    this.event = event;
+  }
+}
+
+/** Runs a command's work in one scoped transaction; a refusal is audited after the rollback. */
+export const runAudited = async <T>(
+  ctx: CommandContext,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> => {
+  try {
+    return await inScope(ctx.db, ctx.scope, work);
+  } catch (error) {
+    if (error instanceof AuditedDenial) {
+      await inScope(ctx.db, ctx.scope, (tx) => appendAuditEvent(tx, error.event, ctx.now()));
+    }
+    throw error;
+  }
+};
+
+/**
  * Loads a person and asks the policy. A person the request cannot see at all (another
  * organisation, or no such id) is "not found"; one it can see but may not use is a 403 with
- * the policy's reason. Denials are audited in their own transaction, because the request's
- * transaction rolls back when it is refused.
+ * the policy's reason, audited.
  */
 export const loadPersonFor = async (
   ctx: CommandContext,
@@ -22,32 +48,26 @@ export const loadPersonFor = async (
   auditType: AuditEventType,
 ): Promise<{ person: PersonRecord; decision: Extract<Decision, { allowed: true }> }> => {
   const person = await findPerson(tx, personId);
-  if (!person)
+  if (!person) {
     throw new DomainError('not_found', {
       message: 'Personen finns inte eller är inte synlig för dig.',
     });
+  }
   const decision = can(ctx.actor, action, personResource(person), ctx.now());
   if (!decision.allowed) {
-    await inScope(ctx.db, ctx.scope, (denialTx) =>
-      appendAuditEvent(
-        denialTx,
-        {
-          type: 'access.denied',
-          organisationId: ctx.actor.organisationId,
-          actorUserId: ctx.actor.userId,
-          personId,
-          outcome: 'denied',
-          reason: decision.reason,
-          requestId: ctx.requestId,
-          details: { attempted: auditType },
-        },
-        ctx.now(),
-      ),
+    throw new AuditedDenial(
+      {
+        type: 'access.denied',
+        organisationId: ctx.actor.organisationId,
+        actorUserId: ctx.actor.userId,
+        personId,
+        outcome: 'denied',
+        reason: decision.reason,
+        requestId: ctx.requestId,
+        details: { attempted: auditType },
+      },
+      decision.reason,
     );
-    throw new DomainError('access.denied', {
-      message: denialMessages[decision.reason],
-      reason: decision.reason,
-    });
   }
   return { person, decision };
 };

@@ -4,7 +4,6 @@ import { planBreakGlass } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { encryptField } from '../crypto/field-encryption';
-import { inScope } from '../db/transaction';
 import { listUnitsSharingArea } from '../repositories/organisation.repository';
 import type { CommandContext } from '../http/context';
 import { addressContext, personResource, presentPerson } from '../presenters/person.presenter';
@@ -15,7 +14,7 @@ import {
   listPersonsInUnits,
   updatePersonIfVersion,
 } from '../repositories/person.repository';
-import { auditPersonEvent, loadPersonFor } from './person-access';
+import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 const viewer = (ctx: CommandContext, revealAddress = false) => ({
   actor: ctx.actor,
@@ -26,7 +25,7 @@ const viewer = (ctx: CommandContext, revealAddress = false) => ({
 
 /** Reads one person; the read itself is an audit event in the same transaction. */
 export const readPerson = (ctx: CommandContext, personId: string) =>
-  inScope(ctx.db, ctx.scope, async (tx) => {
+  runAudited(ctx, async (tx) => {
     const { person, decision } = await loadPersonFor(
       ctx,
       tx,
@@ -48,7 +47,7 @@ export const readPerson = (ctx: CommandContext, personId: string) =>
  * areas, applied in SQL; the policy then confirms each row (the two must agree).
  */
 export const listPersons = (ctx: CommandContext, limit: number) =>
-  inScope(ctx.db, ctx.scope, async (tx) => {
+  runAudited(ctx, async (tx) => {
     const readGrants = ctx.actor.roles.filter((grant) =>
       roles[grant.role].actions.includes('person.read'),
     );
@@ -80,7 +79,7 @@ export type PersonInput = {
 };
 
 export const createPerson = (ctx: CommandContext, input: PersonInput) =>
-  inScope(ctx.db, ctx.scope, async (tx) => {
+  runAudited(ctx, async (tx) => {
     const unit = await tx
       .selectFrom('units')
       .select(['id', 'secrecyAreaId', 'name'])
@@ -145,7 +144,7 @@ export const updatePerson = (
     protectionLevel?: ProtectionLevel | undefined;
   },
 ) =>
-  inScope(ctx.db, ctx.scope, async (tx) => {
+  runAudited(ctx, async (tx) => {
     const { decision } = await loadPersonFor(ctx, tx, personId, 'person.update', 'person.updated');
     const { version, address, ...rest } = input;
     const changes = {
@@ -177,7 +176,7 @@ export const updatePerson = (
 
 /** Shows a protected address: an explicit, reasoned, logged act. */
 export const revealProtectedAddress = (ctx: CommandContext, personId: string, reason: string) =>
-  inScope(ctx.db, ctx.scope, async (tx) => {
+  runAudited(ctx, async (tx) => {
     const { person, decision } = await loadPersonFor(
       ctx,
       tx,
@@ -199,7 +198,7 @@ export const openBreakGlass = (
   personId: string,
   request: { reason: string; minutes: number },
 ) =>
-  inScope(ctx.db, ctx.scope, async (tx) => {
+  runAudited(ctx, async (tx) => {
     const plan = planBreakGlass(request, ctx.now());
     if (!plan.ok)
       throw new DomainError('validation.invalid', {

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskedText } from '../../src/domain/identity/protected-identity';
+import { asSystem } from '../../src/server/db/transaction';
+import { buildPerson, buildSignedUpUser, buildWorld, type World } from '../factories/world';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+describe.runIf(engineAvailable)('person records over HTTP', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+  let adultWorker: TestClient;
+  let adultWorkerId: string;
+  let childWorker: TestClient;
+  let teamLeader: TestClient;
+
+  const signedIn = async (
+    unitId: string,
+    role: 'caseWorker' | 'teamLeader',
+    organisationId = world.north.org.id,
+  ) => {
+    const user = await buildSignedUpUser(database, testApp.keys, { organisationId, unitId, role });
+    const client = new TestClient(testApp.app);
+    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    return { client, user };
+  };
+
+  const auditRows = (personId: string) =>
+    asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('auditEvents')
+        .select(['type', 'actorUserId', 'outcome', 'reason', 'breakGlassId', 'requestId'])
+        .where('personId', '=', personId)
+        .orderBy('id')
+        .execute(),
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+    const adult = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    adultWorker = adult.client;
+    adultWorkerId = adult.user.id;
+    childWorker = (await signedIn(world.north.childUnit.id, 'caseWorker')).client;
+    teamLeader = (await signedIn(world.north.adultUnit.id, 'teamLeader')).client;
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  it('writes an audit event for a read, in the same request, with who, whom and why', async () => {
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const response = await adultWorker.request('GET', `/api/persons/${person.id}`);
+    expect(response.statusCode).toBe(200);
+    const events = await auditRows(person.id);
+    expect(events).toEqual([
+      {
+        type: 'person.read',
+        actorUserId: adultWorkerId,
+        outcome: 'allowed',
+        reason: 'access.same_secrecy_area',
+        breakGlassId: null,
+        requestId: expect.any(String),
+      },
+    ]);
+  });
+
+  it('refuses a stale version with 409 and keeps the newer change', async () => {
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const first = await adultWorker.request('PATCH', `/api/persons/${person.id}`, {
+      body: { version: 1, givenName: 'Första' },
+    });
+    expect(first.statusCode).toBe(200);
+    expect(first.json().version).toBe(2);
+    const stale = await adultWorker.request('PATCH', `/api/persons/${person.id}`, {
+      body: { version: 1, givenName: 'Andra' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('conflict.stale_version');
+    const now = (await adultWorker.request('GET', `/api/persons/${person.id}`)).json();
+    expect(now.givenName).toBe('Första');
+    expect((await auditRows(person.id)).map((event) => event.type)).toEqual([
+      'person.updated',
+      'person.read',
+    ]);
+  });
+
+  it.each([
+    [
+      'malformed JSON',
+      { rawBody: '{"version": 1, "givenName": ' },
+      400,
+      'validation.malformed_json',
+    ],
+    ['a wrong type', { body: { version: 'ett' } }, 400, 'validation.invalid'],
+    [
+      'an oversize body',
+      { rawBody: JSON.stringify({ version: 1, givenName: 'x'.repeat(300 * 1024) }) },
+      413,
+      'validation.body_too_large',
+    ],
+  ] as const)(
+    'answers %s with a clear client error, never a 500, and changes nothing',
+    async (_label, options, status, code) => {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      const response = await adultWorker.request('PATCH', `/api/persons/${person.id}`, options);
+      expect(response.statusCode).toBe(status);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe(code);
+      const stored = await asSystem(database.db, (tx) =>
+        tx
+          .selectFrom('persons')
+          .select(['version', 'givenName'])
+          .where('id', '=', person.id)
+          .executeTakeFirstOrThrow(),
+      );
+      expect(stored).toEqual({ version: 1, givenName: 'Övning' });
+    },
+  );
+
+  it('names the field that is wrong', async () => {
+    const response = await adultWorker.request('POST', '/api/persons', {
+      body: {
+        unitId: world.north.adultUnit.id,
+        givenName: '',
+        familyName: 'Test',
+        personalNumber: '123',
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const paths = response.json<{ fields: { path: string }[] }>().fields.map((field) => field.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.givenName', 'body.personalNumber']));
+  });
+
+  it('masks a protected address everywhere until a team leader asks for it with a reason', async () => {
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      protectionLevel: 'protectedRegistration',
+      address: 'Hemliga vägen 7',
+    });
+    const read = (await adultWorker.request('GET', `/api/persons/${person.id}`)).json();
+    expect(read.address).toBe(maskedText);
+    expect(read.personalNumber).toBe('18900101-XXXX');
+    expect(read.abilities.readProtectedAddress).toBe(false);
+    const list = (await adultWorker.request('GET', '/api/persons?limit=200')).json<
+      { id: string; address: string }[]
+    >();
+    expect(list.find((row) => row.id === person.id)?.address).toBe(maskedText);
+    expect(JSON.stringify(list)).not.toContain('Hemliga');
+
+    const refused = await adultWorker.request(
+      'POST',
+      `/api/persons/${person.id}/protected-address`,
+      { body: { reason: 'Behöver skicka kallelse' } },
+    );
+    expect(refused.statusCode).toBe(403);
+    const noReason = await teamLeader.request(
+      'POST',
+      `/api/persons/${person.id}/protected-address`,
+      { body: { reason: '' } },
+    );
+    expect(noReason.statusCode).toBe(400);
+    const revealed = await teamLeader.request(
+      'POST',
+      `/api/persons/${person.id}/protected-address`,
+      { body: { reason: 'Planering av skyddat boende' } },
+    );
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.json().address).toBe('Hemliga vägen 7');
+    const events = await auditRows(person.id);
+    expect(
+      events.find((event) => event.type === 'person.protected_address_read')?.reason,
+    ).toContain('Planering av skyddat boende');
+    const rawAudit = await asSystem(database.db, (tx) =>
+      tx.selectFrom('auditEvents').select('details').execute(),
+    );
+    expect(JSON.stringify(rawAudit)).not.toContain('Hemliga');
+    const stored = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('persons')
+        .select('addressEnc')
+        .where('id', '=', person.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.addressEnc).not.toContain('Hemliga');
+  });
+
+  it('keeps internal secrecy between units, explains why, and logs the refusal', async () => {
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const response = await childWorker.request('GET', `/api/persons/${person.id}`);
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({
+      code: 'access.denied',
+      reason: 'access.other_secrecy_area',
+    });
+    expect(response.json().title).toMatch(/sekretessområde/);
+    expect(await auditRows(person.id)).toEqual([
+      expect.objectContaining({
+        type: 'access.denied',
+        outcome: 'denied',
+        reason: 'access.other_secrecy_area',
+      }),
+    ]);
+  });
+
+  it('answers "not found" for another organisation’s person (it does not even exist for the caller)', async () => {
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.south.org.id,
+      unitId: world.south.adultUnit.id,
+    });
+    const response = await adultWorker.request('GET', `/api/persons/${person.id}`);
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('opens break-glass with a reason for a limited time, flags every use, then closes', async () => {
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const vague = await childWorker.request('POST', `/api/persons/${person.id}/break-glass`, {
+      body: { reason: 'behövs', minutes: 30 },
+    });
+    expect(vague.statusCode).toBe(400);
+    expect(vague.json().fields[0].path).toBe('body.reason');
+    const opened = await childWorker.request('POST', `/api/persons/${person.id}/break-glass`, {
+      body: { reason: 'Polisen larmar om akut fara för barnet i kväll', minutes: 30 },
+    });
+    expect(opened.statusCode).toBe(201);
+    const read = await childWorker.request('GET', `/api/persons/${person.id}`);
+    expect(read.statusCode).toBe(200);
+    const events = await auditRows(person.id);
+    expect(events.at(-1)).toMatchObject({
+      type: 'person.read',
+      reason: 'access.break_glass',
+      breakGlassId: opened.json().id,
+    });
+    testApp.clock.advance(31 * 60_000);
+    // Sign-in sessions idle out after 30 minutes too; use a fresh one for the check.
+    const again = await signedIn(world.north.childUnit.id, 'caseWorker');
+    expect((await again.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentTotpCode } from '../../src/server/auth/totp';
+import { asSystem } from '../../src/server/db/transaction';
+import { buildSignedUpUser, buildUser, buildWorld, type World } from '../factories/world';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+describe.runIf(engineAvailable)('signing in', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  const caseWorker = () =>
+    buildSignedUpUser(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+
+  it('needs password and second factor before personal data, then lets the user in', async () => {
+    const user = await caseWorker();
+    const client = new TestClient(testApp.app);
+    const login = await client.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toEqual({ secondFactor: 'required' });
+    const cookie = login.cookies.find((c) => c.name === 'fristad_session') as
+      { httpOnly?: boolean; sameSite?: string } | undefined;
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+
+    const early = await client.request('GET', '/api/persons');
+    expect(early.statusCode).toBe(403);
+    expect(early.json().code).toBe('auth.second_factor_required');
+
+    const code = currentTotpCode(user.totpSecret, testApp.clock.now());
+    expect((await client.request('POST', '/api/auth/totp', { body: { code } })).statusCode).toBe(
+      200,
+    );
+    const persons = await client.request('GET', '/api/persons');
+    expect(persons.statusCode).toBe(200);
+
+    const session = (await client.request('GET', '/api/session')).json();
+    expect(session).toMatchObject({
+      signedIn: true,
+      secondFactorPending: false,
+      activeOrganisationId: world.north.org.id,
+    });
+  });
+
+  it('accepts a one-time code only once', async () => {
+    const user = await caseWorker();
+    const first = new TestClient(testApp.app);
+    await first.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    const second = new TestClient(testApp.app);
+    await second.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    const replay = await second.request('POST', '/api/auth/totp', {
+      body: { code: currentTotpCode(user.totpSecret, testApp.clock.now()) },
+    });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('auth.second_factor_invalid');
+  });
+
+  it('locks the account after five wrong passwords, even against the right one', async () => {
+    const user = await caseWorker();
+    const client = new TestClient(testApp.app);
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      const wrong = await client.request('POST', '/api/auth/login', {
+        body: { username: user.username, password: `fel-${attempt}` },
+      });
+      expect(wrong.statusCode).toBe(401);
+    }
+    const right = await client.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().code).toBe('auth.locked');
+    const events = await asSystem(database.db, (tx) =>
+      tx.selectFrom('auditEvents').select(['type']).where('actorUserId', '=', user.id).execute(),
+    );
+    expect(events.filter((event) => event.type === 'auth.locked_out')).toHaveLength(1);
+
+    testApp.clock.advance(16 * 60_000);
+    const later = await client.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('answers a wrong username exactly like a wrong password', async () => {
+    const client = new TestClient(testApp.app);
+    const response = await client.request('POST', '/api/auth/login', {
+      body: { username: 'finns-inte', password: 'x' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('auth.invalid_credentials');
+  });
+
+  it('rejects state-changing requests without the CSRF token', async () => {
+    const user = await caseWorker();
+    const client = new TestClient(testApp.app);
+    const login = await client.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: user.password },
+      withoutCsrf: true,
+    });
+    expect(login.statusCode).toBe(403);
+    expect(login.json().code).toBe('auth.csrf');
+
+    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    const forged = await client.request('POST', '/api/auth/logout', { withoutCsrf: true });
+    expect(forged.statusCode).toBe(403);
+    const wrongToken = await client.request('POST', '/api/auth/logout', {
+      withoutCsrf: true,
+      headers: { 'x-csrf-token': 'forged' },
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    expect((await client.request('GET', '/api/session')).json().signedIn).toBe(true);
+  });
+
+  it('ends a session after idle time and after the absolute limit', async () => {
+    const user = await caseWorker();
+    const idle = new TestClient(testApp.app);
+    await idle.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    testApp.clock.advance(31 * 60_000);
+    const afterIdle = await idle.request('GET', '/api/persons');
+    expect(afterIdle.statusCode).toBe(401);
+    expect(afterIdle.json()).toMatchObject({
+      code: 'auth.session_expired',
+      reason: 'session.idle',
+    });
+
+    const busy = new TestClient(testApp.app);
+    const other = await caseWorker();
+    await busy.signIn(other.username, other.password, other.totpSecret, testApp.clock.now());
+    for (let hour = 0; hour < 10; hour += 1) {
+      testApp.clock.advance(20 * 60_000);
+      expect((await busy.request('GET', '/api/persons')).statusCode).toBe(200);
+      testApp.clock.advance(20 * 60_000);
+      expect((await busy.request('GET', '/api/persons')).statusCode).toBe(200);
+      testApp.clock.advance(20 * 60_000);
+      const response = await busy.request('GET', '/api/persons');
+      if (hour === 9)
+        expect(response.json()).toMatchObject({
+          code: 'auth.session_expired',
+          reason: 'session.absolute',
+        });
+    }
+  });
+
+  it('lets a role without personal data sign in with password only, and keeps it out of persons', async () => {
+    const user = await buildUser(database, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'coordinator',
+    });
+    const client = new TestClient(testApp.app);
+    const login = await client.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: 'correct horse battery' },
+    });
+    expect(login.json()).toEqual({ secondFactor: 'none' });
+    const persons = await client.request('GET', '/api/persons');
+    expect(persons.statusCode).toBe(403);
+    expect(persons.json()).toMatchObject({
+      code: 'access.denied',
+      reason: 'access.role_lacks_action',
+    });
+  });
+
+  it('asks a new user of personal data to link an app, and signs them in once the code matches', async () => {
+    const user = await buildUser(database, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'teamLeader',
+    });
+    const client = new TestClient(testApp.app);
+    const login = await client.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: 'correct horse battery' },
+    });
+    expect(login.json()).toEqual({ secondFactor: 'enrol' });
+    const enrolment = (await client.request('POST', '/api/auth/totp/enrolment')).json<{
+      secret: string;
+      qrSvg: string;
+    }>();
+    expect(enrolment.qrSvg).toContain('<svg');
+    const confirm = await client.request('POST', '/api/auth/totp/enrolment/confirm', {
+      body: { code: currentTotpCode(enrolment.secret, testApp.clock.now()) },
+    });
+    expect(confirm.statusCode).toBe(200);
+    expect((await client.request('GET', '/api/persons')).statusCode).toBe(200);
+  });
+});
