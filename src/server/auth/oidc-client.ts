@@ -32,11 +32,12 @@ export const providerConfiguration = (
     const secret = provider.clientSecretEnc
       ? decryptField(deps.keys, secretContext, provider.clientSecretEnc)
       : undefined;
+    // client_secret_basic is the method every OpenID provider must support.
     configuration = client.discovery(
       new URL(provider.issuer),
       provider.clientId,
-      secret,
       undefined,
+      secret ? client.ClientSecretBasic(secret) : client.None(),
       isLoopback(provider.issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
     );
     configuration.catch(() => configurations.delete(cacheKey));
