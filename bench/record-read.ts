@@ -210,24 +210,24 @@ const runPgbench = async (
 \\set a random(1, ${users.length})
 SELECT user_id, session_hash, chain FROM bench_actors WHERE n = :a \\gset
 BEGIN;
-SELECT * FROM sessions WHERE id_hash = :'session_hash' AND ended_at IS NULL;
-SELECT role FROM role_assignments WHERE user_id = :'user_id';
+SELECT * FROM sessions WHERE id_hash = :session_hash AND ended_at IS NULL;
+SELECT role FROM role_assignments WHERE user_id = :user_id;
 COMMIT;
 BEGIN;
-SELECT ra.unit_id, ra.role, u.secrecy_area_id FROM role_assignments ra JOIN units u ON u.id = ra.unit_id WHERE ra.user_id = :'user_id' AND ra.organisation_id = '${organisationId}';
-SELECT id, person_id, reason, expires_at FROM break_glass_grants WHERE user_id = :'user_id' AND organisation_id = '${organisationId}' AND expires_at > now();
+SELECT ra.unit_id, ra.role, u.secrecy_area_id FROM role_assignments ra JOIN units u ON u.id = ra.unit_id WHERE ra.user_id = :user_id AND ra.organisation_id = '${organisationId}';
+SELECT id, person_id, reason, expires_at FROM break_glass_grants WHERE user_id = :user_id AND organisation_id = '${organisationId}' AND expires_at > now();
 COMMIT;
 SELECT id AS person_id FROM bench_person_ids WHERE n = :n \\gset
 BEGIN;
-SELECT set_config('fristad.organisation_id', '${organisationId}', true), set_config('fristad.user_id', :'user_id', true);
+SELECT set_config('fristad.organisation_id', '${organisationId}', true), set_config('fristad.user_id', :user_id, true);
 SET LOCAL ROLE fristad_app;
-SELECT p.*, u.secrecy_area_id, u.name FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id = :'person_id';
-SELECT user_id FROM person_assignments WHERE person_id = :'person_id';
-INSERT INTO audit_chain_heads (chain, organisation_id, last_seq, last_hash) VALUES (:'chain', '${organisationId}', 0, 'genesis') ON CONFLICT (chain) DO NOTHING;
-SELECT last_seq, last_hash FROM audit_chain_heads WHERE chain = :'chain' FOR UPDATE \\gset
+SELECT p.*, u.secrecy_area_id, u.name FROM persons p JOIN units u ON u.id = p.unit_id WHERE p.id = :person_id;
+SELECT user_id FROM person_assignments WHERE person_id = :person_id;
+INSERT INTO audit_chain_heads (chain, organisation_id, last_seq, last_hash) VALUES (:chain, '${organisationId}', 0, 'genesis') ON CONFLICT (chain) DO NOTHING;
+SELECT last_seq, last_hash FROM audit_chain_heads WHERE chain = :chain FOR UPDATE \\gset
 INSERT INTO audit_events (chain, chain_seq, occurred_at, type, organisation_id, actor_user_id, person_id, outcome, reason, details, prev_hash, hash)
-  VALUES (:'chain', :last_seq + 1, now(), 'person.read', '${organisationId}', :'user_id', :'person_id', 'allowed', 'access.same_secrecy_area', '{}', :'last_hash', md5(:'last_hash' || :last_seq));
-UPDATE audit_chain_heads SET last_seq = :last_seq + 1, last_hash = md5(:'last_hash' || :last_seq) WHERE chain = :'chain';
+  VALUES (:chain, :last_seq + 1, now(), 'person.read', '${organisationId}', :user_id, :person_id, 'allowed', 'access.same_secrecy_area', '{}', :last_hash, md5(:last_hash || :last_seq));
+UPDATE audit_chain_heads SET last_seq = :last_seq + 1, last_hash = md5(:last_hash || :last_seq) WHERE chain = :chain;
 COMMIT;
 `;
   const dir = mkdtempSync(join(tmpdir(), 'fristad-bench-'));
@@ -236,6 +236,9 @@ COMMIT;
     'pgbench',
     [
       '-n',
+      // Parameters bound as the application's driver binds them (extended protocol).
+      '-M',
+      'extended',
       '-c',
       String(connections),
       '-j',
