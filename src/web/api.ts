@@ -54,6 +54,7 @@ export type SessionView =
       secondFactorPending: boolean;
       user: { id: string; username: string; displayName: string; fictitious: boolean };
       activeOrganisationId: string | null;
+      activeUnitId: string | null;
       organisations: {
         id: string;
         name: string;

@@ -202,3 +202,59 @@ describe.runIf(engineAvailable)('signing in', () => {
     expect((await client.request('GET', '/api/persons')).statusCode).toBe(200);
   });
 });
+
+describe.runIf(engineAvailable)('choosing where to work', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  it('switches only to units where the user holds a role, and logs the switch', async () => {
+    const user = await buildSignedUpUser(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'teamLeader',
+    });
+    await asSystem(database.db, (tx) =>
+      tx
+        .insertInto('roleAssignments')
+        .values({
+          userId: user.id,
+          organisationId: world.north.org.id,
+          unitId: world.north.childUnit.id,
+          role: 'caseWorker',
+        })
+        .execute(),
+    );
+    const client = new TestClient(testApp.app);
+    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+
+    const elsewhere = await client.request('POST', '/api/session/workplace', {
+      body: { organisationId: world.south.org.id },
+    });
+    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.json().reason).toBe('access.other_organisation');
+
+    const ok = await client.request('POST', '/api/session/workplace', {
+      body: { organisationId: world.north.org.id, unitId: world.north.childUnit.id },
+    });
+    expect(ok.statusCode).toBe(200);
+    const session = (await client.request('GET', '/api/session')).json();
+    expect(session.activeUnitId).toBe(world.north.childUnit.id);
+    expect(session.organisations[0].units).toHaveLength(2);
+
+    const events = await asSystem(database.db, (tx) =>
+      tx.selectFrom('auditEvents').select('type').where('actorUserId', '=', user.id).execute(),
+    );
+    expect(events.map((event) => event.type)).toContain('auth.unit_switched');
+  });
+});

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../src/server/auth/totp';
+import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 
 type PrintedUser = { username: string; password: string; totpSecret: string; roles: string };
@@ -129,6 +130,48 @@ describe.runIf(browserAvailable)('a newcomer starts Fristad and signs in', () =>
       .toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.close();
+  });
+
+  it('meets WCAG 2.1 AA (axe) on the login and start pages, and the workplace switch works by keyboard', async () => {
+    const user = server.users.find((candidate) => candidate.username === 'teamledare')!;
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 })
+      .toBe('Logga in');
+    expect(await wcagViolations(page)).toEqual([]);
+    // The checker itself finds real problems (so an empty list above means something).
+    const probe = await context.newPage();
+    await probe.setContent('<html><body><img src="x.png"><input></body></html>');
+    expect((await wcagViolations(probe)).join('\n')).toMatch(
+      /image-alt[\s\S]*label|label[\s\S]*image-alt/,
+    );
+    await probe.close();
+
+    await page.getByLabel('Användarnamn').fill(user.username);
+    await page.getByLabel('Lösenord').fill(user.password);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Engångskod').fill(currentTotpCode(user.totpSecret, new Date()));
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2, name: 'Mottagningen' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await wcagViolations(page)).toEqual([]);
+
+    // Keyboard only: focus the workplace list, choose the other unit.
+    await page.getByLabel('Arbetsplats').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(
+        () => page.getByRole('heading', { level: 2, name: 'Vuxenenheten – VINR-teamet' }).count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await context.close();
   });
 
   it('tells the user plainly when the password is wrong', async () => {

@@ -9,6 +9,7 @@ export const auditEventTypes = [
   'auth.locked_out',
   'auth.signed_out',
   'auth.organisation_switched',
+  'auth.unit_switched',
   'person.listed',
   'person.read',
   'person.created',

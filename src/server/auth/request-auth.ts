@@ -86,6 +86,7 @@ const resolveSession = async (
       idHash,
       userId: row.userId,
       organisationId: row.organisationId,
+      unitId: row.unitId,
       authMethod: row.authMethod,
       secondFactorDone: row.secondFactorAt !== null,
       secondFactorNeeded: rolesNeedSecondFactor(held.map((grant) => grant.role as RoleId)),

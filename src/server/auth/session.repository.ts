@@ -21,6 +21,7 @@ export const insertSession = (
     | 'idHash'
     | 'userId'
     | 'organisationId'
+    | 'unitId'
     | 'authMethod'
     | 'lastSeenAt'
     | 'secondFactorAt'
@@ -55,5 +56,10 @@ export const rotateSession = (
     .where('idHash', '=', oldHash)
     .execute();
 
-export const setSessionOrganisation = (tx: Tx, idHash: string, organisationId: string) =>
-  tx.updateTable('sessions').set({ organisationId }).where('idHash', '=', idHash).execute();
+export const setSessionOrganisation = (
+  tx: Tx,
+  idHash: string,
+  organisationId: string,
+  unitId: string | null,
+) =>
+  tx.updateTable('sessions').set({ organisationId, unitId }).where('idHash', '=', idHash).execute();

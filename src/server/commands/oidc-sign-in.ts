@@ -124,14 +124,14 @@ export const finishOidcSignIn = async (
     }
     const grants = await listRoleGrants(tx, identity.id);
     const { token, idHash } = newSessionToken();
+    // Start in the provider's own organisation when the user works there.
+    const first =
+      grants.find((grant) => grant.organisationId === login.provider.organisationId) ?? grants[0];
     await insertSession(tx, {
       idHash,
       userId: identity.id,
-      organisationId:
-        grants.find((grant) => grant.organisationId === login.provider.organisationId)
-          ?.organisationId ??
-        grants[0]?.organisationId ??
-        null,
+      organisationId: first?.organisationId ?? null,
+      unitId: first?.unitId ?? null,
       authMethod: 'oidc',
       lastSeenAt: now,
       secondFactorAt: login.provider.mfaByProvider ? now : null,

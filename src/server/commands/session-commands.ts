@@ -34,30 +34,40 @@ export const describeSession = (deps: AppDeps, session: RequestSession) =>
     return { user, grants };
   });
 
-/** Switches the organisation the user works in; only to one where they hold a role. */
-export const switchOrganisation = (
+/**
+ * Switches where the user works: an organisation and a unit in it where they hold a role.
+ * Without a unit, the first unit in the organisation is chosen.
+ */
+export const switchWorkplace = (
   deps: AppDeps,
   session: RequestSession,
-  organisationId: string,
+  target: { organisationId: string; unitId?: string | undefined },
   requestId: string,
 ) =>
   asSystem(deps.db, async (tx) => {
-    const grants = await listRoleGrants(tx, session.userId);
-    if (!grants.some((grant) => grant.organisationId === organisationId)) {
+    const grants = (await listRoleGrants(tx, session.userId)).filter(
+      (grant) => grant.organisationId === target.organisationId,
+    );
+    const unit = target.unitId ? grants.find((grant) => grant.unitId === target.unitId) : grants[0];
+    if (!unit) {
       throw new DomainError('access.denied', {
-        message: 'Du har ingen roll i den organisationen.',
-        reason: 'access.other_organisation',
+        message: 'Du har ingen roll där.',
+        reason: grants.length ? 'access.no_role_in_unit' : 'access.other_organisation',
       });
     }
-    await setSessionOrganisation(tx, session.idHash, organisationId);
+    await setSessionOrganisation(tx, session.idHash, target.organisationId, unit.unitId);
     await appendAuditEvent(
       tx,
       {
-        type: 'auth.organisation_switched',
-        organisationId,
+        type:
+          target.organisationId === session.organisationId
+            ? 'auth.unit_switched'
+            : 'auth.organisation_switched',
+        organisationId: target.organisationId,
         actorUserId: session.userId,
         outcome: 'allowed',
         requestId,
+        details: { unitId: unit.unitId },
       },
       deps.now(),
     );

@@ -70,6 +70,7 @@ export const signInWithPassword = async (
       idHash,
       userId: user.id,
       organisationId: grants[0]?.organisationId ?? null,
+      unitId: grants[0]?.unitId ?? null,
       authMethod: 'password',
       lastSeenAt: now,
       secondFactorAt: null,

@@ -82,6 +82,7 @@ export type SessionsTable = {
   idHash: string;
   userId: string;
   organisationId: string | null;
+  unitId: Generated<string | null>;
   authMethod: 'password' | 'oidc';
   createdAt: CreatedAt;
   lastSeenAt: Date;

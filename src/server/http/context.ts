@@ -27,6 +27,7 @@ export type RequestSession = {
   idHash: string;
   userId: string;
   organisationId: string | null;
+  unitId: string | null;
   authMethod: 'password' | 'oidc';
   secondFactorDone: boolean;
   secondFactorNeeded: boolean;

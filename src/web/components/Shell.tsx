@@ -18,8 +18,11 @@ export const Shell = ({
   const { t } = useTranslation();
   const active = session.organisations.find((org) => org.id === session.activeOrganisationId);
 
-  const switchOrganisation = async (organisationId: string) => {
-    await api('POST', '/api/session/organisation', { organisationId });
+  const units = session.organisations.flatMap((org) => org.units.map((unit) => ({ org, unit })));
+
+  const switchWorkplace = async (value: string) => {
+    const [organisationId, unitId] = value.split('/');
+    await api('POST', '/api/session/workplace', { organisationId, unitId });
     await onChanged();
   };
   const signOut = async () => {
@@ -49,17 +52,21 @@ export const Shell = ({
           </ul>
         </nav>
         <div className="header-tools">
-          {session.organisations.length > 1 && (
+          {units.length > 1 && (
             <label>
-              {t('shell.organisation')}{' '}
+              {t('shell.workplace')}{' '}
               <select
-                value={session.activeOrganisationId ?? ''}
-                onChange={(event) => void switchOrganisation(event.target.value)}
+                value={`${session.activeOrganisationId}/${session.activeUnitId}`}
+                onChange={(event) => void switchWorkplace(event.target.value)}
               >
                 {session.organisations.map((org) => (
-                  <option key={org.id} value={org.id}>
-                    {org.name}
-                  </option>
+                  <optgroup key={org.id} label={org.name}>
+                    {org.units.map((unit) => (
+                      <option key={unit.id} value={`${org.id}/${unit.id}`}>
+                        {unit.name}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
             </label>

@@ -10,9 +10,12 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
   const heading = useRef<HTMLHeadingElement>(null);
   const organisation = session.organisations.find((org) => org.id === session.activeOrganisationId);
   const units = organisation?.units ?? [];
-  const roles = [...new Set(units.flatMap((unit) => unit.roles))];
+  const activeUnit = units.find((unit) => unit.id === session.activeUnitId) ?? units[0];
+  const titles = (unit: (typeof units)[number]) =>
+    (i18n.language === 'en' ? unit.roleTitlesEn : unit.roleTitlesSv).join(', ');
 
-  useEffect(() => heading.current?.focus(), []);
+  // A new workplace is a new page: move focus to its heading.
+  useEffect(() => heading.current?.focus(), [activeUnit?.id]);
 
   return (
     <>
@@ -23,20 +26,20 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         <h2 id="roles-heading">{t('start.yourRoles')}</h2>
         <ul className="role-list">
           {units.map((unit) => (
-            <li key={unit.id}>
-              <strong>
-                {(i18n.language === 'en' ? unit.roleTitlesEn : unit.roleTitlesSv).join(', ')}
-              </strong>{' '}
-              – {unit.name}
+            <li key={unit.id} aria-current={unit.id === activeUnit?.id ? 'true' : undefined}>
+              <strong>{titles(unit)}</strong> – {unit.name}
             </li>
           ))}
         </ul>
       </section>
-      {roles.map((role) => (
-        <section key={role} className="role-card" aria-label={role}>
-          <p>{t(`start.roles.${role}`)}</p>
+      {activeUnit && (
+        <section className="role-card" aria-labelledby="unit-heading">
+          <h2 id="unit-heading">{activeUnit.name}</h2>
+          {activeUnit.roles.map((role) => (
+            <p key={role}>{t(`start.roles.${role}`)}</p>
+          ))}
         </section>
-      ))}
+      )}
       <p className="muted">{t('start.empty')}</p>
     </>
   );

@@ -68,6 +68,8 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       id_hash text primary key,
       user_id uuid not null references users(id),
       organisation_id uuid references organisations(id),
+      -- The unit the user works in right now; a preference for screens, never a permission.
+      unit_id uuid references units(id),
       auth_method text not null check (auth_method in ('password','oidc')),
       created_at timestamptz not null default now(),
       last_seen_at timestamptz not null,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleIds } from '../../../domain/access/roles';
-import { describeSession, switchOrganisation } from '../../commands/session-commands';
+import { describeSession, switchWorkplace } from '../../commands/session-commands';
 import { requireSession } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { presentOrganisations } from '../../presenters/session.presenter';
@@ -21,6 +21,7 @@ const sessionResponse = z.discriminatedUnion('signedIn', [
       fictitious: z.boolean(),
     }),
     activeOrganisationId: z.string().nullable(),
+    activeUnitId: z.string().nullable(),
     organisations: z.array(
       z.object({
         id: z.string(),
@@ -57,6 +58,7 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
         secondFactorPending: pending,
         user,
         activeOrganisationId: pending ? null : session.organisationId,
+        activeUnitId: pending ? null : session.unitId,
         // Before the second factor, show who is signing in but nothing about where they work.
         organisations: pending ? [] : presentOrganisations(grants),
       };
@@ -64,22 +66,22 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
   );
 
   app.post(
-    '/api/session/organisation',
+    '/api/session/workplace',
     {
       config: { access: 'signedIn' },
       schema: {
         tags,
-        body: z.object({ organisationId: z.string().uuid() }),
+        body: z.object({
+          /** The organisation to work in; the user must hold a role there. */
+          organisationId: z.string().uuid(),
+          /** A unit in it where the user holds a role; the first one if left out. */
+          unitId: z.string().uuid().optional(),
+        }),
         response: { 200: z.object({ ok: z.literal(true) }) },
       },
     },
     async (request) => {
-      await switchOrganisation(
-        deps,
-        requireSession(request),
-        request.body.organisationId,
-        request.id,
-      );
+      await switchWorkplace(deps, requireSession(request), request.body, request.id);
       return { ok: true as const };
     },
   );
