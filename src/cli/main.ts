@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { currentTotpCode } from '../server/auth/totp';
 import { loadConfig } from '../server/config';
 import { ensureKeyFile, loadKeyRing } from '../server/crypto/key-ring';
 import { migrateToLatest, openDatabase } from '../server/db/database';
+import { readDemoCredentials } from '../server/seed/seed-demo';
 import { formatCredentials, startServer } from '../server/start';
 import { runAuditVerify } from './audit-verify';
 import { runKeyRotation } from './rotate-keys';
@@ -60,7 +60,7 @@ program
     const { config, handle } = await openConfigured();
     if (!config.keysJson) ensureKeyFile(config.keyFile);
     const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
-    await runSeed(handle.db, keys, options.scale as Scale, print);
+    await runSeed(handle.db, keys, options.scale as Scale, print, config.dataDir);
     await handle.close();
   });
 
@@ -90,11 +90,9 @@ program
   .command('demo-code <username>')
   .description('visa demoanvändarens aktuella engångskod (bara övningsdata)')
   .action((username: string) => {
-    const config = loadConfig();
-    const credentials = JSON.parse(
-      readFileSync(join(config.dataDir, 'demo-credentials.json'), 'utf8'),
-    ) as { username: string; totpSecret: string | null }[];
-    const secret = credentials.find((credential) => credential.username === username)?.totpSecret;
+    const secret = readDemoCredentials(loadConfig().dataDir).find(
+      (credential) => credential.username === username,
+    )?.totpSecret;
     if (!secret) throw new Error(`Ingen demoanvändare ${username} med engångskod`);
     print(currentTotpCode(secret, new Date()));
   });

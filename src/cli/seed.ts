@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KeyRing } from '../server/crypto/field-encryption';
 import type { Database } from '../server/db/schema';
-import { isEmpty, seedDemo } from '../server/seed/seed-demo';
+import { isEmpty, saveDemoCredentials, seedDemo } from '../server/seed/seed-demo';
 import { generateSynthetic, type SyntheticSize } from '../server/seed/synthetic';
 
 export const scales = ['demo', 'municipality', 'county', 'national'] as const;
@@ -34,6 +34,7 @@ export const runSeed = async (
   keys: KeyRing,
   scale: Scale,
   print: (line: string) => void,
+  dataDir: string,
 ) => {
   const started = Date.now();
   if (scale === 'demo') {
@@ -42,6 +43,7 @@ export const runSeed = async (
       return;
     }
     const credentials = await seedDemo(db, keys);
+    saveDemoCredentials(dataDir, credentials);
     print(`Demo skapad med ${credentials.length} användare (lösenorden visas vid npm start).`);
     return;
   }

@@ -1,11 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
 import { buildApp } from './http/app';
-import { isEmpty, seedDemo, type DemoCredential } from './seed/seed-demo';
+import {
+  isEmpty,
+  readDemoCredentials,
+  saveDemoCredentials,
+  seedDemo,
+  type DemoCredential,
+} from './seed/seed-demo';
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -14,8 +19,6 @@ export type RunningServer = {
   credentials: DemoCredential[];
   close: () => Promise<void>;
 };
-
-const credentialsFile = (config: ServerConfig) => join(config.dataDir, 'demo-credentials.json');
 
 /** Opens the database, migrates, seeds the demo on an empty database and starts listening. */
 export const startServer = async (
@@ -31,12 +34,9 @@ export const startServer = async (
   });
   await migrateToLatest(handle.db);
   if (await isEmpty(handle.db)) {
-    const credentials = await seedDemo(handle.db, keys);
-    writeFileSync(credentialsFile(config), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+    saveDemoCredentials(config.dataDir, await seedDemo(handle.db, keys));
   }
-  const credentials: DemoCredential[] = existsSync(credentialsFile(config))
-    ? JSON.parse(readFileSync(credentialsFile(config), 'utf8'))
-    : [];
+  const credentials = readDemoCredentials(config.dataDir);
   const app = await buildApp(
     { db: handle.db, keys, now: () => new Date(), config },
     { logger: config.logLevel !== 'silent' },

@@ -1,10 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAuditVerify } from '../../src/cli/audit-verify';
 import { appendAuditEvent } from '../../src/server/audit/audit.repository';
 import { asSystem } from '../../src/server/db/transaction';
 import { buildWorld, type World } from '../factories/world';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import {
+  createTestDatabase,
+  engineAvailable,
+  testEngine,
+  type TestDatabase,
+} from '../helpers/test-database';
 
 describe.runIf(engineAvailable)('fristad audit verify', () => {
   let database: TestDatabase | undefined;
@@ -106,4 +112,21 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/FEL (out_of_order|altered) .* nr=1/);
   });
+
+  // The command as an operator types it, on a PostgreSQL server (PGlite here is in memory).
+  it.runIf(testEngine === 'postgres')(
+    'the command exits 1 and names the event when one is deleted',
+    async () => {
+      const [first] = await eventIds();
+      await asSystem(database!.db, (tx) =>
+        sql`delete from audit_events where id = ${first!.id}`.execute(tx),
+      );
+      const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'audit', 'verify'], {
+        env: { ...process.env, DATABASE_URL: database!.url, FRISTAD_LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toMatch(/FEL missing .* nr=1/);
+    },
+  );
 });

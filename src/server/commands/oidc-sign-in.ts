@@ -5,6 +5,7 @@ import { openid, providerConfiguration, redirectUri } from '../auth/oidc-client'
 import { insertSession, newSessionToken } from '../auth/session.repository';
 import { asSystem } from '../db/transaction';
 import type { AppDeps } from '../http/context';
+import { findProvider } from '../repositories/oidc-provider.repository';
 import { listRoleGrants } from '../repositories/organisation.repository';
 
 /** Login states older than this are refused: the user took too long at the provider. */
@@ -23,12 +24,7 @@ export const startOidcSignIn = async (
   origin: string,
 ): Promise<string> => {
   const provider = await asSystem(deps.db, (tx) =>
-    tx
-      .selectFrom('oidcProviders')
-      .selectAll()
-      .where('id', '=', providerId)
-      .where('enabled', '=', true)
-      .executeTakeFirst(),
+    findProvider(tx, providerId, { enabledOnly: true }),
   );
   if (!provider) throw new DomainError('not_found', { message: 'Inloggningstjänsten finns inte.' });
   const configuration = await providerConfiguration(deps, provider);
@@ -71,12 +67,8 @@ export const finishOidcSignIn = async (
       .returningAll()
       .executeTakeFirst();
     if (!row) return undefined;
-    const provider = await tx
-      .selectFrom('oidcProviders')
-      .selectAll()
-      .where('id', '=', row.providerId)
-      .executeTakeFirstOrThrow();
-    return { ...row, provider };
+    const provider = await findProvider(tx, row.providerId, { enabledOnly: true });
+    return provider ? { ...row, provider } : undefined;
   });
   if (!login || now.getTime() - login.createdAt.getTime() > stateMaxAgeMs)
     throw failed('oidc.unknown_state');

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Personnummer from 'personnummer';
 import { rolesNeedSecondFactor } from '../../domain/access/roles';
 import { fictitiousPersonalNumber } from '../../domain/identity/fictitious-personal-number';
@@ -170,3 +172,14 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
     return credentials;
   });
 };
+
+/** Demo credentials are kept beside the local data (mode 0600) so every start can print them. */
+const credentialsFile = (dataDir: string) => join(dataDir, 'demo-credentials.json');
+
+export const saveDemoCredentials = (dataDir: string, credentials: DemoCredential[]): void =>
+  writeFileSync(credentialsFile(dataDir), JSON.stringify(credentials, null, 2), { mode: 0o600 });
+
+export const readDemoCredentials = (dataDir: string): DemoCredential[] =>
+  existsSync(credentialsFile(dataDir))
+    ? (JSON.parse(readFileSync(credentialsFile(dataDir), 'utf8')) as DemoCredential[])
+    : [];

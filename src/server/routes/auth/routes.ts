@@ -6,7 +6,9 @@ import { signInWithPassword } from '../../commands/sign-in-with-password';
 import { startTotpEnrolment, verifySecondFactor } from '../../commands/second-factor';
 import { signOut } from '../../commands/session-commands';
 import { requireSession } from '../../http/command-context';
+import { asSystem } from '../../db/transaction';
 import type { AppDeps } from '../../http/context';
+import { listEnabledProviders } from '../../repositories/oidc-provider.repository';
 import {
   csrfResponse,
   enrolmentResponse,
@@ -98,12 +100,6 @@ export const registerAuthRoutes = (instance: FastifyInstance, deps: AppDeps) => 
   app.get(
     '/api/auth/providers',
     { config: { access: 'public' }, schema: { tags, response: { 200: providersResponse } } },
-    async () =>
-      deps.db
-        .selectFrom('oidcProviders')
-        .select(['id', 'name'])
-        .where('enabled', '=', true)
-        .orderBy('name')
-        .execute(),
+    async () => asSystem(deps.db, listEnabledProviders),
   );
 };
