@@ -88,6 +88,10 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     createdAt: true,
     updatedAt: true,
     version: true,
+    identityKind: true,
+    vulnerabilityMarkers: true,
+    interpreterLanguage: true,
+    safeContactEnc: true,
   },
   personAssignments: { personId: true, userId: true, organisationId: true },
   breakGlassGrants: {
@@ -117,6 +121,10 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     prevHash: true,
     hash: true,
   },
+  cases: { id: true, organisationId: true, unitId: true, personId: true, type: true, hrv: true, stage: true, ownerUserId: true, detectionSource: true, violenceForms: true, perpetratorRelation: true, openedAt: true, closedAt: true, createdBy: true, version: true },
+  caseTransitions: { id: true, organisationId: true, caseId: true, fromStage: true, toStage: true, reasonEnc: true, decidedBy: true, decidedAt: true },
+  caseLinks: { organisationId: true, caseId: true, linkedCaseId: true, kind: true, createdBy: true, createdAt: true },
+  screenings: { id: true, organisationId: true, unitId: true, personId: true, caseId: true, topic: true, outcome: true, notAskedReason: true, askedBy: true, askedAt: true },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { can, planBreakGlass, type Actor, type PersonResource } from './policy';
+import { can, planBreakGlass, type Actor, type RecordResource } from './policy';
 import type { RoleId } from './roles';
 
 const now = new Date('2026-11-24T10:00:00Z');
 
-const person: PersonResource = {
+const person: RecordResource = {
   kind: 'person',
+  personId: 'person-1',
   id: 'person-1',
   organisationId: 'org-a',
   unitId: 'unit-adult',
@@ -93,7 +94,7 @@ describe('access policy', () => {
     expect(can(withGlass, 'person.read', person, new Date('2026-11-24T10:31:00Z')).allowed).toBe(
       false,
     );
-    expect(can(withGlass, 'person.read', { ...person, id: 'person-2' }, now).allowed).toBe(false);
+    expect(can(withGlass, 'person.read', { ...person, id: 'person-2', personId: 'person-2' }, now).allowed).toBe(false);
   });
 
   it('break-glass never adds an action the role lacks', () => {

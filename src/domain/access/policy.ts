@@ -20,20 +20,25 @@ export type Actor = {
   breakGlass: readonly BreakGlassGrant[];
 };
 
-/** What the policy needs to know about a person record. */
-export type PersonResource = {
-  kind: 'person';
+/**
+ * What the policy needs to know about a record of personal data: a person or a case. Both
+ * live in a unit (and so a secrecy area) and concern one person (break-glass is per person).
+ */
+export type RecordResource = {
+  kind: 'person' | 'case';
   id: string;
+  /** The person the record is about. */
+  personId: string;
   organisationId: string;
   unitId: string;
   secrecyAreaId: string | null;
-  /** Users assigned to the person's matter (the case relation). */
+  /** Users assigned to the matter (case owner, assigned workers): the case relation. */
   assignedUserIds: readonly string[];
 };
 
 export type OrganisationResource = { kind: 'organisation'; organisationId: string };
 
-export type Resource = PersonResource | OrganisationResource;
+export type Resource = RecordResource | OrganisationResource;
 
 export const denialReasons = [
   'access.second_factor_required',
@@ -80,7 +85,7 @@ export const can = (actor: Actor, action: Action, resource: Resource, now: Date)
   }
 
   const glass = actor.breakGlass.find(
-    (grant) => grant.personId === resource.id && grant.expiresAt.getTime() > now.getTime(),
+    (grant) => grant.personId === resource.personId && grant.expiresAt.getTime() > now.getTime(),
   );
   // Break-glass opens a person across internal secrecy, never a role's missing action.
   if (glass && action !== 'person.readProtectedAddress') {
@@ -93,9 +98,9 @@ export const can = (actor: Actor, action: Action, resource: Resource, now: Date)
  * Units inside one secrecy area share information; a unit without an area is its own area.
  * Internal secrecy (OSL 26:1 between parts of a social services authority) applies across areas.
  */
-const sharesSecrecyArea = (grant: RoleGrant, person: PersonResource): boolean =>
-  grant.unitId === person.unitId ||
-  (grant.secrecyAreaId !== null && grant.secrecyAreaId === person.secrecyAreaId);
+const sharesSecrecyArea = (grant: RoleGrant, record: RecordResource): boolean =>
+  grant.unitId === record.unitId ||
+  (grant.secrecyAreaId !== null && grant.secrecyAreaId === record.secrecyAreaId);
 
 /** The longest a break-glass grant may last. */
 export const breakGlassMaxMinutes = 60;

@@ -8,6 +8,9 @@ export const actions = [
   'person.update',
   /** Viewing the address of a person with protected identity: logged and reasoned. */
   'person.readProtectedAddress',
+  /** Cases (ärenden): read, and write (open, change stage, link, screen). */
+  'case.read',
+  'case.write',
   'breakGlass.open',
   'audit.read',
   'organisation.administer',
@@ -21,6 +24,8 @@ export const personalDataActions: ReadonlySet<Action> = new Set([
   'person.create',
   'person.update',
   'person.readProtectedAddress',
+  'case.read',
+  'case.write',
   'breakGlass.open',
   'audit.read',
 ]);
@@ -50,13 +55,13 @@ export const roles: Record<RoleId, RoleDefinition> = {
   caseWorker: {
     titleSv: 'Socialsekreterare',
     titleEn: 'Case worker',
-    actions: ['person.read', 'person.create', 'person.update', 'breakGlass.open'],
+    actions: ['person.read', 'person.create', 'person.update', 'case.read', 'case.write', 'breakGlass.open'],
     requiresCaseRelation: false,
   },
   therapist: {
     titleSv: 'Behandlare',
     titleEn: 'Therapist',
-    actions: ['person.read', 'person.update'],
+    actions: ['person.read', 'person.update', 'case.read'],
     requiresCaseRelation: true,
   },
   teamLeader: {
@@ -67,6 +72,8 @@ export const roles: Record<RoleId, RoleDefinition> = {
       'person.create',
       'person.update',
       'person.readProtectedAddress',
+      'case.read',
+      'case.write',
       'breakGlass.open',
       'audit.read',
       'statistics.read',
@@ -82,13 +89,13 @@ export const roles: Record<RoleId, RoleDefinition> = {
   police: {
     titleSv: 'Polis (riskanalytiker / utredare)',
     titleEn: 'Police (risk analyst / investigator)',
-    actions: ['person.read', 'person.create', 'person.update'],
+    actions: ['person.read', 'person.create', 'person.update', 'case.read', 'case.write'],
     requiresCaseRelation: false,
   },
   partner: {
     titleSv: 'Samverkanspart',
     titleEn: 'Partner',
-    actions: ['person.read'],
+    actions: ['person.read', 'case.read'],
     requiresCaseRelation: true,
   },
   countyAnalyst: {

@@ -95,6 +95,7 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
       {
         kind: 'person',
         id: 'new',
+        personId: 'new',
         organisationId: ctx.actor.organisationId,
         unitId: unit.id,
         secrecyAreaId: unit.secrecyAreaId,

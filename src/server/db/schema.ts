@@ -1,6 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import type { RoleId } from '../../domain/access/roles';
+import type { CaseType } from '../../domain/cases/catalogues';
+import type { LinkKind } from '../../domain/cases/links';
+import type { NotAskedReason, ScreeningOutcome, ScreeningTopic } from '../../domain/cases/screening';
+import type { Stage } from '../../domain/cases/stages';
+import type { IdentityKind } from '../../domain/identity/personal-identity';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -130,6 +135,62 @@ export type PersonsTable = {
   createdAt: CreatedAt;
   updatedAt: Date;
   version: Version;
+  identityKind: Generated<IdentityKind>;
+  vulnerabilityMarkers: Generated<string[]>;
+  interpreterLanguage: string | null;
+  /** Safe-contact preferences as JSON, field-encrypted. */
+  safeContactEnc: string | null;
+};
+
+export type CasesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  unitId: string;
+  personId: string;
+  type: CaseType;
+  hrv: Generated<boolean>;
+  stage: Generated<Stage>;
+  ownerUserId: string | null;
+  detectionSource: string | null;
+  violenceForms: Generated<string[]>;
+  perpetratorRelation: string | null;
+  openedAt: Date;
+  closedAt: Date | null;
+  createdBy: string;
+  version: Version;
+};
+
+export type CaseTransitionsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  fromStage: Stage | null;
+  toStage: Stage;
+  reasonEnc: string | null;
+  decidedBy: string;
+  decidedAt: Date;
+};
+
+export type CaseLinksTable = {
+  organisationId: string;
+  caseId: string;
+  linkedCaseId: string;
+  kind: LinkKind;
+  createdBy: string;
+  createdAt: Date;
+};
+
+export type ScreeningsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  unitId: string;
+  personId: string;
+  caseId: string | null;
+  topic: ScreeningTopic;
+  outcome: ScreeningOutcome;
+  notAskedReason: NotAskedReason | null;
+  askedBy: string;
+  askedAt: Date;
 };
 
 export type PersonAssignmentsTable = {
@@ -188,6 +249,10 @@ export type Database = {
   breakGlassGrants: BreakGlassGrantsTable;
   auditChainHeads: AuditChainHeadsTable;
   auditEvents: AuditEventsTable;
+  cases: CasesTable;
+  caseTransitions: CaseTransitionsTable;
+  caseLinks: CaseLinksTable;
+  screenings: ScreeningsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

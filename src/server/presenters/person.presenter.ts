@@ -1,4 +1,4 @@
-import { can, type Actor, type PersonResource } from '../../domain/access/policy';
+import { can, type Actor, type RecordResource } from '../../domain/access/policy';
 import {
   presentAddress,
   presentPersonalNumber,
@@ -11,8 +11,9 @@ export const addressContext = 'persons.address';
 
 type PersonFields = Omit<PersonRecord, 'assignedUserIds'> & { assignedUserIds?: readonly string[] };
 
-export const personResource = (person: PersonFields): PersonResource => ({
+export const personResource = (person: PersonFields): RecordResource => ({
   kind: 'person',
+  personId: person.id,
   id: person.id,
   organisationId: person.organisationId,
   unitId: person.unitId,

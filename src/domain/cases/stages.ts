@@ -1,0 +1,115 @@
+import type { CaseType } from './catalogues';
+
+/**
+ * The stages of a case (SoL): aktualisering → förhandsbedömning (children) → utredning →
+ * beslut → insats → uppföljning → avslut, and råd och service (support without investigation
+ * or decision). Transitions are data; planTransition() is the only way to move a case.
+ */
+export const stages = [
+  'intake',
+  'preliminaryAssessment',
+  'investigation',
+  'decision',
+  'intervention',
+  'followUp',
+  'service',
+  'closed',
+] as const;
+export type Stage = (typeof stages)[number];
+
+export const stageLabelsSv: Record<Stage, string> = {
+  intake: 'Aktualisering',
+  preliminaryAssessment: 'Förhandsbedömning',
+  investigation: 'Utredning',
+  decision: 'Beslut',
+  intervention: 'Insats',
+  followUp: 'Uppföljning',
+  service: 'Råd och service',
+  closed: 'Avslutat',
+};
+
+type Rule = {
+  to: Stage;
+  /** A written reason is required (closing, not opening an investigation, conversions). */
+  needsReason: boolean;
+  /** Only for these case types; all types when absent. */
+  only?: readonly CaseType[];
+  /** Never for these case types. */
+  except?: readonly CaseType[];
+};
+
+const transitions: Record<Stage, readonly Rule[]> = {
+  intake: [
+    // A report about a child starts with a förhandsbedömning (11 kap. 1 a § SoL).
+    { to: 'preliminaryAssessment', needsReason: false, only: ['childExposed'] },
+    { to: 'investigation', needsReason: false, except: ['childExposed'] },
+    { to: 'service', needsReason: false, except: ['childExposed'] },
+    { to: 'closed', needsReason: true, except: ['childExposed'] },
+  ],
+  preliminaryAssessment: [
+    { to: 'investigation', needsReason: false },
+    { to: 'closed', needsReason: true },
+  ],
+  investigation: [
+    { to: 'decision', needsReason: false },
+    { to: 'closed', needsReason: true },
+  ],
+  decision: [
+    { to: 'intervention', needsReason: false },
+    { to: 'closed', needsReason: true },
+  ],
+  intervention: [
+    { to: 'followUp', needsReason: false },
+    { to: 'closed', needsReason: true },
+  ],
+  followUp: [
+    { to: 'intervention', needsReason: true },
+    { to: 'closed', needsReason: true },
+  ],
+  service: [
+    // Råd och service that reveals a need for protection converts to an investigation.
+    { to: 'investigation', needsReason: true },
+    { to: 'closed', needsReason: true },
+  ],
+  closed: [{ to: 'intake', needsReason: true }],
+};
+
+const applies = (rule: Rule, type: CaseType) =>
+  (!rule.only || rule.only.includes(type)) && !rule.except?.includes(type);
+
+/** The stages a case of this type may move to next. */
+export const nextStages = (from: Stage, type: CaseType): { to: Stage; needsReason: boolean }[] =>
+  transitions[from].filter((rule) => applies(rule, type)).map(({ to, needsReason }) => ({ to, needsReason }));
+
+export type TransitionRequest = { from: Stage; to: Stage; type: CaseType; reason: string | null };
+
+export type TransitionPlan =
+  | { ok: true; to: Stage; reason: string | null }
+  | { ok: false; code: 'case.transition_not_allowed' | 'case.reason_required'; message: string };
+
+/** Checks a stage change against the rules and says in plain Swedish why it is refused. */
+export const planTransition = (request: TransitionRequest): TransitionPlan => {
+  const rule = transitions[request.from].find((candidate) => candidate.to === request.to && applies(candidate, request.type));
+  if (!rule) {
+    const allowed = nextStages(request.from, request.type).map((next) => stageLabelsSv[next.to]);
+    return {
+      ok: false,
+      code: 'case.transition_not_allowed',
+      message: `Ett ärende i steget ${stageLabelsSv[request.from]} kan inte gå till ${stageLabelsSv[request.to]}. ${
+        allowed.length ? `Möjliga steg: ${allowed.join(', ')}.` : ''
+      }`.trim(),
+    };
+  }
+  const reason = request.reason?.trim() || null;
+  if (rule.needsReason && (reason === null || reason.length < 10)) {
+    return {
+      ok: false,
+      code: 'case.reason_required',
+      message: `Skriv varför ärendet går till ${stageLabelsSv[request.to]} (minst 10 tecken).`,
+    };
+  }
+  return { ok: true, to: request.to, reason };
+};
+
+/** The stage a new case starts in. */
+export const initialStage: Stage = 'intake';
