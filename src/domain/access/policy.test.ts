@@ -94,7 +94,10 @@ describe('access policy', () => {
     expect(can(withGlass, 'person.read', person, new Date('2026-11-24T10:31:00Z')).allowed).toBe(
       false,
     );
-    expect(can(withGlass, 'person.read', { ...person, id: 'person-2', personId: 'person-2' }, now).allowed).toBe(false);
+    expect(
+      can(withGlass, 'person.read', { ...person, id: 'person-2', personId: 'person-2' }, now)
+        .allowed,
+    ).toBe(false);
   });
 
   it('break-glass never adds an action the role lacks', () => {
@@ -122,5 +125,16 @@ describe('access policy', () => {
       ok: true,
       expiresAt: new Date('2026-11-24T10:30:00Z'),
     });
+  });
+
+  it('lets a unit see a person registered elsewhere once the person has a case there', () => {
+    const referred = {
+      ...person,
+      unitId: 'unit-income',
+      secrecyAreaId: 'area-income',
+      otherPlacements: [{ unitId: 'unit-adult', secrecyAreaId: 'area-adult' }],
+    };
+    expect(can(actor('caseWorker', adultUnit), 'person.read', referred, now).allowed).toBe(true);
+    expect(can(actor('caseWorker', childUnit), 'person.read', referred, now).allowed).toBe(false);
   });
 });

@@ -32,6 +32,11 @@ export type RecordResource = {
   organisationId: string;
   unitId: string;
   secrecyAreaId: string | null;
+  /**
+   * Further units the record is placed in: a person registered in one unit is also where their
+   * cases are (a person referred from income support to the VINR team is visible to that team).
+   */
+  otherPlacements?: readonly { unitId: string; secrecyAreaId: string | null }[];
   /** Users assigned to the matter (case owner, assigned workers): the case relation. */
   assignedUserIds: readonly string[];
 };
@@ -99,8 +104,11 @@ export const can = (actor: Actor, action: Action, resource: Resource, now: Date)
  * Internal secrecy (OSL 26:1 between parts of a social services authority) applies across areas.
  */
 const sharesSecrecyArea = (grant: RoleGrant, record: RecordResource): boolean =>
-  grant.unitId === record.unitId ||
-  (grant.secrecyAreaId !== null && grant.secrecyAreaId === record.secrecyAreaId);
+  [record, ...(record.otherPlacements ?? [])].some(
+    (place) =>
+      grant.unitId === place.unitId ||
+      (grant.secrecyAreaId !== null && grant.secrecyAreaId === place.secrecyAreaId),
+  );
 
 /** The longest a break-glass grant may last. */
 export const breakGlassMaxMinutes = 60;

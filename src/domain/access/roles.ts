@@ -55,7 +55,14 @@ export const roles: Record<RoleId, RoleDefinition> = {
   caseWorker: {
     titleSv: 'Socialsekreterare',
     titleEn: 'Case worker',
-    actions: ['person.read', 'person.create', 'person.update', 'case.read', 'case.write', 'breakGlass.open'],
+    actions: [
+      'person.read',
+      'person.create',
+      'person.update',
+      'case.read',
+      'case.write',
+      'breakGlass.open',
+    ],
     requiresCaseRelation: false,
   },
   therapist: {

@@ -9,7 +9,11 @@ const entries = <const T extends readonly CatalogueEntry[]>(list: T) => list;
 /** Case types (ärendetyp). HRV is a marker on any of them, not a type. */
 export const caseTypes = entries([
   { code: 'adultVictim', sv: 'Våldsutsatt vuxen', en: 'Adult victim' },
-  { code: 'childExposed', sv: 'Barn som utsatts för eller bevittnat våld', en: 'Child exposed to or witnessing violence' },
+  {
+    code: 'childExposed',
+    sv: 'Barn som utsatts för eller bevittnat våld',
+    en: 'Child exposed to or witnessing violence',
+  },
   { code: 'perpetrator', sv: 'Våldsutövare', en: 'Perpetrator' },
 ] as const);
 export type CaseType = (typeof caseTypes)[number]['code'];
@@ -24,7 +28,11 @@ export const violenceForms = entries([
   { code: 'latent', sv: 'Latent våld', en: 'Latent' },
   { code: 'neglect', sv: 'Försummelse', en: 'Neglect' },
   { code: 'digital', sv: 'Digitalt våld', en: 'Digital' },
-  { code: 'honourRelated', sv: 'Hedersrelaterat våld och förtryck', en: 'Honour-related violence and oppression' },
+  {
+    code: 'honourRelated',
+    sv: 'Hedersrelaterat våld och förtryck',
+    en: 'Honour-related violence and oppression',
+  },
   { code: 'fgm', sv: 'Könsstympning', en: 'Female genital mutilation' },
   { code: 'forcedMarriage', sv: 'Tvångsäktenskap / barnäktenskap', en: 'Forced or child marriage' },
   { code: 'abduction', sv: 'Bortförande', en: 'Abduction' },
@@ -35,7 +43,11 @@ export type ViolenceForm = (typeof violenceForms)[number]['code'];
 
 /** Where the violence came to light (upptäckt): digest 003 L379–397, digest 004 §4.1–4.2. */
 export const detectionSources = entries([
-  { code: 'reportOfConcern', sv: 'Orosanmälan / barn och unga', en: 'Report of concern / children and young' },
+  {
+    code: 'reportOfConcern',
+    sv: 'Orosanmälan / barn och unga',
+    en: 'Report of concern / children and young',
+  },
   { code: 'intake', sv: 'IFO-mottagning', en: 'Social services intake' },
   { code: 'financialSupport', sv: 'Försörjningsstöd', en: 'Income support' },
   { code: 'substanceAbuse', sv: 'Missbruk och beroende', en: 'Substance abuse' },
@@ -57,11 +69,19 @@ export const perpetratorRelations = entries([
   { code: 'partner', sv: 'Partner / make / maka', en: 'Partner or spouse' },
   { code: 'formerPartner', sv: 'Tidigare partner', en: 'Former partner' },
   { code: 'parent', sv: 'Förälder / vårdnadshavare', en: 'Parent or guardian' },
-  { code: 'stepParent', sv: 'Styvförälder / förälders partner', en: "Step-parent or parent's partner" },
+  {
+    code: 'stepParent',
+    sv: 'Styvförälder / förälders partner',
+    en: "Step-parent or parent's partner",
+  },
   { code: 'child', sv: 'Barn (även vuxet)', en: 'Child (also adult)' },
   { code: 'sibling', sv: 'Syskon', en: 'Sibling' },
   { code: 'otherRelative', sv: 'Annan släkting', en: 'Other relative' },
-  { code: 'extendedFamily', sv: 'Släkt / familjekollektiv (heder)', en: 'Extended family (honour)' },
+  {
+    code: 'extendedFamily',
+    sv: 'Släkt / familjekollektiv (heder)',
+    en: 'Extended family (honour)',
+  },
   { code: 'other', sv: 'Annan närstående', en: 'Other close person' },
   { code: 'unknown', sv: 'Okänt', en: 'Unknown' },
 ] as const);

@@ -16,11 +16,14 @@ const isPerpetrator = (type: CaseType) => type === 'perpetrator';
 export const checkHandlerSeparation = (
   subject: { type: CaseType; ownerUserId: string | null },
   linked: readonly LinkedCaseFacts[],
-): { ok: true } | { ok: false; code: 'case.handler_separation'; message: string; conflictingCaseId: string } => {
+):
+  | { ok: true }
+  | { ok: false; code: 'case.handler_separation'; message: string; conflictingCaseId: string } => {
   if (!subject.ownerUserId) return { ok: true };
   const conflict = linked.find(
     (other) =>
-      other.ownerUserId === subject.ownerUserId && isPerpetrator(other.type) !== isPerpetrator(subject.type),
+      other.ownerUserId === subject.ownerUserId &&
+      isPerpetrator(other.type) !== isPerpetrator(subject.type),
   );
   if (!conflict) return { ok: true };
   return {

@@ -27,7 +27,9 @@ export type ScreeningAnswer = {
 };
 
 /** An answer must say why a question was not asked, and only then. */
-export const validateScreening = (answer: ScreeningAnswer): { ok: true } | { ok: false; message: string } => {
+export const validateScreening = (
+  answer: ScreeningAnswer,
+): { ok: true } | { ok: false; message: string } => {
   if (answer.outcome === 'notAsked' && !answer.notAskedReason) {
     return { ok: false, message: 'Ange varför frågan inte ställdes.' };
   }

@@ -79,7 +79,9 @@ const applies = (rule: Rule, type: CaseType) =>
 
 /** The stages a case of this type may move to next. */
 export const nextStages = (from: Stage, type: CaseType): { to: Stage; needsReason: boolean }[] =>
-  transitions[from].filter((rule) => applies(rule, type)).map(({ to, needsReason }) => ({ to, needsReason }));
+  transitions[from]
+    .filter((rule) => applies(rule, type))
+    .map(({ to, needsReason }) => ({ to, needsReason }));
 
 export type TransitionRequest = { from: Stage; to: Stage; type: CaseType; reason: string | null };
 
@@ -89,15 +91,18 @@ export type TransitionPlan =
 
 /** Checks a stage change against the rules and says in plain Swedish why it is refused. */
 export const planTransition = (request: TransitionRequest): TransitionPlan => {
-  const rule = transitions[request.from].find((candidate) => candidate.to === request.to && applies(candidate, request.type));
+  const rule = transitions[request.from].find(
+    (candidate) => candidate.to === request.to && applies(candidate, request.type),
+  );
   if (!rule) {
     const allowed = nextStages(request.from, request.type).map((next) => stageLabelsSv[next.to]);
     return {
       ok: false,
       code: 'case.transition_not_allowed',
-      message: `Ett ärende i steget ${stageLabelsSv[request.from]} kan inte gå till ${stageLabelsSv[request.to]}. ${
-        allowed.length ? `Möjliga steg: ${allowed.join(', ')}.` : ''
-      }`.trim(),
+      message:
+        `Ett ärende i steget ${stageLabelsSv[request.from]} kan inte gå till ${stageLabelsSv[request.to]}. ${
+          allowed.length ? `Möjliga steg: ${allowed.join(', ')}.` : ''
+        }`.trim(),
     };
   }
   const reason = request.reason?.trim() || null;

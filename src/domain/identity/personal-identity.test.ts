@@ -28,18 +28,25 @@ describe('identity numbers', () => {
     const kind = entry.type === 'ssn' ? 'personnummer' : 'samordningsnummer';
     const result = parseIdentity(kind, entry.number);
     expect(result.ok).toBe(entry.valid);
-    if (entry.valid && 'normalised' in entry) expect(result).toEqual({ ok: true, value: entry.normalised });
+    if (entry.valid && 'normalised' in entry)
+      expect(result).toEqual({ ok: true, value: entry.normalised });
   });
 
   it('tells a samordningsnummer from a personnummer', () => {
-    expect(parseIdentity('personnummer', '19730674-9982')).toMatchObject({ ok: false, message: expect.stringContaining('samordningsnummer') });
+    expect(parseIdentity('personnummer', '19730674-9982')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('samordningsnummer'),
+    });
     expect(parseIdentity('samordningsnummer', '19821105-9954').ok).toBe(false);
   });
 
   it('accepts people without a number, and reservnummer by shape only', () => {
     expect(parseIdentity('none', '')).toEqual({ ok: true, value: null });
     expect(parseIdentity('none', '19821105-9954').ok).toBe(false);
-    expect(parseIdentity('reservnummer', 'rn-2026-0042')).toEqual({ ok: true, value: 'RN-2026-0042' });
+    expect(parseIdentity('reservnummer', 'rn-2026-0042')).toEqual({
+      ok: true,
+      value: 'RN-2026-0042',
+    });
     expect(parseIdentity('reservnummer', 'x').ok).toBe(false);
   });
 });

@@ -23,16 +23,24 @@ const longWithDash = (number: Personnummer): string => {
 export const parseIdentity = (kind: IdentityKind, raw: string | null): ParsedIdentity => {
   const value = raw?.trim() ?? '';
   if (kind === 'none') {
-    return value ? { ok: false, message: 'Välj typ av nummer, eller lämna fältet tomt.' } : { ok: true, value: null };
+    return value
+      ? { ok: false, message: 'Välj typ av nummer, eller lämna fältet tomt.' }
+      : { ok: true, value: null };
   }
   if (!value) return { ok: false, message: 'Skriv numret.' };
   if (kind === 'reservnummer') {
     return /^[A-Za-z0-9-]{4,20}$/.test(value)
       ? { ok: true, value: value.toUpperCase() }
-      : { ok: false, message: 'Ett reservnummer har 4–20 tecken: bokstäver, siffror och bindestreck.' };
+      : {
+          ok: false,
+          message: 'Ett reservnummer har 4–20 tecken: bokstäver, siffror och bindestreck.',
+        };
   }
   try {
-    const parsed = Personnummer.parse(value, { allowCoordinationNumber: true, allowInterimNumber: false });
+    const parsed = Personnummer.parse(value, {
+      allowCoordinationNumber: true,
+      allowInterimNumber: false,
+    });
     if (kind === 'personnummer' && parsed.isCoordinationNumber()) {
       return { ok: false, message: 'Det här är ett samordningsnummer. Välj samordningsnummer.' };
     }
@@ -43,7 +51,10 @@ export const parseIdentity = (kind: IdentityKind, raw: string | null): ParsedIde
   } catch {
     return {
       ok: false,
-      message: kind === 'personnummer' ? 'Personnumret stämmer inte. Kontrollera siffrorna.' : 'Samordningsnumret stämmer inte. Kontrollera siffrorna.',
+      message:
+        kind === 'personnummer'
+          ? 'Personnumret stämmer inte. Kontrollera siffrorna.'
+          : 'Samordningsnumret stämmer inte. Kontrollera siffrorna.',
     };
   }
 };

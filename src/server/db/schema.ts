@@ -3,7 +3,11 @@ import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import type { RoleId } from '../../domain/access/roles';
 import type { CaseType } from '../../domain/cases/catalogues';
 import type { LinkKind } from '../../domain/cases/links';
-import type { NotAskedReason, ScreeningOutcome, ScreeningTopic } from '../../domain/cases/screening';
+import type {
+  NotAskedReason,
+  ScreeningOutcome,
+  ScreeningTopic,
+} from '../../domain/cases/screening';
 import type { Stage } from '../../domain/cases/stages';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
 

@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { registerRequestAuth } from '../auth/request-auth';
 import { registerAuthRoutes } from '../routes/auth/routes';
+import { registerCaseRoutes } from '../routes/cases/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -119,6 +120,7 @@ export const buildApp = async (
     registerOidcRoutes(api, deps);
     registerSessionRoutes(api, deps);
     registerPersonRoutes(api, deps);
+    registerCaseRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -9,7 +9,10 @@ import type { PersonRecord } from '../repositories/person.repository';
 
 export const addressContext = 'persons.address';
 
-type PersonFields = Omit<PersonRecord, 'assignedUserIds'> & { assignedUserIds?: readonly string[] };
+type PersonFields = Omit<PersonRecord, 'assignedUserIds' | 'otherPlacements'> & {
+  assignedUserIds?: readonly string[];
+  otherPlacements?: readonly { unitId: string; secrecyAreaId: string | null }[];
+};
 
 export const personResource = (person: PersonFields): RecordResource => ({
   kind: 'person',
@@ -18,6 +21,7 @@ export const personResource = (person: PersonFields): RecordResource => ({
   organisationId: person.organisationId,
   unitId: person.unitId,
   secrecyAreaId: person.secrecyAreaId,
+  otherPlacements: person.otherPlacements ?? [],
   assignedUserIds: person.assignedUserIds ?? [],
 });
 

@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../db/transaction';
 import type { NewPerson } from '../db/schema';
 
@@ -35,19 +36,56 @@ export const findPerson = async (tx: Tx, id: string) => {
     .select('userId')
     .where('personId', '=', id)
     .execute();
-  return { ...person, assignedUserIds: assigned.map((row) => row.userId) };
+  const caseUnits = await tx
+    .selectFrom('cases as c')
+    .innerJoin('units as cu', 'cu.id', 'c.unitId')
+    .select(['c.unitId', 'cu.secrecyAreaId', 'c.ownerUserId'])
+    .where('c.personId', '=', id)
+    .execute();
+  return {
+    ...person,
+    assignedUserIds: [
+      ...assigned.map((row) => row.userId),
+      ...caseUnits.flatMap((row) => (row.ownerUserId ? [row.ownerUserId] : [])),
+    ],
+    otherPlacements: caseUnits.map(({ unitId, secrecyAreaId }) => ({ unitId, secrecyAreaId })),
+  };
 };
 
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
 /** Persons in the given units (the units in which the actor may read), newest first. */
+/**
+ * Persons registered in the given units or with a case in them (the units in which the actor
+ * may read), newest first, each with the units of their cases for the policy's check.
+ */
 export const listPersonsInUnits = async (tx: Tx, unitIds: readonly string[], limit: number) => {
   if (unitIds.length === 0) return [];
   return tx
     .selectFrom('persons as p')
     .innerJoin('units as u', 'u.id', 'p.unitId')
     .select(personColumns)
-    .where('p.unitId', 'in', unitIds)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('cases as c')
+          .innerJoin('units as cu', 'cu.id', 'c.unitId')
+          .select(['c.unitId', 'cu.secrecyAreaId'])
+          .whereRef('c.personId', '=', 'p.id'),
+      ).as('otherPlacements'),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('p.unitId', 'in', unitIds),
+        eb.exists(
+          eb
+            .selectFrom('cases as c')
+            .select('c.id')
+            .whereRef('c.personId', '=', 'p.id')
+            .where('c.unitId', 'in', unitIds),
+        ),
+      ]),
+    )
     .orderBy('p.updatedAt', 'desc')
     .limit(limit)
     .execute();

@@ -1,0 +1,312 @@
+import { can } from '../../domain/access/policy';
+import { roles } from '../../domain/access/roles';
+import type {
+  CaseType,
+  DetectionSource,
+  PerpetratorRelation,
+  ViolenceForm,
+} from '../../domain/cases/catalogues';
+import { checkHandlerSeparation, type LinkKind } from '../../domain/cases/links';
+import { initialStage, planTransition, type Stage } from '../../domain/cases/stages';
+import { DomainError } from '../../domain/errors';
+import { encryptField } from '../crypto/field-encryption';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import {
+  caseResource,
+  presentCaseSummary,
+  presentLinkedCase,
+  presentTransition,
+  transitionReasonContext,
+} from '../presenters/case.presenter';
+import {
+  findCase,
+  findCases,
+  insertCase,
+  insertLink,
+  insertTransition,
+  listCasesOwnedBy,
+  listLinks,
+  listOpenCasesInUnits,
+  listTransitions,
+  updateCaseIfVersion,
+} from '../repositories/case.repository';
+import { listUnitsSharingArea } from '../repositories/organisation.repository';
+import { loadCaseFor } from './case-access';
+import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+
+const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
+
+const ruleViolation = (reason: string, message: string) =>
+  new DomainError('rule.violation', { reason, message });
+
+/** The linked cases' facts for the handler-separation rule (read as the system would: rule input, not shown). */
+const linkedFacts = async (tx: Tx, caseId: string) => {
+  const links = await listLinks(tx, caseId);
+  const linked = await findCases(
+    tx,
+    links.map((link) => link.linkedCaseId),
+  );
+  return linked.map((other) => ({
+    caseId: other.id,
+    type: other.type as CaseType,
+    ownerUserId: other.ownerUserId,
+  }));
+};
+
+export type OpenCaseInput = {
+  personId: string;
+  unitId: string;
+  type: CaseType;
+  hrv: boolean;
+  detectionSource: DetectionSource | null;
+  violenceForms: ViolenceForm[];
+  perpetratorRelation: PerpetratorRelation | null;
+  ownerUserId: string | null;
+};
+
+/** Opens a case (aktualisering) for a person the actor may read, in a unit where they may write cases. */
+export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
+  runAudited(ctx, async (tx) => {
+    await loadPersonFor(ctx, tx, input.personId, 'person.read', 'case.opened');
+    const unit = await tx
+      .selectFrom('units')
+      .select(['id', 'secrecyAreaId'])
+      .where('id', '=', input.unitId)
+      .executeTakeFirst();
+    if (!unit)
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.unitId', message: 'Enheten finns inte i din organisation.' }],
+      });
+    const decision = can(
+      ctx.actor,
+      'case.write',
+      {
+        kind: 'case',
+        id: 'new',
+        personId: input.personId,
+        organisationId: ctx.actor.organisationId,
+        unitId: unit.id,
+        secrecyAreaId: unit.secrecyAreaId,
+        assignedUserIds: [],
+      },
+      ctx.now(),
+    );
+    if (!decision.allowed)
+      throw new DomainError('access.denied', {
+        reason: decision.reason,
+        message: 'Du kan inte öppna ärenden i den enheten.',
+      });
+    const now = ctx.now();
+    const { id } = await insertCase(tx, {
+      organisationId: ctx.actor.organisationId,
+      unitId: unit.id,
+      personId: input.personId,
+      type: input.type,
+      hrv: input.hrv,
+      stage: initialStage,
+      ownerUserId: input.ownerUserId,
+      detectionSource: input.detectionSource,
+      violenceForms: input.violenceForms,
+      perpetratorRelation: input.perpetratorRelation,
+      openedAt: now,
+      createdBy: ctx.actor.userId,
+    });
+    await insertTransition(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId: id,
+      fromStage: null,
+      toStage: initialStage,
+      reasonEnc: null,
+      decidedBy: ctx.actor.userId,
+      decidedAt: now,
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.opened',
+      personId: input.personId,
+      reason: decision.reason,
+      details: { caseId: id, type: input.type },
+    });
+    return presentCaseSummary((await findCase(tx, id))!, viewer(ctx));
+  });
+
+/** One case with its history and linked cases (each shown only as far as the viewer may see). */
+export const readCase = (ctx: CommandContext, caseId: string) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.read');
+    const links = await listLinks(tx, caseId);
+    const linked = await findCases(
+      tx,
+      links.map((link) => link.linkedCaseId),
+    );
+    const transitions = await listTransitions(tx, caseId);
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.read',
+      personId: record.personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId },
+    });
+    return {
+      ...presentCaseSummary(record, viewer(ctx)),
+      transitions: transitions.map((transition) => presentTransition(transition, ctx.keys)),
+      linkedCases: links.flatMap((link) => {
+        const other = linked.find((candidate) => candidate.id === link.linkedCaseId);
+        return other ? [presentLinkedCase(other, link.kind, viewer(ctx))] : [];
+      }),
+    };
+  });
+
+/** The team's open cases (intake list) or the actor's own, filtered in SQL and confirmed by the policy. */
+export const listCases = (ctx: CommandContext, filter: { mine: boolean; limit: number }) =>
+  runAudited(ctx, async (tx) => {
+    const readGrants = ctx.actor.roles.filter((grant) =>
+      roles[grant.role].actions.includes('case.read'),
+    );
+    const rows = filter.mine
+      ? await listCasesOwnedBy(tx, ctx.actor.userId, filter.limit)
+      : await listOpenCasesInUnits(
+          tx,
+          await listUnitsSharingArea(
+            tx,
+            readGrants.map((grant) => grant.unitId),
+            readGrants.flatMap((grant) => (grant.secrecyAreaId ? [grant.secrecyAreaId] : [])),
+          ),
+          filter.limit,
+        );
+    const visible = rows.filter(
+      (row) => can(ctx.actor, 'case.read', caseResource(row), ctx.now()).allowed,
+    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.listed',
+      personId: null,
+      reason: filter.mine ? 'cases.mine' : 'cases.intake_list',
+      details: { count: visible.length },
+    });
+    return visible.map((row) => presentCaseSummary(row, viewer(ctx)));
+  });
+
+/** Moves a case to its next stage, with who, when and why; refuses illegal moves with a clear message. */
+export const changeStage = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { to: Stage; reason: string | null; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'case.stage_changed',
+    );
+    const plan = planTransition({
+      from: record.stage as Stage,
+      to: input.to,
+      type: record.type as CaseType,
+      reason: input.reason,
+    });
+    if (!plan.ok) throw ruleViolation(plan.code, plan.message);
+    const now = ctx.now();
+    const updated = await updateCaseIfVersion(tx, caseId, input.version, {
+      stage: plan.to,
+      closedAt: plan.to === 'closed' ? now : null,
+    });
+    if (!updated)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
+      });
+    await insertTransition(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      fromStage: record.stage as Stage,
+      toStage: plan.to,
+      reasonEnc: plan.reason ? encryptField(ctx.keys, transitionReasonContext, plan.reason) : null,
+      decidedBy: ctx.actor.userId,
+      decidedAt: now,
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.stage_changed',
+      personId: record.personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId, from: record.stage, to: plan.to },
+    });
+    return presentCaseSummary((await findCase(tx, caseId))!, viewer(ctx));
+  });
+
+/** Gives a case a new owner, unless that would put one worker on both sides of linked cases. */
+export const assignOwner = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { ownerUserId: string | null; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'case.owner_changed',
+    );
+    const separation = checkHandlerSeparation(
+      { type: record.type as CaseType, ownerUserId: input.ownerUserId },
+      await linkedFacts(tx, caseId),
+    );
+    if (!separation.ok) throw ruleViolation(separation.code, separation.message);
+    const updated = await updateCaseIfVersion(tx, caseId, input.version, {
+      ownerUserId: input.ownerUserId,
+    });
+    if (!updated)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
+      });
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.owner_changed',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId },
+    });
+    return presentCaseSummary((await findCase(tx, caseId))!, viewer(ctx));
+  });
+
+/** Links two cases of one household; refused if it would give one worker both sides. */
+export const linkCases = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { linkedCaseId: string; kind: LinkKind },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'case.linked');
+    // The other case need not be readable by the actor (it may be behind internal secrecy);
+    // it must exist in the organisation, which row-level security already ensures.
+    const other = await findCase(tx, input.linkedCaseId);
+    if (!other || other.id === record.id)
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.linkedCaseId', message: 'Ärendet att länka finns inte.' }],
+      });
+    const existing = await listLinks(tx, caseId);
+    if (existing.some((link) => link.linkedCaseId === other.id))
+      throw ruleViolation('case.already_linked', 'Ärendena är redan länkade.');
+    const subject = { type: record.type as CaseType, ownerUserId: record.ownerUserId };
+    const separation = checkHandlerSeparation(subject, [
+      ...(await linkedFacts(tx, caseId)),
+      { caseId: other.id, type: other.type as CaseType, ownerUserId: other.ownerUserId },
+    ]);
+    if (!separation.ok) throw ruleViolation(separation.code, separation.message);
+    await insertLink(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      linkedCaseId: other.id,
+      kind: input.kind,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now(),
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.linked',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, linkedCaseId: other.id, kind: input.kind },
+    });
+    return { ok: true as const };
+  });

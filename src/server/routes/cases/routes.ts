@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assignOwner,
+  changeStage,
+  linkCases,
+  listCases,
+  openCase,
+  readCase,
+} from '../../commands/case-commands';
+import { recordScreening, screeningCoverage } from '../../commands/screening-commands';
+import { commandContext } from '../../http/command-context';
+import type { AppDeps } from '../../http/context';
+import {
+  caseDetailResponse,
+  caseListResponse,
+  caseParams,
+  caseSummaryResponse,
+  coverageQuery,
+  coverageResponse,
+  linkBody,
+  listQuery,
+  openCaseBody,
+  ownerBody,
+  screeningBody,
+  screeningResponse,
+  stageBody,
+} from './schemas';
+
+const tags = ['ärenden'];
+
+/** Case routes: schema → command (loads, asks the policy, audits) → presenter. */
+export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/cases',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, querystring: listQuery, response: { 200: caseListResponse } },
+    },
+    async (request) => listCases(commandContext(request, deps), request.query),
+  );
+
+  app.post(
+    '/api/cases',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, body: openCaseBody, response: { 201: caseSummaryResponse } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await openCase(commandContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/cases/:caseId',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: caseParams, response: { 200: caseDetailResponse } },
+    },
+    async (request) => readCase(commandContext(request, deps), request.params.caseId),
+  );
+
+  app.post(
+    '/api/cases/:caseId/stage',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, params: caseParams, body: stageBody, response: { 200: caseSummaryResponse } },
+    },
+    async (request) =>
+      changeStage(commandContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/owner',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, params: caseParams, body: ownerBody, response: { 200: caseSummaryResponse } },
+    },
+    async (request) =>
+      assignOwner(commandContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/links',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: caseParams,
+        body: linkBody,
+        response: { 201: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await linkCases(commandContext(request, deps), request.params.caseId, request.body)),
+  );
+
+  app.post(
+    '/api/screenings',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, body: screeningBody, response: { 201: screeningResponse } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordScreening(commandContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/screenings/coverage',
+    {
+      config: { access: 'statistics.read' },
+      schema: { tags, querystring: coverageQuery, response: { 200: coverageResponse } },
+    },
+    async (request) => screeningCoverage(commandContext(request, deps), request.query),
+  );
+};

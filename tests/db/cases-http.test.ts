@@ -1,0 +1,307 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import { buildPerson, buildSignedUpUser, buildWorld, type World } from '../factories/world';
+import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+describe.runIf(engineAvailable)('cases over HTTP', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+
+  const signedIn = async (unitId: string, role: 'caseWorker' | 'teamLeader') => {
+    const user = await buildSignedUpUser(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId,
+      role,
+    });
+    const client = new TestClient(testApp.app);
+    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    return { client, user };
+  };
+
+  const open = async (client: TestClient, body: Record<string, unknown>) => {
+    const response = await client.request('POST', '/api/cases', { body });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json<{ id: string; version: number; stage: string }>();
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  it('moves a case through its stages, refuses illegal moves with a clear message, and keeps who, when and why', async () => {
+    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const opened = await open(client, {
+      personId: person.id,
+      unitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+      violenceForms: ['physical', 'psychological'],
+      detectionSource: 'financialSupport',
+      perpetratorRelation: 'partner',
+      ownerUserId: user.id,
+    });
+    expect(opened.stage).toBe('intake');
+
+    const skip = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'intervention', version: opened.version },
+    });
+    expect(skip.statusCode).toBe(422);
+    expect(skip.json()).toMatchObject({
+      code: 'rule.violation',
+      reason: 'case.transition_not_allowed',
+      title: expect.stringContaining('Möjliga steg: Utredning, Råd och service, Avslutat'),
+    });
+
+    const investigating = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'investigation', version: opened.version },
+    });
+    expect(investigating.statusCode).toBe(200);
+    const closeWithoutReason = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'closed', version: investigating.json().version },
+    });
+    expect(closeWithoutReason.json()).toMatchObject({ reason: 'case.reason_required' });
+    const closed = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: {
+        to: 'closed',
+        reason: 'Flyttat till annan kommun, överlämnat',
+        version: investigating.json().version,
+      },
+    });
+    expect(closed.statusCode).toBe(200);
+
+    const detail = (await client.request('GET', `/api/cases/${opened.id}`)).json();
+    expect(detail.transitions.map((t: { toStage: string }) => t.toStage)).toEqual([
+      'intake',
+      'investigation',
+      'closed',
+    ]);
+    expect(detail.transitions[2]).toMatchObject({
+      fromStage: 'investigation',
+      reason: 'Flyttat till annan kommun, överlämnat',
+      decidedBy: user.displayName,
+    });
+    const stored = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('caseTransitions')
+        .select('reasonEnc')
+        .where('caseId', '=', opened.id)
+        .where('toStage', '=', 'closed')
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.reasonEnc).not.toContain('Flyttat');
+  });
+
+  it('sends a child case through förhandsbedömning and records when no investigation is opened, with why', async () => {
+    const { client } = await signedIn(world.north.childUnit.id, 'caseWorker');
+    const child = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+    });
+    const opened = await open(client, {
+      personId: child.id,
+      unitId: world.north.childUnit.id,
+      type: 'childExposed',
+      detectionSource: 'reportOfConcern',
+    });
+    const straight = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'investigation', version: 1 },
+    });
+    expect(straight.statusCode).toBe(422);
+    const pre = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'preliminaryAssessment', version: 1 },
+    });
+    expect(pre.statusCode).toBe(200);
+    const stale = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'investigation', version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('refuses to let one worker own both the victim’s and the linked perpetrator’s case, and explains', async () => {
+    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const victim = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const perpetrator = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const victimCase = await open(client, {
+      personId: victim.id,
+      unitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+      ownerUserId: user.id,
+    });
+    const perpetratorCase = await open(client, {
+      personId: perpetrator.id,
+      unitId: world.north.adultUnit.id,
+      type: 'perpetrator',
+      ownerUserId: user.id,
+    });
+
+    const link = await client.request('POST', `/api/cases/${victimCase.id}/links`, {
+      body: { linkedCaseId: perpetratorCase.id, kind: 'victimPerpetrator' },
+    });
+    expect(link.statusCode).toBe(422);
+    expect(link.json()).toMatchObject({
+      reason: 'case.handler_separation',
+      title: expect.stringContaining('Samma handläggare'),
+    });
+
+    const other = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    expect(
+      (
+        await client.request('POST', `/api/cases/${perpetratorCase.id}/owner`, {
+          body: { ownerUserId: other.user.id, version: perpetratorCase.version },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await client.request('POST', `/api/cases/${victimCase.id}/links`, {
+          body: { linkedCaseId: perpetratorCase.id, kind: 'victimPerpetrator' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const back = await client.request('POST', `/api/cases/${perpetratorCase.id}/owner`, {
+      body: { ownerUserId: user.id, version: perpetratorCase.version + 1 },
+    });
+    expect(back.statusCode).toBe(422);
+    expect(back.json().reason).toBe('case.handler_separation');
+    const twice = await client.request('POST', `/api/cases/${victimCase.id}/links`, {
+      body: { linkedCaseId: perpetratorCase.id, kind: 'victimPerpetrator' },
+    });
+    expect(twice.statusCode).toBe(422);
+  });
+
+  it('shows a linked case behind internal secrecy only as hidden, with the reason', async () => {
+    const adult = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const childWorker = await signedIn(world.north.childUnit.id, 'caseWorker');
+    const mother = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const child = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+    });
+    const motherCase = await open(adult.client, {
+      personId: mother.id,
+      unitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+    });
+    const childCase = await open(childWorker.client, {
+      personId: child.id,
+      unitId: world.north.childUnit.id,
+      type: 'childExposed',
+    });
+    expect(
+      (
+        await adult.client.request('POST', `/api/cases/${motherCase.id}/links`, {
+          body: { linkedCaseId: childCase.id, kind: 'parentChild' },
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const seen = (await adult.client.request('GET', `/api/cases/${motherCase.id}`)).json();
+    expect(seen.linkedCases).toEqual([
+      { kind: 'parentChild', visible: false, hiddenReason: 'access.other_secrecy_area' },
+    ]);
+    expect(JSON.stringify(seen)).not.toContain(child.id);
+    const fromChildSide = (
+      await childWorker.client.request('GET', `/api/cases/${childCase.id}`)
+    ).json();
+    expect(fromChildSide.linkedCases[0]).toMatchObject({ visible: false });
+  });
+
+  it('lists the unit’s open cases for the morning meeting, and my own', async () => {
+    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const mine = await open(client, {
+      personId: person.id,
+      unitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+      ownerUserId: user.id,
+    });
+    const intake = (await client.request('GET', '/api/cases')).json<
+      { id: string; unitId: string }[]
+    >();
+    expect(intake.map((row) => row.id)).toContain(mine.id);
+    expect(intake.every((row) => row.unitId === world.north.adultUnit.id)).toBe(true);
+    const own = (await client.request('GET', '/api/cases?mine=true')).json<{ id: string }[]>();
+    expect(own.map((row) => row.id)).toEqual([mine.id]);
+  });
+
+  it('records screening answers, insists on a reason when not asked, shows next steps, and counts coverage', async () => {
+    const { client } = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const leader = await signedIn(world.north.adultUnit.id, 'teamLeader');
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const missingReason = await client.request('POST', '/api/screenings', {
+      body: {
+        personId: person.id,
+        unitId: world.north.adultUnit.id,
+        answers: [{ topic: 'exposure', outcome: 'notAsked' }],
+      },
+    });
+    expect(missingReason.statusCode).toBe(400);
+    expect(missingReason.json().fields[0].path).toBe('body.answers.0.notAskedReason');
+
+    const positive = await client.request('POST', '/api/screenings', {
+      body: {
+        personId: person.id,
+        unitId: world.north.adultUnit.id,
+        answers: [
+          { topic: 'exposure', outcome: 'positive' },
+          { topic: 'perpetration', outcome: 'notAsked', notAskedReason: 'othersPresent' },
+        ],
+      },
+    });
+    expect(positive.statusCode).toBe(201);
+    const [exposure, perpetration] = positive.json();
+    expect(exposure.nextSteps.map((step: { key: string }) => step.key)).toContain(
+      'screening.next.riskAssessment',
+    );
+    expect(
+      exposure.resources.map((resource: { phone: string | null }) => resource.phone),
+    ).toContain('020-50 50 50');
+    expect(perpetration.nextSteps).toEqual([]);
+
+    const coverage = await leader.client.request(
+      'GET',
+      `/api/screenings/coverage?from=2026-01-01&to=2027-01-01`,
+    );
+    expect(coverage.statusCode).toBe(200);
+    const rows =
+      coverage.json<
+        { unitId: string; topic: string; asked: number; notAsked: number; coverage: number }[]
+      >();
+    expect(
+      rows.find((row) => row.unitId === world.north.adultUnit.id && row.topic === 'exposure'),
+    ).toMatchObject({ asked: 1, notAsked: 0, coverage: 1 });
+    expect(
+      rows.find((row) => row.unitId === world.north.adultUnit.id && row.topic === 'perpetration'),
+    ).toMatchObject({ asked: 0, notAsked: 1, coverage: 0 });
+    expect(
+      (await client.request('GET', `/api/screenings/coverage?from=2026-01-01&to=2027-01-01`))
+        .statusCode,
+    ).toBe(403);
+  });
+});
