@@ -63,8 +63,19 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
       title: expect.stringContaining('Möjliga steg: Utredning, Råd och service, Avslutat'),
     });
 
-    const investigating = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+    const unasked = await client.request('POST', `/api/cases/${opened.id}/stage`, {
       body: { to: 'investigation', version: opened.version },
+    });
+    expect(unasked.json()).toMatchObject({
+      reason: 'case.children_unanswered',
+      title: expect.stringContaining('barn i hushållet'),
+    });
+    const answered = await client.request('POST', `/api/cases/${opened.id}/children`, {
+      body: { answer: 'none', version: opened.version },
+    });
+    expect(answered.statusCode).toBe(200);
+    const investigating = await client.request('POST', `/api/cases/${opened.id}/stage`, {
+      body: { to: 'investigation', version: answered.json().version },
     });
     expect(investigating.statusCode).toBe(200);
     const closeWithoutReason = await client.request('POST', `/api/cases/${opened.id}/stage`, {
@@ -303,5 +314,156 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
       (await client.request('GET', `/api/screenings/coverage?from=2026-01-01&to=2027-01-01`))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('makes a report of concern in one step, opens the child’s case in barn och unga, and tracks its outcome', async () => {
+    const adult = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const childWorker = await signedIn(world.north.childUnit.id, 'caseWorker');
+    const mother = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const motherCase = await open(adult.client, {
+      personId: mother.id,
+      unitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+      ownerUserId: adult.user.id,
+    });
+    await adult.client.request('POST', `/api/cases/${motherCase.id}/children`, {
+      body: { answer: 'yes', version: motherCase.version },
+    });
+
+    const gapsBefore = (
+      await adult.client.request('GET', '/api/work-lists/children-without-investigation')
+    ).json();
+    expect(gapsBefore).toContainEqual({
+      adultCaseId: motherCase.id,
+      childCaseId: null,
+      childStage: null,
+      gap: 'noReport',
+    });
+
+    const badNumber = await adult.client.request(
+      'POST',
+      `/api/cases/${motherCase.id}/reports-of-concern`,
+      {
+        body: {
+          child: {
+            givenName: 'Liten',
+            familyName: 'Övningsson',
+            identityKind: 'personnummer',
+            identityNumber: '20150916-0006',
+          },
+          concern: 'Barnet har sett pappa slå mamma flera gånger.',
+        },
+      },
+    );
+    expect(badNumber.statusCode).toBe(400);
+    expect(badNumber.json().fields[0].path).toBe('body.child.identityNumber');
+
+    const report = await adult.client.request(
+      'POST',
+      `/api/cases/${motherCase.id}/reports-of-concern`,
+      {
+        body: {
+          child: {
+            givenName: 'Liten',
+            familyName: 'Övningsson',
+            identityKind: 'personnummer',
+            identityNumber: '20001209-9891',
+          },
+          concern: 'Barnet har sett pappa slå mamma flera gånger.',
+        },
+      },
+    );
+    expect(report.statusCode).toBe(201);
+    const { childCaseId } = report.json();
+
+    // Barn och unga see the new case on their intake list; the reporter does not see its content.
+    const intake = (await childWorker.client.request('GET', '/api/cases')).json<
+      { id: string; detectionSource: string }[]
+    >();
+    expect(intake.find((row) => row.id === childCaseId)).toMatchObject({
+      detectionSource: 'reportOfConcern',
+    });
+    expect((await adult.client.request('GET', `/api/cases/${childCaseId}`)).statusCode).toBe(403);
+
+    const reports = () =>
+      adult.client
+        .request('GET', `/api/cases/${motherCase.id}/reports-of-concern`)
+        .then((response) => response.json());
+    expect((await reports())[0]).toMatchObject({
+      childName: 'Liten Övningsson',
+      outcome: 'pending',
+    });
+    const gapsPending = (
+      await adult.client.request('GET', '/api/work-lists/children-without-investigation')
+    ).json();
+    expect(gapsPending).toContainEqual({
+      adultCaseId: motherCase.id,
+      childCaseId,
+      childStage: 'intake',
+      gap: 'noInvestigation',
+    });
+
+    await childWorker.client.request('POST', `/api/cases/${childCaseId}/stage`, {
+      body: { to: 'preliminaryAssessment', version: 1 },
+    });
+    await childWorker.client.request('POST', `/api/cases/${childCaseId}/stage`, {
+      body: { to: 'investigation', version: 2 },
+    });
+    expect((await reports())[0].outcome).toBe('investigationOpened');
+    const gapsAfter = (
+      await adult.client.request('GET', '/api/work-lists/children-without-investigation')
+    ).json<{ adultCaseId: string }[]>();
+    expect(gapsAfter.filter((gap) => gap.adultCaseId === motherCase.id)).toEqual([]);
+
+    const stored = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('reportsOfConcern')
+        .select('concernEnc')
+        .where('childCaseId', '=', childCaseId)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.concernEnc).not.toContain('pappa');
+  });
+
+  it('refers a person from another unit to the VINR team only with consent across secrecy areas', async () => {
+    const income = await signedIn(world.north.childUnit.id, 'caseWorker');
+    const vinr = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+    });
+    expect((await vinr.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(403);
+
+    const body = {
+      personId: person.id,
+      fromUnitId: world.north.childUnit.id,
+      toUnitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+    };
+    const withoutConsent = await income.client.request('POST', '/api/referrals', {
+      body: { ...body, clientConsent: false },
+    });
+    expect(withoutConsent.statusCode).toBe(422);
+    expect(withoutConsent.json()).toMatchObject({
+      reason: 'referral.consent_required',
+      title: expect.stringContaining('samtycker'),
+    });
+
+    const referred = await income.client.request('POST', '/api/referrals', {
+      body: { ...body, clientConsent: true },
+    });
+    expect(referred.statusCode).toBe(201);
+    expect(referred.json().case).toBeNull();
+    const intake = (await vinr.client.request('GET', '/api/cases')).json<
+      { id: string; referral: unknown; ownerUserId: string | null }[]
+    >();
+    expect(intake.find((row) => row.id === referred.json().caseId)).toMatchObject({
+      ownerUserId: null,
+      referral: { fromUnitId: world.north.childUnit.id, clientConsent: true },
+    });
+    expect((await vinr.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(200);
   });
 });

@@ -133,6 +133,9 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     detectionSource: true,
     violenceForms: true,
     perpetratorRelation: true,
+    childrenAnswer: true,
+    referredFromUnitId: true,
+    referralConsent: true,
     openedAt: true,
     closedAt: true,
     createdBy: true,
@@ -167,6 +170,15 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     notAskedReason: true,
     askedBy: true,
     askedAt: true,
+  },
+  reportsOfConcern: {
+    id: true,
+    organisationId: true,
+    fromCaseId: true,
+    childCaseId: true,
+    concernEnc: true,
+    reportedBy: true,
+    reportedAt: true,
   },
 };
 

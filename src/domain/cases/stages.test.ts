@@ -75,4 +75,27 @@ describe('case stages', () => {
       }),
     ).toMatchObject({ ok: true });
   });
+
+  it('will not let an adult case leave intake until someone has asked about children', () => {
+    expect(
+      planTransition({ from: 'intake', to: 'investigation', type: 'adultVictim', reason: null }),
+    ).toMatchObject({ ok: false, code: 'case.children_unanswered' });
+    expect(
+      planTransition({
+        from: 'intake',
+        to: 'service',
+        type: 'perpetrator',
+        reason: null,
+        childrenAnswer: 'unknown',
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      planTransition({
+        from: 'intake',
+        to: 'preliminaryAssessment',
+        type: 'childExposed',
+        reason: null,
+      }),
+    ).toMatchObject({ ok: true });
+  });
 });

@@ -83,11 +83,31 @@ export const nextStages = (from: Stage, type: CaseType): { to: Stage; needsReaso
     .filter((rule) => applies(rule, type))
     .map(({ to, needsReason }) => ({ to, needsReason }));
 
-export type TransitionRequest = { from: Stage; to: Stage; type: CaseType; reason: string | null };
+/**
+ * Children in the household (barn i hushållet). Every adult case asks; "unknown" is an honest
+ * answer, but the question cannot be skipped silently (violence against children disappears
+ * under "oro för barn" otherwise, digest 001).
+ */
+export const childrenAnswers = ['none', 'yes', 'unknown'] as const;
+export type ChildrenAnswer = (typeof childrenAnswers)[number];
+
+const asksAboutChildren = (type: CaseType) => type === 'adultVictim' || type === 'perpetrator';
+
+export type TransitionRequest = {
+  from: Stage;
+  to: Stage;
+  type: CaseType;
+  reason: string | null;
+  childrenAnswer?: ChildrenAnswer | null;
+};
 
 export type TransitionPlan =
   | { ok: true; to: Stage; reason: string | null }
-  | { ok: false; code: 'case.transition_not_allowed' | 'case.reason_required'; message: string };
+  | {
+      ok: false;
+      code: 'case.transition_not_allowed' | 'case.reason_required' | 'case.children_unanswered';
+      message: string;
+    };
 
 /** Checks a stage change against the rules and says in plain Swedish why it is refused. */
 export const planTransition = (request: TransitionRequest): TransitionPlan => {
@@ -105,6 +125,14 @@ export const planTransition = (request: TransitionRequest): TransitionPlan => {
         }`.trim(),
     };
   }
+  if (request.from === 'intake' && asksAboutChildren(request.type) && !request.childrenAnswer) {
+    return {
+      ok: false,
+      code: 'case.children_unanswered',
+      message:
+        'Fråga om det finns barn i hushållet innan ärendet går vidare. Svara ja, nej eller vet inte.',
+    };
+  }
   const reason = request.reason?.trim() || null;
   if (rule.needsReason && (reason === null || reason.length < 10)) {
     return {
@@ -118,3 +146,12 @@ export const planTransition = (request: TransitionRequest): TransitionPlan => {
 
 /** The stage a new case starts in. */
 export const initialStage: Stage = 'intake';
+
+export type ReportOutcome = 'pending' | 'investigationOpened' | 'closed';
+
+/** What came of a report of concern, read from the child case's stage (no content crosses). */
+export const reportOutcome = (childStage: Stage): ReportOutcome => {
+  if (childStage === 'intake' || childStage === 'preliminaryAssessment') return 'pending';
+  if (childStage === 'closed') return 'closed';
+  return 'investigationOpened';
+};

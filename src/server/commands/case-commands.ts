@@ -7,7 +7,12 @@ import type {
   ViolenceForm,
 } from '../../domain/cases/catalogues';
 import { checkHandlerSeparation, type LinkKind } from '../../domain/cases/links';
-import { initialStage, planTransition, type Stage } from '../../domain/cases/stages';
+import {
+  initialStage,
+  planTransition,
+  type ChildrenAnswer,
+  type Stage,
+} from '../../domain/cases/stages';
 import { DomainError } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
@@ -205,6 +210,7 @@ export const changeStage = (
       to: input.to,
       type: record.type as CaseType,
       reason: input.reason,
+      childrenAnswer: record.childrenAnswer,
     });
     if (!plan.ok) throw ruleViolation(plan.code, plan.message);
     const now = ctx.now();
@@ -309,4 +315,39 @@ export const linkCases = (
       details: { caseId, linkedCaseId: other.id, kind: input.kind },
     });
     return { ok: true as const };
+  });
+
+/** Records the answer to "are there children in the household?" for an adult case. */
+export const answerChildren = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { answer: ChildrenAnswer; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'case.children_answered',
+    );
+    if (record.type === 'childExposed')
+      throw ruleViolation(
+        'case.children_not_applicable',
+        'Frågan om barn i hushållet gäller vuxnas ärenden.',
+      );
+    const updated = await updateCaseIfVersion(tx, caseId, input.version, {
+      childrenAnswer: input.answer,
+    });
+    if (!updated)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
+      });
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.children_answered',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, answer: input.answer },
+    });
+    return presentCaseSummary((await findCase(tx, caseId))!, viewer(ctx));
   });

@@ -8,7 +8,7 @@ import type {
   ScreeningOutcome,
   ScreeningTopic,
 } from '../../domain/cases/screening';
-import type { Stage } from '../../domain/cases/stages';
+import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
 
 /**
@@ -158,6 +158,9 @@ export type CasesTable = {
   detectionSource: string | null;
   violenceForms: Generated<string[]>;
   perpetratorRelation: string | null;
+  childrenAnswer: ChildrenAnswer | null;
+  referredFromUnitId: string | null;
+  referralConsent: boolean | null;
   openedAt: Date;
   closedAt: Date | null;
   createdBy: string;
@@ -182,6 +185,17 @@ export type CaseLinksTable = {
   kind: LinkKind;
   createdBy: string;
   createdAt: Date;
+};
+
+export type ReportsOfConcernTable = {
+  id: Generated<string>;
+  organisationId: string;
+  fromCaseId: string;
+  childCaseId: string;
+  /** What the reporter is worried about, field-encrypted. */
+  concernEnc: string;
+  reportedBy: string;
+  reportedAt: Date;
 };
 
 export type ScreeningsTable = {
@@ -257,6 +271,7 @@ export type Database = {
   caseTransitions: CaseTransitionsTable;
   caseLinks: CaseLinksTable;
   screenings: ScreeningsTable;
+  reportsOfConcern: ReportsOfConcernTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -47,6 +47,10 @@ export const presentCaseSummary = (record: CaseRecord, viewer: Viewer) => {
     detectionSource: record.detectionSource,
     violenceForms: record.violenceForms,
     perpetratorRelation: record.perpetratorRelation,
+    childrenAnswer: record.childrenAnswer,
+    referral: record.referredFromUnitId
+      ? { fromUnitId: record.referredFromUnitId, clientConsent: record.referralConsent ?? false }
+      : null,
     openedAt: record.openedAt.toISOString(),
     closedAt: record.closedAt?.toISOString() ?? null,
     version: record.version,

@@ -1,6 +1,11 @@
 import { sql, type Insertable } from 'kysely';
-import type { Stage } from '../../domain/cases/stages';
-import type { CaseLinksTable, CasesTable, ScreeningsTable } from '../db/schema';
+import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
+import type {
+  CaseLinksTable,
+  CasesTable,
+  ReportsOfConcernTable,
+  ScreeningsTable,
+} from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 /** Cases with what the policy and the presenter need: unit, secrecy area, person. */
@@ -30,6 +35,9 @@ const caseQuery = (tx: Tx) =>
       'c.detectionSource',
       'c.violenceForms',
       'c.perpetratorRelation',
+      'c.childrenAnswer',
+      'c.referredFromUnitId',
+      'c.referralConsent',
       'c.openedAt',
       'c.closedAt',
       'c.version',
@@ -70,7 +78,12 @@ export const updateCaseIfVersion = (
   tx: Tx,
   id: string,
   version: number,
-  changes: { stage?: Stage; ownerUserId?: string | null; closedAt?: Date | null },
+  changes: {
+    stage?: Stage;
+    ownerUserId?: string | null;
+    closedAt?: Date | null;
+    childrenAnswer?: ChildrenAnswer;
+  },
 ) =>
   tx
     .updateTable('cases')
@@ -145,3 +158,54 @@ export const screeningCounts = (tx: Tx, from: Date, to: Date) =>
     .orderBy('u.name')
     .orderBy('s.topic')
     .execute();
+
+export const insertReportOfConcern = (tx: Tx, values: Insertable<ReportsOfConcernTable>) =>
+  tx.insertInto('reportsOfConcern').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** Reports made from a case, with how far each child's case has come (the outcome). */
+export const listReportsFrom = (tx: Tx, caseId: string) =>
+  tx
+    .selectFrom('reportsOfConcern as r')
+    .innerJoin('cases as c', 'c.id', 'r.childCaseId')
+    .innerJoin('persons as p', 'p.id', 'c.personId')
+    .select([
+      'r.id',
+      'r.reportedAt',
+      'r.childCaseId',
+      'c.stage as childStage',
+      'c.closedAt as childClosedAt',
+      'p.givenName',
+      'p.familyName',
+      'p.protectionLevel',
+    ])
+    .where('r.fromCaseId', '=', caseId)
+    .orderBy('r.reportedAt')
+    .execute();
+
+/**
+ * Adult cases in the given units where children are in the household, with each linked child
+ * case's stage, or none: the basis for "children in VINR cases without investigation".
+ */
+export const listAdultCasesWithChildren = (tx: Tx, unitIds: readonly string[]) =>
+  unitIds.length
+    ? tx
+        .selectFrom('cases as a')
+        .leftJoin('caseLinks as l', (join) =>
+          join.onRef('l.caseId', '=', 'a.id').on('l.kind', '=', 'parentChild'),
+        )
+        .leftJoin('cases as ch', (join) =>
+          join.onRef('ch.id', '=', 'l.linkedCaseId').on('ch.type', '=', 'childExposed'),
+        )
+        .select([
+          'a.id as adultCaseId',
+          'a.unitId',
+          'a.childrenAnswer',
+          'ch.id as childCaseId',
+          'ch.stage as childStage',
+        ])
+        .where('a.unitId', 'in', unitIds)
+        .where('a.type', 'in', ['adultVictim', 'perpetrator'])
+        .where('a.stage', '<>', 'closed')
+        .where((eb) => eb.or([eb('a.childrenAnswer', '=', 'yes'), eb('ch.id', 'is not', null)]))
+        .execute()
+    : Promise.resolve([]);

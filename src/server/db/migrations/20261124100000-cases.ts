@@ -29,6 +29,11 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       detection_source text,
       violence_forms text[] not null default '{}',
       perpetrator_relation text,
+      -- Children in the household, asked in every adult case: none, yes or not known yet.
+      children_answer text check (children_answer in ('none','yes','unknown')),
+      -- An internal referral from another unit, and whether the client agreed to it.
+      referred_from_unit_id uuid references units(id),
+      referral_consent boolean,
       opened_at timestamptz not null,
       closed_at timestamptz,
       created_by uuid not null references users(id),
@@ -63,6 +68,19 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       check (case_id <> linked_case_id)
     );
 
+    -- Orosanmälan (14 kap. 1 § SoL): from any case to barn och unga, no consent needed; the
+    -- child's case shows what came of it.
+    create table reports_of_concern (
+      id uuid primary key default gen_random_uuid(),
+      organisation_id uuid not null references organisations(id),
+      from_case_id uuid not null references cases(id),
+      child_case_id uuid not null references cases(id),
+      concern_enc text not null,
+      reported_by uuid not null references users(id),
+      reported_at timestamptz not null
+    );
+    create index reports_of_concern_from_idx on reports_of_concern (from_case_id);
+
     create table screenings (
       id uuid primary key default gen_random_uuid(),
       organisation_id uuid not null references organisations(id),
@@ -80,10 +98,16 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     create index screenings_unit_time_idx on screenings (organisation_id, unit_id, asked_at);
 
     grant select, insert, update on cases to fristad_app;
-    grant select, insert on case_transitions, case_links, screenings to fristad_app;
+    grant select, insert on case_transitions, case_links, screenings, reports_of_concern to fristad_app;
   `.execute(db);
 
-  for (const table of ['cases', 'case_transitions', 'case_links', 'screenings']) {
+  for (const table of [
+    'cases',
+    'case_transitions',
+    'case_links',
+    'screenings',
+    'reports_of_concern',
+  ]) {
     await sql`
       alter table ${sql.table(table)} enable row level security;
       create policy organisation_isolation on ${sql.table(table)} to fristad_app
@@ -95,7 +119,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {
   await sql`
-    drop table screenings, case_links, case_transitions, cases;
+    drop table screenings, reports_of_concern, case_links, case_transitions, cases;
     alter table persons drop column identity_kind, drop column vulnerability_markers,
       drop column interpreter_language, drop column safe_contact_enc;
   `.execute(db);

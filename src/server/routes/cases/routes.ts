@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  answerChildren,
   assignOwner,
   changeStage,
   linkCases,
@@ -9,11 +10,21 @@ import {
   openCase,
   readCase,
 } from '../../commands/case-commands';
+import { childrenWithoutInvestigation } from '../../commands/children-overview';
+import { referCase } from '../../commands/refer-case';
+import { listReports, reportConcern } from '../../commands/report-of-concern';
 import { recordScreening, screeningCoverage } from '../../commands/screening-commands';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import {
   caseDetailResponse,
+  childrenBody,
+  childrenGapsResponse,
+  referralBody,
+  referralResponse,
+  reportBody,
+  reportListResponse,
+  reportResponse,
   caseListResponse,
   caseParams,
   caseSummaryResponse,
@@ -116,5 +127,59 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
       schema: { tags, querystring: coverageQuery, response: { 200: coverageResponse } },
     },
     async (request) => screeningCoverage(commandContext(request, deps), request.query),
+  );
+
+  app.post(
+    '/api/cases/:caseId/children',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: caseParams,
+        body: childrenBody,
+        response: { 200: caseSummaryResponse },
+      },
+    },
+    async (request) =>
+      answerChildren(commandContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/reports-of-concern',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: caseParams, body: reportBody, response: { 201: reportResponse } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await reportConcern(commandContext(request, deps), request.params.caseId, request.body),
+        ),
+  );
+
+  app.get(
+    '/api/cases/:caseId/reports-of-concern',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: caseParams, response: { 200: reportListResponse } },
+    },
+    async (request) => listReports(commandContext(request, deps), request.params.caseId),
+  );
+
+  app.post(
+    '/api/referrals',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, body: referralBody, response: { 201: referralResponse } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await referCase(commandContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/work-lists/children-without-investigation',
+    { config: { access: 'case.read' }, schema: { tags, response: { 200: childrenGapsResponse } } },
+    async (request) => childrenWithoutInvestigation(commandContext(request, deps)),
   );
 };

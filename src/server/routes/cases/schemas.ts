@@ -12,7 +12,8 @@ import {
   screeningOutcomes,
   screeningTopics,
 } from '../../../domain/cases/screening';
-import { stages } from '../../../domain/cases/stages';
+import { childrenAnswers, stages } from '../../../domain/cases/stages';
+import { identityKinds } from '../../../domain/identity/personal-identity';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
 
 export const caseParams = z.object({ caseId: z.string().uuid('Ogiltigt id') });
@@ -75,6 +76,9 @@ const caseSummary = z.object({
   detectionSource: z.string().nullable(),
   violenceForms: z.array(z.string()),
   perpetratorRelation: z.string().nullable(),
+  /** Children in the household: none, yes, unknown; null until asked. */
+  childrenAnswer: z.enum(childrenAnswers).nullable(),
+  referral: z.object({ fromUnitId: z.string(), clientConsent: z.boolean() }).nullable(),
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   version: z.number().int(),
@@ -148,5 +152,60 @@ export const coverageResponse = z.array(
     notAsked: z.number(),
     positive: z.number(),
     coverage: z.number().nullable(),
+  }),
+);
+
+export const childrenBody = z.object({
+  answer: z.enum(childrenAnswers),
+  version: z.number().int().positive(),
+});
+
+export const reportBody = z.object({
+  child: z.object({
+    givenName: z.string().trim().min(1, 'Skriv barnets förnamn').max(200),
+    familyName: z.string().trim().min(1, 'Skriv barnets efternamn').max(200),
+    identityKind: z.enum(identityKinds).default('none'),
+    identityNumber: z.string().trim().max(40).nullable().default(null),
+  }),
+  /** What the concern is about, in the reporter's words (encrypted). */
+  concern: z.string().trim().min(10, 'Beskriv oron (minst 10 tecken)').max(10000),
+});
+
+export const reportResponse = z.object({
+  reportId: z.string(),
+  childCaseId: z.string(),
+  childStage: z.enum(stages),
+});
+
+export const reportListResponse = z.array(
+  z.object({
+    id: z.string(),
+    reportedAt: z.string(),
+    childName: z.string(),
+    childCaseId: z.string(),
+    outcome: z.enum(['pending', 'investigationOpened', 'closed']),
+  }),
+);
+
+export const referralBody = z.object({
+  personId: z.string().uuid(),
+  fromUnitId: z.string().uuid(),
+  toUnitId: z.string().uuid(),
+  type: z.enum(['adultVictim', 'perpetrator']),
+  clientConsent: z.boolean(),
+});
+
+export const referralResponse = z.object({
+  caseId: z.string(),
+  toUnitName: z.string(),
+  case: caseSummary.nullable(),
+});
+
+export const childrenGapsResponse = z.array(
+  z.object({
+    adultCaseId: z.string(),
+    childCaseId: z.string().nullable(),
+    childStage: z.enum(stages).nullable(),
+    gap: z.enum(['noReport', 'noInvestigation']),
   }),
 );

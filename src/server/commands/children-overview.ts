@@ -1,0 +1,55 @@
+import { can } from '../../domain/access/policy';
+import { roles } from '../../domain/access/roles';
+import type { Stage } from '../../domain/cases/stages';
+import type { CommandContext } from '../http/context';
+import { caseResource } from '../presenters/case.presenter';
+import { findCases, listAdultCasesWithChildren } from '../repositories/case.repository';
+import { listUnitsSharingArea } from '../repositories/organisation.repository';
+import { auditPersonEvent, runAudited } from './person-access';
+
+const activeChildStages: readonly Stage[] = [
+  'investigation',
+  'decision',
+  'intervention',
+  'followUp',
+];
+
+/**
+ * Children in VINR cases with no investigation or intervention: adult cases that say there are
+ * children but have no child case, and child cases still at intake, förhandsbedömning or closed.
+ * Nobody could count these before (digest 001, 004).
+ */
+export const childrenWithoutInvestigation = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const readGrants = ctx.actor.roles.filter((grant) =>
+      roles[grant.role].actions.includes('case.read'),
+    );
+    const units = await listUnitsSharingArea(
+      tx,
+      readGrants.map((grant) => grant.unitId),
+      readGrants.flatMap((grant) => (grant.secrecyAreaId ? [grant.secrecyAreaId] : [])),
+    );
+    const rows = await listAdultCasesWithChildren(tx, units);
+    const adults = await findCases(tx, [...new Set(rows.map((row) => row.adultCaseId))]);
+    const visible = new Set(
+      adults
+        .filter((adult) => can(ctx.actor, 'case.read', caseResource(adult), ctx.now()).allowed)
+        .map((adult) => adult.id),
+    );
+    const gaps = rows
+      .filter((row) => visible.has(row.adultCaseId))
+      .filter((row) => !row.childStage || !activeChildStages.includes(row.childStage as Stage))
+      .map((row) => ({
+        adultCaseId: row.adultCaseId,
+        childCaseId: row.childCaseId,
+        childStage: (row.childStage as Stage | null) ?? null,
+        gap: row.childCaseId ? ('noInvestigation' as const) : ('noReport' as const),
+      }));
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.children_listed',
+      personId: null,
+      reason: 'cases.children_without_investigation',
+      details: { count: gaps.length },
+    });
+    return gaps;
+  });
