@@ -4,6 +4,10 @@ import { api, type SessionView } from './api';
 import { Shell } from './components/Shell';
 import { LoginPage } from './pages/LoginPage';
 import { StartPage } from './pages/StartPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
+import { IntakePage } from './pages/IntakePage';
+import { usePath } from './navigation';
 
 /** Loads the session and shows either the sign-in steps or the signed-in shell. */
 export const App = () => {
@@ -30,7 +34,20 @@ export const App = () => {
   }
   return (
     <Shell session={session} onChanged={refresh}>
-      <StartPage session={session} />
+      <Page session={session} />
     </Shell>
   );
+};
+
+type SignedIn = Extract<SessionView, { signedIn: true }>;
+
+/** Chooses the page from the address. */
+const Page = ({ session }: { session: SignedIn }) => {
+  const path = usePath();
+  const caseMatch = /^\/arenden\/([0-9a-f-]{36})$/.exec(path);
+  if (caseMatch)
+    return <CasePage key={caseMatch[1]} caseId={caseMatch[1]!} userId={session.user.id} />;
+  if (path === '/arenden') return <CasesPage />;
+  if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
+  return <StartPage session={session} />;
 };

@@ -135,12 +135,37 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
         unitId: world.north.adultUnit.id,
         givenName: '',
         familyName: 'Test',
-        personalNumber: '123',
+        identityKind: 'okänd',
       },
     });
     expect(response.statusCode).toBe(400);
     const paths = response.json<{ fields: { path: string }[] }>().fields.map((field) => field.path);
-    expect(paths).toEqual(expect.arrayContaining(['body.givenName', 'body.personalNumber']));
+    expect(paths).toEqual(expect.arrayContaining(['body.givenName', 'body.identityKind']));
+
+    const checksum = await adultWorker.request('POST', '/api/persons', {
+      body: {
+        unitId: world.north.adultUnit.id,
+        givenName: 'Övning',
+        familyName: 'Test',
+        identityKind: 'personnummer',
+        personalNumber: '19870704-9996',
+      },
+    });
+    expect(checksum.statusCode).toBe(400);
+    expect(checksum.json().fields).toEqual([
+      { path: 'body.personalNumber', message: 'Personnumret stämmer inte. Kontrollera siffrorna.' },
+    ]);
+    const created = await adultWorker.request('POST', '/api/persons', {
+      body: {
+        unitId: world.north.adultUnit.id,
+        givenName: 'Övning',
+        familyName: 'Test',
+        identityKind: 'personnummer',
+        personalNumber: '8211059954',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().personalNumber).toBe('19821105-9954');
   });
 
   it('masks a protected address everywhere until a team leader asks for it with a reason', async () => {

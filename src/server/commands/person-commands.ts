@@ -2,6 +2,7 @@ import { can } from '../../domain/access/policy';
 import { roles } from '../../domain/access/roles';
 import { planBreakGlass } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors';
+import { parseIdentity, type IdentityKind } from '../../domain/identity/personal-identity';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { encryptField } from '../crypto/field-encryption';
 import { listUnitsSharingArea } from '../repositories/organisation.repository';
@@ -73,6 +74,7 @@ export type PersonInput = {
   unitId: string;
   givenName: string;
   familyName: string;
+  identityKind: IdentityKind;
   personalNumber: string | null;
   protectionLevel: ProtectionLevel;
   address: string | null;
@@ -80,6 +82,12 @@ export type PersonInput = {
 
 export const createPerson = (ctx: CommandContext, input: PersonInput) =>
   runAudited(ctx, async (tx) => {
+    const identity = parseIdentity(input.identityKind, input.personalNumber);
+    if (!identity.ok) {
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.personalNumber', message: identity.message }],
+      });
+    }
     const unit = await tx
       .selectFrom('units')
       .select(['id', 'secrecyAreaId', 'name'])
@@ -113,7 +121,8 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
       unitId: unit.id,
       givenName: input.givenName,
       familyName: input.familyName,
-      personalNumber: input.personalNumber,
+      personalNumber: identity.value,
+      identityKind: input.identityKind,
       protectionLevel: input.protectionLevel,
       addressEnc:
         input.address === null ? null : encryptField(ctx.keys, addressContext, input.address),

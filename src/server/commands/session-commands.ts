@@ -72,3 +72,14 @@ export const switchWorkplace = (
       deps.now(),
     );
   });
+
+/** The units of the organisation the user works in, for choosing where to refer or register. */
+export const listOrganisationUnits = (deps: AppDeps, organisationId: string) =>
+  asSystem(deps.db, (tx) =>
+    tx
+      .selectFrom('units')
+      .select(['id', 'name', 'kind'])
+      .where('organisationId', '=', organisationId)
+      .orderBy('name')
+      .execute(),
+  );

@@ -106,6 +106,11 @@ export const demoUsers: DemoUser[] = [
     grants: [{ unit: 'vuxen', role: 'caseWorker' }],
   },
   {
+    username: 'forsorjning',
+    displayName: 'Fatima Försörjningsstöd (övning)',
+    grants: [{ unit: 'forsorjning', role: 'caseWorker' }],
+  },
+  {
     username: 'bou',
     displayName: 'Bo Barnsekreterare (övning)',
     grants: [{ unit: 'bou', role: 'caseWorker' }],

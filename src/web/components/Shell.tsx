@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type SessionView } from '../api';
+import { linkProps, usePath } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
@@ -16,6 +17,7 @@ export const Shell = ({
   children: ReactNode;
 }) => {
   const { t } = useTranslation();
+  const path = usePath();
   const active = session.organisations.find((org) => org.id === session.activeOrganisationId);
 
   const units = session.organisations.flatMap((org) => org.units.map((unit) => ({ org, unit })));
@@ -44,11 +46,17 @@ export const Shell = ({
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('shell.nav')}>
           <ul>
-            <li>
-              <a href="/" aria-current="page">
-                {t('shell.start')}
-              </a>
-            </li>
+            {[
+              ['/', t('shell.start')],
+              ['/arenden', t('shell.cases')],
+              ['/ny-kontakt', t('shell.newContact')],
+            ].map(([href, label]) => (
+              <li key={href}>
+                <a {...linkProps(href!)} aria-current={path === href ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
         <div className="header-tools">

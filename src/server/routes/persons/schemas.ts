@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityKinds } from '../../../domain/identity/personal-identity';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
 
 export const personParams = z.object({ personId: z.string().uuid('Ogiltigt id') });
@@ -25,13 +26,9 @@ export const createPersonBody = z.object({
   unitId: z.string().uuid(),
   givenName: z.string().trim().min(1, 'Skriv förnamn').max(200),
   familyName: z.string().trim().min(1, 'Skriv efternamn').max(200),
-  /** Validated fully (checksum, samordningsnummer) in the persons capability. */
-  personalNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{8}-?\d{4}$/, 'Skriv personnumret som ÅÅÅÅMMDD-NNNN')
-    .nullable()
-    .default(null),
+  /** Personnummer, samordningsnummer, reservnummer or none; checked by the personnummer library. */
+  identityKind: z.enum(identityKinds).default('none'),
+  personalNumber: z.string().trim().max(40).nullable().default(null),
   protectionLevel: z.enum(protectionLevels).default('none'),
   address: z.string().trim().max(500).nullable().default(null),
 });

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleIds } from '../../../domain/access/roles';
-import { describeSession, switchWorkplace } from '../../commands/session-commands';
+import {
+  describeSession,
+  listOrganisationUnits,
+  switchWorkplace,
+} from '../../commands/session-commands';
 import { requireSession } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { presentOrganisations } from '../../presenters/session.presenter';
@@ -84,5 +88,19 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
       await switchWorkplace(deps, requireSession(request), request.body, request.id);
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/api/units',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        response: {
+          200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+        },
+      },
+    },
+    async (request) => listOrganisationUnits(deps, request.actor!.organisationId),
   );
 };

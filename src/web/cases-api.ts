@@ -1,0 +1,62 @@
+import type { Stage } from '../domain/cases/stages';
+
+/** The shapes the case routes return (see the OpenAPI document at /api/docs). */
+export type CaseSummary = {
+  id: string;
+  type: string;
+  hrv: boolean;
+  stage: Stage;
+  unitId: string;
+  unitName: string;
+  person: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    personalNumber: string | null;
+    protectionLevel: string;
+    fictitious: boolean;
+  };
+  ownerUserId: string | null;
+  ownerName: string | null;
+  detectionSource: string | null;
+  violenceForms: string[];
+  childrenAnswer: 'none' | 'yes' | 'unknown' | null;
+  referral: { fromUnitId: string; clientConsent: boolean } | null;
+  openedAt: string;
+  version: number;
+  abilities: { write: boolean; nextStages: { to: Stage; needsReason: boolean }[] };
+};
+
+export type CaseDetail = CaseSummary & {
+  transitions: {
+    fromStage: Stage | null;
+    toStage: Stage;
+    reason: string | null;
+    decidedAt: string;
+    decidedBy: string;
+  }[];
+  linkedCases: (
+    | { kind: string; visible: true; case: CaseSummary }
+    | { kind: string; visible: false; hiddenReason: string }
+  )[];
+};
+
+export type ReportRow = {
+  id: string;
+  reportedAt: string;
+  childName: string;
+  childCaseId: string;
+  outcome: 'pending' | 'investigationOpened' | 'closed';
+};
+
+export type ScreeningResult = {
+  topic: 'exposure' | 'perpetration';
+  outcome: string;
+  nextSteps: { key: string; urgent: boolean }[];
+  resources: { name: string; phone: string | null; note: string; unitId: string | null }[];
+};
+
+export type Unit = { id: string; name: string; kind: string };
+
+export const dateText = (iso: string, language: string) =>
+  new Date(iso).toLocaleDateString(language === 'en' ? 'en-GB' : 'sv-SE');

@@ -1,0 +1,35 @@
+import {
+  caseTypes,
+  detectionSources,
+  perpetratorRelations,
+  violenceForms,
+  type CatalogueEntry,
+} from '../domain/cases/catalogues';
+import { stageLabelsSv, type Stage } from '../domain/cases/stages';
+
+/** Catalogue labels in the chosen language, straight from the domain's data. */
+export const catalogueLabel = (
+  list: readonly CatalogueEntry[],
+  code: string | null,
+  language: string,
+): string => {
+  const entry = list.find((candidate) => candidate.code === code);
+  if (!entry) return code ?? '–';
+  return language === 'en' ? entry.en : entry.sv;
+};
+
+const stageLabelsEn: Record<Stage, string> = {
+  intake: 'Intake',
+  preliminaryAssessment: 'Preliminary assessment',
+  investigation: 'Investigation',
+  decision: 'Decision',
+  intervention: 'Intervention',
+  followUp: 'Follow-up',
+  service: 'Advice and service',
+  closed: 'Closed',
+};
+
+export const stageLabel = (stage: Stage, language: string) =>
+  language === 'en' ? stageLabelsEn[stage] : stageLabelsSv[stage];
+
+export { caseTypes, detectionSources, perpetratorRelations, violenceForms };

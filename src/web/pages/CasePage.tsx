@@ -1,0 +1,240 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { dateText, type CaseDetail, type ReportRow } from '../cases-api';
+import { caseTypes, catalogueLabel, stageLabel } from '../labels';
+import { FieldErrors, useProblem } from './problems';
+import { useHeadingFocus } from './useHeadingFocus';
+
+const adultTypes = new Set(['adultVictim', 'perpetrator']);
+
+/** One case: who, where in the process, the children question, reports of concern and history. */
+export const CasePage = ({ caseId, userId }: { caseId: string; userId: string }) => {
+  const { t, i18n } = useTranslation();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [reports, setReports] = useState<ReportRow[]>([]);
+  const [reportOpen, setReportOpen] = useState(false);
+  const { problem, run } = useProblem();
+  const heading = useHeadingFocus(caseId);
+
+  const load = useCallback(async () => {
+    setDetail(await api<CaseDetail>('GET', `/api/cases/${caseId}`));
+    setReports(await api<ReportRow[]>('GET', `/api/cases/${caseId}/reports-of-concern`));
+  }, [caseId]);
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([
+      api<CaseDetail>('GET', `/api/cases/${caseId}`),
+      api<ReportRow[]>('GET', `/api/cases/${caseId}/reports-of-concern`),
+    ]).then(([loaded, loadedReports]) => {
+      if (!current) return;
+      setDetail(loaded);
+      setReports(loadedReports);
+    });
+    return () => {
+      current = false;
+    };
+  }, [caseId]);
+
+  if (!detail) return <p role="status">{t('app.loading')}</p>;
+  const write = detail.abilities.write;
+  const needsChildrenAnswer = adultTypes.has(detail.type) && detail.childrenAnswer === null;
+
+  const takeCase = () =>
+    void run(async () => {
+      await api('POST', `/api/cases/${caseId}/owner`, {
+        ownerUserId: userId,
+        version: detail.version,
+      });
+      await load();
+    });
+
+  const answerChildren = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const answer = new FormData(event.currentTarget).get('children');
+    void run(async () => {
+      await api('POST', `/api/cases/${caseId}/children`, { answer, version: detail.version });
+      if (answer === 'yes') setReportOpen(true);
+      await load();
+    });
+  };
+
+  const moveTo = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run(async () => {
+      await api('POST', `/api/cases/${caseId}/stage`, {
+        to: form.get('to'),
+        reason: form.get('reason') || null,
+        version: detail.version,
+      });
+      await load();
+    });
+  };
+
+  const report = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run(async () => {
+      await api('POST', `/api/cases/${caseId}/reports-of-concern`, {
+        child: {
+          givenName: form.get('childGivenName'),
+          familyName: form.get('childFamilyName'),
+          identityKind: form.get('childNumber') ? 'personnummer' : 'none',
+          identityNumber: form.get('childNumber') || null,
+        },
+        concern: form.get('concern'),
+      });
+      setReportOpen(false);
+      await load();
+    });
+  };
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {detail.person.givenName} {detail.person.familyName} –{' '}
+        {catalogueLabel(caseTypes, detail.type, i18n.language)}
+      </h1>
+      <dl className="facts">
+        <dt>{t('cases.stage')}</dt>
+        <dd data-testid="stage">{stageLabel(detail.stage, i18n.language)}</dd>
+        <dt>{t('cases.unit')}</dt>
+        <dd>{detail.unitName}</dd>
+        <dt>{t('cases.owner')}</dt>
+        <dd>{detail.ownerName ?? t('cases.unowned')}</dd>
+        {detail.person.personalNumber && (
+          <>
+            <dt>{t('intake.number')}</dt>
+            <dd>{detail.person.personalNumber}</dd>
+          </>
+        )}
+        {detail.referral && (
+          <>
+            <dt>{t('case.referral')}</dt>
+            <dd>
+              {detail.referral.clientConsent ? t('case.referredWithConsent') : t('case.referred')}
+            </dd>
+          </>
+        )}
+      </dl>
+      <FieldErrors problem={problem} />
+      {write && !detail.ownerUserId && (
+        <button type="button" onClick={takeCase}>
+          {t('case.take')}
+        </button>
+      )}
+
+      {write && needsChildrenAnswer && (
+        <form onSubmit={answerChildren} className="role-card" aria-labelledby="children-q">
+          <h2 id="children-q">{t('case.childrenQuestion')}</h2>
+          <p>{t('case.childrenWhy')}</p>
+          {(['yes', 'none', 'unknown'] as const).map((answer) => (
+            <label key={answer} className="choice">
+              <input type="radio" name="children" value={answer} required />{' '}
+              {t(`case.childrenAnswers.${answer}`)}
+            </label>
+          ))}
+          <button type="submit">{t('case.saveAnswer')}</button>
+        </form>
+      )}
+      {detail.childrenAnswer && adultTypes.has(detail.type) && (
+        <p>
+          {t('case.childrenAnswered', {
+            answer: t(`case.childrenAnswers.${detail.childrenAnswer}`),
+          })}
+        </p>
+      )}
+
+      {adultTypes.has(detail.type) && (
+        <section aria-labelledby="reports-heading">
+          <h2 id="reports-heading">{t('report.title')}</h2>
+          {reports.length === 0 ? (
+            <p>{t('report.none')}</p>
+          ) : (
+            <ul>
+              {reports.map((row) => (
+                <li key={row.id}>
+                  {row.childName} – {dateText(row.reportedAt, i18n.language)}:{' '}
+                  <strong>{t(`report.outcomes.${row.outcome}`)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!reportOpen ? (
+            <button type="button" onClick={() => setReportOpen(true)}>
+              {t('report.start')}
+            </button>
+          ) : (
+            <form onSubmit={report} noValidate>
+              <p>{t('report.lead')}</p>
+              <label htmlFor="childGivenName">{t('report.childGivenName')}</label>
+              <input id="childGivenName" name="childGivenName" required />
+              <label htmlFor="childFamilyName">{t('report.childFamilyName')}</label>
+              <input
+                id="childFamilyName"
+                name="childFamilyName"
+                required
+                defaultValue={detail.person.familyName}
+              />
+              <label htmlFor="childNumber">{t('report.childNumber')}</label>
+              <input id="childNumber" name="childNumber" inputMode="numeric" />
+              <label htmlFor="concern">{t('report.concern')}</label>
+              <textarea id="concern" name="concern" rows={4} required />
+              <button type="submit">{t('report.submit')}</button>
+            </form>
+          )}
+        </section>
+      )}
+
+      {write && detail.abilities.nextStages.length > 0 && (
+        <form onSubmit={moveTo} aria-labelledby="stage-heading">
+          <h2 id="stage-heading">{t('case.nextStage')}</h2>
+          <label htmlFor="to">{t('case.moveTo')}</label>
+          <select id="to" name="to">
+            {detail.abilities.nextStages.map((next) => (
+              <option key={next.to} value={next.to}>
+                {stageLabel(next.to, i18n.language)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="reason">{t('case.reason')}</label>
+          <textarea id="reason" name="reason" rows={2} aria-describedby="reason-help" />
+          <p id="reason-help" className="muted">
+            {t('case.reasonHelp')}
+          </p>
+          <button type="submit">{t('case.move')}</button>
+        </form>
+      )}
+
+      {detail.linkedCases.length > 0 && (
+        <section aria-labelledby="linked-heading">
+          <h2 id="linked-heading">{t('case.linked')}</h2>
+          <ul>
+            {detail.linkedCases.map((link, index) => (
+              <li key={index}>
+                {link.visible
+                  ? `${link.case.person.givenName} ${link.case.person.familyName} – ${stageLabel(link.case.stage, i18n.language)}`
+                  : t('case.hiddenLinked')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('case.history')}</h2>
+        <ol>
+          {detail.transitions.map((transition, index) => (
+            <li key={index}>
+              {dateText(transition.decidedAt, i18n.language)} –{' '}
+              {stageLabel(transition.toStage, i18n.language)} ({transition.decidedBy})
+              {transition.reason && `: ${transition.reason}`}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+};

@@ -1,0 +1,260 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type SessionView } from '../api';
+import type { ScreeningResult, Unit } from '../cases-api';
+import { navigate } from '../navigation';
+import { FieldErrors, useProblem } from './problems';
+import { useHeadingFocus } from './useHeadingFocus';
+
+type SignedIn = Extract<SessionView, { signedIn: true }>;
+type Person = { id: string; givenName: string; familyName: string };
+type Outcome = 'positive' | 'negative' | 'declined' | 'notAsked';
+const outcomes: Outcome[] = ['positive', 'negative', 'declined', 'notAsked'];
+const notAskedReasons = [
+  'othersPresent',
+  'interpreterMissing',
+  'clientCondition',
+  'notRelevantContact',
+  'askedRecently',
+  'other',
+];
+
+/** A new contact in any unit: register the person, ask the routine questions, act on the answer. */
+export const IntakePage = ({ session }: { session: SignedIn }) => {
+  const { t } = useTranslation();
+  const [person, setPerson] = useState<Person | null>(null);
+  const [results, setResults] = useState<ScreeningResult[] | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [referred, setReferred] = useState<string | null>(null);
+  const { problem, run } = useProblem();
+  const heading = useHeadingFocus(person ? (results ? 'results' : 'screening') : 'person');
+  const unitId = session.activeUnitId ?? '';
+
+  useEffect(() => {
+    void api<Unit[]>('GET', '/api/units').then(setUnits);
+  }, []);
+  const activeUnit = units.find((unit) => unit.id === unitId);
+  const vinrUnits = units.filter((unit) => unit.kind === 'adultVinr' && unit.id !== unitId);
+
+  const register = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run(async () => {
+      setPerson(
+        await api<Person>('POST', '/api/persons', {
+          unitId,
+          givenName: form.get('givenName'),
+          familyName: form.get('familyName'),
+          identityKind: form.get('identityKind'),
+          personalNumber: form.get('personalNumber') || null,
+          protectionLevel: form.get('protectionLevel'),
+        }),
+      );
+    });
+  };
+
+  const screen = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const answers = (['exposure', 'perpetration'] as const).map((topic) => ({
+      topic,
+      outcome: form.get(`${topic}-outcome`),
+      notAskedReason:
+        form.get(`${topic}-outcome`) === 'notAsked' ? form.get(`${topic}-reason`) : null,
+    }));
+    void run(async () =>
+      setResults(
+        await api<ScreeningResult[]>('POST', '/api/screenings', {
+          personId: person!.id,
+          unitId,
+          answers,
+        }),
+      ),
+    );
+  };
+
+  const refer = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run(async () => {
+      const result = await api<{ toUnitName: string }>('POST', '/api/referrals', {
+        personId: person!.id,
+        fromUnitId: unitId,
+        toUnitId: form.get('toUnitId'),
+        type: 'adultVictim',
+        clientConsent: form.get('consent') === 'on',
+      });
+      setReferred(result.toUnitName);
+    });
+  };
+
+  const openHere = () =>
+    void run(async () => {
+      const opened = await api<{ id: string }>('POST', '/api/cases', {
+        personId: person!.id,
+        unitId,
+        type: 'adultVictim',
+        detectionSource: 'intake',
+        ownerUserId: session.user.id,
+      });
+      navigate(`/arenden/${opened.id}`);
+    });
+
+  if (!person) {
+    return (
+      <>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('intake.title')}
+        </h1>
+        <p>{t('intake.lead', { unit: activeUnit?.name ?? '' })}</p>
+        <FieldErrors problem={problem} />
+        <form onSubmit={register} noValidate>
+          <label htmlFor="givenName">{t('intake.givenName')}</label>
+          <input id="givenName" name="givenName" required />
+          <label htmlFor="familyName">{t('intake.familyName')}</label>
+          <input id="familyName" name="familyName" required />
+          <label htmlFor="identityKind">{t('intake.identityKind')}</label>
+          <select id="identityKind" name="identityKind" defaultValue="personnummer">
+            {['personnummer', 'samordningsnummer', 'reservnummer', 'none'].map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`intake.identityKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="personalNumber">{t('intake.number')}</label>
+          <input
+            id="personalNumber"
+            name="personalNumber"
+            inputMode="numeric"
+            aria-describedby="number-help"
+          />
+          <p id="number-help" className="muted">
+            {t('intake.numberHelp')}
+          </p>
+          <label htmlFor="protectionLevel">{t('intake.protection')}</label>
+          <select id="protectionLevel" name="protectionLevel" defaultValue="none">
+            {['none', 'confidentialityMarking', 'protectedRegistration', 'fictitiousIdentity'].map(
+              (level) => (
+                <option key={level} value={level}>
+                  {t(`intake.protectionLevels.${level}`)}
+                </option>
+              ),
+            )}
+          </select>
+          <button type="submit">{t('intake.register')}</button>
+        </form>
+      </>
+    );
+  }
+
+  if (!results) {
+    return (
+      <>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('screening.title', { name: `${person.givenName} ${person.familyName}` })}
+        </h1>
+        <p>{t('screening.lead')}</p>
+        <FieldErrors problem={problem} />
+        <form onSubmit={screen} noValidate>
+          {(['exposure', 'perpetration'] as const).map((topic) => (
+            <fieldset key={topic}>
+              <legend>{t(`screening.questions.${topic}`)}</legend>
+              {outcomes.map((outcome) => (
+                <label key={outcome} className="choice">
+                  <input
+                    type="radio"
+                    name={`${topic}-outcome`}
+                    value={outcome}
+                    required
+                    defaultChecked={outcome === 'negative'}
+                  />{' '}
+                  {t(`screening.outcomes.${outcome}`)}
+                </label>
+              ))}
+              <label htmlFor={`${topic}-reason`}>{t('screening.notAskedReason')}</label>
+              <select id={`${topic}-reason`} name={`${topic}-reason`} defaultValue="othersPresent">
+                {notAskedReasons.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(`screening.reasons.${reason}`)}
+                  </option>
+                ))}
+              </select>
+            </fieldset>
+          ))}
+          <button type="submit">{t('screening.save')}</button>
+        </form>
+      </>
+    );
+  }
+
+  const positiveExposure = results.some(
+    (result) => result.topic === 'exposure' && result.outcome === 'positive',
+  );
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('screening.resultTitle')}
+      </h1>
+      {results.map((result) =>
+        result.nextSteps.length ? (
+          <section
+            key={result.topic}
+            aria-labelledby={`next-${result.topic}`}
+            className="role-card"
+          >
+            <h2 id={`next-${result.topic}`}>{t(`screening.nextTitle.${result.topic}`)}</h2>
+            <ol>
+              {result.nextSteps.map((step) => (
+                <li key={step.key}>
+                  {t(step.key)}
+                  {step.urgent && <strong> {t('screening.now')}</strong>}
+                </li>
+              ))}
+            </ol>
+            <h3>{t('screening.resources')}</h3>
+            <ul>
+              {result.resources.map((resource) => (
+                <li key={resource.name}>
+                  <strong>{resource.name}</strong>
+                  {resource.phone && ` – ${resource.phone}`}: {resource.note}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null,
+      )}
+      {!positiveExposure && <p>{t('screening.noAction')}</p>}
+      <FieldErrors problem={problem} />
+      {positiveExposure && activeUnit?.kind === 'adultVinr' && (
+        <button type="button" onClick={openHere}>
+          {t('intake.openCaseHere')}
+        </button>
+      )}
+      {positiveExposure &&
+        activeUnit?.kind !== 'adultVinr' &&
+        !referred &&
+        vinrUnits.length > 0 && (
+          <form onSubmit={refer} noValidate>
+            <h2>{t('referral.title')}</h2>
+            <label htmlFor="toUnitId">{t('referral.toUnit')}</label>
+            <select id="toUnitId" name="toUnitId">
+              {vinrUnits.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+            <label className="choice">
+              <input type="checkbox" name="consent" /> {t('referral.consent')}
+            </label>
+            <button type="submit">{t('referral.submit')}</button>
+          </form>
+        )}
+      {referred && (
+        <p role="status" className="role-card">
+          {t('referral.done', { unit: referred })}
+        </p>
+      )}
+    </>
+  );
+};

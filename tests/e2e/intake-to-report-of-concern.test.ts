@@ -1,0 +1,170 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentTotpCode } from '../../src/server/auth/totp';
+import { loadConfig } from '../../src/server/config';
+import { startServer, type RunningServer } from '../../src/server/start';
+import { wcagViolations } from '../helpers/accessibility';
+import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
+
+const poll = { timeout: 15_000 };
+
+/**
+ * The walk the cases issue asks for, by keyboard and mouse as a worker would: income support
+ * meets an adult → asks about violence → positive → hands over to the VINR team → the VINR
+ * worker asks about children → reports concern → barn och unga records the outcome.
+ */
+describe.runIf(browserAvailable)(
+  'from a contact in income support to a child’s investigation',
+  () => {
+    let server: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'fristad-walk-'));
+      const keys = JSON.stringify({
+        activeKeyId: 'walk',
+        keys: { walk: Buffer.alloc(32, 3).toString('base64') },
+      });
+      server = await startServer(
+        loadConfig({
+          PORT: '0',
+          FRISTAD_DATA_DIR: dataDir,
+          FRISTAD_KEYS: keys,
+          FRISTAD_LOG_LEVEL: 'silent',
+        }),
+        () => {},
+      );
+      browser = await launchChromium();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    const signIn = async (username: string): Promise<Page> => {
+      const user = server.credentials.find((credential) => credential.username === username)!;
+      // CSP is bypassed only so the axe accessibility checker can be injected.
+      const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+      await page.goto(server.url);
+      await page.getByLabel('Användarnamn').fill(user.username);
+      await page.getByLabel('Lösenord').fill(user.password);
+      await page.keyboard.press('Enter');
+      await page.getByLabel('Engångskod').fill(currentTotpCode(user.totpSecret!, new Date()));
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent(), poll)
+        .toContain('Start');
+      return page;
+    };
+
+    const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+    it('walks the whole chain and records the child’s outcome', async () => {
+      // 1. Income support: a new contact, routine questions, a positive answer, a hand-over.
+      const income = await signIn('forsorjning');
+      await income.getByRole('link', { name: 'Ny kontakt' }).click();
+      await expect.poll(() => heading(income), poll).toBe('Ny kontakt');
+      await income.getByLabel('Förnamn').fill('Nora');
+      await income.getByLabel('Efternamn').fill('Övningsdotter');
+      await income.getByLabel('Nummer', { exact: true }).fill('19821105-9954');
+      await income.getByRole('button', { name: 'Registrera och gå vidare' }).click();
+      await expect.poll(() => heading(income), poll).toBe('Frågor om våld – Nora Övningsdotter');
+      expect(await wcagViolations(income)).toEqual([]);
+      await income
+        .getByRole('group', { name: /blivit utsatt/ })
+        .getByLabel('Ja')
+        .check();
+      await income.getByRole('button', { name: 'Spara svaren' }).click();
+      await expect.poll(() => heading(income), poll).toBe('Nästa steg');
+      await expect
+        .poll(() => income.getByRole('main').textContent(), poll)
+        .toContain('Kvinnofridslinjen');
+      await income.getByRole('button', { name: 'Lämna över' }).click();
+      await expect.poll(() => income.getByRole('alert').textContent(), poll).toContain('samtycker');
+      await income.getByLabel('Personen samtycker till att uppgifterna lämnas över').check();
+      await income.getByRole('button', { name: 'Lämna över' }).click();
+      await expect
+        .poll(() => income.getByRole('status').textContent(), poll)
+        .toContain('Vuxenenheten – VINR-teamet');
+      await income.screenshot({
+        path: screenshotPath('walk-1-income-support-hand-over'),
+        fullPage: true,
+      });
+
+      // 2. The VINR team: the case is on the intake list; the worker takes it and asks about children.
+      const vinr = await signIn('handlaggare');
+      await vinr.getByRole('link', { name: 'Ärenden' }).click();
+      await vinr.getByRole('link', { name: 'Nora Övningsdotter' }).click();
+      await expect.poll(() => heading(vinr), poll).toBe('Nora Övningsdotter – Våldsutsatt vuxen');
+      await vinr.getByRole('button', { name: 'Ta ärendet' }).click();
+      await expect
+        .poll(
+          () => vinr.getByRole('heading', { name: 'Finns det barn i hushållet?' }).count(),
+          poll,
+        )
+        .toBe(1);
+      await vinr.getByRole('button', { name: 'Ändra steg' }).click();
+      await expect
+        .poll(() => vinr.getByRole('alert').textContent(), poll)
+        .toContain('barn i hushållet');
+      await vinr.getByLabel('Ja', { exact: true }).check();
+      await vinr.getByRole('button', { name: 'Spara svaret' }).click();
+      await expect.poll(() => vinr.getByText('Barn i hushållet: Ja').count(), poll).toBe(1);
+
+      // 3. A report of concern in one step.
+      await vinr.getByLabel('Barnets förnamn').fill('Liten');
+      await vinr
+        .getByLabel('Vad oroar dig?')
+        .fill('Barnet har varit hemma när mamma blivit slagen.');
+      await vinr.getByRole('button', { name: 'Skicka orosanmälan' }).click();
+      await expect
+        .poll(() => vinr.getByRole('region', { name: 'Orosanmälan' }).textContent(), poll)
+        .toContain('Förhandsbedömning pågår');
+      await vinr.getByLabel('Gå till').selectOption({ label: 'Utredning' });
+      await vinr.getByRole('button', { name: 'Ändra steg' }).click();
+      await expect.poll(() => vinr.getByTestId('stage').textContent(), poll).toBe('Utredning');
+      await vinr.screenshot({
+        path: screenshotPath('walk-2-vinr-case-with-report'),
+        fullPage: true,
+      });
+      expect(await wcagViolations(vinr)).toEqual([]);
+
+      // 4. Barn och unga: the child's case arrives; förhandsbedömning, then an investigation.
+      const bou = await signIn('bou');
+      await bou.getByRole('link', { name: 'Ärenden' }).click();
+      await bou.getByRole('link', { name: 'Liten Övningsdotter' }).click();
+      await expect
+        .poll(() => heading(bou), poll)
+        .toBe('Liten Övningsdotter – Barn som utsatts för eller bevittnat våld');
+      await bou.getByLabel('Gå till').selectOption({ label: 'Förhandsbedömning' });
+      await bou.getByRole('button', { name: 'Ändra steg' }).click();
+      await expect
+        .poll(() => bou.getByTestId('stage').textContent(), poll)
+        .toBe('Förhandsbedömning');
+      await bou.getByLabel('Gå till').selectOption({ label: 'Utredning' });
+      await bou.getByRole('button', { name: 'Ändra steg' }).click();
+      await expect.poll(() => bou.getByTestId('stage').textContent(), poll).toBe('Utredning');
+      await bou.screenshot({
+        path: screenshotPath('walk-3-child-investigation-opened'),
+        fullPage: true,
+      });
+
+      // 5. The reporter sees the outcome, not the content.
+      await vinr.reload();
+      await expect
+        .poll(() => vinr.getByRole('region', { name: 'Orosanmälan' }).textContent(), poll)
+        .toContain('Utredning inledd');
+      await expect
+        .poll(() => vinr.getByRole('region', { name: 'Länkade ärenden' }).textContent(), poll)
+        .toContain('annat sekretessområde');
+      await vinr.screenshot({
+        path: screenshotPath('walk-4-reporter-sees-outcome'),
+        fullPage: true,
+      });
+    });
+  },
+);
