@@ -279,4 +279,66 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
     const again = await signedIn(world.north.childUnit.id, 'caseWorker');
     expect((await again.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(403);
   });
+
+  it('finds persons by name and number, masks the protected, and never logs the search text', async () => {
+    // Fresh sessions: an earlier test moved the clock past the idle timeout.
+    const searcher = (await signedIn(world.north.adultUnit.id, 'caseWorker')).client;
+    const childSearcher = (await signedIn(world.north.childUnit.id, 'caseWorker')).client;
+    const open = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const hidden = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      protectionLevel: 'fictitiousIdentity',
+      address: 'Gömda gatan 2',
+    });
+    await asSystem(database.db, async (tx) => {
+      await tx
+        .updateTable('persons')
+        .set({ givenName: 'Sökbar', familyName: 'Söksson', personalNumber: '19821105-9954' })
+        .where('id', '=', open.id)
+        .execute();
+      await tx
+        .updateTable('persons')
+        .set({ givenName: 'Skyddad', familyName: 'Söksson', personalNumber: '19901211-9948' })
+        .where('id', '=', hidden.id)
+        .execute();
+    });
+    const byName = (await searcher.request('GET', '/api/persons/search?q=s%C3%B6ks')).json<
+      { id: string; personalNumber: string; address: string | null }[]
+    >();
+    expect(byName.map((row) => row.id).sort()).toEqual([open.id, hidden.id].sort());
+    const masked = byName.find((row) => row.id === hidden.id)!;
+    expect(masked.personalNumber).toBe('19901211-XXXX');
+    expect(masked.address).toBe(maskedText);
+
+    const byNumber = (await searcher.request('GET', '/api/persons/search?q=199012119948')).json<
+      { id: string }[]
+    >();
+    expect(byNumber.map((row) => row.id)).toEqual([hidden.id]);
+    expect(
+      (await searcher.request('GET', '/api/persons/search?q=s%C3%B6ksson%20skyddad')).json(),
+    ).toHaveLength(1);
+
+    const short = await searcher.request('GET', '/api/persons/search?q=8211059954');
+    expect(short.statusCode).toBe(400);
+    expect(short.json().fields[0].message).toContain('århundrade');
+
+    // Barn och unga cannot find the adult unit's persons (internal secrecy).
+    expect((await childSearcher.request('GET', '/api/persons/search?q=s%C3%B6ks')).json()).toEqual(
+      [],
+    );
+
+    const audit = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('auditEvents')
+        .select(['details'])
+        .where('type', '=', 'person.searched')
+        .execute(),
+    );
+    expect(audit.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(audit)).not.toMatch(/söks|19901211/i);
+  });
 });

@@ -11,6 +11,7 @@ export const auditEventTypes = [
   'auth.organisation_switched',
   'auth.unit_switched',
   'person.listed',
+  'person.searched',
   'person.read',
   'person.created',
   'person.updated',

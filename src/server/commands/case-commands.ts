@@ -1,5 +1,4 @@
 import { can } from '../../domain/access/policy';
-import { roles } from '../../domain/access/roles';
 import type {
   CaseType,
   DetectionSource,
@@ -36,8 +35,8 @@ import {
   listTransitions,
   updateCaseIfVersion,
 } from '../repositories/case.repository';
-import { listUnitsSharingArea } from '../repositories/organisation.repository';
 import { loadCaseFor } from './case-access';
+import { unitsWhereActorMay } from './readable-units';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
@@ -165,18 +164,11 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
 /** The team's open cases (intake list) or the actor's own, filtered in SQL and confirmed by the policy. */
 export const listCases = (ctx: CommandContext, filter: { mine: boolean; limit: number }) =>
   runAudited(ctx, async (tx) => {
-    const readGrants = ctx.actor.roles.filter((grant) =>
-      roles[grant.role].actions.includes('case.read'),
-    );
     const rows = filter.mine
       ? await listCasesOwnedBy(tx, ctx.actor.userId, filter.limit)
       : await listOpenCasesInUnits(
           tx,
-          await listUnitsSharingArea(
-            tx,
-            readGrants.map((grant) => grant.unitId),
-            readGrants.flatMap((grant) => (grant.secrecyAreaId ? [grant.secrecyAreaId] : [])),
-          ),
+          await unitsWhereActorMay(ctx, tx, 'case.read'),
           filter.limit,
         );
     const visible = rows.filter(

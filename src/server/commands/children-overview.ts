@@ -1,10 +1,9 @@
 import { can } from '../../domain/access/policy';
-import { roles } from '../../domain/access/roles';
 import type { Stage } from '../../domain/cases/stages';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
 import { findCases, listAdultCasesWithChildren } from '../repositories/case.repository';
-import { listUnitsSharingArea } from '../repositories/organisation.repository';
+import { unitsWhereActorMay } from './readable-units';
 import { auditPersonEvent, runAudited } from './person-access';
 
 const activeChildStages: readonly Stage[] = [
@@ -21,14 +20,7 @@ const activeChildStages: readonly Stage[] = [
  */
 export const childrenWithoutInvestigation = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    const readGrants = ctx.actor.roles.filter((grant) =>
-      roles[grant.role].actions.includes('case.read'),
-    );
-    const units = await listUnitsSharingArea(
-      tx,
-      readGrants.map((grant) => grant.unitId),
-      readGrants.flatMap((grant) => (grant.secrecyAreaId ? [grant.secrecyAreaId] : [])),
-    );
+    const units = await unitsWhereActorMay(ctx, tx, 'case.read');
     const rows = await listAdultCasesWithChildren(tx, units);
     const adults = await findCases(tx, [...new Set(rows.map((row) => row.adultCaseId))]);
     const visible = new Set(

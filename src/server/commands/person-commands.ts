@@ -1,11 +1,11 @@
 import { can } from '../../domain/access/policy';
-import { roles } from '../../domain/access/roles';
 import { planBreakGlass } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors';
 import { parseIdentity, type IdentityKind } from '../../domain/identity/personal-identity';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { encryptField } from '../crypto/field-encryption';
-import { listUnitsSharingArea } from '../repositories/organisation.repository';
+import { unitsWhereActorMay } from './readable-units';
+import { readPersonQuery } from '../../domain/identity/person-search';
 import type { CommandContext } from '../http/context';
 import { addressContext, personResource, presentPerson } from '../presenters/person.presenter';
 import {
@@ -13,6 +13,7 @@ import {
   findPerson,
   insertPerson,
   listPersonsInUnits,
+  searchPersonsInUnits,
   updatePersonIfVersion,
 } from '../repositories/person.repository';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
@@ -49,15 +50,11 @@ export const readPerson = (ctx: CommandContext, personId: string) =>
  */
 export const listPersons = (ctx: CommandContext, limit: number) =>
   runAudited(ctx, async (tx) => {
-    const readGrants = ctx.actor.roles.filter((grant) =>
-      roles[grant.role].actions.includes('person.read'),
-    );
-    const readableUnits = await listUnitsSharingArea(
+    const rows = await listPersonsInUnits(
       tx,
-      readGrants.map((grant) => grant.unitId),
-      readGrants.flatMap((grant) => (grant.secrecyAreaId ? [grant.secrecyAreaId] : [])),
+      await unitsWhereActorMay(ctx, tx, 'person.read'),
+      limit,
     );
-    const rows = await listPersonsInUnits(tx, readableUnits, limit);
     const visible = rows.filter(
       (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
     );
@@ -66,6 +63,36 @@ export const listPersons = (ctx: CommandContext, limit: number) =>
       personId: null,
       reason: 'access.same_secrecy_area',
       details: { count: visible.length },
+    });
+    return visible.map((row) => presentPerson(row, viewer(ctx)));
+  });
+
+/**
+ * Finds persons by name or identity number among those the actor may read. Protected persons
+ * are found (workers must be able to find them) but shown masked. The search text is not
+ * logged: it may itself be a personnummer.
+ */
+export const searchPersons = (ctx: CommandContext, text: string, limit: number) =>
+  runAudited(ctx, async (tx) => {
+    const query = readPersonQuery(text);
+    if (query.kind === 'invalid')
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'querystring.q', message: query.message }],
+      });
+    const rows = await searchPersonsInUnits(
+      tx,
+      await unitsWhereActorMay(ctx, tx, 'person.read'),
+      query,
+      limit,
+    );
+    const visible = rows.filter(
+      (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
+    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.searched',
+      personId: null,
+      reason: 'access.same_secrecy_area',
+      details: { by: query.kind, count: visible.length },
     });
     return visible.map((row) => presentPerson(row, viewer(ctx)));
   });

@@ -119,3 +119,57 @@ export const updatePersonIfVersion = async (
     .where('version', '=', expectedVersion)
     .returning(['id', 'version'])
     .executeTakeFirst();
+
+/** Escapes LIKE wildcards so a search text is matched literally. */
+const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * Persons matching a search, among those registered in or with a case in the given units.
+ * Each name word must start a given or family name; numbers match by prefix.
+ */
+export const searchPersonsInUnits = async (
+  tx: Tx,
+  unitIds: readonly string[],
+  query: { kind: 'number'; prefix: string } | { kind: 'name'; words: string[] },
+  limit: number,
+) => {
+  if (unitIds.length === 0) return [];
+  let select = tx
+    .selectFrom('persons as p')
+    .innerJoin('units as u', 'u.id', 'p.unitId')
+    .select(personColumns)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('cases as c')
+          .innerJoin('units as cu', 'cu.id', 'c.unitId')
+          .select(['c.unitId', 'cu.secrecyAreaId'])
+          .whereRef('c.personId', '=', 'p.id'),
+      ).as('otherPlacements'),
+    )
+    .where((eb) =>
+      eb.or([
+        eb('p.unitId', 'in', unitIds),
+        eb.exists(
+          eb
+            .selectFrom('cases as c')
+            .select('c.id')
+            .whereRef('c.personId', '=', 'p.id')
+            .where('c.unitId', 'in', unitIds),
+        ),
+      ]),
+    );
+  if (query.kind === 'number') {
+    select = select.where('p.personalNumber', 'like', likePrefix(query.prefix));
+  } else {
+    for (const word of query.words) {
+      select = select.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['p.givenName']), 'like', likePrefix(word)),
+          eb(eb.fn('lower', ['p.familyName']), 'like', likePrefix(word)),
+        ]),
+      );
+    }
+  }
+  return select.orderBy('p.familyName').orderBy('p.givenName').limit(limit).execute();
+};

@@ -14,6 +14,10 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       -- Safe-contact preferences (channels, times, who must not be contacted, safe places), encrypted.
       add column safe_contact_enc text;
     update persons set identity_kind = 'personnummer' where personal_number is not null;
+    -- Person search matches the start of names and numbers.
+    create index persons_family_name_idx on persons (organisation_id, lower(family_name) text_pattern_ops);
+    create index persons_given_name_idx on persons (organisation_id, lower(given_name) text_pattern_ops);
+    create index persons_number_idx on persons (organisation_id, personal_number text_pattern_ops);
 
     create table cases (
       id uuid primary key default gen_random_uuid(),

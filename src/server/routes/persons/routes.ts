@@ -6,6 +6,7 @@ import {
   listPersons,
   openBreakGlass,
   readPerson,
+  searchPersons,
   revealProtectedAddress,
   updatePerson,
 } from '../../commands/person-commands';
@@ -37,6 +38,24 @@ export const registerPersonRoutes = (instance: FastifyInstance, deps: AppDeps) =
       },
     },
     async (request) => listPersons(commandContext(request, deps), request.query.limit),
+  );
+
+  app.get(
+    '/api/persons/search',
+    {
+      config: { access: 'person.read' },
+      schema: {
+        tags,
+        querystring: z.object({
+          /** A name (any words, each the start of a name) or an identity number with century. */
+          q: z.string().max(100),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+        response: { 200: z.array(personResponse) },
+      },
+    },
+    async (request) =>
+      searchPersons(commandContext(request, deps), request.query.q, request.query.limit),
   );
 
   app.get(
