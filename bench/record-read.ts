@@ -12,7 +12,6 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { chainFor } from '../src/server/audit/audit-hash';
-import { currentTotpCode } from '../src/server/auth/totp';
 import { loadConfig } from '../src/server/config';
 import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
 import { migrateToLatest, openDatabase } from '../src/server/db/database';
@@ -21,6 +20,7 @@ import { buildApp } from '../src/server/http/app';
 import { scaleSizes } from '../src/cli/seed';
 import { generateSynthetic } from '../src/server/seed/synthetic';
 import { buildSignedUpUser } from '../tests/factories/world';
+import { signIn } from './http-sign-in';
 
 const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -138,37 +138,6 @@ const main = async () => {
     await admin.query(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
-};
-
-const signIn = async (
-  base: string,
-  username: string,
-  password: string,
-  totpSecret: string,
-): Promise<string> => {
-  const jar = new Map<string, string>();
-  const call = async (method: string, path: string, body?: unknown, csrf?: string) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        cookie: [...jar].map(([key, value]) => `${key}=${value}`).join('; '),
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const [key, value] = pair!.split('=');
-      jar.set(key!, value!);
-    }
-    if (!response.ok) throw new Error(`${path}: ${response.status}`);
-    return response.json() as Promise<Record<string, string>>;
-  };
-  const { token } = await call('GET', '/api/auth/csrf');
-  await call('POST', '/api/auth/login', { username, password }, token);
-  await call('POST', '/api/auth/totp', { code: currentTotpCode(totpSecret, new Date()) }, token);
-  return [...jar].map(([key, value]) => `${key}=${value}`).join('; ');
 };
 
 /** The statements one Fristad read runs, in its three transactions, for pgbench. */

@@ -14,16 +14,15 @@ export const appendAuditEvent = async (
   now: Date,
 ): Promise<void> => {
   const chain = chainFor(event.organisationId, event.actorUserId);
-  await tx
+  // Creates the head on first use, otherwise locks it (a no-op update) and returns it: one
+  // round trip instead of insert + select for update.
+  const head = await tx
     .insertInto('auditChainHeads')
     .values({ chain, organisationId: event.organisationId, lastSeq: 0, lastHash: genesisHash })
-    .onConflict((conflict) => conflict.column('chain').doNothing())
-    .execute();
-  const head = await tx
-    .selectFrom('auditChainHeads')
-    .select(['lastSeq', 'lastHash'])
-    .where('chain', '=', chain)
-    .forUpdate()
+    .onConflict((conflict) =>
+      conflict.column('chain').doUpdateSet((eb) => ({ chain: eb.ref('excluded.chain') })),
+    )
+    .returning(['lastSeq', 'lastHash'])
     .executeTakeFirstOrThrow();
 
   const row = {
@@ -42,11 +41,14 @@ export const appendAuditEvent = async (
     prevHash: head.lastHash,
   };
   const hash = hashEvent(row);
+  // The event and the new head in one statement.
   await tx
-    .insertInto('auditEvents')
-    .values({ ...row, details: JSON.stringify(row.details), hash })
-    .execute();
-  await tx
+    .with('appended', (db) =>
+      db
+        .insertInto('auditEvents')
+        .values({ ...row, details: JSON.stringify(row.details), hash })
+        .returning('id'),
+    )
     .updateTable('auditChainHeads')
     .set({ lastSeq: row.chainSeq, lastHash: hash })
     .where('chain', '=', chain)

@@ -1,31 +1,53 @@
-import type { Actor } from '../../domain/access/policy';
+import type { Actor, BreakGlassGrant } from '../../domain/access/policy';
 import type { RoleId } from '../../domain/access/roles';
 import type { Tx } from '../db/transaction';
 
-/** Builds the policy's view of a signed-in user in the organisation they work in now. */
-export const loadActor = async (
-  tx: Tx,
-  options: { userId: string; organisationId: string; secondFactorVerified: boolean; now: Date },
-): Promise<Actor> => {
-  const grants = await tx
+export type HeldRole = {
+  organisationId: string;
+  unitId: string;
+  role: RoleId;
+  secrecyAreaId: string | null;
+};
+
+/** Every role the user holds, in every organisation, with each unit's secrecy area. */
+export const loadHeldRoles = async (tx: Tx, userId: string): Promise<HeldRole[]> => {
+  const rows = await tx
     .selectFrom('roleAssignments as ra')
     .innerJoin('units as u', 'u.id', 'ra.unitId')
-    .select(['ra.unitId', 'ra.role', 'u.secrecyAreaId'])
-    .where('ra.userId', '=', options.userId)
-    .where('ra.organisationId', '=', options.organisationId)
+    .select(['ra.organisationId', 'ra.unitId', 'ra.role', 'u.secrecyAreaId'])
+    .where('ra.userId', '=', userId)
     .execute();
-  const glass = await tx
+  return rows.map((row) => ({ ...row, role: row.role as RoleId }));
+};
+
+/** Live break-glass grants of the user in one organisation. */
+export const loadBreakGlass = (
+  tx: Tx,
+  userId: string,
+  organisationId: string,
+  now: Date,
+): Promise<BreakGlassGrant[]> =>
+  tx
     .selectFrom('breakGlassGrants')
     .select(['id', 'personId', 'reason', 'expiresAt'])
-    .where('userId', '=', options.userId)
-    .where('organisationId', '=', options.organisationId)
-    .where('expiresAt', '>', options.now)
+    .where('userId', '=', userId)
+    .where('organisationId', '=', organisationId)
+    .where('expiresAt', '>', now)
     .execute();
-  return {
-    userId: options.userId,
-    organisationId: options.organisationId,
-    roles: grants.map((grant) => ({ ...grant, role: grant.role as RoleId })),
-    secondFactorVerified: options.secondFactorVerified,
-    breakGlass: glass,
-  };
-};
+
+/** The policy's view of a signed-in user in the organisation they work in now. */
+export const buildActor = (options: {
+  userId: string;
+  organisationId: string;
+  held: readonly HeldRole[];
+  breakGlass: readonly BreakGlassGrant[];
+  secondFactorVerified: boolean;
+}): Actor => ({
+  userId: options.userId,
+  organisationId: options.organisationId,
+  roles: options.held
+    .filter((grant) => grant.organisationId === options.organisationId)
+    .map(({ unitId, role, secrecyAreaId }) => ({ unitId, role, secrecyAreaId })),
+  secondFactorVerified: options.secondFactorVerified,
+  breakGlass: options.breakGlass,
+});

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { rolesNeedSecondFactor, roles, type RoleId } from '../../domain/access/roles';
-import { sessionExpiry, shouldTouchSession } from '../../domain/identity/sign-in-rules';
+import type { Actor } from '../../domain/access/policy';
+import { rolesNeedSecondFactor, roles } from '../../domain/access/roles';
 import { DomainError } from '../../domain/errors';
+import { sessionExpiry, shouldTouchSession } from '../../domain/identity/sign-in-rules';
 import { asSystem } from '../db/transaction';
-import type { AppDeps, RequestSession } from '../http/context';
-import { loadActor } from './actor';
+import type { AppDeps, RequestSession, RouteAccess } from '../http/context';
+import { buildActor, loadBreakGlass, loadHeldRoles } from './actor';
 import { endSession, findLiveSession, hashToken, touchSession } from './session.repository';
 
 export const sessionCookie = 'fristad_session';
@@ -21,7 +22,8 @@ export const registerRequestAuth = (app: FastifyInstance, deps: AppDeps): void =
     const access = request.routeOptions.config.access;
     if (access === undefined) return; // not an API route (static files)
     const token = request.cookies[sessionCookie];
-    if (token) request.fristadSession = await resolveSession(deps, token, reply);
+    const resolved = token ? await resolve(deps, token, reply, access) : null;
+    request.fristadSession = resolved?.session ?? null;
     if (access === 'public') return;
 
     const session = request.fristadSession;
@@ -31,24 +33,15 @@ export const registerRequestAuth = (app: FastifyInstance, deps: AppDeps): void =
     if (session.secondFactorNeeded && !session.secondFactorDone) {
       throw new DomainError('auth.second_factor_required', { message: 'Ange koden från din app.' });
     }
-    if (!session.organisationId) {
+    if (!resolved?.actor) {
       throw new DomainError('access.denied', {
         message: 'Välj organisation.',
         reason: 'access.no_organisation',
       });
     }
-    const organisationId = session.organisationId;
-    request.actor = await asSystem(deps.db, (tx) =>
-      loadActor(tx, {
-        userId: session.userId,
-        organisationId,
-        secondFactorVerified: session.secondFactorDone || !session.secondFactorNeeded,
-        now: deps.now(),
-      }),
-    );
+    request.actor = resolved.actor;
     if (access === 'signedIn') return;
-    const mayEver = request.actor.roles.some((grant) => roles[grant.role].actions.includes(access));
-    if (!mayEver) {
+    if (!resolved.actor.roles.some((grant) => roles[grant.role].actions.includes(access))) {
       throw new DomainError('access.denied', {
         message: 'Din roll ger inte behörighet till detta.',
         reason: 'access.role_lacks_action',
@@ -57,11 +50,16 @@ export const registerRequestAuth = (app: FastifyInstance, deps: AppDeps): void =
   });
 };
 
-const resolveSession = async (
+/**
+ * One transaction per request for who is asking: the session, the roles held and, when the
+ * route needs an actor, live break-glass grants.
+ */
+const resolve = async (
   deps: AppDeps,
   token: string,
   reply: FastifyReply,
-): Promise<RequestSession | null> => {
+  access: RouteAccess,
+): Promise<{ session: RequestSession; actor: Actor | null } | null> => {
   const now = deps.now();
   const idHash = hashToken(token);
   return asSystem(deps.db, async (tx) => {
@@ -77,19 +75,28 @@ const resolveSession = async (
       });
     }
     if (shouldTouchSession(row.lastSeenAt, now)) await touchSession(tx, idHash, now);
-    const held = await tx
-      .selectFrom('roleAssignments')
-      .select('role')
-      .where('userId', '=', row.userId)
-      .execute();
-    return {
+    const held = await loadHeldRoles(tx, row.userId);
+    const session: RequestSession = {
       idHash,
       userId: row.userId,
       organisationId: row.organisationId,
       unitId: row.unitId,
       authMethod: row.authMethod,
       secondFactorDone: row.secondFactorAt !== null,
-      secondFactorNeeded: rolesNeedSecondFactor(held.map((grant) => grant.role as RoleId)),
+      secondFactorNeeded: rolesNeedSecondFactor(held.map((grant) => grant.role)),
+    };
+    const signedIn = !session.secondFactorNeeded || session.secondFactorDone;
+    if (access === 'public' || access === 'session' || !signedIn || !row.organisationId)
+      return { session, actor: null };
+    return {
+      session,
+      actor: buildActor({
+        userId: row.userId,
+        organisationId: row.organisationId,
+        held,
+        breakGlass: await loadBreakGlass(tx, row.userId, row.organisationId, now),
+        secondFactorVerified: signedIn,
+      }),
     };
   });
 };

@@ -17,9 +17,10 @@ export const inScope = <T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> =>
   db.transaction().execute(async (tx) => {
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
     await sql`select set_config('fristad.organisation_id', ${scope.organisationId}, true),
-                     set_config('fristad.user_id', ${scope.userId}, true)`.execute(tx);
-    await sql`set local role fristad_app`.execute(tx);
+                     set_config('fristad.user_id', ${scope.userId}, true),
+                     set_config('role', 'fristad_app', true)`.execute(tx);
     return work(tx);
   });
 

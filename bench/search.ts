@@ -1,0 +1,147 @@
+/**
+ * Benchmark (not a test): person search by name and by personnummer over HTTP on the
+ * municipality dataset, through session, policy, row-level security and audit. Runs on
+ * embedded PGlite (npm start's default) and, when one answers, on the PostgreSQL server.
+ * Prints p50/p95/p99 per engine. Run: npm run bench:search  (target p95 < 20 ms)
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { scaleSizes } from '../src/cli/seed';
+import { loadConfig } from '../src/server/config';
+import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/server/db/database';
+import { asSystem } from '../src/server/db/transaction';
+import { buildApp } from '../src/server/http/app';
+import { generateSynthetic } from '../src/server/seed/synthetic';
+import { buildSignedUpUser } from '../tests/factories/world';
+import { signIn } from './http-sign-in';
+
+const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const searches = Number(process.env.BENCH_SEARCHES ?? 600);
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+const measure = async (engine: string, handle: DatabaseHandle) => {
+  await migrateToLatest(handle.db);
+  const keys = ephemeralKeyRing();
+  const started = Date.now();
+  await generateSynthetic(handle.db, keys, scaleSizes.municipality, () => {});
+  log(
+    `${engine}: seeded ${scaleSizes.municipality.personsPerMunicipality} persons in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  // A team leader holding roles in every unit searches the whole municipality.
+  const units = await asSystem(handle.db, (tx) =>
+    tx.selectFrom('units').select(['id', 'organisationId']).execute(),
+  );
+  const user = await buildSignedUpUser(handle, keys, {
+    organisationId: units[0]!.organisationId,
+    unitId: units[0]!.id,
+    role: 'teamLeader',
+  });
+  await asSystem(handle.db, (tx) =>
+    tx
+      .insertInto('roleAssignments')
+      .values(
+        units
+          .slice(1)
+          .map((unit) => ({
+            userId: user.id,
+            organisationId: unit.organisationId,
+            unitId: unit.id,
+            role: 'teamLeader' as const,
+          })),
+      )
+      .execute(),
+  );
+  const persons = await asSystem(handle.db, (tx) =>
+    tx.selectFrom('persons').select(['givenName', 'familyName', 'personalNumber']).execute(),
+  );
+
+  const app = await buildApp(
+    {
+      db: handle.db,
+      keys,
+      now: () => new Date(),
+      config: { ...loadConfig({}), logLevel: 'silent' },
+    },
+    { webRoot: '/nonexistent' },
+  );
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const cookie = await signIn(base, user.username, user.password, user.totpSecret);
+
+  const queries = Array.from({ length: searches }, (_, index) => {
+    const person = persons[(index * 7919) % persons.length]!;
+    switch (index % 4) {
+      case 0:
+        return person.familyName.slice(0, 3);
+      case 1:
+        return `${person.givenName} ${person.familyName.slice(0, 2)}`;
+      case 2:
+        return person.personalNumber!;
+      default:
+        return person.personalNumber!.slice(0, 8);
+    }
+  });
+  const timings: number[] = [];
+  let results = 0;
+  for (const [index, query] of queries.entries()) {
+    const startedAt = performance.now();
+    const response = await fetch(`${base}/api/persons/search?q=${encodeURIComponent(query)}`, {
+      headers: { cookie },
+    });
+    const body = (await response.json()) as unknown[];
+    const elapsed = performance.now() - startedAt;
+    if (!response.ok) throw new Error(`search failed: ${response.status}`);
+    results += body.length;
+    if (index >= 20) timings.push(elapsed); // the first few warm caches and JIT
+  }
+  await app.close();
+  const sorted = timings.sort((a, b) => a - b);
+  log(
+    `${engine}: ${timings.length} searches (name, name+word, personnummer, date), ${(results / queries.length).toFixed(1)} hits on average; ` +
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+  );
+};
+
+const main = async () => {
+  const pglite = await openDatabase({
+    dataDir: join(mkdtempSync(join(tmpdir(), 'fristad-search-')), 'pglite'),
+  });
+  try {
+    await measure('PGlite', pglite);
+  } finally {
+    await pglite.close();
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch {
+    log(`PostgreSQL: skipped, no server at ${adminUrl}`);
+    return;
+  }
+  const dbName = `fristad_bench_search_${Date.now()}`;
+  await admin.query(`create database ${dbName}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  const server = await openDatabase({ url: url.toString() });
+  try {
+    await measure('PostgreSQL', server);
+  } finally {
+    await server.close();
+    await admin.query(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
