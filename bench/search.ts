@@ -47,14 +47,12 @@ const measure = async (engine: string, handle: DatabaseHandle) => {
     tx
       .insertInto('roleAssignments')
       .values(
-        units
-          .slice(1)
-          .map((unit) => ({
-            userId: user.id,
-            organisationId: unit.organisationId,
-            unitId: unit.id,
-            role: 'teamLeader' as const,
-          })),
+        units.slice(1).map((unit) => ({
+          userId: user.id,
+          organisationId: unit.organisationId,
+          unitId: unit.id,
+          role: 'teamLeader' as const,
+        })),
       )
       .execute(),
   );

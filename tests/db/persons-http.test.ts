@@ -341,4 +341,45 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
     expect(audit.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(audit)).not.toMatch(/söks|19901211/i);
   });
+
+  it('keeps how to reach a person safely, encrypted, with safe places masked for protected persons', async () => {
+    const writer = (await signedIn(world.north.adultUnit.id, 'caseWorker')).client;
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      protectionLevel: 'confidentialityMarking',
+    });
+    const safeContact = {
+      channels: ['sms'],
+      times: 'Vardagar 9–11',
+      doNotContact: 'Ring aldrig hem: f.d. sambo svarar',
+      safePlaces: 'Biblioteket i centrum',
+    };
+    const bad = await writer.request('PATCH', `/api/persons/${person.id}`, {
+      body: { version: 1, vulnerabilityMarkers: ['påhittad'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    const saved = await writer.request('PATCH', `/api/persons/${person.id}`, {
+      body: {
+        version: 1,
+        vulnerabilityMarkers: ['newlyArrived', 'dependentOnPerpetrator'],
+        interpreterLanguage: 'arabiska',
+        safeContact,
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      vulnerabilityMarkers: ['newlyArrived', 'dependentOnPerpetrator'],
+      interpreterLanguage: 'arabiska',
+      safeContact: { ...safeContact, safePlaces: maskedText },
+    });
+    const stored = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('persons')
+        .select('safeContactEnc')
+        .where('id', '=', person.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(stored.safeContactEnc).not.toMatch(/Biblioteket|sambo/);
+  });
 });

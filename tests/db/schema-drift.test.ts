@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encryptedColumns } from '../../src/server/crypto/field-encryption';
 import type { Database } from '../../src/server/db/schema';
 import { asSystem } from '../../src/server/db/transaction';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -207,5 +208,17 @@ describe.runIf(engineAvailable)('schema types match the migrated database', () =
       ]),
     );
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+  });
+
+  it('lists every encrypted column for key rotation', async () => {
+    const rows = await asSystem(database.db, (tx) =>
+      sql<{ tableName: string; columnName: string }>`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and column_name like '%\_enc'`.execute(tx),
+    );
+    const inDatabase = rows.rows.map((row) => `${row.tableName}.${row.columnName}`).sort();
+    expect(inDatabase).toEqual(
+      encryptedColumns.map((entry) => `${entry.table}.${entry.column}`).sort(),
+    );
   });
 });

@@ -2,12 +2,18 @@ import { can } from '../../domain/access/policy';
 import { planBreakGlass } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors';
 import { parseIdentity, type IdentityKind } from '../../domain/identity/personal-identity';
+import type { SafeContact, VulnerabilityMarker } from '../../domain/identity/person-markers';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { encryptField } from '../crypto/field-encryption';
 import { unitsWhereActorMay } from './readable-units';
 import { readPersonQuery } from '../../domain/identity/person-search';
 import type { CommandContext } from '../http/context';
-import { addressContext, personResource, presentPerson } from '../presenters/person.presenter';
+import {
+  addressContext,
+  safeContactContext,
+  personResource,
+  presentPerson,
+} from '../presenters/person.presenter';
 import {
   assignPerson,
   findPerson,
@@ -179,15 +185,26 @@ export const updatePerson = (
     familyName?: string | undefined;
     address?: string | null | undefined;
     protectionLevel?: ProtectionLevel | undefined;
+    vulnerabilityMarkers?: VulnerabilityMarker[] | undefined;
+    interpreterLanguage?: string | null | undefined;
+    safeContact?: SafeContact | null | undefined;
   },
 ) =>
   runAudited(ctx, async (tx) => {
     const { decision } = await loadPersonFor(ctx, tx, personId, 'person.update', 'person.updated');
-    const { version, address, ...rest } = input;
+    const { version, address, safeContact, ...rest } = input;
     const changes = {
       ...rest,
       ...(address !== undefined
         ? { addressEnc: address === null ? null : encryptField(ctx.keys, addressContext, address) }
+        : {}),
+      ...(safeContact !== undefined
+        ? {
+            safeContactEnc:
+              safeContact === null
+                ? null
+                : encryptField(ctx.keys, safeContactContext, JSON.stringify(safeContact)),
+          }
         : {}),
     };
     const updated = await updatePersonIfVersion(tx, personId, version, changes, ctx.now());

@@ -46,6 +46,19 @@ const b64 = (buffer: Buffer): string => buffer.toString('base64url');
 /** Columns that hold field-encrypted values; the rotation command re-encrypts each of them. */
 export const encryptedColumns = [
   { table: 'persons', column: 'address_enc', key: 'id', context: 'persons.address' },
+  { table: 'persons', column: 'safe_contact_enc', key: 'id', context: 'persons.safe_contact' },
+  {
+    table: 'case_transitions',
+    column: 'reason_enc',
+    key: 'id',
+    context: 'case_transitions.reason',
+  },
+  {
+    table: 'reports_of_concern',
+    column: 'concern_enc',
+    key: 'id',
+    context: 'reports_of_concern.concern',
+  },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {
     table: 'oidc_providers',

@@ -1,13 +1,16 @@
 import { can, type Actor, type RecordResource } from '../../domain/access/policy';
 import {
+  maskedText,
   presentAddress,
   presentPersonalNumber,
   type ProtectionLevel,
 } from '../../domain/identity/protected-identity';
+import { presentSafeContact, type SafeContact } from '../../domain/identity/person-markers';
 import { decryptField, type KeyRing } from '../crypto/field-encryption';
 import type { PersonRecord } from '../repositories/person.repository';
 
 export const addressContext = 'persons.address';
+export const safeContactContext = 'persons.safe_contact';
 
 type PersonFields = Omit<PersonRecord, 'assignedUserIds' | 'otherPlacements'> & {
   assignedUserIds?: readonly string[];
@@ -58,6 +61,18 @@ export const presentPerson = (
     protectionLevel: level,
     address: plainAddress,
     fictitious: person.fictitious,
+    identityKind: person.identityKind,
+    vulnerabilityMarkers: person.vulnerabilityMarkers,
+    interpreterLanguage: person.interpreterLanguage,
+    safeContact: presentSafeContact(
+      person.safeContactEnc
+        ? (JSON.parse(
+            decryptField(viewer.keys, safeContactContext, person.safeContactEnc),
+          ) as SafeContact)
+        : null,
+      level !== 'none',
+      maskedText,
+    ),
     version: person.version,
     updatedAt: person.updatedAt.toISOString(),
     abilities: {

@@ -19,6 +19,10 @@ const personColumns = [
   'p.createdAt',
   'p.updatedAt',
   'p.version',
+  'p.identityKind',
+  'p.vulnerabilityMarkers',
+  'p.interpreterLanguage',
+  'p.safeContactEnc',
   'u.secrecyAreaId',
   'u.name as unitName',
 ] as const;
@@ -109,7 +113,18 @@ export const updatePersonIfVersion = async (
   tx: Tx,
   id: string,
   expectedVersion: number,
-  changes: Partial<Pick<NewPerson, 'givenName' | 'familyName' | 'addressEnc' | 'protectionLevel'>>,
+  changes: Partial<
+    Pick<
+      NewPerson,
+      | 'givenName'
+      | 'familyName'
+      | 'addressEnc'
+      | 'protectionLevel'
+      | 'vulnerabilityMarkers'
+      | 'interpreterLanguage'
+      | 'safeContactEnc'
+    >
+  >,
   now: Date,
 ) =>
   tx

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { identityKinds } from '../../../domain/identity/personal-identity';
+import {
+  contactChannels,
+  vulnerabilityMarkers,
+  type VulnerabilityMarker,
+} from '../../../domain/identity/person-markers';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
+
+const safeContactSchema = z.object({
+  channels: z.array(z.enum(contactChannels)).max(6),
+  times: z.string().trim().max(500).nullable(),
+  doNotContact: z.string().trim().max(1000).nullable(),
+  safePlaces: z.string().trim().max(1000).nullable(),
+});
 
 export const personParams = z.object({ personId: z.string().uuid('Ogiltigt id') });
 
@@ -19,6 +31,11 @@ export const personResponse = z.object({
   fictitious: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
+  identityKind: z.enum(identityKinds),
+  vulnerabilityMarkers: z.array(z.string()),
+  /** Language the person needs an interpreter for; null if none. */
+  interpreterLanguage: z.string().nullable(),
+  safeContact: safeContactSchema.nullable(),
   abilities: z.object({ update: z.boolean(), readProtectedAddress: z.boolean() }),
 });
 
@@ -40,6 +57,19 @@ export const updatePersonBody = z.object({
   familyName: z.string().trim().min(1).max(200).optional(),
   protectionLevel: z.enum(protectionLevels).optional(),
   address: z.string().trim().max(500).nullable().optional(),
+  vulnerabilityMarkers: z
+    .array(
+      z.enum(
+        vulnerabilityMarkers.map((marker) => marker.code) as [
+          VulnerabilityMarker,
+          ...VulnerabilityMarker[],
+        ],
+      ),
+    )
+    .max(20)
+    .optional(),
+  interpreterLanguage: z.string().trim().min(2).max(100).nullable().optional(),
+  safeContact: safeContactSchema.nullable().optional(),
 });
 
 export const reasonBody = z.object({
