@@ -16,6 +16,7 @@ import { DomainError } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { findUnit } from '../repositories/organisation.repository';
 import {
   caseResource,
   presentCaseSummary,
@@ -73,11 +74,7 @@ export type OpenCaseInput = {
 export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
   runAudited(ctx, async (tx) => {
     await loadPersonFor(ctx, tx, input.personId, 'person.read', 'case.opened');
-    const unit = await tx
-      .selectFrom('units')
-      .select(['id', 'secrecyAreaId'])
-      .where('id', '=', input.unitId)
-      .executeTakeFirst();
+    const unit = await findUnit(tx, input.unitId);
     if (!unit)
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.unitId', message: 'Enheten finns inte i din organisation.' }],

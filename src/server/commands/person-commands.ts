@@ -8,6 +8,7 @@ import { encryptField } from '../crypto/field-encryption';
 import { unitsWhereActorMay } from './readable-units';
 import { readPersonQuery } from '../../domain/identity/person-search';
 import type { CommandContext } from '../http/context';
+import { findUnit } from '../repositories/organisation.repository';
 import {
   addressContext,
   safeContactContext,
@@ -121,11 +122,7 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
         fields: [{ path: 'body.personalNumber', message: identity.message }],
       });
     }
-    const unit = await tx
-      .selectFrom('units')
-      .select(['id', 'secrecyAreaId', 'name'])
-      .where('id', '=', input.unitId)
-      .executeTakeFirst();
+    const unit = await findUnit(tx, input.unitId);
     if (!unit)
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.unitId', message: 'Enheten finns inte i din organisation.' }],

@@ -4,6 +4,7 @@ import type { CaseType } from '../../domain/cases/catalogues';
 import { initialStage } from '../../domain/cases/stages';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
+import { findUnit } from '../repositories/organisation.repository';
 import { presentCaseSummary } from '../presenters/case.presenter';
 import { findCase, insertCase, insertTransition } from '../repositories/case.repository';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
@@ -33,11 +34,7 @@ export const referCase = (ctx: CommandContext, input: ReferralInput) =>
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.fromUnitId', message: 'Välj den enhet du arbetar i.' }],
       });
-    const target = await tx
-      .selectFrom('units')
-      .select(['id', 'secrecyAreaId', 'name'])
-      .where('id', '=', input.toUnitId)
-      .executeTakeFirst();
+    const target = await findUnit(tx, input.toUnitId);
     if (!target)
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.toUnitId', message: 'Enheten finns inte.' }],

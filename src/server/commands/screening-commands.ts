@@ -8,6 +8,7 @@ import {
 import { nationalResources } from '../../domain/cases/support-resources';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
+import { findUnit } from '../repositories/organisation.repository';
 import { screeningCounts, insertScreening, findCase } from '../repositories/case.repository';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
@@ -34,11 +35,7 @@ export const recordScreening = (
       'person.read',
       'screening.recorded',
     );
-    const unit = await tx
-      .selectFrom('units')
-      .select(['id', 'secrecyAreaId'])
-      .where('id', '=', input.unitId)
-      .executeTakeFirst();
+    const unit = await findUnit(tx, input.unitId);
     if (
       !unit ||
       !can(

@@ -62,3 +62,11 @@ export const listUnitsSharingArea = async (
     .execute();
   return rows.map((row) => row.id);
 };
+
+/** One unit of the request's organisation (row-level security hides other organisations'). */
+export const findUnit = (tx: Tx, id: string) =>
+  tx
+    .selectFrom('units')
+    .select(['id', 'name', 'kind', 'secrecyAreaId'])
+    .where('id', '=', id)
+    .executeTakeFirst();
