@@ -28,6 +28,14 @@ export type CaseSummary = {
 };
 
 export type CaseDetail = CaseSummary & {
+  events: {
+    id: string;
+    kind: string;
+    occurredOn: string;
+    source: string;
+    description: string | null;
+    recordedBy: string;
+  }[];
   transitions: {
     fromStage: Stage | null;
     toStage: Stage;

@@ -32,4 +32,5 @@ const stageLabelsEn: Record<Stage, string> = {
 export const stageLabel = (stage: Stage, language: string) =>
   language === 'en' ? stageLabelsEn[stage] : stageLabelsSv[stage];
 
+export { caseEventKinds, eventSources } from '../domain/cases/events';
 export { caseTypes, detectionSources, perpetratorRelations, violenceForms };

@@ -466,4 +466,53 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
     });
     expect((await vinr.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(200);
   });
+
+  it('keeps a dated timeline with sources, flags events that change the risk, and refuses future dates', async () => {
+    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const opened = await open(client, {
+      personId: person.id,
+      unitId: world.north.adultUnit.id,
+      type: 'adultVictim',
+      ownerUserId: user.id,
+    });
+    const future = await client.request('POST', `/api/cases/${opened.id}/events`, {
+      body: { kind: 'incident', occurredOn: '2026-12-24', source: 'client' },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().fields[0].path).toBe('body.occurredOn');
+    const delgivning = await client.request('POST', `/api/cases/${opened.id}/events`, {
+      body: {
+        kind: 'noticeOfSuspicion',
+        occurredOn: '2026-11-20',
+        source: 'police',
+        description: 'Mannen delgavs misstanke om grov fridskränkning',
+      },
+    });
+    expect(delgivning.json()).toMatchObject({ triggersReassessment: true });
+    await client.request('POST', `/api/cases/${opened.id}/events`, {
+      body: { kind: 'policeReport', occurredOn: '2026-11-02', source: 'client' },
+    });
+    const detail = (await client.request('GET', `/api/cases/${opened.id}`)).json();
+    expect(
+      detail.events.map(
+        (event: { kind: string; occurredOn: string }) => `${event.occurredOn} ${event.kind}`,
+      ),
+    ).toEqual(['2026-11-02 policeReport', '2026-11-20 noticeOfSuspicion']);
+    expect(detail.events[1]).toMatchObject({
+      source: 'police',
+      description: 'Mannen delgavs misstanke om grov fridskränkning',
+    });
+    const stored = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('caseEvents')
+        .select('descriptionEnc')
+        .where('caseId', '=', opened.id)
+        .execute(),
+    );
+    expect(JSON.stringify(stored)).not.toContain('fridskränkning');
+  });
 });

@@ -181,6 +181,17 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     reportedBy: true,
     reportedAt: true,
   },
+  caseEvents: {
+    id: true,
+    organisationId: true,
+    caseId: true,
+    kind: true,
+    occurredOn: true,
+    source: true,
+    descriptionEnc: true,
+    recordedBy: true,
+    recordedAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -127,6 +127,18 @@ describe.runIf(browserAvailable)(
       await vinr.getByLabel('Gå till').selectOption({ label: 'Utredning' });
       await vinr.getByRole('button', { name: 'Ändra steg' }).click();
       await expect.poll(() => vinr.getByTestId('stage').textContent(), poll).toBe('Utredning');
+      await vinr
+        .getByLabel('Händelse', { exact: true })
+        .selectOption({ label: 'Delgivning av misstanke' });
+      await vinr.getByLabel('Datum').fill('2026-11-20');
+      await vinr.getByLabel('Källa').selectOption({ label: 'Polisen' });
+      await vinr.getByRole('button', { name: 'Lägg till händelse' }).click();
+      await expect
+        .poll(() => vinr.getByRole('status').textContent(), poll)
+        .toContain('Gör om riskbedömningen');
+      await expect
+        .poll(() => vinr.getByRole('region', { name: 'Händelser' }).textContent(), poll)
+        .toContain('2026-11-20 – Delgivning av misstanke (Polisen)');
       await vinr.screenshot({
         path: screenshotPath('walk-2-vinr-case-with-report'),
         fullPage: true,

@@ -22,6 +22,7 @@ export const auditEventTypes = [
   'case.stage_changed',
   'case.owner_changed',
   'case.linked',
+  'case.event_recorded',
   'case.children_answered',
   'case.report_of_concern',
   'case.referred',

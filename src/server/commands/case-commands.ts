@@ -19,6 +19,7 @@ import type { CommandContext } from '../http/context';
 import { findUnit } from '../repositories/organisation.repository';
 import {
   caseResource,
+  presentCaseEvent,
   presentCaseSummary,
   presentLinkedCase,
   presentTransition,
@@ -34,6 +35,7 @@ import {
   listLinks,
   listOpenCasesInUnits,
   listTransitions,
+  listCaseEvents,
   updateCaseIfVersion,
 } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
@@ -141,6 +143,7 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
       links.map((link) => link.linkedCaseId),
     );
     const transitions = await listTransitions(tx, caseId);
+    const events = await listCaseEvents(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',
       personId: record.personId,
@@ -151,6 +154,7 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
     return {
       ...presentCaseSummary(record, viewer(ctx)),
       transitions: transitions.map((transition) => presentTransition(transition, ctx.keys)),
+      events: events.map((event) => presentCaseEvent(event, ctx.keys)),
       linkedCases: links.flatMap((link) => {
         const other = linked.find((candidate) => candidate.id === link.linkedCaseId);
         return other ? [presentLinkedCase(other, link.kind, viewer(ctx))] : [];

@@ -54,6 +54,12 @@ export const encryptedColumns = [
     context: 'case_transitions.reason',
   },
   {
+    table: 'case_events',
+    column: 'description_enc',
+    key: 'id',
+    context: 'case_events.description',
+  },
+  {
     table: 'reports_of_concern',
     column: 'concern_enc',
     key: 'id',

@@ -198,6 +198,19 @@ export type ReportsOfConcernTable = {
   reportedAt: Date;
 };
 
+export type CaseEventsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  kind: string;
+  /** The day it happened, YYYY-MM-DD. */
+  occurredOn: ColumnType<string, string, never>;
+  source: string;
+  descriptionEnc: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
 export type ScreeningsTable = {
   id: Generated<string>;
   organisationId: string;
@@ -272,6 +285,7 @@ export type Database = {
   caseLinks: CaseLinksTable;
   screenings: ScreeningsTable;
   reportsOfConcern: ReportsOfConcernTable;
+  caseEvents: CaseEventsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -9,6 +9,7 @@ import { decryptField, type KeyRing } from '../crypto/field-encryption';
 import type { CaseRecord } from '../repositories/case.repository';
 
 export const transitionReasonContext = 'case_transitions.reason';
+export const eventDescriptionContext = 'case_events.description';
 
 export const caseResource = (record: CaseRecord): RecordResource => ({
   kind: 'case',
@@ -91,4 +92,25 @@ export const presentTransition = (
     : null,
   decidedAt: transition.decidedAt.toISOString(),
   decidedBy: transition.decidedByName,
+});
+
+export const presentCaseEvent = (
+  event: {
+    id: string;
+    kind: string;
+    occurredOn: string;
+    source: string;
+    descriptionEnc: string | null;
+    recordedByName: string;
+  },
+  keys: KeyRing,
+) => ({
+  id: event.id,
+  kind: event.kind,
+  occurredOn: event.occurredOn,
+  source: event.source,
+  description: event.descriptionEnc
+    ? decryptField(keys, eventDescriptionContext, event.descriptionEnc)
+    : null,
+  recordedBy: event.recordedByName,
 });

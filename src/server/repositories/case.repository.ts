@@ -1,6 +1,7 @@
 import { sql, type Insertable } from 'kysely';
 import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
 import type {
+  CaseEventsTable,
   CaseLinksTable,
   CasesTable,
   ReportsOfConcernTable,
@@ -209,3 +210,19 @@ export const listAdultCasesWithChildren = (tx: Tx, unitIds: readonly string[]) =
         .where((eb) => eb.or([eb('a.childrenAnswer', '=', 'yes'), eb('ch.id', 'is not', null)]))
         .execute()
     : Promise.resolve([]);
+
+export const insertCaseEvent = (tx: Tx, values: Insertable<CaseEventsTable>) =>
+  tx.insertInto('caseEvents').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** A case's timeline, oldest first. */
+export const listCaseEvents = (tx: Tx, caseId: string) =>
+  tx
+    .selectFrom('caseEvents as e')
+    .innerJoin('users as u', 'u.id', 'e.recordedBy')
+    .select(['e.id', 'e.kind', 'e.source', 'e.descriptionEnc', 'u.displayName as recordedByName'])
+    // A date stays a calendar day: no time zone, on both engines.
+    .select(sql<string>`to_char(e.occurred_on, 'YYYY-MM-DD')`.as('occurredOn'))
+    .where('e.caseId', '=', caseId)
+    .orderBy('e.occurredOn')
+    .orderBy('e.recordedAt')
+    .execute();

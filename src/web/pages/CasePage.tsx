@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { dateText, type CaseDetail, type ReportRow } from '../cases-api';
-import { caseTypes, catalogueLabel, stageLabel } from '../labels';
+import { caseEventKinds, caseTypes, catalogueLabel, eventSources, stageLabel } from '../labels';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -14,6 +14,7 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [reports, setReports] = useState<ReportRow[]>([]);
   const [reportOpen, setReportOpen] = useState(false);
+  const [reassess, setReassess] = useState(false);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(caseId);
 
@@ -69,6 +70,25 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
         reason: form.get('reason') || null,
         version: detail.version,
       });
+      await load();
+    });
+  };
+
+  const addEvent = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void run(async () => {
+      const result = await api<{ triggersReassessment: boolean }>(
+        'POST',
+        `/api/cases/${caseId}/events`,
+        {
+          kind: form.get('kind'),
+          occurredOn: form.get('occurredOn'),
+          source: form.get('source'),
+          description: form.get('description') || null,
+        },
+      );
+      setReassess(result.triggersReassessment);
       await load();
     });
   };
@@ -222,6 +242,54 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
           </ul>
         </section>
       )}
+
+      <section aria-labelledby="events-heading">
+        <h2 id="events-heading">{t('events.title')}</h2>
+        {detail.events.length === 0 ? (
+          <p>{t('events.none')}</p>
+        ) : (
+          <ol>
+            {detail.events.map((event) => (
+              <li key={event.id}>
+                {event.occurredOn} –{' '}
+                <strong>{catalogueLabel(caseEventKinds, event.kind, i18n.language)}</strong> (
+                {catalogueLabel(eventSources, event.source, i18n.language)})
+                {event.description && `: ${event.description}`}
+              </li>
+            ))}
+          </ol>
+        )}
+        {write && (
+          <form onSubmit={addEvent} noValidate>
+            <label htmlFor="event-kind">{t('events.kind')}</label>
+            <select id="event-kind" name="kind">
+              {caseEventKinds.map((kind) => (
+                <option key={kind.code} value={kind.code}>
+                  {i18n.language === 'en' ? kind.en : kind.sv}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="event-date">{t('events.date')}</label>
+            <input id="event-date" name="occurredOn" type="date" required />
+            <label htmlFor="event-source">{t('events.source')}</label>
+            <select id="event-source" name="source">
+              {eventSources.map((source) => (
+                <option key={source.code} value={source.code}>
+                  {i18n.language === 'en' ? source.en : source.sv}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="event-description">{t('events.description')}</label>
+            <textarea id="event-description" name="description" rows={2} />
+            <button type="submit">{t('events.add')}</button>
+          </form>
+        )}
+        {reassess && (
+          <p role="status" className="role-card">
+            {t('events.reassess')}
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('case.history')}</h2>

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './20261124000000-foundation';
 import * as cases from './20261124100000-cases';
+import * as caseEvents from './20261124200000-case-events';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
   '20261124000000-foundation': foundation,
   '20261124100000-cases': cases,
+  '20261124200000-case-events': caseEvents,
 };
 
 export const migrationProvider: MigrationProvider = {

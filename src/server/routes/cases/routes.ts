@@ -11,6 +11,7 @@ import {
   readCase,
 } from '../../commands/case-commands';
 import { childrenWithoutInvestigation } from '../../commands/children-overview';
+import { recordCaseEvent } from '../../commands/record-case-event';
 import { referCase } from '../../commands/refer-case';
 import { listReports, reportConcern } from '../../commands/report-of-concern';
 import { recordScreening, screeningCoverage } from '../../commands/screening-commands';
@@ -18,6 +19,8 @@ import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import {
   caseDetailResponse,
+  caseEventBody,
+  caseEventResponse,
   childrenBody,
   childrenGapsResponse,
   referralBody,
@@ -181,5 +184,24 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
     '/api/work-lists/children-without-investigation',
     { config: { access: 'case.read' }, schema: { tags, response: { 200: childrenGapsResponse } } },
     async (request) => childrenWithoutInvestigation(commandContext(request, deps)),
+  );
+
+  app.post(
+    '/api/cases/:caseId/events',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: caseParams,
+        body: caseEventBody,
+        response: { 201: caseEventResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordCaseEvent(commandContext(request, deps), request.params.caseId, request.body),
+        ),
   );
 };

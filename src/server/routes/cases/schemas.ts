@@ -6,6 +6,7 @@ import {
   perpetratorRelations,
   violenceForms,
 } from '../../../domain/cases/catalogues';
+import { caseEventKinds, eventSources } from '../../../domain/cases/events';
 import { linkKinds } from '../../../domain/cases/links';
 import {
   notAskedReasons,
@@ -92,6 +93,16 @@ export const caseSummaryResponse = caseSummary;
 export const caseListResponse = z.array(caseSummary);
 
 export const caseDetailResponse = caseSummary.extend({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      occurredOn: z.string(),
+      source: z.string(),
+      description: z.string().nullable(),
+      recordedBy: z.string(),
+    }),
+  ),
   transitions: z.array(
     z.object({
       fromStage: z.enum(stages).nullable(),
@@ -209,3 +220,13 @@ export const childrenGapsResponse = z.array(
     gap: z.enum(['noReport', 'noInvestigation']),
   }),
 );
+
+export const caseEventBody = z.object({
+  kind: z.enum(codesOf(caseEventKinds)),
+  /** The day it happened (YYYY-MM-DD). */
+  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD'),
+  source: z.enum(codesOf(eventSources)),
+  description: z.string().trim().max(4000).nullable().default(null),
+});
+
+export const caseEventResponse = z.object({ id: z.string(), triggersReassessment: z.boolean() });

@@ -1,0 +1,58 @@
+import {
+  checkEventDate,
+  triggersReassessment,
+  type CaseEventKind,
+  type EventSource,
+} from '../../domain/cases/events';
+import { DomainError } from '../../domain/errors';
+import { encryptField } from '../crypto/field-encryption';
+import type { CommandContext } from '../http/context';
+import { eventDescriptionContext } from '../presenters/case.presenter';
+import { insertCaseEvent } from '../repositories/case.repository';
+import { loadCaseFor } from './case-access';
+import { auditPersonEvent, runAudited } from './person-access';
+
+/** Adds a dated event to a case's timeline, with its source; says whether it changes the risk. */
+export const recordCaseEvent = (
+  ctx: CommandContext,
+  caseId: string,
+  input: {
+    kind: CaseEventKind;
+    occurredOn: string;
+    source: EventSource;
+    description: string | null;
+  },
+) =>
+  runAudited(ctx, async (tx) => {
+    const date = checkEventDate(input.occurredOn, ctx.now().toISOString().slice(0, 10));
+    if (!date.ok)
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.occurredOn', message: date.message }],
+      });
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'case.event_recorded',
+    );
+    const { id } = await insertCaseEvent(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      kind: input.kind,
+      occurredOn: input.occurredOn,
+      source: input.source,
+      descriptionEnc: input.description
+        ? encryptField(ctx.keys, eventDescriptionContext, input.description)
+        : null,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.event_recorded',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, kind: input.kind },
+    });
+    return { id, triggersReassessment: triggersReassessment(input.kind) };
+  });
