@@ -39,10 +39,25 @@ import {
   updateCaseIfVersion,
 } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
+import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
+
+/** Saves changes to a case read at `version`, or refuses with 409 if someone changed it since. */
+const updateCaseOrConflict = async (
+  tx: Tx,
+  caseId: string,
+  version: number,
+  changes: Parameters<typeof updateCaseIfVersion>[3],
+) => {
+  const updated = await updateCaseIfVersion(tx, caseId, version, changes);
+  if (!updated)
+    throw new DomainError('conflict.stale_version', {
+      message: 'Någon annan har ändrat ärendet. Läs in det igen.',
+    });
+};
 
 const ruleViolation = (reason: string, message: string) =>
   new DomainError('rule.violation', { reason, message });
@@ -84,15 +99,7 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
     const decision = can(
       ctx.actor,
       'case.write',
-      {
-        kind: 'case',
-        id: 'new',
-        personId: input.personId,
-        organisationId: ctx.actor.organisationId,
-        unitId: unit.id,
-        secrecyAreaId: unit.secrecyAreaId,
-        assignedUserIds: [],
-      },
+      newRecordIn(ctx, 'case', unit, input.personId),
       ctx.now(),
     );
     if (!decision.allowed)
@@ -207,14 +214,10 @@ export const changeStage = (
     });
     if (!plan.ok) throw ruleViolation(plan.code, plan.message);
     const now = ctx.now();
-    const updated = await updateCaseIfVersion(tx, caseId, input.version, {
+    await updateCaseOrConflict(tx, caseId, input.version, {
       stage: plan.to,
       closedAt: plan.to === 'closed' ? now : null,
     });
-    if (!updated)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
-      });
     await insertTransition(tx, {
       organisationId: ctx.actor.organisationId,
       caseId,
@@ -253,13 +256,9 @@ export const assignOwner = (
       await linkedFacts(tx, caseId),
     );
     if (!separation.ok) throw ruleViolation(separation.code, separation.message);
-    const updated = await updateCaseIfVersion(tx, caseId, input.version, {
+    await updateCaseOrConflict(tx, caseId, input.version, {
       ownerUserId: input.ownerUserId,
     });
-    if (!updated)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
-      });
     await auditPersonEvent(ctx, tx, {
       type: 'case.owner_changed',
       personId: record.personId,
@@ -329,13 +328,9 @@ export const answerChildren = (
         'case.children_not_applicable',
         'Frågan om barn i hushållet gäller vuxnas ärenden.',
       );
-    const updated = await updateCaseIfVersion(tx, caseId, input.version, {
+    await updateCaseOrConflict(tx, caseId, input.version, {
       childrenAnswer: input.answer,
     });
-    if (!updated)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
-      });
     await auditPersonEvent(ctx, tx, {
       type: 'case.children_answered',
       personId: record.personId,

@@ -5,6 +5,7 @@ import { parseIdentity, type IdentityKind } from '../../domain/identity/personal
 import type { SafeContact, VulnerabilityMarker } from '../../domain/identity/person-markers';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { encryptField } from '../crypto/field-encryption';
+import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import { readPersonQuery } from '../../domain/identity/person-search';
 import type { CommandContext } from '../http/context';
@@ -130,15 +131,7 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
     const decision = can(
       ctx.actor,
       'person.create',
-      {
-        kind: 'person',
-        id: 'new',
-        personId: 'new',
-        organisationId: ctx.actor.organisationId,
-        unitId: unit.id,
-        secrecyAreaId: unit.secrecyAreaId,
-        assignedUserIds: [ctx.actor.userId],
-      },
+      newRecordIn(ctx, 'person', unit, 'new', [ctx.actor.userId]),
       ctx.now(),
     );
     if (!decision.allowed)

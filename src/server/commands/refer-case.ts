@@ -5,7 +5,7 @@ import { initialStage } from '../../domain/cases/stages';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { findUnit } from '../repositories/organisation.repository';
-import { presentCaseSummary } from '../presenters/case.presenter';
+import { caseResource, presentCaseSummary } from '../presenters/case.presenter';
 import { findCase, insertCase, insertTransition } from '../repositories/case.repository';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
@@ -80,22 +80,7 @@ export const referCase = (ctx: CommandContext, input: ReferralInput) =>
     });
     const created = await findCase(tx, id);
     // The referring worker may not be able to read the new case (it is in the team's area).
-    const visible =
-      created &&
-      can(
-        ctx.actor,
-        'case.read',
-        {
-          kind: 'case',
-          id,
-          personId: person.id,
-          organisationId: created.organisationId,
-          unitId: created.unitId,
-          secrecyAreaId: created.secrecyAreaId,
-          assignedUserIds: [],
-        },
-        now,
-      ).allowed;
+    const visible = created && can(ctx.actor, 'case.read', caseResource(created), now).allowed;
     return {
       caseId: id,
       toUnitName: target.name,

@@ -10,6 +10,7 @@ import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { findUnit } from '../repositories/organisation.repository';
 import { screeningCounts, insertScreening, findCase } from '../repositories/case.repository';
+import { newRecordIn } from './new-record';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 /**
@@ -38,20 +39,7 @@ export const recordScreening = (
     const unit = await findUnit(tx, input.unitId);
     if (
       !unit ||
-      !can(
-        ctx.actor,
-        'case.write',
-        {
-          kind: 'case',
-          id: 'screening',
-          personId: person.id,
-          organisationId: ctx.actor.organisationId,
-          unitId: unit.id,
-          secrecyAreaId: unit.secrecyAreaId,
-          assignedUserIds: [],
-        },
-        ctx.now(),
-      ).allowed
+      !can(ctx.actor, 'case.write', newRecordIn(ctx, 'case', unit, person.id), ctx.now()).allowed
     ) {
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.unitId', message: 'Välj en enhet där du arbetar.' }],

@@ -58,14 +58,13 @@ export const findPerson = async (tx: Tx, id: string) => {
 
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
-/** Persons in the given units (the units in which the actor may read), newest first. */
 /**
  * Persons registered in the given units or with a case in them (the units in which the actor
- * may read), newest first, each with the units of their cases for the policy's check.
+ * may read), each with the units of their cases for the policy's check. Lists and searches
+ * build on this one query.
  */
-export const listPersonsInUnits = async (tx: Tx, unitIds: readonly string[], limit: number) => {
-  if (unitIds.length === 0) return [];
-  return tx
+const personsReachableFrom = (tx: Tx, unitIds: readonly string[]) =>
+  tx
     .selectFrom('persons as p')
     .innerJoin('units as u', 'u.id', 'p.unitId')
     .select(personColumns)
@@ -89,10 +88,12 @@ export const listPersonsInUnits = async (tx: Tx, unitIds: readonly string[], lim
             .where('c.unitId', 'in', unitIds),
         ),
       ]),
-    )
-    .orderBy('p.updatedAt', 'desc')
-    .limit(limit)
-    .execute();
+    );
+
+/** Persons the actor may reach in the given units, newest first. */
+export const listPersonsInUnits = async (tx: Tx, unitIds: readonly string[], limit: number) => {
+  if (unitIds.length === 0) return [];
+  return personsReachableFrom(tx, unitIds).orderBy('p.updatedAt', 'desc').limit(limit).execute();
 };
 
 export const insertPerson = async (tx: Tx, values: NewPerson) =>
@@ -149,31 +150,7 @@ export const searchPersonsInUnits = async (
   limit: number,
 ) => {
   if (unitIds.length === 0) return [];
-  let select = tx
-    .selectFrom('persons as p')
-    .innerJoin('units as u', 'u.id', 'p.unitId')
-    .select(personColumns)
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('cases as c')
-          .innerJoin('units as cu', 'cu.id', 'c.unitId')
-          .select(['c.unitId', 'cu.secrecyAreaId'])
-          .whereRef('c.personId', '=', 'p.id'),
-      ).as('otherPlacements'),
-    )
-    .where((eb) =>
-      eb.or([
-        eb('p.unitId', 'in', unitIds),
-        eb.exists(
-          eb
-            .selectFrom('cases as c')
-            .select('c.id')
-            .whereRef('c.personId', '=', 'p.id')
-            .where('c.unitId', 'in', unitIds),
-        ),
-      ]),
-    );
+  let select = personsReachableFrom(tx, unitIds);
   if (query.kind === 'number') {
     select = select.where('p.personalNumber', 'like', likePrefix(query.prefix));
   } else {
