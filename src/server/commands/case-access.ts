@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
-import { findCase, type CaseRecord } from '../repositories/case.repository';
+import { findCase } from '../repositories/case.repository';
 import { AuditedDenial } from './person-access';
 
 /** Loads a case and asks the policy; the same rules as for persons (404 if invisible, 403 with reason). */
@@ -23,19 +23,11 @@ export const loadCaseFor = async (
     });
   const decision = can(ctx.actor, action, caseResource(record), ctx.now());
   if (!decision.allowed) {
-    throw new AuditedDenial(
-      {
-        type: 'access.denied',
-        organisationId: ctx.actor.organisationId,
-        actorUserId: ctx.actor.userId,
-        personId: record.personId,
-        outcome: 'denied',
-        reason: decision.reason,
-        requestId: ctx.requestId,
-        details: { attempted: auditType, caseId },
-      },
-      decision.reason,
-    );
+    throw new AuditedDenial(ctx, {
+      personId: record.personId,
+      reason: decision.reason,
+      details: { attempted: auditType, caseId },
+    });
   }
-  return { record, decision } as { record: CaseRecord; decision: typeof decision };
+  return { record, decision };
 };

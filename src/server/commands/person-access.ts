@@ -14,9 +14,21 @@ import { findPerson, type PersonRecord } from '../repositories/person.repository
  */
 export class AuditedDenial extends DomainError {
   readonly event: AuditEventInput;
-  constructor(event: AuditEventInput, reason: DenialReason) {
-    super('access.denied', { message: denialMessages[reason], reason });
-    this.event = event;
+  constructor(
+    ctx: CommandContext,
+    denial: { personId: string; reason: DenialReason; details: Record<string, string> },
+  ) {
+    super('access.denied', { message: denialMessages[denial.reason], reason: denial.reason });
+    this.event = {
+      type: 'access.denied',
+      organisationId: ctx.actor.organisationId,
+      actorUserId: ctx.actor.userId,
+      personId: denial.personId,
+      outcome: 'denied',
+      reason: denial.reason,
+      requestId: ctx.requestId,
+      details: denial.details,
+    };
   }
 }
 
@@ -55,19 +67,11 @@ export const loadPersonFor = async (
   }
   const decision = can(ctx.actor, action, personResource(person), ctx.now());
   if (!decision.allowed) {
-    throw new AuditedDenial(
-      {
-        type: 'access.denied',
-        organisationId: ctx.actor.organisationId,
-        actorUserId: ctx.actor.userId,
-        personId,
-        outcome: 'denied',
-        reason: decision.reason,
-        requestId: ctx.requestId,
-        details: { attempted: auditType },
-      },
-      decision.reason,
-    );
+    throw new AuditedDenial(ctx, {
+      personId,
+      reason: decision.reason,
+      details: { attempted: auditType },
+    });
   }
   return { person, decision };
 };
