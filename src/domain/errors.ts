@@ -41,3 +41,7 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+
+/** A business rule said no: 422 with the rule's code as reason and its plain-language message. */
+export const ruleViolation = (reason: string, message: string) =>
+  new DomainError('rule.violation', { reason, message });

@@ -27,7 +27,39 @@ export type CaseSummary = {
   abilities: { write: boolean; nextStages: { to: Stage; needsReason: boolean }[] };
 };
 
+export type Task = {
+  id: string;
+  caseId: string;
+  kind: string;
+  note: string | null;
+  dueOn: string;
+  state: 'open' | 'overdue' | 'done';
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  fromEvent: boolean;
+  version: number;
+};
+
+export type Handover = {
+  id: string;
+  caseId: string;
+  toUserId: string;
+  toName: string;
+  summary: string;
+  proposedBy: string;
+  proposedAt: string;
+};
+
+export type WorkList = {
+  handovers: (Handover & { case: CaseSummary })[];
+  tasks: (Task & { case: CaseSummary })[];
+  cases: CaseSummary[];
+};
+
 export type CaseDetail = CaseSummary & {
+  tasks: Task[];
+  pendingHandover: Handover | null;
+  handoverCandidates: { id: string; displayName: string }[];
   events: {
     id: string;
     kind: string;

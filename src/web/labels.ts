@@ -33,4 +33,5 @@ export const stageLabel = (stage: Stage, language: string) =>
   language === 'en' ? stageLabelsEn[stage] : stageLabelsSv[stage];
 
 export { caseEventKinds, eventSources } from '../domain/cases/events';
+export { taskKinds } from '../domain/cases/tasks';
 export { caseTypes, detectionSources, perpetratorRelations, violenceForms };

@@ -192,6 +192,33 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     recordedBy: true,
     recordedAt: true,
   },
+  caseTasks: {
+    id: true,
+    organisationId: true,
+    caseId: true,
+    kind: true,
+    noteEnc: true,
+    assigneeUserId: true,
+    dueOn: true,
+    sourceEventId: true,
+    createdBy: true,
+    createdAt: true,
+    doneAt: true,
+    doneBy: true,
+    version: true,
+  },
+  caseHandovers: {
+    id: true,
+    organisationId: true,
+    caseId: true,
+    fromUserId: true,
+    toUserId: true,
+    summaryEnc: true,
+    proposedBy: true,
+    proposedAt: true,
+    acknowledgedAt: true,
+    cancelledAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -135,7 +135,7 @@ describe.runIf(browserAvailable)(
       await vinr.getByRole('button', { name: 'Lägg till händelse' }).click();
       await expect
         .poll(() => vinr.getByRole('status').textContent(), poll)
-        .toContain('Gör om riskbedömningen');
+        .toContain('ny riskbedömning senast');
       await expect
         .poll(() => vinr.getByRole('region', { name: 'Händelser' }).textContent(), poll)
         .toContain('2026-11-20 – Delgivning av misstanke (Polisen)');
@@ -175,6 +175,42 @@ describe.runIf(browserAvailable)(
         .toContain('annat sekretessområde');
       await vinr.screenshot({
         path: screenshotPath('walk-4-reporter-sees-outcome'),
+        fullPage: true,
+      });
+
+      // 6. Hanna hands the case to a colleague; it moves only when Vilma confirms, with its tasks.
+      await expect
+        .poll(() => vinr.getByRole('region', { name: 'Uppgifter' }).textContent(), poll)
+        .toContain('Gör en ny riskbedömning');
+      await vinr.getByLabel('Ny ansvarig handläggare').selectOption({
+        label: 'Vilma VINR-handläggare (övning)',
+      });
+      await vinr
+        .getByLabel('Sammanfattning till den som tar över')
+        .fill('Nora bor kvar i lägenheten. Delgivning 20/11, ny riskbedömning behövs.');
+      await vinr.getByRole('button', { name: 'Föreslå överlämning' }).click();
+      await expect
+        .poll(() => vinr.getByRole('region', { name: 'Lämna över ärendet' }).textContent(), poll)
+        .toContain('Väntar på att Vilma');
+      const colleague = await signIn('vinr2');
+      await expect
+        .poll(
+          () => colleague.getByRole('region', { name: 'Ärenden att ta över' }).textContent(),
+          poll,
+        )
+        .toContain('Delgivning 20/11');
+      expect(await wcagViolations(colleague)).toEqual([]);
+      await colleague
+        .getByRole('button', { name: 'Jag har läst och tar över ärendet för Nora Övningsdotter' })
+        .click();
+      await expect
+        .poll(() => colleague.getByRole('region', { name: 'Mina uppgifter' }).textContent(), poll)
+        .toContain('Gör en ny riskbedömning');
+      await expect
+        .poll(() => colleague.getByRole('region', { name: 'Mina ärenden' }).textContent(), poll)
+        .toContain('Nora Övningsdotter');
+      await colleague.screenshot({
+        path: screenshotPath('walk-5-colleague-took-over-with-tasks'),
         fullPage: true,
       });
     });

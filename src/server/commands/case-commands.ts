@@ -12,7 +12,7 @@ import {
   type ChildrenAnswer,
   type Stage,
 } from '../../domain/cases/stages';
-import { DomainError } from '../../domain/errors';
+import { DomainError, ruleViolation } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -39,6 +39,11 @@ import {
   updateCaseIfVersion,
 } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
+import { handoverCandidates } from './case-handover';
+import { presentHandover, presentTask } from '../presenters/task.presenter';
+import { findPendingHandover, listTasksForCase } from '../repositories/task.repository';
+import { swedishDate } from '../../domain/calendar';
+import { linkedFacts } from './linked-facts';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
@@ -57,23 +62,6 @@ const updateCaseOrConflict = async (
     throw new DomainError('conflict.stale_version', {
       message: 'Någon annan har ändrat ärendet. Läs in det igen.',
     });
-};
-
-const ruleViolation = (reason: string, message: string) =>
-  new DomainError('rule.violation', { reason, message });
-
-/** The linked cases' facts for the handler-separation rule (read as the system would: rule input, not shown). */
-const linkedFacts = async (tx: Tx, caseId: string) => {
-  const links = await listLinks(tx, caseId);
-  const linked = await findCases(
-    tx,
-    links.map((link) => link.linkedCaseId),
-  );
-  return linked.map((other) => ({
-    caseId: other.id,
-    type: other.type as CaseType,
-    ownerUserId: other.ownerUserId,
-  }));
 };
 
 export type OpenCaseInput = {
@@ -151,6 +139,11 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
     );
     const transitions = await listTransitions(tx, caseId);
     const events = await listCaseEvents(tx, caseId);
+    const tasks = await listTasksForCase(tx, caseId);
+    const pendingHandover = await findPendingHandover(tx, caseId);
+    const mayWrite = can(ctx.actor, 'case.write', caseResource(record), ctx.now()).allowed;
+    const candidates =
+      mayWrite && !pendingHandover ? await handoverCandidates(ctx, tx, record) : [];
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',
       personId: record.personId,
@@ -162,6 +155,9 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
       ...presentCaseSummary(record, viewer(ctx)),
       transitions: transitions.map((transition) => presentTransition(transition, ctx.keys)),
       events: events.map((event) => presentCaseEvent(event, ctx.keys)),
+      tasks: tasks.map((task) => presentTask(task, ctx.keys, swedishDate(ctx.now()))),
+      pendingHandover: pendingHandover ? presentHandover(pendingHandover, ctx.keys) : null,
+      handoverCandidates: candidates,
       linkedCases: links.flatMap((link) => {
         const other = linked.find((candidate) => candidate.id === link.linkedCaseId);
         return other ? [presentLinkedCase(other, link.kind, viewer(ctx))] : [];

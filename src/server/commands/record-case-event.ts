@@ -1,3 +1,4 @@
+import { swedishDate } from '../../domain/calendar';
 import {
   checkEventDate,
   triggersReassessment,
@@ -9,6 +10,8 @@ import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { eventDescriptionContext } from '../presenters/case.presenter';
 import { insertCaseEvent } from '../repositories/case.repository';
+import { insertTask } from '../repositories/task.repository';
+import { reassessmentFor } from '../../domain/cases/tasks';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
@@ -24,7 +27,8 @@ export const recordCaseEvent = (
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    const date = checkEventDate(input.occurredOn, ctx.now().toISOString().slice(0, 10));
+    const today = swedishDate(ctx.now());
+    const date = checkEventDate(input.occurredOn, today);
     if (!date.ok)
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.occurredOn', message: date.message }],
@@ -48,11 +52,29 @@ export const recordCaseEvent = (
       recordedBy: ctx.actor.userId,
       recordedAt: ctx.now(),
     });
+    // An event that changes the risk puts a reassessment on the owner's list at once.
+    const reassessment = reassessmentFor(input.kind, input.occurredOn, today);
+    if (reassessment)
+      await insertTask(tx, {
+        organisationId: ctx.actor.organisationId,
+        caseId,
+        kind: reassessment.kind,
+        noteEnc: null,
+        assigneeUserId: record.ownerUserId,
+        dueOn: reassessment.dueOn,
+        sourceEventId: id,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now(),
+      });
     await auditPersonEvent(ctx, tx, {
       type: 'case.event_recorded',
       personId: record.personId,
       reason: decision.reason,
       details: { caseId, kind: input.kind },
     });
-    return { id, triggersReassessment: triggersReassessment(input.kind) };
+    return {
+      id,
+      triggersReassessment: triggersReassessment(input.kind),
+      reassessmentDueOn: reassessment?.dueOn ?? null,
+    };
   });

@@ -59,6 +59,13 @@ export const encryptedColumns = [
     key: 'id',
     context: 'case_events.description',
   },
+  { table: 'case_tasks', column: 'note_enc', key: 'id', context: 'case_tasks.note' },
+  {
+    table: 'case_handovers',
+    column: 'summary_enc',
+    key: 'id',
+    context: 'case_handovers.summary',
+  },
   {
     table: 'reports_of_concern',
     column: 'concern_enc',

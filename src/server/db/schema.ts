@@ -9,6 +9,7 @@ import type {
   ScreeningTopic,
 } from '../../domain/cases/screening';
 import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
+import type { TaskKind } from '../../domain/cases/tasks';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
 
 /**
@@ -211,6 +212,36 @@ export type CaseEventsTable = {
   recordedAt: Date;
 };
 
+export type CaseTasksTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  kind: TaskKind;
+  noteEnc: string | null;
+  assigneeUserId: string | null;
+  /** The last day, YYYY-MM-DD. */
+  dueOn: ColumnType<string, string, never>;
+  sourceEventId: string | null;
+  createdBy: string;
+  createdAt: Date;
+  doneAt: Date | null;
+  doneBy: string | null;
+  version: Version;
+};
+
+export type CaseHandoversTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  fromUserId: string | null;
+  toUserId: string;
+  summaryEnc: string;
+  proposedBy: string;
+  proposedAt: Date;
+  acknowledgedAt: Date | null;
+  cancelledAt: Date | null;
+};
+
 export type ScreeningsTable = {
   id: Generated<string>;
   organisationId: string;
@@ -286,6 +317,8 @@ export type Database = {
   screenings: ScreeningsTable;
   reportsOfConcern: ReportsOfConcernTable;
   caseEvents: CaseEventsTable;
+  caseTasks: CaseTasksTable;
+  caseHandovers: CaseHandoversTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

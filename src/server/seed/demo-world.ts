@@ -106,6 +106,11 @@ export const demoUsers: DemoUser[] = [
     grants: [{ unit: 'vuxen', role: 'caseWorker' }],
   },
   {
+    username: 'vinr2',
+    displayName: 'Vilma VINR-handläggare (övning)',
+    grants: [{ unit: 'vuxen', role: 'caseWorker' }],
+  },
+  {
     username: 'forsorjning',
     displayName: 'Fatima Försörjningsstöd (övning)',
     grants: [{ unit: 'forsorjning', role: 'caseWorker' }],

@@ -5,6 +5,8 @@ import { dateText, type CaseDetail, type ReportRow } from '../cases-api';
 import { caseEventKinds, caseTypes, catalogueLabel, eventSources, stageLabel } from '../labels';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
+import { HandoverSection } from './case/HandoverSection';
+import { TasksSection } from './case/TasksSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -14,7 +16,7 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [reports, setReports] = useState<ReportRow[]>([]);
   const [reportOpen, setReportOpen] = useState(false);
-  const [reassess, setReassess] = useState(false);
+  const [reassessBy, setReassessBy] = useState<string | null>(null);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(caseId);
 
@@ -78,7 +80,7 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void run(async () => {
-      const result = await api<{ triggersReassessment: boolean }>(
+      const result = await api<{ reassessmentDueOn: string | null }>(
         'POST',
         `/api/cases/${caseId}/events`,
         {
@@ -88,7 +90,7 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
           description: form.get('description') || null,
         },
       );
-      setReassess(result.triggersReassessment);
+      setReassessBy(result.reassessmentDueOn);
       await load();
     });
   };
@@ -284,12 +286,15 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
             <button type="submit">{t('events.add')}</button>
           </form>
         )}
-        {reassess && (
+        {reassessBy && (
           <p role="status" className="role-card">
-            {t('events.reassess')}
+            {t('events.reassess', { date: reassessBy })}
           </p>
         )}
       </section>
+
+      <TasksSection detail={detail} run={run} reload={load} />
+      <HandoverSection detail={detail} run={run} reload={load} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('case.history')}</h2>

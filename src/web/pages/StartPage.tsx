@@ -1,16 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { roles, type RoleId } from '../../domain/access/roles';
 import type { SessionView } from '../api';
+import { WorkList } from './WorkList';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
-/** An empty start page per role: says what will gather here, shows no personal data yet. */
+/** The start page: the worker's own list where the role works with cases, else what the role does. */
 export const StartPage = ({ session }: { session: SignedIn }) => {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const organisation = session.organisations.find((org) => org.id === session.activeOrganisationId);
   const units = organisation?.units ?? [];
   const activeUnit = units.find((unit) => unit.id === session.activeUnitId) ?? units[0];
+  const mayReadCases = units.some((unit) =>
+    unit.roles.some((role) => roles[role as RoleId]?.actions.includes('case.read')),
+  );
   const titles = (unit: (typeof units)[number]) =>
     (i18n.language === 'en' ? unit.roleTitlesEn : unit.roleTitlesSv).join(', ');
 
@@ -40,7 +45,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
           ))}
         </section>
       )}
-      <p className="muted">{t('start.empty')}</p>
+      {mayReadCases ? <WorkList /> : <p className="muted">{t('start.empty')}</p>}
     </>
   );
 };

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './20261124000000-foundation';
 import * as cases from './20261124100000-cases';
 import * as caseEvents from './20261124200000-case-events';
+import * as tasksAndHandovers from './20261125000000-tasks-and-handovers';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
   '20261124000000-foundation': foundation,
   '20261124100000-cases': cases,
   '20261124200000-case-events': caseEvents,
+  '20261125000000-tasks-and-handovers': tasksAndHandovers,
 };
 
 export const migrationProvider: MigrationProvider = {

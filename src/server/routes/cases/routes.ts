@@ -12,6 +12,9 @@ import {
 } from '../../commands/case-commands';
 import { childrenWithoutInvestigation } from '../../commands/children-overview';
 import { recordCaseEvent } from '../../commands/record-case-event';
+import { acknowledgeHandover, cancelHandover, proposeHandover } from '../../commands/case-handover';
+import { addTask, completeTask } from '../../commands/case-tasks';
+import { myWorkList } from '../../commands/work-list';
 import { referCase } from '../../commands/refer-case';
 import { listReports, reportConcern } from '../../commands/report-of-concern';
 import { recordScreening, screeningCoverage } from '../../commands/screening-commands';
@@ -19,6 +22,15 @@ import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import {
   caseDetailResponse,
+  cancelledResponse,
+  handoverBody,
+  handoverParams,
+  handoverResponse,
+  taskBody,
+  taskDoneBody,
+  taskParams,
+  taskResponse,
+  workListResponse,
   caseEventBody,
   caseEventResponse,
   childrenBody,
@@ -203,5 +215,70 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
         .send(
           await recordCaseEvent(commandContext(request, deps), request.params.caseId, request.body),
         ),
+  );
+  app.post(
+    '/api/cases/:caseId/tasks',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, params: caseParams, body: taskBody, response: { 201: taskResponse } },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await addTask(commandContext(request, deps), request.params.caseId, request.body)),
+  );
+
+  app.post(
+    '/api/tasks/:taskId/done',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, params: taskParams, body: taskDoneBody, response: { 200: taskResponse } },
+    },
+    async (request) =>
+      completeTask(commandContext(request, deps), request.params.taskId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/handovers',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: caseParams,
+        body: handoverBody,
+        response: { 201: handoverResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await proposeHandover(commandContext(request, deps), request.params.caseId, request.body),
+        ),
+  );
+
+  app.post(
+    '/api/handovers/:handoverId/acknowledge',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: handoverParams, response: { 200: caseSummaryResponse } },
+    },
+    async (request) =>
+      acknowledgeHandover(commandContext(request, deps), request.params.handoverId),
+  );
+
+  app.post(
+    '/api/handovers/:handoverId/cancel',
+    {
+      config: { access: 'case.write' },
+      schema: { tags, params: handoverParams, response: { 200: cancelledResponse } },
+    },
+    async (request) => cancelHandover(commandContext(request, deps), request.params.handoverId),
+  );
+
+  app.get(
+    '/api/work-lists/mine',
+    { config: { access: 'case.read' }, schema: { tags, response: { 200: workListResponse } } },
+    async (request) => myWorkList(commandContext(request, deps)),
   );
 };

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/cases/catalogues';
 import { caseEventKinds, eventSources } from '../../../domain/cases/events';
 import { linkKinds } from '../../../domain/cases/links';
+import { taskKinds } from '../../../domain/cases/tasks';
 import {
   notAskedReasons,
   screeningOutcomes,
@@ -57,6 +58,32 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
+const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
+
+const task = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  kind: z.enum(codesOf(taskKinds)),
+  note: z.string().nullable(),
+  dueOn: z.string(),
+  state: z.enum(['open', 'overdue', 'done']),
+  assigneeUserId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  fromEvent: z.boolean(),
+  version: z.number().int(),
+});
+
+const handover = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  toUserId: z.string(),
+  toName: z.string(),
+  summary: z.string(),
+  proposedBy: z.string(),
+  proposedAt: z.string(),
+});
+
 const caseSummary = z.object({
   id: z.string(),
   type: z.enum(codesOf(caseTypes)),
@@ -93,6 +120,10 @@ export const caseSummaryResponse = caseSummary;
 export const caseListResponse = z.array(caseSummary);
 
 export const caseDetailResponse = caseSummary.extend({
+  tasks: z.array(task),
+  pendingHandover: handover.nullable(),
+  /** Colleagues who could take the case over (empty unless the viewer may hand it over). */
+  handoverCandidates: z.array(z.object({ id: z.string(), displayName: z.string() })),
   events: z.array(
     z.object({
       id: z.string(),
@@ -224,9 +255,41 @@ export const childrenGapsResponse = z.array(
 export const caseEventBody = z.object({
   kind: z.enum(codesOf(caseEventKinds)),
   /** The day it happened (YYYY-MM-DD). */
-  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ange datum som ÅÅÅÅ-MM-DD'),
+  occurredOn: calendarDate,
   source: z.enum(codesOf(eventSources)),
   description: z.string().trim().max(4000).nullable().default(null),
 });
 
-export const caseEventResponse = z.object({ id: z.string(), triggersReassessment: z.boolean() });
+export const caseEventResponse = z.object({
+  id: z.string(),
+  triggersReassessment: z.boolean(),
+  /** The last day of the reassessment task the event created, if it created one. */
+  reassessmentDueOn: z.string().nullable(),
+});
+
+export const taskBody = z.object({
+  kind: z.enum(codesOf(taskKinds)),
+  note: z.string().trim().max(2000).nullable().default(null),
+  dueOn: calendarDate,
+  /** Defaults to the case owner. */
+  assigneeUserId: z.string().uuid().nullable().default(null),
+});
+export const taskParams = z.object({ taskId: z.string().uuid() });
+export const taskDoneBody = z.object({ version: z.number().int().positive() });
+export const taskResponse = task;
+
+export const handoverBody = z.object({
+  toUserId: z.string().uuid({ message: 'Välj vem som ska ta över' }),
+  /** What the new owner needs to know, so the client does not have to tell it again. */
+  summary: z.string().trim().min(20, 'Skriv en sammanfattning (minst 20 tecken)').max(10000),
+  version: z.number().int().positive(),
+});
+export const handoverParams = z.object({ handoverId: z.string().uuid() });
+export const handoverResponse = handover;
+export const cancelledResponse = z.object({ cancelled: z.literal(true) });
+
+export const workListResponse = z.object({
+  handovers: z.array(handover.extend({ case: caseSummary })),
+  tasks: z.array(task.extend({ case: caseSummary })),
+  cases: z.array(caseSummary),
+});
