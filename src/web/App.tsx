@@ -8,6 +8,7 @@ import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { IntakePage } from './pages/IntakePage';
 import { usePath } from './navigation';
+import { sessionMay } from './abilities';
 
 /** Loads the session and shows either the sign-in steps or the signed-in shell. */
 export const App = () => {
@@ -46,7 +47,14 @@ const Page = ({ session }: { session: SignedIn }) => {
   const path = usePath();
   const caseMatch = /^\/arenden\/([0-9a-f-]{36})$/.exec(path);
   if (caseMatch)
-    return <CasePage key={caseMatch[1]} caseId={caseMatch[1]!} userId={session.user.id} />;
+    return (
+      <CasePage
+        key={caseMatch[1]}
+        caseId={caseMatch[1]!}
+        userId={session.user.id}
+        mayReviewLog={sessionMay(session, 'audit.read')}
+      />
+    );
   if (path === '/arenden') return <CasesPage />;
   if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
   return <StartPage session={session} />;

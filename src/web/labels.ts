@@ -5,7 +5,7 @@ import {
   violenceForms,
   type CatalogueEntry,
 } from '../domain/cases/catalogues';
-import { stageLabelsSv, type Stage } from '../domain/cases/stages';
+import { stageLabelsEn, stageLabelsSv, type Stage } from '../domain/cases/stages';
 
 /** Catalogue labels in the chosen language, straight from the domain's data. */
 export const catalogueLabel = (
@@ -16,17 +16,6 @@ export const catalogueLabel = (
   const entry = list.find((candidate) => candidate.code === code);
   if (!entry) return code ?? '–';
   return language === 'en' ? entry.en : entry.sv;
-};
-
-const stageLabelsEn: Record<Stage, string> = {
-  intake: 'Intake',
-  preliminaryAssessment: 'Preliminary assessment',
-  investigation: 'Investigation',
-  decision: 'Decision',
-  intervention: 'Intervention',
-  followUp: 'Follow-up',
-  service: 'Advice and service',
-  closed: 'Closed',
 };
 
 export const stageLabel = (stage: Stage, language: string) =>

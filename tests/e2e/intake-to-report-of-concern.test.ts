@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -7,6 +8,7 @@ import { currentTotpCode } from '../../src/server/auth/totp';
 import { loadConfig } from '../../src/server/config';
 import { startServer, type RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
+import { pdfText } from '../helpers/pdf-text';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 
 const poll = { timeout: 15_000 };
@@ -213,6 +215,27 @@ describe.runIf(browserAvailable)(
         path: screenshotPath('walk-5-colleague-took-over-with-tasks'),
         fullPage: true,
       });
+
+      // 7. The team leader reviews who has read Nora's data and prints the case summary.
+      const leader = await signIn('teamledare');
+      await leader.getByRole('link', { name: 'Ärenden' }).click();
+      await leader.getByRole('link', { name: 'Nora Övningsdotter' }).click();
+      await leader.getByRole('button', { name: 'Visa åtkomstloggen' }).click();
+      await expect
+        .poll(
+          () => leader.getByRole('region', { name: 'Åtkomstlogg för personen' }).textContent(),
+          poll,
+        )
+        .toContain('Hanna Handläggare (övning)');
+      expect(await wcagViolations(leader)).toEqual([]);
+      const [download] = await Promise.all([
+        leader.waitForEvent('download'),
+        leader.getByRole('link', { name: 'Ladda ner ärendesammanfattning (PDF)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('arendesammanfattning.pdf');
+      const pdf = await readFile((await download.path())!);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await pdfText(pdf)).toContain('Nora Övningsdotter');
     });
   },
 );

@@ -99,6 +99,9 @@ export const buildPerson = async (
     unitId: string;
     protectionLevel?: ProtectionLevel;
     address?: string;
+    givenName?: string;
+    familyName?: string;
+    personalNumber?: string;
   },
 ) =>
   asSystem(handle.db, (tx) =>
@@ -107,9 +110,9 @@ export const buildPerson = async (
       .values({
         organisationId: values.organisationId,
         unitId: values.unitId,
-        givenName: 'Övning',
-        familyName: 'Testperson',
-        personalNumber: '18900101-0017',
+        givenName: values.givenName ?? 'Övning',
+        familyName: values.familyName ?? 'Testperson',
+        personalNumber: values.personalNumber ?? '18900101-0017',
         protectionLevel: values.protectionLevel ?? 'none',
         addressEnc: values.address ? encryptField(keys, addressContext, values.address) : null,
         fictitious: true,

@@ -27,6 +27,8 @@ export const auditEventTypes = [
   'case.report_of_concern',
   'case.referred',
   'case.children_listed',
+  'case.printed',
+  'case.exported',
   'case.task_added',
   'case.task_done',
   'case.handover_proposed',
@@ -36,6 +38,7 @@ export const auditEventTypes = [
   'screening.recorded',
   'access.denied',
   'break_glass.opened',
+  'audit.read',
   'audit.verified',
   'keys.rotated',
 ] as const;

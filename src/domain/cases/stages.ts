@@ -28,6 +28,17 @@ export const stageLabelsSv: Record<Stage, string> = {
   closed: 'Avslutat',
 };
 
+export const stageLabelsEn: Record<Stage, string> = {
+  intake: 'Intake',
+  preliminaryAssessment: 'Preliminary assessment',
+  investigation: 'Investigation',
+  decision: 'Decision',
+  intervention: 'Intervention',
+  followUp: 'Follow-up',
+  service: 'Advice and service',
+  closed: 'Closed',
+};
+
 type Rule = {
   to: Stage;
   /** A written reason is required (closing, not opening an investigation, conversions). */

@@ -19,6 +19,13 @@ export const protectionLabelsSv: Record<ProtectionLevel, string> = {
   fictitiousIdentity: 'Fingerade personuppgifter',
 };
 
+export const protectionLabelsEn: Record<ProtectionLevel, string> = {
+  none: 'No protected personal data',
+  confidentialityMarking: 'Confidentiality marking',
+  protectedRegistration: 'Protected registration',
+  fictitiousIdentity: 'Fictitious identity',
+};
+
 /** The text shown wherever a protected address would have been. */
 export const maskedText = '••• skyddad uppgift •••';
 

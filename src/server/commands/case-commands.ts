@@ -37,6 +37,7 @@ import {
   listTransitions,
   listCaseEvents,
   updateCaseIfVersion,
+  type CaseRecord,
 } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
 import { handoverCandidates } from './case-handover';
@@ -132,18 +133,7 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
 export const readCase = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.read');
-    const links = await listLinks(tx, caseId);
-    const linked = await findCases(
-      tx,
-      links.map((link) => link.linkedCaseId),
-    );
-    const transitions = await listTransitions(tx, caseId);
-    const events = await listCaseEvents(tx, caseId);
-    const tasks = await listTasksForCase(tx, caseId);
-    const pendingHandover = await findPendingHandover(tx, caseId);
-    const mayWrite = can(ctx.actor, 'case.write', caseResource(record), ctx.now()).allowed;
-    const candidates =
-      mayWrite && !pendingHandover ? await handoverCandidates(ctx, tx, record) : [];
+    const view = await caseView(ctx, tx, record);
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',
       personId: record.personId,
@@ -151,40 +141,65 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
       breakGlassId: decision.breakGlassId,
       details: { caseId },
     });
-    return {
-      ...presentCaseSummary(record, viewer(ctx)),
-      transitions: transitions.map((transition) => presentTransition(transition, ctx.keys)),
-      events: events.map((event) => presentCaseEvent(event, ctx.keys)),
-      tasks: tasks.map((task) => presentTask(task, ctx.keys, swedishDate(ctx.now()))),
-      pendingHandover: pendingHandover ? presentHandover(pendingHandover, ctx.keys) : null,
-      handoverCandidates: candidates,
-      linkedCases: links.flatMap((link) => {
-        const other = linked.find((candidate) => candidate.id === link.linkedCaseId);
-        return other ? [presentLinkedCase(other, link.kind, viewer(ctx))] : [];
-      }),
-    };
+    return view;
   });
 
+/**
+ * Everything the viewer may see of a case they may read: its history, tasks and linked cases
+ * (each linked case only as far as the policy allows). Screens and printouts use the same view.
+ */
+export const caseView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
+  const links = await listLinks(tx, record.id);
+  const linked = await findCases(
+    tx,
+    links.map((link) => link.linkedCaseId),
+  );
+  const transitions = await listTransitions(tx, record.id);
+  const events = await listCaseEvents(tx, record.id);
+  const tasks = await listTasksForCase(tx, record.id);
+  const pendingHandover = await findPendingHandover(tx, record.id);
+  const mayWrite = can(ctx.actor, 'case.write', caseResource(record), ctx.now()).allowed;
+  const candidates = mayWrite && !pendingHandover ? await handoverCandidates(ctx, tx, record) : [];
+  return {
+    ...presentCaseSummary(record, viewer(ctx)),
+    transitions: transitions.map((transition) => presentTransition(transition, ctx.keys)),
+    events: events.map((event) => presentCaseEvent(event, ctx.keys)),
+    tasks: tasks.map((task) => presentTask(task, ctx.keys, swedishDate(ctx.now()))),
+    pendingHandover: pendingHandover ? presentHandover(pendingHandover, ctx.keys) : null,
+    handoverCandidates: candidates,
+    linkedCases: links.flatMap((link) => {
+      const other = linked.find((candidate) => candidate.id === link.linkedCaseId);
+      return other ? [presentLinkedCase(other, link.kind, viewer(ctx))] : [];
+    }),
+  };
+};
+
+export type CaseView = Awaited<ReturnType<typeof caseView>>;
+
 /** The team's open cases (intake list) or the actor's own, filtered in SQL and confirmed by the policy. */
+export const visibleCases = async (
+  ctx: CommandContext,
+  tx: Tx,
+  filter: { mine: boolean; limit: number },
+) => {
+  const rows = filter.mine
+    ? await listCasesOwnedBy(tx, ctx.actor.userId, filter.limit)
+    : await listOpenCasesInUnits(tx, await unitsWhereActorMay(ctx, tx, 'case.read'), filter.limit);
+  return rows
+    .filter((row) => can(ctx.actor, 'case.read', caseResource(row), ctx.now()).allowed)
+    .map((row) => presentCaseSummary(row, viewer(ctx)));
+};
+
 export const listCases = (ctx: CommandContext, filter: { mine: boolean; limit: number }) =>
   runAudited(ctx, async (tx) => {
-    const rows = filter.mine
-      ? await listCasesOwnedBy(tx, ctx.actor.userId, filter.limit)
-      : await listOpenCasesInUnits(
-          tx,
-          await unitsWhereActorMay(ctx, tx, 'case.read'),
-          filter.limit,
-        );
-    const visible = rows.filter(
-      (row) => can(ctx.actor, 'case.read', caseResource(row), ctx.now()).allowed,
-    );
+    const visible = await visibleCases(ctx, tx, filter);
     await auditPersonEvent(ctx, tx, {
       type: 'case.listed',
       personId: null,
       reason: filter.mine ? 'cases.mine' : 'cases.intake_list',
       details: { count: visible.length },
     });
-    return visible.map((row) => presentCaseSummary(row, viewer(ctx)));
+    return visible;
   });
 
 /** Moves a case to its next stage, with who, when and why; refuses illegal moves with a clear message. */

@@ -18,6 +18,7 @@ import {
 import { registerRequestAuth } from '../auth/request-auth';
 import { registerAuthRoutes } from '../routes/auth/routes';
 import { registerCaseRoutes } from '../routes/cases/routes';
+import { registerAuditRoutes } from '../routes/audit/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -121,6 +122,7 @@ export const buildApp = async (
     registerSessionRoutes(api, deps);
     registerPersonRoutes(api, deps);
     registerCaseRoutes(api, deps);
+    registerAuditRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -7,11 +7,20 @@ import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { HandoverSection } from './case/HandoverSection';
 import { TasksSection } from './case/TasksSection';
+import { AccessLogSection } from './case/AccessLogSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
 /** One case: who, where in the process, the children question, reports of concern and history. */
-export const CasePage = ({ caseId, userId }: { caseId: string; userId: string }) => {
+export const CasePage = ({
+  caseId,
+  userId,
+  mayReviewLog,
+}: {
+  caseId: string;
+  userId: string;
+  mayReviewLog: boolean;
+}) => {
   const { t, i18n } = useTranslation();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [reports, setReports] = useState<ReportRow[]>([]);
@@ -141,6 +150,14 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
           </>
         )}
       </dl>
+      <p>
+        <a
+          href={`/api/cases/${caseId}/summary.pdf?lang=${i18n.language === 'en' ? 'en' : 'sv'}`}
+          download
+        >
+          {t('case.printSummary')}
+        </a>
+      </p>
       <FieldErrors problem={problem} />
       {write && !detail.ownerUserId && (
         <button type="button" onClick={takeCase}>
@@ -295,6 +312,8 @@ export const CasePage = ({ caseId, userId }: { caseId: string; userId: string })
 
       <TasksSection detail={detail} run={run} reload={load} />
       <HandoverSection detail={detail} run={run} reload={load} />
+
+      {mayReviewLog && <AccessLogSection personId={detail.person.id} />}
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('case.history')}</h2>

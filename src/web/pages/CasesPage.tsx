@@ -36,6 +36,11 @@ export const CasesPage = () => {
           {t('cases.mine')}
         </button>
       </div>
+      <p>
+        <a href={`/api/cases/export.csv?mine=${mine}`} download>
+          {t('cases.export')}
+        </a>
+      </p>
       {cases === null ? (
         <p role="status">{t('app.loading')}</p>
       ) : cases.length === 0 ? (

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles, type RoleId } from '../../domain/access/roles';
+import { sessionMay } from '../abilities';
 import type { SessionView } from '../api';
 import { WorkList } from './WorkList';
 
@@ -13,9 +13,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
   const organisation = session.organisations.find((org) => org.id === session.activeOrganisationId);
   const units = organisation?.units ?? [];
   const activeUnit = units.find((unit) => unit.id === session.activeUnitId) ?? units[0];
-  const mayReadCases = units.some((unit) =>
-    unit.roles.some((role) => roles[role as RoleId]?.actions.includes('case.read')),
-  );
+  const mayReadCases = sessionMay(session, 'case.read');
   const titles = (unit: (typeof units)[number]) =>
     (i18n.language === 'en' ? unit.roleTitlesEn : unit.roleTitlesSv).join(', ');
 

@@ -12,6 +12,7 @@ import {
 } from '../../commands/case-commands';
 import { childrenWithoutInvestigation } from '../../commands/children-overview';
 import { recordCaseEvent } from '../../commands/record-case-event';
+import { exportCases, printCaseSummary } from '../../commands/case-documents';
 import { acknowledgeHandover, cancelHandover, proposeHandover } from '../../commands/case-handover';
 import { addTask, completeTask } from '../../commands/case-tasks';
 import { myWorkList } from '../../commands/work-list';
@@ -22,6 +23,7 @@ import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import {
   caseDetailResponse,
+  documentQuery,
   cancelledResponse,
   handoverBody,
   handoverParams,
@@ -77,6 +79,51 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
     },
     async (request, reply) =>
       reply.status(201).send(await openCase(commandContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/cases/export.csv',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        querystring: listQuery,
+        produces: ['text/csv'],
+        summary: 'The intake list or my cases as CSV (masked as on screen)',
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="arenden.csv"')
+        .header('cache-control', 'no-store')
+        .send(await exportCases(commandContext(request, deps), request.query)),
+  );
+
+  app.get(
+    '/api/cases/:caseId/summary.pdf',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        params: caseParams,
+        querystring: documentQuery,
+        produces: ['application/pdf'],
+        summary: 'A printable case summary (masked for the viewer)',
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="arendesammanfattning.pdf"')
+        .header('cache-control', 'no-store')
+        .send(
+          await printCaseSummary(
+            commandContext(request, deps),
+            request.params.caseId,
+            request.query.lang,
+          ),
+        ),
   );
 
   app.get(

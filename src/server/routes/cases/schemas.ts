@@ -18,6 +18,9 @@ import { childrenAnswers, stages } from '../../../domain/cases/stages';
 import { identityKinds } from '../../../domain/identity/personal-identity';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
 
+/** Documents are printed in the reader's language (Swedish unless asked otherwise). */
+export const documentQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
+
 export const caseParams = z.object({ caseId: z.string().uuid('Ogiltigt id') });
 
 export const openCaseBody = z.object({
