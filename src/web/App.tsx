@@ -7,6 +7,7 @@ import { StartPage } from './pages/StartPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
 import { IntakePage } from './pages/IntakePage';
+import { UnitsPage } from './pages/UnitsPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -56,6 +57,7 @@ const Page = ({ session }: { session: SignedIn }) => {
       />
     );
   if (path === '/arenden') return <CasesPage />;
+  if (path === '/enheter') return <UnitsPage />;
   if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
   return <StartPage session={session} />;
 };

@@ -96,7 +96,13 @@ export type ScreeningResult = {
   resources: { name: string; phone: string | null; note: string; unitId: string | null }[];
 };
 
-export type Unit = { id: string; name: string; kind: string };
+export type Unit = {
+  id: string;
+  name: string;
+  kind: string;
+  routineScreening: boolean;
+  version: number;
+};
 
 export const dateText = (iso: string, language: string) =>
   new Date(iso).toLocaleDateString(language === 'en' ? 'en-GB' : 'sv-SE');

@@ -29,6 +29,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     kind: true,
     secrecyAreaId: true,
     version: true,
+    routineScreening: true,
   },
   users: {
     id: true,

@@ -1,17 +1,11 @@
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotpCode } from '../../src/server/auth/totp';
-import { loadConfig } from '../../src/server/config';
-import { startServer, type RunningServer } from '../../src/server/start';
+import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
-import { pdfText } from '../helpers/pdf-text';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-
-const poll = { timeout: 15_000 };
+import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
+import { pdfText } from '../helpers/pdf-text';
 
 /**
  * The walk the cases issue asks for, by keyboard and mouse as a worker would: income support
@@ -25,20 +19,7 @@ describe.runIf(browserAvailable)(
     let browser: Browser;
 
     beforeAll(async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), 'fristad-walk-'));
-      const keys = JSON.stringify({
-        activeKeyId: 'walk',
-        keys: { walk: Buffer.alloc(32, 3).toString('base64') },
-      });
-      server = await startServer(
-        loadConfig({
-          PORT: '0',
-          FRISTAD_DATA_DIR: dataDir,
-          FRISTAD_KEYS: keys,
-          FRISTAD_LOG_LEVEL: 'silent',
-        }),
-        () => {},
-      );
+      server = await startDemoServer('walk');
       browser = await launchChromium();
     }, 120_000);
 
@@ -47,23 +28,7 @@ describe.runIf(browserAvailable)(
       await server?.close();
     });
 
-    const signIn = async (username: string): Promise<Page> => {
-      const user = server.credentials.find((credential) => credential.username === username)!;
-      // CSP is bypassed only so the axe accessibility checker can be injected.
-      const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-      await page.goto(server.url);
-      await page.getByLabel('Användarnamn').fill(user.username);
-      await page.getByLabel('Lösenord').fill(user.password);
-      await page.keyboard.press('Enter');
-      await page.getByLabel('Engångskod').fill(currentTotpCode(user.totpSecret!, new Date()));
-      await page.keyboard.press('Enter');
-      await expect
-        .poll(() => page.getByRole('heading', { level: 1 }).textContent(), poll)
-        .toContain('Start');
-      return page;
-    };
-
-    const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+    const signIn = (username: string) => signInAs(browser, server, username);
 
     it('walks the whole chain and records the child’s outcome', async () => {
       // 1. Income support: a new contact, routine questions, a positive answer, a hand-over.

@@ -39,6 +39,7 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'screening.recorded': { sv: 'Registrerade frågor om våld', en: 'Recorded screening' },
   'access.denied': { sv: 'Nekades åtkomst', en: 'Access denied' },
   'break_glass.opened': { sv: 'Öppnade nödåtkomst', en: 'Opened emergency access' },
+  'unit.settings_changed': { sv: 'Ändrade enhetens inställningar', en: 'Changed unit settings' },
   'audit.read': { sv: 'Läste loggen', en: 'Read the log' },
   'audit.verified': { sv: 'Kontrollerade loggen', en: 'Verified the log' },
   'keys.rotated': { sv: 'Bytte krypteringsnyckel', en: 'Rotated encryption key' },

@@ -38,6 +38,7 @@ export const auditEventTypes = [
   'screening.recorded',
   'access.denied',
   'break_glass.opened',
+  'unit.settings_changed',
   'audit.read',
   'audit.verified',
   'keys.rotated',

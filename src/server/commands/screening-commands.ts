@@ -3,6 +3,7 @@ import {
   nextStepsFor,
   validateScreening,
   coverage,
+  screeningTopics,
   type ScreeningAnswer,
 } from '../../domain/cases/screening';
 import { nationalResources } from '../../domain/cases/support-resources';
@@ -103,9 +104,38 @@ export const recordScreening = (
     }));
   });
 
-/** Screening coverage per unit and topic for a period: how often the questions were really asked. */
+/**
+ * Screening coverage per unit and topic for a period: how often the questions were really
+ * asked. Every unit that screens by routine is listed, also one that recorded nothing (no data
+ * is shown as no data, not as zero); other units appear only if they asked anyway.
+ */
 export const screeningCoverage = (ctx: CommandContext, period: { from: Date; to: Date }) =>
   runAudited(ctx, async (tx) => {
     const rows = await screeningCounts(tx, period.from, period.to);
-    return rows.map((row) => ({ ...row, coverage: coverage(row) }));
+    const units = await tx
+      .selectFrom('units')
+      .select(['id', 'name', 'routineScreening'])
+      .orderBy('name')
+      .execute();
+    return units.flatMap((unit) =>
+      screeningTopics.flatMap((topic) => {
+        const row = rows.find(
+          (candidate) => candidate.unitId === unit.id && candidate.topic === topic,
+        );
+        if (!row && !unit.routineScreening) return [];
+        const counts = row ?? { asked: 0, notAsked: 0, positive: 0 };
+        return [
+          {
+            unitId: unit.id,
+            unitName: unit.name,
+            routineScreening: unit.routineScreening,
+            topic,
+            asked: counts.asked,
+            notAsked: counts.notAsked,
+            positive: counts.positive,
+            coverage: coverage(counts),
+          },
+        ];
+      }),
+    );
   });

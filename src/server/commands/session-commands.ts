@@ -78,7 +78,7 @@ export const listOrganisationUnits = (deps: AppDeps, organisationId: string) =>
   asSystem(deps.db, (tx) =>
     tx
       .selectFrom('units')
-      .select(['id', 'name', 'kind'])
+      .select(['id', 'name', 'kind', 'routineScreening', 'version'])
       .where('organisationId', '=', organisationId)
       .orderBy('name')
       .execute(),

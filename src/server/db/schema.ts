@@ -60,6 +60,8 @@ export type UnitsTable = {
   kind: UnitKind;
   secrecyAreaId: string | null;
   version: Version;
+  /** Routine questions about violence at intake (on unless the unit has decided otherwise). */
+  routineScreening: Generated<boolean>;
 };
 
 export type UsersTable = {

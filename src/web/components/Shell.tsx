@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type SessionView } from '../api';
+import { sessionMay } from '../abilities';
 import { linkProps, usePath } from '../navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -46,17 +47,22 @@ export const Shell = ({
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('shell.nav')}>
           <ul>
-            {[
-              ['/', t('shell.start')],
-              ['/arenden', t('shell.cases')],
-              ['/ny-kontakt', t('shell.newContact')],
-            ].map(([href, label]) => (
-              <li key={href}>
-                <a {...linkProps(href!)} aria-current={path === href ? 'page' : undefined}>
-                  {label}
-                </a>
-              </li>
-            ))}
+            {(
+              [
+                ['/', t('shell.start'), true],
+                ['/arenden', t('shell.cases'), sessionMay(session, 'case.read')],
+                ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
+                ['/enheter', t('shell.units'), sessionMay(session, 'organisation.administer')],
+              ] as const
+            )
+              .filter(([, , shown]) => shown)
+              .map(([href, label]) => (
+                <li key={href}>
+                  <a {...linkProps(href)} aria-current={path === href ? 'page' : undefined}>
+                    {label}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
         <div className="header-tools">

@@ -26,6 +26,7 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
   const [results, setResults] = useState<ScreeningResult[] | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   const [referred, setReferred] = useState<string | null>(null);
+  const [skipped, setSkipped] = useState(false);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(person ? (results ? 'results' : 'screening') : 'person');
   const unitId = session.activeUnitId ?? '';
@@ -147,6 +148,17 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
     );
   }
 
+  if (skipped) {
+    return (
+      <>
+        <h1 ref={heading} tabIndex={-1}>
+          {t('intake.registered', { name: `${person.givenName} ${person.familyName}` })}
+        </h1>
+        <p role="status">{t('screening.skipped')}</p>
+      </>
+    );
+  }
+
   if (!results) {
     return (
       <>
@@ -154,6 +166,14 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
           {t('screening.title', { name: `${person.givenName} ${person.familyName}` })}
         </h1>
         <p>{t('screening.lead')}</p>
+        {activeUnit && !activeUnit.routineScreening && (
+          <div className="role-card">
+            <p>{t('screening.optionalHere')}</p>
+            <button type="button" onClick={() => setSkipped(true)}>
+              {t('screening.skip')}
+            </button>
+          </div>
+        )}
         <FieldErrors problem={problem} />
         <form onSubmit={screen} noValidate>
           {(['exposure', 'perpetration'] as const).map((topic) => (

@@ -3,6 +3,7 @@ import * as foundation from './20261124000000-foundation';
 import * as cases from './20261124100000-cases';
 import * as caseEvents from './20261124200000-case-events';
 import * as tasksAndHandovers from './20261125000000-tasks-and-handovers';
+import * as unitScreeningSetting from './20261125100000-unit-screening-setting';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261124100000-cases': cases,
   '20261124200000-case-events': caseEvents,
   '20261125000000-tasks-and-handovers': tasksAndHandovers,
+  '20261125100000-unit-screening-setting': unitScreeningSetting,
 };
 
 export const migrationProvider: MigrationProvider = {

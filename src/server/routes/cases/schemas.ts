@@ -192,6 +192,8 @@ export const coverageResponse = z.array(
   z.object({
     unitId: z.string(),
     unitName: z.string(),
+    /** Whether the unit asks by routine; coverage is measured against that promise. */
+    routineScreening: z.boolean(),
     topic: z.enum(screeningTopics),
     asked: z.number(),
     notAsked: z.number(),

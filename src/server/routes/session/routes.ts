@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { changeUnitSettings } from '../../commands/unit-settings';
+import { commandContext } from '../../http/command-context';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roleIds } from '../../../domain/access/roles';
@@ -97,10 +99,45 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
       schema: {
         tags,
         response: {
-          200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+          200: z.array(
+            z.object({
+              id: z.string(),
+              name: z.string(),
+              kind: z.string(),
+              routineScreening: z.boolean(),
+              version: z.number().int(),
+            }),
+          ),
         },
       },
     },
     async (request) => listOrganisationUnits(deps, request.actor!.organisationId),
+  );
+
+  app.patch(
+    '/api/units/:unitId',
+    {
+      config: { access: 'organisation.administer' },
+      schema: {
+        tags,
+        params: z.object({ unitId: z.string().uuid() }),
+        body: z.object({
+          /** Ask the routine questions about violence at intake in this unit. */
+          routineScreening: z.boolean(),
+          version: z.number().int().positive(),
+        }),
+        response: {
+          200: z.object({
+            id: z.string(),
+            name: z.string(),
+            kind: z.string(),
+            routineScreening: z.boolean(),
+            version: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      changeUnitSettings(commandContext(request, deps), request.params.unitId, request.body),
   );
 };

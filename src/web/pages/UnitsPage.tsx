@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import type { Unit } from '../cases-api';
+import { FieldErrors, useProblem } from './problems';
+import { useHeadingFocus } from './useHeadingFocus';
+
+/** For administrators: which units ask about violence by routine (default: all of them). */
+export const UnitsPage = () => {
+  const { t } = useTranslation();
+  const [units, setUnits] = useState<Unit[] | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { problem, run } = useProblem();
+  const heading = useHeadingFocus(null);
+
+  useEffect(() => {
+    let current = true;
+    void api<Unit[]>('GET', '/api/units').then((loaded) => current && setUnits(loaded));
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const toggle = (unit: Unit, routineScreening: boolean) =>
+    void run(async () => {
+      const updated = await api<Unit>('PATCH', `/api/units/${unit.id}`, {
+        routineScreening,
+        version: unit.version,
+      });
+      setUnits((rows) => rows?.map((row) => (row.id === updated.id ? updated : row)) ?? null);
+      setSaved(updated.name);
+    });
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('units.title')}
+      </h1>
+      <p>{t('units.lead')}</p>
+      <FieldErrors problem={problem} />
+      <p role="status">{saved && t('units.saved', { unit: saved })}</p>
+      {units === null ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('units.name')}</th>
+              <th scope="col" id="routine-heading">
+                {t('units.routineScreening')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.map((unit) => (
+              <tr key={unit.id}>
+                <td id={`unit-${unit.id}`}>{unit.name}</td>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-labelledby={`routine-heading unit-${unit.id}`}
+                    checked={unit.routineScreening}
+                    onChange={(event) => toggle(unit, event.target.checked)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import { buildPerson, buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type UnitRow = { id: string; routineScreening: boolean; version: number };
+type CoverageRow = { unitId: string; topic: string; asked: number; coverage: number | null };
+
+describe.runIf(engineAvailable)('routine screening per unit', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  const as = (unitId: string, role: 'administrator' | 'teamLeader' | 'caseWorker') =>
+    signedIn(database, testApp, { organisationId: world.north.org.id, unitId, role });
+
+  it('is on in every unit until an administrator turns it off, and the change is logged', async () => {
+    const admin = await as(world.north.adultUnit.id, 'administrator');
+    const units = (await admin.client.request('GET', '/api/units')).json<UnitRow[]>();
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.every((unit) => unit.routineScreening)).toBe(true);
+
+    const child = units.find((unit) => unit.id === world.north.childUnit.id)!;
+    const off = await admin.client.request('PATCH', `/api/units/${child.id}`, {
+      body: { routineScreening: false, version: child.version },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({ routineScreening: false, version: child.version + 1 });
+
+    const stale = await admin.client.request('PATCH', `/api/units/${child.id}`, {
+      body: { routineScreening: true, version: child.version },
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const logged = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('auditEvents')
+        .select(['actorUserId', 'details'])
+        .where('type', '=', 'unit.settings_changed')
+        .execute(),
+    );
+    expect(logged).toEqual([
+      { actorUserId: admin.user.id, details: { unitId: child.id, routineScreening: false } },
+    ]);
+  });
+
+  it('cannot be changed by a case worker, nor in another organisation', async () => {
+    const worker = await as(world.north.adultUnit.id, 'caseWorker');
+    const refused = await worker.client.request('PATCH', `/api/units/${world.north.adultUnit.id}`, {
+      body: { routineScreening: false, version: 1 },
+    });
+    expect(refused.statusCode).toBe(403);
+
+    const admin = await as(world.north.adultUnit.id, 'administrator');
+    const foreign = await admin.client.request('PATCH', `/api/units/${world.south.adultUnit.id}`, {
+      body: { routineScreening: false, version: 1 },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const south = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('units')
+        .select('routineScreening')
+        .where('id', '=', world.south.adultUnit.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(south.routineScreening).toBe(true);
+  });
+
+  it('coverage lists every screening unit, one with nothing recorded as no data, and leaves out units that do not screen', async () => {
+    const leader = await as(world.north.adultUnit.id, 'teamLeader');
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const recorded = await leader.client.request('POST', '/api/screenings', {
+      body: {
+        personId: person.id,
+        unitId: world.north.adultUnit.id,
+        answers: [{ topic: 'exposure', outcome: 'negative' }],
+      },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const rows = (
+      await leader.client.request('GET', '/api/screenings/coverage?from=2026-01-01&to=2027-01-01')
+    ).json<CoverageRow[]>();
+    const adult = rows.filter((row) => row.unitId === world.north.adultUnit.id);
+    expect(adult).toEqual([
+      expect.objectContaining({ topic: 'exposure', asked: 1, coverage: 1 }),
+      expect.objectContaining({ topic: 'perpetration', asked: 0, coverage: null }),
+    ]);
+    // Barn och unga turned routine screening off in the first test and asked nobody.
+    expect(rows.some((row) => row.unitId === world.north.childUnit.id)).toBe(false);
+  });
+});

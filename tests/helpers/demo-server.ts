@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { currentTotpCode } from '../../src/server/auth/totp';
+import { loadConfig } from '../../src/server/config';
+import { startServer, type RunningServer } from '../../src/server/start';
+
+export const poll = { timeout: 15_000 };
+
+/** The real server with the demo world, in a fresh data directory with a throwaway key. */
+export const startDemoServer = (name: string): Promise<RunningServer> => {
+  const dataDir = mkdtempSync(join(tmpdir(), `fristad-${name}-`));
+  const keys = JSON.stringify({
+    activeKeyId: name,
+    keys: { [name]: Buffer.alloc(32, 3).toString('base64') },
+  });
+  return startServer(
+    loadConfig({
+      PORT: '0',
+      FRISTAD_DATA_DIR: dataDir,
+      FRISTAD_KEYS: keys,
+      FRISTAD_LOG_LEVEL: 'silent',
+    }),
+    () => {},
+  );
+};
+
+/** Signs a demo user in through the login page (with the one-time code where the role needs it). */
+export const signInAs = async (
+  browser: Browser,
+  server: RunningServer,
+  username: string,
+): Promise<Page> => {
+  const user = server.credentials.find((credential) => credential.username === username)!;
+  // CSP is bypassed only so the axe accessibility checker can be injected.
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  await page.goto(server.url);
+  await page.getByLabel('Användarnamn').fill(user.username);
+  await page.getByLabel('Lösenord').fill(user.password);
+  await page.keyboard.press('Enter');
+  if (user.totpSecret) {
+    await page.getByLabel('Engångskod').fill(currentTotpCode(user.totpSecret, new Date()));
+    await page.keyboard.press('Enter');
+  }
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent(), poll)
+    .toContain('Start');
+  return page;
+};
+
+export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
