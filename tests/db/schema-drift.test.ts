@@ -94,6 +94,8 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     vulnerabilityMarkers: true,
     interpreterLanguage: true,
     safeContactEnc: true,
+    givenNameKey: true,
+    familyNameKey: true,
   },
   personAssignments: { personId: true, userId: true, organisationId: true },
   breakGlassGrants: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPersonQuery } from './person-search';
+import { prefixRange, readPersonQuery } from './person-search';
 
 describe('reading a person search', () => {
   it('searches numbers by prefix in the stored form', () => {
@@ -18,5 +18,23 @@ describe('reading a person search', () => {
       words: ['nora', 'övnings'],
     });
     expect(readPersonQuery('a')).toMatchObject({ kind: 'invalid' });
+  });
+});
+
+describe('prefix ranges', () => {
+  it('cover exactly the texts that start with the prefix, also for å, ä and ö', () => {
+    const names = ['anders', 'andersson', 'andra', 'ane', 'öberg', 'öv', 'övningsson', 'ö'];
+    for (const prefix of ['and', 'ö', 'öv', '18900101']) {
+      const { from, to } = prefixRange(prefix);
+      const inRange = [...names, '18900101-0017', '18900102-0016'].filter(
+        // Code-point order, as PostgreSQL's text_pattern_ops compares UTF-8 bytes.
+        (name) =>
+          Buffer.compare(Buffer.from(name), Buffer.from(from)) >= 0 &&
+          Buffer.compare(Buffer.from(name), Buffer.from(to)) < 0,
+      );
+      expect(inRange).toEqual(
+        [...names, '18900101-0017', '18900102-0016'].filter((name) => name.startsWith(prefix)),
+      );
+    }
   });
 });

@@ -28,3 +28,14 @@ export const readPersonQuery = (raw: string): PersonQuery => {
   const words = text.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean).slice(0, 4);
   return { kind: 'name', words };
 };
+
+/**
+ * A prefix as a half-open range [from, to) in code-point order, so the database can use an
+ * index under row-level security: range comparisons are leakproof, LIKE is not, and PostgreSQL
+ * will not use a non-leakproof condition before the security policy.
+ */
+export const prefixRange = (prefix: string): { from: string; to: string } => {
+  const points = [...prefix];
+  const last = points.pop()!.codePointAt(0)!;
+  return { from: prefix, to: points.join('') + String.fromCodePoint(last + 1) };
+};

@@ -147,6 +147,9 @@ export type PersonsTable = {
   interpreterLanguage: string | null;
   /** Safe-contact preferences as JSON, field-encrypted. */
   safeContactEnc: string | null;
+  /** lower(given_name), kept by the database for indexed prefix search. */
+  givenNameKey: ColumnType<string, never, never>;
+  familyNameKey: ColumnType<string, never, never>;
 };
 
 export type CasesTable = {

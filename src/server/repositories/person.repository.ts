@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { prefixRange } from '../../domain/identity/person-search';
 import type { Tx } from '../db/transaction';
 import type { NewPerson } from '../db/schema';
 
@@ -136,9 +138,6 @@ export const updatePersonIfVersion = async (
     .returning(['id', 'version'])
     .executeTakeFirst();
 
-/** Escapes LIKE wildcards so a search text is matched literally. */
-const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-
 /**
  * Persons matching a search, among those registered in or with a case in the given units.
  * Each name word must start a given or family name; numbers match by prefix.
@@ -151,15 +150,20 @@ export const searchPersonsInUnits = async (
 ) => {
   if (unitIds.length === 0) return [];
   let select = personsReachableFrom(tx, unitIds);
+  // Prefix ranges with ~>=~ / ~<~ (see prefixRange): indexable under row-level security.
+  const startsWith = (
+    column: 'personal_number' | 'given_name_key' | 'family_name_key',
+    prefix: string,
+  ) => {
+    const { from, to } = prefixRange(prefix);
+    return sql<boolean>`(${sql.ref(`p.${column}`)} ~>=~ ${from} and ${sql.ref(`p.${column}`)} ~<~ ${to})`;
+  };
   if (query.kind === 'number') {
-    select = select.where('p.personalNumber', 'like', likePrefix(query.prefix));
+    select = select.where(startsWith('personal_number', query.prefix));
   } else {
     for (const word of query.words) {
-      select = select.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['p.givenName']), 'like', likePrefix(word)),
-          eb(eb.fn('lower', ['p.familyName']), 'like', likePrefix(word)),
-        ]),
+      select = select.where(
+        sql<boolean>`(${startsWith('given_name_key', word)} or ${startsWith('family_name_key', word)})`,
       );
     }
   }

@@ -1,5 +1,5 @@
 import { fakerSV as faker } from '@faker-js/faker';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import Personnummer from 'personnummer';
 import type { RoleId } from '../../domain/access/roles';
 import { auditEventTypes } from '../../domain/audit/events';
@@ -103,6 +103,9 @@ export const generateSynthetic = async (
     });
     progress(`  kommun ${index + 1}/${size.municipalities} klar`);
   }
+  // Fresh planner statistics after a bulk load: embedded PGlite has no autovacuum to do it,
+  // and without them PostgreSQL plans for an empty table.
+  await sql`analyze`.execute(db);
   return { municipalities: size.municipalities, persons, auditEvents };
 };
 

@@ -4,6 +4,7 @@ import * as cases from './20261124100000-cases';
 import * as caseEvents from './20261124200000-case-events';
 import * as tasksAndHandovers from './20261125000000-tasks-and-handovers';
 import * as unitScreeningSetting from './20261125100000-unit-screening-setting';
+import * as personSearchKeys from './20261125200000-person-search-keys';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261124200000-case-events': caseEvents,
   '20261125000000-tasks-and-handovers': tasksAndHandovers,
   '20261125100000-unit-screening-setting': unitScreeningSetting,
+  '20261125200000-person-search-keys': personSearchKeys,
 };
 
 export const migrationProvider: MigrationProvider = {
