@@ -61,6 +61,12 @@ export const encryptedColumns = [
   },
   { table: 'case_tasks', column: 'note_enc', key: 'id', context: 'case_tasks.note' },
   {
+    table: 'risk_assessments',
+    column: 'content_enc',
+    key: 'id',
+    context: 'risk_assessments.content',
+  },
+  {
     table: 'case_handovers',
     column: 'summary_enc',
     key: 'id',

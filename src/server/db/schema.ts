@@ -247,6 +247,50 @@ export type CaseHandoversTable = {
   cancelledAt: Date | null;
 };
 
+export type InstrumentPermissionsTable = {
+  organisationId: string;
+  instrumentId: string;
+  /** Which permission or licence the organisation holds (not personal data). */
+  licenceNote: string;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
+export type UserTrainingsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  userId: string;
+  instrumentId: string;
+  completedOn: ColumnType<string, string, never>;
+  recordedAt: Date;
+};
+
+export type RiskAssessmentsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  subjectPersonId: string;
+  subjectRole: 'victim' | 'perpetrator' | 'child';
+  instrumentId: string;
+  instrumentVersion: string;
+  origin: 'own' | 'police';
+  mode: 'inPerson' | 'remote' | 'records';
+  assessorUserId: string;
+  coAssessorUserId: string | null;
+  /** Answers, evidence, judgements, scenarios, appraisal and reasons: one encrypted JSON document. */
+  contentEnc: string;
+  score: ColumnType<string | null, number | null, number | null>;
+  completeness: ColumnType<string, number, number>;
+  finalLevel: 'low' | 'medium' | 'high' | null;
+  judgementLevels: ColumnType<Record<string, string | null>, string, string>;
+  supersedesId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  signedAt: Date | null;
+  signedBy: string | null;
+  version: Version;
+};
+
 export type ScreeningsTable = {
   id: Generated<string>;
   organisationId: string;
@@ -324,6 +368,9 @@ export type Database = {
   caseEvents: CaseEventsTable;
   caseTasks: CaseTasksTable;
   caseHandovers: CaseHandoversTable;
+  instrumentPermissions: InstrumentPermissionsTable;
+  userTrainings: UserTrainingsTable;
+  riskAssessments: RiskAssessmentsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -5,6 +5,7 @@ import * as caseEvents from './20261124200000-case-events';
 import * as tasksAndHandovers from './20261125000000-tasks-and-handovers';
 import * as unitScreeningSetting from './20261125100000-unit-screening-setting';
 import * as personSearchKeys from './20261125200000-person-search-keys';
+import * as riskAssessments from './20261125300000-risk-assessments';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261125000000-tasks-and-handovers': tasksAndHandovers,
   '20261125100000-unit-screening-setting': unitScreeningSetting,
   '20261125200000-person-search-keys': personSearchKeys,
+  '20261125300000-risk-assessments': riskAssessments,
 };
 
 export const migrationProvider: MigrationProvider = {
