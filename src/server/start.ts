@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
@@ -28,6 +29,8 @@ export const startServer = async (
   if (!config.keysJson && ensureKeyFile(config.keyFile))
     log(`Skapade en ny krypteringsnyckel i ${config.keyFile}`);
   const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
+  // An invalid instrument definition stops the start with the file and path of the error.
+  const instruments = loadInstrumentCatalogue();
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -38,7 +41,7 @@ export const startServer = async (
   }
   const credentials = readDemoCredentials(config.dataDir);
   const app = await buildApp(
-    { db: handle.db, keys, now: () => new Date(), config },
+    { db: handle.db, keys, now: () => new Date(), config, instruments },
     { logger: config.logLevel !== 'silent' },
   );
   const address = await app.listen({ port: config.port, host: config.host });

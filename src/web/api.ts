@@ -22,7 +22,7 @@ const fetchCsrf = async (): Promise<string> => {
 };
 
 export const api = async <T>(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   body?: unknown,
 ): Promise<T> => {

@@ -19,7 +19,7 @@ describe.runIf(engineAvailable)('every API route declares who may call it', () =
 
   it('refuses to start with a route that does not declare its access', async () => {
     const app = await buildApp(
-      { db: database.db, keys: ephemeralKeyRing(), now: () => new Date(), config: loadConfig({}) },
+      { ...testApp.deps, keys: ephemeralKeyRing(), config: loadConfig({}) },
       { webRoot: '/nonexistent' },
     );
     expect(() => app.get('/api/forgotten', async () => ({ secret: true }))).toThrow(

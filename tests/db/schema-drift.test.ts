@@ -20,6 +20,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     fictitious: true,
     createdAt: true,
     version: true,
+    reassessmentDays: true,
   },
   secrecyAreas: { id: true, organisationId: true, name: true, version: true },
   units: {

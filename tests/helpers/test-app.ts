@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { currentTotpCode } from '../../src/server/auth/totp';
 import { loadConfig } from '../../src/server/config';
+import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -24,7 +25,13 @@ export const createTestApp = async (
 ): Promise<TestApp> => {
   const clock = new TestClock();
   const config = { ...loadConfig({ FRISTAD_LOGIN_RATE_PER_MINUTE: '1000' }), logLevel: 'silent' };
-  const deps: AppDeps = { db: database.db, keys, now: clock.now, config };
+  const deps: AppDeps = {
+    db: database.db,
+    keys,
+    now: clock.now,
+    config,
+    instruments: loadInstrumentCatalogue(),
+  };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();
   return { app, deps, clock, keys };
@@ -41,7 +48,7 @@ export class TestClient {
   constructor(private readonly app: FastifyInstance) {}
 
   async request(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options: {
       body?: unknown;

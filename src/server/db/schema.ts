@@ -44,6 +44,12 @@ export type OrganisationsTable = {
   fictitious: Generated<boolean>;
   createdAt: CreatedAt;
   version: Version;
+  /** Days until a signed assessment should be redone, per final risk level. */
+  reassessmentDays: ColumnType<
+    Record<'low' | 'medium' | 'high', number>,
+    string | undefined,
+    string
+  >;
 };
 
 export type SecrecyAreasTable = {

@@ -19,6 +19,7 @@ import { registerRequestAuth } from '../auth/request-auth';
 import { registerAuthRoutes } from '../routes/auth/routes';
 import { registerCaseRoutes } from '../routes/cases/routes';
 import { registerAuditRoutes } from '../routes/audit/routes';
+import { registerAssessmentRoutes } from '../routes/assessments/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -123,6 +124,7 @@ export const buildApp = async (
     registerPersonRoutes(api, deps);
     registerCaseRoutes(api, deps);
     registerAuditRoutes(api, deps);
+    registerAssessmentRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
+import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
@@ -13,6 +14,8 @@ export type AppDeps = {
   keys: KeyRing;
   now: () => Date;
   config: ServerConfig;
+  /** Risk instruments, read and validated from instruments/ at start. */
+  instruments: InstrumentCatalogue;
 };
 
 /**

@@ -130,3 +130,21 @@ export const closeHandover = (
   id: string,
   change: { acknowledgedAt: Date } | { cancelledAt: Date },
 ) => tx.updateTable('caseHandovers').set(change).where('id', '=', id).execute();
+
+/** Open tasks of a kind whose last day has passed, in the given units (the team leader's list). */
+export const listOverdueTasksInUnits = (
+  tx: Tx,
+  unitIds: readonly string[],
+  kind: string,
+  today: string,
+) =>
+  unitIds.length
+    ? taskQuery(tx)
+        .innerJoin('cases as c', 'c.id', 't.caseId')
+        .where('c.unitId', 'in', unitIds)
+        .where('t.kind', '=', kind as 'reassessment')
+        .where('t.doneAt', 'is', null)
+        .where('t.dueOn', '<', today)
+        .orderBy('t.dueOn')
+        .execute()
+    : Promise.resolve([]);

@@ -7,6 +7,10 @@ import { sql, type Kysely } from 'kysely';
  */
 export const up = async (db: Kysely<unknown>): Promise<void> => {
   await sql`
+    -- How long a signed assessment holds before the owner is asked to reassess, per level.
+    alter table organisations
+      add column reassessment_days jsonb not null default '{"low": 90, "medium": 30, "high": 14}';
+
     create table instrument_permissions (
       organisation_id uuid not null references organisations(id),
       instrument_id text not null,
@@ -75,6 +79,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     `.execute(db);
   }
   await sql`
+    grant update (reassessment_days, version) on organisations to fristad_app;
     grant select, insert, delete on instrument_permissions to fristad_app;
     grant select, insert on user_trainings to fristad_app;
     grant select, insert, update on risk_assessments to fristad_app;
@@ -87,5 +92,7 @@ export const down = async (db: Kysely<unknown>): Promise<void> => {
     drop function risk_assessments_signed_immutable();
     drop table user_trainings;
     drop table instrument_permissions;
+    revoke update (reassessment_days, version) on organisations from fristad_app;
+    alter table organisations drop column reassessment_days;
   `.execute(db);
 };
