@@ -6,6 +6,7 @@ import { LoginPage } from './pages/LoginPage';
 import { StartPage } from './pages/StartPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
+import { AssessmentPage } from './pages/AssessmentPage';
 import { IntakePage } from './pages/IntakePage';
 import { UnitsPage } from './pages/UnitsPage';
 import { usePath } from './navigation';
@@ -56,6 +57,9 @@ const Page = ({ session }: { session: SignedIn }) => {
         mayReviewLog={sessionMay(session, 'audit.read')}
       />
     );
+  const assessmentMatch = /^\/bedomningar\/([0-9a-f-]{36})$/.exec(path);
+  if (assessmentMatch)
+    return <AssessmentPage key={assessmentMatch[1]} assessmentId={assessmentMatch[1]!} />;
   if (path === '/arenden') return <CasesPage />;
   if (path === '/enheter') return <UnitsPage />;
   if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;

@@ -76,6 +76,17 @@ export const isEmpty = async (db: Kysely<Database>): Promise<boolean> =>
  * Seeds the demo world in one transaction. Passwords and TOTP secrets are random per
  * installation (never a well-known demo password) and are returned for printing.
  */
+/** Instruments the demo organisations may practise with. */
+const demoInstrumentIds = [
+  'freda-kortfragor',
+  'freda-beskrivning',
+  'freda-farlighetsbedomning',
+  'sara-sv',
+  'patriark',
+  'sam-kortversion',
+  'check-10-plus',
+];
+
 export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<DemoCredential[]> => {
   const prepared = await Promise.all(
     demoUsers.map(async (user) => {
@@ -149,6 +160,26 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
         totpSecret,
         roles: user.grants.map((grant) => `${grant.role}@${grant.unit}`).join(', '),
       });
+    }
+    // Practice permissions: every instrument may be tried in the demo municipality and by the
+    // police; a real organisation records its own permission (Systemförvaltare → instruments).
+    const administrator = (
+      await tx.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow()
+    ).id;
+    const organisationIds = [...new Set([...units.values()].map((unit) => unit.organisationId))];
+    for (const organisationId of organisationIds) {
+      for (const instrumentId of demoInstrumentIds) {
+        await tx
+          .insertInto('instrumentPermissions')
+          .values({
+            organisationId,
+            instrumentId,
+            licenceNote: 'Övningsdata: tillstånd antaget för demonstration',
+            recordedBy: administrator,
+            recordedAt: now,
+          })
+          .execute();
+      }
     }
     for (const person of demoPersons) {
       const unit = unitOf(person.unit);

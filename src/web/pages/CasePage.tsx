@@ -7,6 +7,7 @@ import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { HandoverSection } from './case/HandoverSection';
 import { TasksSection } from './case/TasksSection';
+import { RiskSection } from './case/RiskSection';
 import { AccessLogSection } from './case/AccessLogSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
@@ -310,6 +311,7 @@ export const CasePage = ({
         )}
       </section>
 
+      <RiskSection detail={detail} run={run} />
       <TasksSection detail={detail} run={run} reload={load} />
       <HandoverSection detail={detail} run={run} reload={load} />
 
