@@ -61,7 +61,7 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (assessmentMatch)
     return <AssessmentPage key={assessmentMatch[1]} assessmentId={assessmentMatch[1]!} />;
   if (path === '/arenden') return <CasesPage />;
-  if (path === '/enheter') return <UnitsPage />;
+  if (path === '/installningar') return <UnitsPage />;
   if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
   return <StartPage session={session} />;
 };

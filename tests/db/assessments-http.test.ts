@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/db/transaction';
 import { buildPerson, buildWorld, type World } from '../factories/world';
+import { pdfText } from '../helpers/pdf-text';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -315,6 +316,59 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
       cells: ['present', 'present', null],
       disagreement: false,
     });
+  });
+
+  it('prints an assessment with the protected person masked, marking a draft as a draft', async () => {
+    const hidden = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      givenName: 'Gömd',
+      familyName: 'Övningsson',
+      personalNumber: '18900505-0037',
+      protectionLevel: 'protectedRegistration',
+      address: 'Hemliga gränd 3',
+    });
+    const opened = await worker.client.request('POST', '/api/cases', {
+      body: { personId: hidden.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
+    });
+    const protectedCase = opened.json<{ id: string }>().id;
+    const started = await worker.client.request('POST', `/api/cases/${protectedCase}/assessments`, {
+      body: { instrumentId: 'professional-judgement', subjectRole: 'victim' },
+    });
+    const id = started.json<{ id: string }>().id;
+    const draftPdf = await pdfText(
+      (await worker.client.request('GET', `/api/assessments/${id}/document.pdf`)).rawPayload,
+    );
+    expect(draftPdf).toContain('UTKAST');
+
+    await worker.client.request('PUT', `/api/assessments/${id}/draft`, {
+      body: {
+        content: {
+          answers: {},
+          judgements: { acuteRisk: 'medium', longTermRisk: 'high', severity: 'medium' },
+          scenarios: [],
+          victimAppraisal: { level: 'medium', words: null },
+          finalJudgement: {
+            level: 'medium',
+            reasons: 'Inget instrument passar: äldre person, våld från vuxet barn.',
+          },
+        },
+        version: 1,
+      },
+    });
+    expect(
+      (await worker.client.request('POST', `/api/assessments/${id}/sign`, { body: { version: 2 } }))
+        .statusCode,
+    ).toBe(200);
+    const response = await worker.client.request('GET', `/api/assessments/${id}/document.pdf`);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(response.rawPayload);
+    expect(text).toContain('Gömd Övningsson');
+    expect(text).toContain('18900505-XXXX');
+    expect(text).toContain('Inget instrument passar');
+    expect(text).not.toContain('0037');
+    expect(text).not.toContain('Hemliga');
+    expect(text).not.toContain('UTKAST');
   });
 
   it('lists reassessments past their last day for the team leader', async () => {

@@ -78,6 +78,34 @@ describe.runIf(engineAvailable)('routine screening per unit', () => {
     expect(south.routineScreening).toBe(true);
   });
 
+  it('lets an administrator set how soon each risk level is reassessed, higher risk never later', async () => {
+    const admin = await as(world.north.adultUnit.id, 'administrator');
+    const current = (await admin.client.request('GET', '/api/organisation/settings')).json<{
+      reassessmentDays: Record<string, number>;
+      version: number;
+    }>();
+    expect(current.reassessmentDays).toEqual({ low: 90, medium: 30, high: 14 });
+    const upsideDown = await admin.client.request('PATCH', '/api/organisation/settings', {
+      body: { reassessmentDays: { low: 7, medium: 30, high: 60 }, version: current.version },
+    });
+    expect(upsideDown.statusCode).toBe(400);
+    expect(upsideDown.json().fields[0].message).toContain('hög ≤ medel ≤ låg');
+    const changed = await admin.client.request('PATCH', '/api/organisation/settings', {
+      body: { reassessmentDays: { low: 60, medium: 21, high: 7 }, version: current.version },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().reassessmentDays).toEqual({ low: 60, medium: 21, high: 7 });
+
+    const worker = await as(world.north.adultUnit.id, 'caseWorker');
+    const refused = await worker.client.request('PATCH', '/api/organisation/settings', {
+      body: {
+        reassessmentDays: { low: 90, medium: 30, high: 14 },
+        version: changed.json().version,
+      },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('coverage lists every screening unit, one with nothing recorded as no data, and leaves out units that do not screen', async () => {
     const leader = await as(world.north.adultUnit.id, 'teamLeader');
     const person = await buildPerson(database, testApp.keys, {

@@ -25,8 +25,8 @@ describe.runIf(browserAvailable)('routine screening set per unit', () => {
 
   it('is turned off for one unit by the administrator and becomes optional there', async () => {
     const admin = await signInAs(browser, server, 'forvaltare');
-    await admin.getByRole('link', { name: 'Enheter' }).click();
-    await expect.poll(() => heading(admin), poll).toBe('Enheter');
+    await admin.getByRole('link', { name: 'Inställningar' }).click();
+    await expect.poll(() => heading(admin), poll).toBe('Inställningar');
     const childUnit = admin.getByRole('checkbox', {
       name: 'Frågar om våld rutinmässigt Barn och unga',
     });

@@ -53,6 +53,10 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'screening.recorded': { sv: 'Registrerade frågor om våld', en: 'Recorded screening' },
   'access.denied': { sv: 'Nekades åtkomst', en: 'Access denied' },
   'break_glass.opened': { sv: 'Öppnade nödåtkomst', en: 'Opened emergency access' },
+  'organisation.settings_changed': {
+    sv: 'Ändrade organisationens inställningar',
+    en: 'Changed organisation settings',
+  },
   'unit.settings_changed': { sv: 'Ändrade enhetens inställningar', en: 'Changed unit settings' },
   'audit.read': { sv: 'Läste loggen', en: 'Read the log' },
   'audit.verified': { sv: 'Kontrollerade loggen', en: 'Verified the log' },

@@ -47,6 +47,7 @@ export const auditEventTypes = [
   'access.denied',
   'break_glass.opened',
   'unit.settings_changed',
+  'organisation.settings_changed',
   'audit.read',
   'audit.verified',
   'keys.rotated',

@@ -13,6 +13,11 @@ import type { InstrumentDefinition } from '../../domain/risk/instrument';
 import { reassessmentDueOn } from '../../domain/risk/reassessment';
 import { DomainError, ruleViolation } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
+import { assessmentDocument } from '../documents/assessment-document';
+import { renderPdf } from '../documents/pdf';
+import { presentPerson } from '../presenters/person.presenter';
+import { findPerson } from '../repositories/person.repository';
+import { findUserById } from '../repositories/user.repository';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import {
@@ -324,4 +329,42 @@ export const signAssessment = (
       }),
       reassessmentDueOn: dueOn,
     };
+  });
+
+/** A printable assessment for the viewer (person masked as on screen); printing is audited. */
+export const printAssessment = (ctx: CommandContext, assessmentId: string, language: 'sv' | 'en') =>
+  runAudited(ctx, async (tx) => {
+    const { assessment, definition, record, decision } = await loadAssessmentFor(
+      ctx,
+      tx,
+      assessmentId,
+      'case.read',
+      'assessment.printed',
+    );
+    const person = await findPerson(tx, assessment.subjectPersonId);
+    if (!person) throw new DomainError('not_found', { message: 'Personen finns inte.' });
+    const printer = await findUserById(tx, ctx.actor.userId);
+    const content = readContent(ctx.keys, assessment);
+    const now = ctx.now();
+    await auditPersonEvent(ctx, tx, {
+      type: 'assessment.printed',
+      personId: assessment.subjectPersonId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId: record.id, assessmentId },
+    });
+    return renderPdf(
+      assessmentDocument({
+        definition,
+        assessment: { ...assessment, caseType: record.type },
+        content,
+        answered: completeness(definition, content),
+        score: scoreOf(definition, content),
+        // Never revealed in print: presentPerson masks protected identity for every viewer here.
+        person: presentPerson(person, { actor: ctx.actor, keys: ctx.keys, now }),
+        printedBy: printer?.displayName ?? '–',
+        printedAt: now,
+        language,
+      }),
+    );
   });

@@ -52,7 +52,11 @@ export const Shell = ({
                 ['/', t('shell.start'), true],
                 ['/arenden', t('shell.cases'), sessionMay(session, 'case.read')],
                 ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
-                ['/enheter', t('shell.units'), sessionMay(session, 'organisation.administer')],
+                [
+                  '/installningar',
+                  t('shell.units'),
+                  sessionMay(session, 'organisation.administer'),
+                ],
               ] as const
             )
               .filter(([, , shown]) => shown)

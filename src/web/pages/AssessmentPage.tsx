@@ -98,6 +98,13 @@ export const AssessmentPage = ({ assessmentId }: { assessmentId: string }) => {
       </h1>
       <p>
         <a {...linkProps(`/arenden/${assessment.caseId}`)}>{t('assessment.backToCase')}</a>
+        {' · '}
+        <a
+          href={`/api/assessments/${assessment.id}/document.pdf?lang=${lang === 'en' ? 'en' : 'sv'}`}
+          download
+        >
+          {t('assessment.download')}
+        </a>
       </p>
       <p className="muted">{inLanguage(definition.description, lang)}</p>
       <p className="muted">

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { sessionMay } from '../abilities';
 import type { SessionView } from '../api';
 import { WorkList } from './WorkList';
+import { MyTrainings } from './start/MyTrainings';
+import { OverdueReassessments } from './start/OverdueReassessments';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -14,6 +16,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
   const units = organisation?.units ?? [];
   const activeUnit = units.find((unit) => unit.id === session.activeUnitId) ?? units[0];
   const mayReadCases = sessionMay(session, 'case.read');
+  const leadsTeam = units.some((unit) => unit.roles.includes('teamLeader'));
   const titles = (unit: (typeof units)[number]) =>
     (i18n.language === 'en' ? unit.roleTitlesEn : unit.roleTitlesSv).join(', ');
 
@@ -44,6 +47,8 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         </section>
       )}
       {mayReadCases ? <WorkList /> : <p className="muted">{t('start.empty')}</p>}
+      {leadsTeam && <OverdueReassessments />}
+      {mayReadCases && <MyTrainings />}
     </>
   );
 };

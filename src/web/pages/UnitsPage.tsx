@@ -4,8 +4,13 @@ import { api } from '../api';
 import type { Unit } from '../cases-api';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
+import { InstrumentSettings } from './settings/InstrumentSettings';
+import { ReassessmentSettings } from './settings/ReassessmentSettings';
 
-/** For administrators: which units ask about violence by routine (default: all of them). */
+/**
+ * For administrators: which units ask about violence by routine (default: all of them), how soon
+ * risk is reassessed, and which instruments the organisation may use.
+ */
 export const UnitsPage = () => {
   const { t } = useTranslation();
   const [units, setUnits] = useState<Unit[] | null>(null);
@@ -21,15 +26,27 @@ export const UnitsPage = () => {
     };
   }, []);
 
-  const toggle = (unit: Unit, routineScreening: boolean) =>
+  const replace = (next: Unit) =>
+    setUnits((rows) => rows?.map((row) => (row.id === next.id ? next : row)) ?? null);
+
+  // The box follows the click at once; if the server refuses, it goes back and says why.
+  const toggle = (unit: Unit, routineScreening: boolean) => {
+    replace({ ...unit, routineScreening });
+    setSaved(null);
     void run(async () => {
-      const updated = await api<Unit>('PATCH', `/api/units/${unit.id}`, {
-        routineScreening,
-        version: unit.version,
-      });
-      setUnits((rows) => rows?.map((row) => (row.id === updated.id ? updated : row)) ?? null);
-      setSaved(updated.name);
+      try {
+        const updated = await api<Unit>('PATCH', `/api/units/${unit.id}`, {
+          routineScreening,
+          version: unit.version,
+        });
+        replace(updated);
+        setSaved(updated.name);
+      } catch (error) {
+        replace(unit);
+        throw error;
+      }
     });
+  };
 
   return (
     <>
@@ -68,6 +85,8 @@ export const UnitsPage = () => {
           </tbody>
         </table>
       )}
+      <ReassessmentSettings />
+      <InstrumentSettings />
     </>
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  printAssessment,
   readAssessment,
   saveDraft,
   signAssessment,
@@ -15,7 +16,7 @@ import {
 import { caseRiskPicture, overdueReassessments } from '../../commands/risk-picture';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
-import { caseParams, workListResponse } from '../cases/schemas';
+import { caseParams, documentQuery, workListResponse } from '../cases/schemas';
 import {
   assessmentParams,
   assessmentResponse,
@@ -39,7 +40,7 @@ export const registerAssessmentRoutes = (instance: FastifyInstance, deps: AppDep
   app.get(
     '/api/instruments',
     {
-      config: { access: 'case.read' },
+      config: { access: 'signedIn' },
       schema: { tags, response: { 200: instrumentListResponse } },
     },
     async (request) => listInstruments(commandContext(request, deps)),
@@ -48,7 +49,7 @@ export const registerAssessmentRoutes = (instance: FastifyInstance, deps: AppDep
   app.get(
     '/api/instruments/:instrumentId',
     {
-      config: { access: 'case.read' },
+      config: { access: 'signedIn' },
       schema: {
         tags,
         params: instrumentParams,
@@ -117,6 +118,32 @@ export const registerAssessmentRoutes = (instance: FastifyInstance, deps: AppDep
       schema: { tags, params: assessmentParams, response: { 200: assessmentResponse } },
     },
     async (request) => readAssessment(commandContext(request, deps), request.params.assessmentId),
+  );
+
+  app.get(
+    '/api/assessments/:assessmentId/document.pdf',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        params: assessmentParams,
+        querystring: documentQuery,
+        produces: ['application/pdf'],
+        summary: 'A printable risk assessment (masked for the viewer)',
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="riskbedomning.pdf"')
+        .header('cache-control', 'no-store')
+        .send(
+          await printAssessment(
+            commandContext(request, deps),
+            request.params.assessmentId,
+            request.query.lang,
+          ),
+        ),
   );
 
   app.put(

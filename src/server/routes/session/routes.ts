@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { changeUnitSettings } from '../../commands/unit-settings';
+import {
+  changeReassessmentDays,
+  readOrganisationSettings,
+} from '../../commands/organisation-settings';
 import { commandContext } from '../../http/command-context';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -139,5 +143,32 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
     },
     async (request) =>
       changeUnitSettings(commandContext(request, deps), request.params.unitId, request.body),
+  );
+
+  const settings = z.object({
+    reassessmentDays: z.object({
+      low: z.number().int().min(1).max(365),
+      medium: z.number().int().min(1).max(365),
+      high: z.number().int().min(1).max(365),
+    }),
+    version: z.number().int(),
+  });
+
+  app.get(
+    '/api/organisation/settings',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, response: { 200: settings } },
+    },
+    async (request) => readOrganisationSettings(commandContext(request, deps)),
+  );
+
+  app.patch(
+    '/api/organisation/settings',
+    {
+      config: { access: 'organisation.administer' },
+      schema: { tags, body: settings, response: { 200: settings } },
+    },
+    async (request) => changeReassessmentDays(commandContext(request, deps), request.body),
   );
 };

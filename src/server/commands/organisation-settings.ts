@@ -1,0 +1,71 @@
+import { sql } from 'kysely';
+import { can } from '../../domain/access/policy';
+import type { ReassessmentDays } from '../../domain/risk/reassessment';
+import { DomainError } from '../../domain/errors';
+import { appendAuditEvent } from '../audit/audit.repository';
+import type { CommandContext } from '../http/context';
+import { denialMessages, runAudited } from './person-access';
+
+/** The organisation's own settings that rules read (now: days until reassessment per level). */
+export const readOrganisationSettings = (ctx: CommandContext) =>
+  runAudited(ctx, (tx) =>
+    tx
+      .selectFrom('organisations')
+      .select(['reassessmentDays', 'version'])
+      .where('id', '=', ctx.actor.organisationId)
+      .executeTakeFirstOrThrow(),
+  );
+
+/** An administrator sets how soon each risk level is reassessed; logged. */
+export const changeReassessmentDays = (
+  ctx: CommandContext,
+  input: { reassessmentDays: ReassessmentDays; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const decision = can(
+      ctx.actor,
+      'organisation.administer',
+      { kind: 'organisation', organisationId: ctx.actor.organisationId },
+      ctx.now(),
+    );
+    if (!decision.allowed)
+      throw new DomainError('access.denied', {
+        reason: decision.reason,
+        message: denialMessages[decision.reason],
+      });
+    const { low, medium, high } = input.reassessmentDays;
+    if (!(high <= medium && medium <= low))
+      throw new DomainError('validation.invalid', {
+        fields: [
+          {
+            path: 'body.reassessmentDays',
+            message: 'Högre risk ska bedömas om tidigare: hög ≤ medel ≤ låg.',
+          },
+        ],
+      });
+    const updated = await tx
+      .updateTable('organisations')
+      .set({ reassessmentDays: JSON.stringify(input.reassessmentDays), version: sql`version + 1` })
+      .where('id', '=', ctx.actor.organisationId)
+      .where('version', '=', input.version)
+      .returning(['reassessmentDays', 'version'])
+      .executeTakeFirst();
+    if (!updated)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Någon annan har ändrat inställningarna. Läs in sidan igen.',
+      });
+    await appendAuditEvent(
+      tx,
+      {
+        type: 'organisation.settings_changed',
+        organisationId: ctx.actor.organisationId,
+        actorUserId: ctx.actor.userId,
+        outcome: 'allowed',
+        reason: decision.reason,
+        requestId: ctx.requestId,
+        details: { low, medium, high },
+      },
+      ctx.now(),
+    );
+    return updated;
+  });

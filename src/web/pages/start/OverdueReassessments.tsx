@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { WorkList } from '../../cases-api';
+import { linkProps } from '../../navigation';
+
+/** For team leaders: reassessments past their last day in the units they lead. */
+export const OverdueReassessments = () => {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<WorkList['tasks'] | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api<WorkList['tasks']>('GET', '/api/work-lists/overdue-reassessments').then(
+      (loaded) => current && setRows(loaded),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (!rows) return null;
+
+  return (
+    <section aria-labelledby="overdue-heading">
+      <h2 id="overdue-heading">{t('overdue.title')}</h2>
+      {rows.length === 0 ? (
+        <p>{t('overdue.none')}</p>
+      ) : (
+        <ul>
+          {rows.map((row) => (
+            <li key={row.id}>
+              <a {...linkProps(`/arenden/${row.caseId}`)}>
+                {row.case.person.givenName} {row.case.person.familyName}
+              </a>{' '}
+              – {t('overdue.due', { date: row.dueOn })}, {row.assigneeName ?? t('tasks.unassigned')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};
