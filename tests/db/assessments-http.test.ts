@@ -318,6 +318,34 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
     });
   });
 
+  it('lets the co-assessor of a pair assessment sign it', async () => {
+    const partner = await as('caseWorker');
+    const id = (
+      await start(worker.client, {
+        instrumentId: 'professional-judgement',
+        subjectRole: 'victim',
+        coAssessorUserId: partner.user.id,
+      })
+    ).json<{ id: string }>().id;
+    await worker.client.request('PUT', `/api/assessments/${id}/draft`, {
+      body: {
+        content: {
+          answers: {},
+          judgements: { acuteRisk: 'low', longTermRisk: 'low', severity: 'low' },
+          scenarios: [],
+          victimAppraisal: null,
+          finalJudgement: { level: 'low', reasons: 'Bedömt tillsammans efter gemensamt samtal.' },
+        },
+        version: 1,
+      },
+    });
+    const signed = await partner.client.request('POST', `/api/assessments/${id}/sign`, {
+      body: { version: 2 },
+    });
+    expect(signed.statusCode, signed.body).toBe(200);
+    expect(signed.json()).toMatchObject({ status: 'signed', coAssessorName: expect.any(String) });
+  });
+
   it('prints an assessment with the protected person masked, marking a draft as a draft', async () => {
     const hidden = await buildPerson(database, testApp.keys, {
       organisationId: world.north.org.id,

@@ -107,6 +107,11 @@ export const AssessmentPage = ({ assessmentId }: { assessmentId: string }) => {
         </a>
       </p>
       <p className="muted">{inLanguage(definition.description, lang)}</p>
+      <p>
+        {t('assessment.by', { name: assessment.assessorName })}
+        {assessment.coAssessorName &&
+          ` ${t('assessment.with', { name: assessment.coAssessorName })}`}
+      </p>
       <p className="muted">
         <strong>{t('assessment.licence')}:</strong> {inLanguage(definition.licence.note, lang)}
       </p>

@@ -60,6 +60,7 @@ export const RiskSection = ({ detail, run }: Props) => {
         mode: form.get('mode'),
         origin,
         receivedWithConsent: form.get('consent') === 'on',
+        coAssessorUserId: form.get('coAssessorUserId') || null,
       });
       navigate(`/bedomningar/${started.id}`);
     });
@@ -104,6 +105,18 @@ export const RiskSection = ({ detail, run }: Props) => {
               </option>
             ))}
           </select>
+          <label htmlFor="coAssessor">{t('risk.coAssessor')}</label>
+          <select id="coAssessor" name="coAssessorUserId" aria-describedby="coAssessor-help">
+            <option value="">{t('risk.noCoAssessor')}</option>
+            {detail.handoverCandidates.map((colleague) => (
+              <option key={colleague.id} value={colleague.id}>
+                {colleague.displayName}
+              </option>
+            ))}
+          </select>
+          <p id="coAssessor-help" className="muted">
+            {t('risk.coAssessorHelp')}
+          </p>
           <fieldset>
             <legend>{t('risk.mode')}</legend>
             {(['inPerson', 'remote'] as const).map((mode) => (
