@@ -61,6 +61,31 @@ export const encryptedColumns = [
   },
   { table: 'case_tasks', column: 'note_enc', key: 'id', context: 'case_tasks.note' },
   {
+    table: 'safety_plans',
+    column: 'victim_strategies_enc',
+    key: 'id',
+    context: 'safety_plans.victim_strategies',
+  },
+  {
+    table: 'safety_plans',
+    column: 'out_of_hours_enc',
+    key: 'id',
+    context: 'safety_plans.out_of_hours',
+  },
+  {
+    table: 'plan_measures',
+    column: 'status_reason_enc',
+    key: 'id',
+    context: 'plan_measures.status_reason',
+  },
+  { table: 'plan_events', column: 'reason_enc', key: 'id', context: 'plan_events.reason' },
+  {
+    table: 'assessment_follow_throughs',
+    column: 'no_measures_reason_enc',
+    key: 'assessment_id',
+    context: 'assessment_follow_throughs.no_measures_reason',
+  },
+  {
     table: 'risk_assessments',
     column: 'content_enc',
     key: 'id',

@@ -10,6 +10,7 @@ import type {
 } from '../../domain/cases/screening';
 import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
 import type { TaskKind } from '../../domain/cases/tasks';
+import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
 
 /**
@@ -297,6 +298,60 @@ export type RiskAssessmentsTable = {
   version: Version;
 };
 
+export type SafetyPlansTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  /** The victim's own safety strategies (routes, shops, signals …), encrypted. */
+  victimStrategiesEnc: string | null;
+  /** Whom to call evenings and weekends, encrypted. */
+  outOfHoursEnc: string | null;
+  reviewOn: ColumnType<string | null, string | null, string | null>;
+  createdAt: Date;
+  updatedAt: Date;
+  version: Version;
+};
+
+export type PlanMeasuresTable = {
+  id: Generated<string>;
+  organisationId: string;
+  planId: string;
+  measureCode: string;
+  ownerOrganisation: string;
+  ownerFunction: string | null;
+  status: MeasureStatus;
+  statusReasonEnc: string | null;
+  dueOn: ColumnType<string | null, string | null, string | null>;
+  reviewOn: ColumnType<string | null, string | null, string | null>;
+  suggestedBy: ColumnType<string[], string[] | undefined, string[]>;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: Version;
+};
+
+export type PlanEventsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  planId: string;
+  measureId: string | null;
+  kind: 'measureAdded' | 'statusChanged' | 'suggestionRejected' | 'planUpdated' | 'followedThrough';
+  measureCode: string | null;
+  toStatus: string | null;
+  reasonEnc: string | null;
+  actorUserId: string;
+  occurredAt: Date;
+};
+
+export type AssessmentFollowThroughsTable = {
+  assessmentId: string;
+  organisationId: string;
+  planId: string | null;
+  noMeasuresReasonEnc: string | null;
+  closedBy: string;
+  closedAt: Date;
+};
+
 export type ScreeningsTable = {
   id: Generated<string>;
   organisationId: string;
@@ -377,6 +432,10 @@ export type Database = {
   instrumentPermissions: InstrumentPermissionsTable;
   userTrainings: UserTrainingsTable;
   riskAssessments: RiskAssessmentsTable;
+  safetyPlans: SafetyPlansTable;
+  planMeasures: PlanMeasuresTable;
+  planEvents: PlanEventsTable;
+  assessmentFollowThroughs: AssessmentFollowThroughsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -6,6 +6,7 @@ import * as tasksAndHandovers from './20261125000000-tasks-and-handovers';
 import * as unitScreeningSetting from './20261125100000-unit-screening-setting';
 import * as personSearchKeys from './20261125200000-person-search-keys';
 import * as riskAssessments from './20261125300000-risk-assessments';
+import * as safetyPlans from './20261125400000-safety-plans';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261125100000-unit-screening-setting': unitScreeningSetting,
   '20261125200000-person-search-keys': personSearchKeys,
   '20261125300000-risk-assessments': riskAssessments,
+  '20261125400000-safety-plans': safetyPlans,
 };
 
 export const migrationProvider: MigrationProvider = {
