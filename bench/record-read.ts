@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { chainFor } from '../src/server/audit/audit-hash';
 import { loadConfig } from '../src/server/config';
-import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogue';
+import { catalogues } from './catalogues';
 import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
 import { migrateToLatest, openDatabase } from '../src/server/db/database';
 import { asSystem } from '../src/server/db/transaction';
@@ -85,7 +85,7 @@ const main = async () => {
         keys,
         now: () => new Date(),
         config: { ...loadConfig({}), logLevel: 'silent' },
-        instruments: loadInstrumentCatalogue(),
+        ...catalogues(),
       },
       { webRoot: '/nonexistent' },
     );

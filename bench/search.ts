@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { scaleSizes } from '../src/cli/seed';
 import { loadConfig } from '../src/server/config';
-import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogue';
+import { catalogues } from './catalogues';
 import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/server/db/database';
 import { asSystem } from '../src/server/db/transaction';
@@ -67,7 +67,7 @@ const measure = async (engine: string, handle: DatabaseHandle) => {
       keys,
       now: () => new Date(),
       config: { ...loadConfig({}), logLevel: 'silent' },
-      instruments: loadInstrumentCatalogue(),
+      ...catalogues(),
     },
     { webRoot: '/nonexistent' },
   );

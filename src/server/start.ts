@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
+import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
@@ -31,6 +32,7 @@ export const startServer = async (
   const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
   // An invalid instrument definition stops the start with the file and path of the error.
   const instruments = loadInstrumentCatalogue();
+  const riskManagement = loadRiskManagementCatalogues(instruments.factors);
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -41,7 +43,7 @@ export const startServer = async (
   }
   const credentials = readDemoCredentials(config.dataDir);
   const app = await buildApp(
-    { db: handle.db, keys, now: () => new Date(), config, instruments },
+    { db: handle.db, keys, now: () => new Date(), config, instruments, riskManagement },
     { logger: config.logLevel !== 'silent' },
   );
   const address = await app.listen({ port: config.port, host: config.host });

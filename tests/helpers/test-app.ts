@@ -2,6 +2,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { currentTotpCode } from '../../src/server/auth/totp';
 import { loadConfig } from '../../src/server/config';
 import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
+import { loadRiskManagementCatalogues } from '../../src/server/risk-management/load-catalogues';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -25,12 +26,14 @@ export const createTestApp = async (
 ): Promise<TestApp> => {
   const clock = new TestClock();
   const config = { ...loadConfig({ FRISTAD_LOGIN_RATE_PER_MINUTE: '1000' }), logLevel: 'silent' };
+  const instruments = loadInstrumentCatalogue();
   const deps: AppDeps = {
     db: database.db,
     keys,
     now: clock.now,
     config,
-    instruments: loadInstrumentCatalogue(),
+    instruments,
+    riskManagement: loadRiskManagementCatalogues(instruments.factors),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

@@ -45,6 +45,19 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'assessment.signed': { sv: 'Signerade riskbedömning', en: 'Signed risk assessment' },
   'assessment.printed': { sv: 'Skrev ut riskbedömning', en: 'Printed risk assessment' },
   'assessment.picture_read': { sv: 'Läste samlad riskbild', en: 'Read common risk picture' },
+  'assessment.followed_through': {
+    sv: 'Avslutade riskbedömningen med plan',
+    en: 'Followed the assessment through',
+  },
+  'plan.read': { sv: 'Läste skyddsplanen', en: 'Read the safety plan' },
+  'plan.measure_added': { sv: 'Lade till åtgärd i planen', en: 'Added a measure to the plan' },
+  'plan.measure_status_changed': { sv: 'Ändrade åtgärdens status', en: 'Changed a measure status' },
+  'plan.suggestion_rejected': {
+    sv: 'Avvisade föreslagen åtgärd',
+    en: 'Rejected a suggested measure',
+  },
+  'plan.updated': { sv: 'Ändrade skyddsplanen', en: 'Updated the safety plan' },
+  'plan.printed': { sv: 'Skrev ut skyddsplanen', en: 'Printed the safety plan' },
   'instrument.permitted': {
     sv: 'Registrerade tillstånd för instrument',
     en: 'Recorded instrument permission',

@@ -45,6 +45,7 @@ import { presentHandover, presentTask } from '../presenters/task.presenter';
 import { findPendingHandover, listTasksForCase } from '../repositories/task.repository';
 import { swedishDate } from '../../domain/calendar';
 import { linkedFacts } from './linked-facts';
+import { assessmentsWithoutFollowThrough } from './safety-plan-commands';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
@@ -224,6 +225,12 @@ export const changeStage = (
       childrenAnswer: record.childrenAnswer,
     });
     if (!plan.ok) throw ruleViolation(plan.code, plan.message);
+    // A case is not closed while a signed risk assessment lacks a plan or a reasoned "no measures".
+    if (plan.to === 'closed' && (await assessmentsWithoutFollowThrough(tx, caseId)).length > 0)
+      throw ruleViolation(
+        'plan.missing',
+        'Ärendet har en signerad riskbedömning utan skydds- och åtgärdsplan. Gör planen, eller skriv varför inga åtgärder behövs, innan ärendet avslutas.',
+      );
     const now = ctx.now();
     await updateCaseOrConflict(tx, caseId, input.version, {
       stage: plan.to,

@@ -78,14 +78,17 @@ export const caseRiskPicture = (ctx: CommandContext, caseId: string) =>
   });
 
 /** For team leaders: reassessments past their last day in the units they lead, oldest first. */
-export const overdueReassessments = (ctx: CommandContext) =>
+export const overdueReassessments = (ctx: CommandContext) => overdueTasks(ctx, 'reassessment');
+
+/** For team leaders: tasks of one kind past their last day in the units they lead, oldest first. */
+export const overdueTasks = (ctx: CommandContext, kind: 'reassessment' | 'planReview') =>
   runAudited(ctx, async (tx) => {
     const now = ctx.now();
     const today = swedishDate(now);
     const tasks = await listOverdueTasksInUnits(
       tx,
       await unitsWhereActorMay(ctx, tx, 'case.read'),
-      'reassessment',
+      kind,
       today,
     );
     const cases = new Map(
@@ -103,7 +106,7 @@ export const overdueReassessments = (ctx: CommandContext) =>
     await auditPersonEvent(ctx, tx, {
       type: 'work_list.read',
       personId: null,
-      reason: 'work_list.overdue_reassessments',
+      reason: `work_list.overdue.${kind}`,
       details: { tasks: rows.length },
     });
     return rows;

@@ -20,6 +20,7 @@ import { registerAuthRoutes } from '../routes/auth/routes';
 import { registerCaseRoutes } from '../routes/cases/routes';
 import { registerAuditRoutes } from '../routes/audit/routes';
 import { registerAssessmentRoutes } from '../routes/assessments/routes';
+import { registerPlanRoutes } from '../routes/plans/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -125,6 +126,7 @@ export const buildApp = async (
     registerCaseRoutes(api, deps);
     registerAuditRoutes(api, deps);
     registerAssessmentRoutes(api, deps);
+    registerPlanRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

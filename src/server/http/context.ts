@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
+import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
 import type { TxScope } from '../db/transaction';
@@ -16,6 +17,8 @@ export type AppDeps = {
   config: ServerConfig;
   /** Risk instruments, read and validated from instruments/ at start. */
   instruments: InstrumentCatalogue;
+  /** Measures, suggestion rules and checklists, read and validated from catalogues/ at start. */
+  riskManagement: RiskManagementCatalogues;
 };
 
 /**

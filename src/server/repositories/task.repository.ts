@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { CaseHandoversTable, CaseTasksTable } from '../db/schema';
+import type { TaskKind } from '../../domain/cases/tasks';
 import type { Tx } from '../db/transaction';
 
 const taskQuery = (tx: Tx) =>
@@ -142,7 +143,7 @@ export const listOverdueTasksInUnits = (
     ? taskQuery(tx)
         .innerJoin('cases as c', 'c.id', 't.caseId')
         .where('c.unitId', 'in', unitIds)
-        .where('t.kind', '=', kind as 'reassessment')
+        .where('t.kind', '=', kind as TaskKind)
         .where('t.doneAt', 'is', null)
         .where('t.dueOn', '<', today)
         .orderBy('t.dueOn')

@@ -1,0 +1,8 @@
+import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogue';
+import { loadRiskManagementCatalogues } from '../src/server/risk-management/load-catalogues';
+
+/** The data catalogues the app needs, as the server loads them at start. */
+export const catalogues = () => {
+  const instruments = loadInstrumentCatalogue();
+  return { instruments, riskManagement: loadRiskManagementCatalogues(instruments.factors) };
+};

@@ -1,0 +1,41 @@
+import type { Measure } from '../../domain/risk-management/measures';
+import { planDocument } from '../documents/plan-document';
+import { renderPdf } from '../documents/pdf';
+import type { CommandContext } from '../http/context';
+import { presentPerson } from '../presenters/person.presenter';
+import { findPerson } from '../repositories/person.repository';
+import { findUserById } from '../repositories/user.repository';
+import { loadCaseFor } from './case-access';
+import { auditPersonEvent, runAudited } from './person-access';
+import { readPlanView } from './safety-plan-commands';
+
+/** The plan, or one partner's summary of it, as a PDF; masked for every reader; audited. */
+export const printSafetyPlan = (
+  ctx: CommandContext,
+  caseId: string,
+  options: { recipient?: Measure['usualOwner'] | undefined },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'plan.printed');
+    const plan = await readPlanView(ctx, tx, record);
+    const person = (await findPerson(tx, record.personId))!;
+    const printer = await findUserById(tx, ctx.actor.userId);
+    const now = ctx.now();
+    await auditPersonEvent(ctx, tx, {
+      type: 'plan.printed',
+      personId: record.personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId, recipient: options.recipient ?? null },
+    });
+    return renderPdf(
+      planDocument({
+        plan,
+        person: presentPerson(person, { actor: ctx.actor, keys: ctx.keys, now }),
+        measures: ctx.riskManagement.measures.measures,
+        recipient: options.recipient,
+        printedBy: printer?.displayName ?? '–',
+        printedAt: now,
+      }),
+    );
+  });
