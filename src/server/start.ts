@@ -26,6 +26,8 @@ export type RunningServer = {
 export const startServer = async (
   config: ServerConfig,
   log: (line: string) => void,
+  /** The clock; browser tests pass one they can move forward (days pass in seconds). */
+  now: () => Date = () => new Date(),
 ): Promise<RunningServer> => {
   if (!config.keysJson && ensureKeyFile(config.keyFile))
     log(`Skapade en ny krypteringsnyckel i ${config.keyFile}`);
@@ -43,7 +45,7 @@ export const startServer = async (
   }
   const credentials = readDemoCredentials(config.dataDir);
   const app = await buildApp(
-    { db: handle.db, keys, now: () => new Date(), config, instruments, riskManagement },
+    { db: handle.db, keys, now, config, instruments, riskManagement },
     { logger: config.logLevel !== 'silent' },
   );
   const address = await app.listen({ port: config.port, host: config.host });

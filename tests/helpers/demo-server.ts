@@ -10,7 +10,10 @@ import { startServer, type RunningServer } from '../../src/server/start';
 export const poll = { timeout: 15_000 };
 
 /** The real server with the demo world, in a fresh data directory with a throwaway key. */
-export const startDemoServer = (name: string): Promise<RunningServer> => {
+export const startDemoServer = (
+  name: string,
+  now: () => Date = () => new Date(),
+): Promise<RunningServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), `fristad-${name}-`));
   const keys = JSON.stringify({
     activeKeyId: name,
@@ -24,6 +27,7 @@ export const startDemoServer = (name: string): Promise<RunningServer> => {
       FRISTAD_LOG_LEVEL: 'silent',
     }),
     () => {},
+    now,
   );
 };
 
@@ -32,6 +36,7 @@ export const signInAs = async (
   browser: Browser,
   server: RunningServer,
   username: string,
+  now: Date = new Date(),
 ): Promise<Page> => {
   const user = server.credentials.find((credential) => credential.username === username)!;
   // CSP is bypassed only so the axe accessibility checker can be injected.
@@ -41,7 +46,7 @@ export const signInAs = async (
   await page.getByLabel('Lösenord').fill(user.password);
   await page.keyboard.press('Enter');
   if (user.totpSecret) {
-    await page.getByLabel('Engångskod').fill(currentTotpCode(user.totpSecret, new Date()));
+    await page.getByLabel('Engångskod').fill(currentTotpCode(user.totpSecret, now));
     await page.keyboard.press('Enter');
   }
   await expect

@@ -8,6 +8,7 @@ import { useHeadingFocus } from './useHeadingFocus';
 import { HandoverSection } from './case/HandoverSection';
 import { TasksSection } from './case/TasksSection';
 import { RiskSection } from './case/RiskSection';
+import { PlanSection } from './plan/PlanSection';
 import { AccessLogSection } from './case/AccessLogSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
@@ -312,6 +313,7 @@ export const CasePage = ({
       </section>
 
       <RiskSection detail={detail} run={run} />
+      <PlanSection detail={detail} />
       <TasksSection detail={detail} run={run} reload={load} />
       <HandoverSection detail={detail} run={run} reload={load} />
 

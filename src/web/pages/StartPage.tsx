@@ -4,7 +4,7 @@ import { sessionMay } from '../abilities';
 import type { SessionView } from '../api';
 import { WorkList } from './WorkList';
 import { MyTrainings } from './start/MyTrainings';
-import { OverdueReassessments } from './start/OverdueReassessments';
+import { OverdueTasks } from './start/OverdueTasks';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -47,7 +47,20 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         </section>
       )}
       {mayReadCases ? <WorkList /> : <p className="muted">{t('start.empty')}</p>}
-      {leadsTeam && <OverdueReassessments />}
+      {leadsTeam && (
+        <>
+          <OverdueTasks
+            path="/api/work-lists/overdue-reassessments"
+            titleKey="overdue.title"
+            noneKey="overdue.none"
+          />
+          <OverdueTasks
+            path="/api/work-lists/overdue-reviews"
+            titleKey="overdueReviews.title"
+            noneKey="overdueReviews.none"
+          />
+        </>
+      )}
       {mayReadCases && <MyTrainings />}
     </>
   );

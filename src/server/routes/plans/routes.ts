@@ -17,6 +17,7 @@ import {
   addMeasureBody,
   assessmentParams,
   checklistsResponse,
+  measuresResponse,
   followThroughBody,
   measureParams,
   planBody,
@@ -133,6 +134,12 @@ export const registerPlanRoutes = (instance: FastifyInstance, deps: AppDeps) => 
             request.query,
           ),
         ),
+  );
+
+  app.get(
+    '/api/measures',
+    { config: { access: 'case.read' }, schema: { tags, response: { 200: measuresResponse } } },
+    async () => deps.riskManagement.measures.measures,
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { measureStatuses } from '../../../domain/risk-management/plan';
-import { owners, strategies } from '../../../domain/risk-management/measures';
+import { measureSchema, owners, strategies } from '../../../domain/risk-management/measures';
 
 const text = z.object({ sv: z.string(), en: z.string() });
 const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
@@ -105,3 +105,5 @@ export const checklistsResponse = z.array(
     items: z.array(z.object({ id: z.string(), text })),
   }),
 );
+
+export const measuresResponse = z.array(measureSchema);

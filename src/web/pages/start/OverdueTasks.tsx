@@ -4,27 +4,33 @@ import { api } from '../../api';
 import type { WorkList } from '../../cases-api';
 import { linkProps } from '../../navigation';
 
-/** For team leaders: reassessments past their last day in the units they lead. */
-export const OverdueReassessments = () => {
+/** For team leaders: tasks of one kind past their last day in the units they lead. */
+export const OverdueTasks = ({
+  path,
+  titleKey,
+  noneKey,
+}: {
+  path: string;
+  titleKey: string;
+  noneKey: string;
+}) => {
   const { t } = useTranslation();
   const [rows, setRows] = useState<WorkList['tasks'] | null>(null);
 
   useEffect(() => {
     let current = true;
-    void api<WorkList['tasks']>('GET', '/api/work-lists/overdue-reassessments').then(
-      (loaded) => current && setRows(loaded),
-    );
+    void api<WorkList['tasks']>('GET', path).then((loaded) => current && setRows(loaded));
     return () => {
       current = false;
     };
-  }, []);
+  }, [path]);
   if (!rows) return null;
 
   return (
-    <section aria-labelledby="overdue-heading">
-      <h2 id="overdue-heading">{t('overdue.title')}</h2>
+    <section aria-labelledby={`${titleKey}-heading`}>
+      <h2 id={`${titleKey}-heading`}>{t(titleKey)}</h2>
       {rows.length === 0 ? (
-        <p>{t('overdue.none')}</p>
+        <p>{t(noneKey)}</p>
       ) : (
         <ul>
           {rows.map((row) => (
