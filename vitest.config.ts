@@ -35,6 +35,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
+          // A walk through several roles takes 20–30 s alone; on a busy two-core CI machine more.
+          testTimeout: 180_000,
         },
       },
     ],

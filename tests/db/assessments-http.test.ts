@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemIdsOf } from '../helpers/instruments';
 import { asSystem } from '../../src/server/db/transaction';
 import { buildPerson, buildWorld, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
@@ -18,23 +19,7 @@ type Assessment = {
   reassessmentDueOn?: string;
 };
 
-const fredaItems = [
-  'escalation',
-  'injury',
-  'strangulation',
-  'weapons',
-  'threatsToKill',
-  'sexualViolence',
-  'pregnancy',
-  'threatsToChildren',
-  'control',
-  'stalking',
-  'substanceUse',
-  'suicideThreats',
-  'noWork',
-  'separation',
-  'believesCouldKill',
-];
+const fredaItems = itemIdsOf('freda-farlighetsbedomning');
 
 const fredaContent = (yes: string[], level: 'low' | 'medium' | 'high') => ({
   answers: Object.fromEntries(
@@ -255,23 +240,10 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
       })
     ).json<{ id: string }>().id;
     const saraAnswers = Object.fromEntries(
-      [
-        'violentActs',
-        'violentThreats',
-        'escalation',
-        'orderViolations',
-        'violentAttitudes',
-        'otherCrime',
-        'relationshipProblems',
-        'employmentProblems',
-        'substanceUse',
-        'mentalHealth',
-        'inconsistentBehaviour',
-        'extremeFear',
-        'lackOfResources',
-        'unsafeLiving',
-        'personalProblems',
-      ].map((id) => [id, { value: id === 'escalation' ? 'absent' : 'present', past: 'present' }]),
+      itemIdsOf('sara-sv').map((id) => [
+        id,
+        { value: id === 'escalation' ? 'absent' : 'present', past: 'present' },
+      ]),
     );
     const saved = await worker.client.request('PUT', `/api/assessments/${police}/draft`, {
       body: {

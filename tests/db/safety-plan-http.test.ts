@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemIdsOf } from '../helpers/instruments';
 import { buildPerson, buildWorld, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
 import { signedIn } from '../helpers/signed-in';
@@ -47,28 +48,11 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
       body: { instrumentId: 'freda-farlighetsbedomning', subjectRole: 'victim' },
     });
     const assessmentId = started.json<{ id: string }>().id;
-    const items = [
-      'escalation',
-      'injury',
-      'strangulation',
-      'weapons',
-      'threatsToKill',
-      'sexualViolence',
-      'pregnancy',
-      'threatsToChildren',
-      'control',
-      'stalking',
-      'substanceUse',
-      'suicideThreats',
-      'noWork',
-      'separation',
-      'believesCouldKill',
-    ];
     const saved = await worker.client.request('PUT', `/api/assessments/${assessmentId}/draft`, {
       body: {
         content: {
           answers: Object.fromEntries(
-            items.map((id) => [
+            itemIdsOf('freda-farlighetsbedomning').map((id) => [
               id,
               { value: level === 'high' && id === 'strangulation' ? 'yes' : 'no' },
             ]),

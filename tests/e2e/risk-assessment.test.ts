@@ -1,45 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemIdsOf } from '../helpers/instruments';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
+import {
+  heading,
+  openCaseThroughIntake,
+  poll,
+  signInAs,
+  startDemoServer,
+} from '../helpers/demo-server';
 
-const fredaItems = [
-  'escalation',
-  'injury',
-  'strangulation',
-  'weapons',
-  'threatsToKill',
-  'sexualViolence',
-  'pregnancy',
-  'threatsToChildren',
-  'control',
-  'stalking',
-  'substanceUse',
-  'suicideThreats',
-  'noWork',
-  'separation',
-  'believesCouldKill',
-];
+const fredaItems = itemIdsOf('freda-farlighetsbedomning');
 const fredaYes = new Set(['strangulation', 'threatsToKill', 'separation', 'escalation']);
-const saraItems = [
-  'violentActs',
-  'violentThreats',
-  'escalation',
-  'orderViolations',
-  'violentAttitudes',
-  'otherCrime',
-  'relationshipProblems',
-  'employmentProblems',
-  'substanceUse',
-  'mentalHealth',
-  'inconsistentBehaviour',
-  'extremeFear',
-  'lackOfResources',
-  'unsafeLiving',
-  'personalProblems',
-];
+const saraItems = itemIdsOf('sara-sv');
 
 /** Presses Tab until the focused element is the named control; fails if Tab never gets there. */
 const tabTo = async (page: Page, match: { name?: string; id?: string; tag?: string }) => {
@@ -78,19 +53,7 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
 
   it('assesses with FREDA by keyboard and SARA:SV, compares them, and reassesses after delgivning', async () => {
     const page = await signInAs(browser, server, 'handlaggare');
-    await page.getByRole('link', { name: 'Ny kontakt' }).click();
-    await page.getByLabel('Förnamn').fill('Rut');
-    await page.getByLabel('Efternamn').fill('Övningsdotter');
-    await page.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
-    await page.getByRole('button', { name: 'Registrera och gå vidare' }).click();
-    await page
-      .getByRole('group', { name: /blivit utsatt/ })
-      .getByLabel('Ja')
-      .check();
-    await page.getByRole('button', { name: 'Spara svaren' }).click();
-    await page.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
-    await expect.poll(() => heading(page), poll).toBe('Rut Övningsdotter – Våldsutsatt vuxen');
-    const caseUrl = page.url();
+    const caseUrl = await openCaseThroughIntake(page, 'Rut', 'Övningsdotter');
 
     // 1. FREDA-farlighetsbedömning, entered with the keyboard alone.
     await page.getByLabel('Instrument').selectOption({ label: 'FREDA-farlighetsbedömning' });

@@ -1,30 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itemIdsOf } from '../helpers/instruments';
 import { swedishDate } from '../../src/domain/calendar';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
+import {
+  heading,
+  openCaseThroughIntake,
+  poll,
+  signInAs,
+  startDemoServer,
+} from '../helpers/demo-server';
 import { pdfText } from '../helpers/pdf-text';
 
-const fredaItems = [
-  'escalation',
-  'injury',
-  'strangulation',
-  'weapons',
-  'threatsToKill',
-  'sexualViolence',
-  'pregnancy',
-  'threatsToChildren',
-  'control',
-  'stalking',
-  'substanceUse',
-  'suicideThreats',
-  'noWork',
-  'separation',
-  'believesCouldKill',
-];
+const fredaItems = itemIdsOf('freda-farlighetsbedomning');
 const day = 24 * 3600 * 1000;
 
 /**
@@ -50,19 +41,7 @@ describe.runIf(browserAvailable)('from a high-risk assessment to a reviewed safe
 
   it('turns a high risk into a plan with owners that the team leader sees when its review is overdue', async () => {
     const page = await signInAs(browser, server, 'handlaggare', now());
-    await page.getByRole('link', { name: 'Ny kontakt' }).click();
-    await page.getByLabel('Förnamn').fill('Siv');
-    await page.getByLabel('Efternamn').fill('Övningsdotter');
-    await page.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
-    await page.getByRole('button', { name: 'Registrera och gå vidare' }).click();
-    await page
-      .getByRole('group', { name: /blivit utsatt/ })
-      .getByLabel('Ja')
-      .check();
-    await page.getByRole('button', { name: 'Spara svaren' }).click();
-    await page.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
-    await expect.poll(() => heading(page), poll).toBe('Siv Övningsdotter – Våldsutsatt vuxen');
-    const caseUrl = page.url();
+    const caseUrl = await openCaseThroughIntake(page, 'Siv', 'Övningsdotter');
 
     // A signed FREDA with high risk and strangulation.
     await page.getByLabel('Instrument').selectOption({ label: 'FREDA-farlighetsbedömning' });

@@ -56,3 +56,25 @@ export const signInAs = async (
 };
 
 export const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+
+/**
+ * From "Ny kontakt" to an open adult case in the worker's own unit: register a person without a
+ * number, answer yes to exposure, open the case. Returns the case page's address.
+ */
+export const openCaseThroughIntake = async (page: Page, givenName: string, familyName: string) => {
+  await page.getByRole('link', { name: 'Ny kontakt' }).click();
+  await page.getByLabel('Förnamn').fill(givenName);
+  await page.getByLabel('Efternamn').fill(familyName);
+  await page.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
+  await page.getByRole('button', { name: 'Registrera och gå vidare' }).click();
+  await page
+    .getByRole('group', { name: /blivit utsatt/ })
+    .getByLabel('Ja')
+    .check();
+  await page.getByRole('button', { name: 'Spara svaren' }).click();
+  await page.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
+  await expect
+    .poll(() => heading(page), poll)
+    .toBe(`${givenName} ${familyName} – Våldsutsatt vuxen`);
+  return page.url();
+};

@@ -1,9 +1,8 @@
-import { can } from '../../domain/access/policy';
-import { DomainError } from '../../domain/errors';
 import { listAuditEvents, type AuditLogFilter } from '../audit/audit-log.repository';
 import type { CommandContext } from '../http/context';
 import { presentAuditEntry } from '../presenters/audit.presenter';
-import { auditPersonEvent, denialMessages, runAudited } from './person-access';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
 
 /**
  * The audit log for review (logguppföljning): who did what to whose data. Reading the log is
@@ -11,17 +10,7 @@ import { auditPersonEvent, denialMessages, runAudited } from './person-access';
  */
 export const readAuditLog = (ctx: CommandContext, filter: AuditLogFilter) =>
   runAudited(ctx, async (tx) => {
-    const decision = can(
-      ctx.actor,
-      'audit.read',
-      { kind: 'organisation', organisationId: ctx.actor.organisationId },
-      ctx.now(),
-    );
-    if (!decision.allowed)
-      throw new DomainError('access.denied', {
-        reason: decision.reason,
-        message: denialMessages[decision.reason],
-      });
+    const decision = requireOrganisationAction(ctx, 'audit.read');
     const rows = await listAuditEvents(tx, filter);
     await auditPersonEvent(ctx, tx, {
       type: 'audit.read',

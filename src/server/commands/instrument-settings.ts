@@ -1,9 +1,8 @@
-import { can } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors';
-import { appendAuditEvent } from '../audit/audit.repository';
 import type { CommandContext } from '../http/context';
 import { hasTraining, listPermittedInstruments } from '../repositories/assessment.repository';
-import { denialMessages, runAudited } from './person-access';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
 
 /** The instruments, with whether the organisation has recorded permission and the user training. */
 export const listInstruments = (ctx: CommandContext) =>
@@ -37,17 +36,7 @@ export const permitInstrument = (
   input: { instrumentId: string; licenceNote: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const decision = can(
-      ctx.actor,
-      'organisation.administer',
-      { kind: 'organisation', organisationId: ctx.actor.organisationId },
-      ctx.now(),
-    );
-    if (!decision.allowed)
-      throw new DomainError('access.denied', {
-        reason: decision.reason,
-        message: denialMessages[decision.reason],
-      });
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
     if (!ctx.instruments.instruments.has(input.instrumentId))
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.' }],
@@ -63,19 +52,12 @@ export const permitInstrument = (
       })
       .onConflict((conflict) => conflict.columns(['organisationId', 'instrumentId']).doNothing())
       .execute();
-    await appendAuditEvent(
-      tx,
-      {
-        type: 'instrument.permitted',
-        organisationId: ctx.actor.organisationId,
-        actorUserId: ctx.actor.userId,
-        outcome: 'allowed',
-        reason: decision.reason,
-        requestId: ctx.requestId,
-        details: { instrument: input.instrumentId },
-      },
-      ctx.now(),
-    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'instrument.permitted',
+      personId: null,
+      reason: decision.reason,
+      details: { instrument: input.instrumentId },
+    });
     return { permitted: true as const };
   });
 
@@ -99,18 +81,11 @@ export const recordTraining = (
         recordedAt: ctx.now(),
       })
       .execute();
-    await appendAuditEvent(
-      tx,
-      {
-        type: 'training.recorded',
-        organisationId: ctx.actor.organisationId,
-        actorUserId: ctx.actor.userId,
-        outcome: 'allowed',
-        reason: 'own_training',
-        requestId: ctx.requestId,
-        details: { instrument: input.instrumentId },
-      },
-      ctx.now(),
-    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'training.recorded',
+      personId: null,
+      reason: 'own_training',
+      details: { instrument: input.instrumentId },
+    });
     return { recorded: true as const };
   });

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { can } from '../../domain/access/policy';
 import type { ReassessmentDays } from '../../domain/risk/reassessment';
 import { DomainError } from '../../domain/errors';
-import { appendAuditEvent } from '../audit/audit.repository';
 import type { CommandContext } from '../http/context';
-import { denialMessages, runAudited } from './person-access';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
 
 /** The organisation's own settings that rules read (now: days until reassessment per level). */
 export const readOrganisationSettings = (ctx: CommandContext) =>
@@ -22,17 +21,7 @@ export const changeReassessmentDays = (
   input: { reassessmentDays: ReassessmentDays; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const decision = can(
-      ctx.actor,
-      'organisation.administer',
-      { kind: 'organisation', organisationId: ctx.actor.organisationId },
-      ctx.now(),
-    );
-    if (!decision.allowed)
-      throw new DomainError('access.denied', {
-        reason: decision.reason,
-        message: denialMessages[decision.reason],
-      });
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
     const { low, medium, high } = input.reassessmentDays;
     if (!(high <= medium && medium <= low))
       throw new DomainError('validation.invalid', {
@@ -54,18 +43,11 @@ export const changeReassessmentDays = (
       throw new DomainError('conflict.stale_version', {
         message: 'Någon annan har ändrat inställningarna. Läs in sidan igen.',
       });
-    await appendAuditEvent(
-      tx,
-      {
-        type: 'organisation.settings_changed',
-        organisationId: ctx.actor.organisationId,
-        actorUserId: ctx.actor.userId,
-        outcome: 'allowed',
-        reason: decision.reason,
-        requestId: ctx.requestId,
-        details: { low, medium, high },
-      },
-      ctx.now(),
-    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'organisation.settings_changed',
+      personId: null,
+      reason: decision.reason,
+      details: { low, medium, high },
+    });
     return updated;
   });

@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { can } from '../../domain/access/policy';
 import { DomainError } from '../../domain/errors';
-import { appendAuditEvent } from '../audit/audit.repository';
 import type { CommandContext } from '../http/context';
-import { denialMessages, runAudited } from './person-access';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
 
 /** Turns routine screening on or off for a unit of the administrator's organisation; logged. */
 export const changeUnitSettings = (
@@ -12,17 +11,7 @@ export const changeUnitSettings = (
   input: { routineScreening: boolean; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const decision = can(
-      ctx.actor,
-      'organisation.administer',
-      { kind: 'organisation', organisationId: ctx.actor.organisationId },
-      ctx.now(),
-    );
-    if (!decision.allowed)
-      throw new DomainError('access.denied', {
-        reason: decision.reason,
-        message: denialMessages[decision.reason],
-      });
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
     // Row-level security limits the update to the actor's own organisation.
     const updated = await tx
       .updateTable('units')
@@ -43,18 +32,11 @@ export const changeUnitSettings = (
           })
         : new DomainError('not_found', { message: 'Enheten finns inte i din organisation.' });
     }
-    await appendAuditEvent(
-      tx,
-      {
-        type: 'unit.settings_changed',
-        organisationId: ctx.actor.organisationId,
-        actorUserId: ctx.actor.userId,
-        outcome: 'allowed',
-        reason: decision.reason,
-        requestId: ctx.requestId,
-        details: { unitId, routineScreening: input.routineScreening },
-      },
-      ctx.now(),
-    );
+    await auditPersonEvent(ctx, tx, {
+      type: 'unit.settings_changed',
+      personId: null,
+      reason: decision.reason,
+      details: { unitId, routineScreening: input.routineScreening },
+    });
     return updated;
   });
