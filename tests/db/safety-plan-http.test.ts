@@ -269,4 +269,57 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
         .filter((row) => row.case.id === caseId),
     ).toEqual([expect.objectContaining({ kind: 'planReview' })]);
   });
+
+  it('follows the organisation’s own catalogue: switched-off measures are not suggested, local ones can be used', async () => {
+    // Earlier tests moved the clock on by days; sign in afresh.
+    worker = await as('caseWorker');
+    const admin = await as('administrator');
+    const off = await admin.client.request('PUT', '/api/measures/safetyAlarm/enabled', {
+      body: { enabled: false },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    const local = {
+      code: 'ovningsbySafeFlat',
+      label: { sv: 'Kommunens skyddade lägenhet', en: "The municipality's safe flat" },
+      strategy: 'victimSafety',
+      usualOwner: 'socialServices',
+      needs: ['decision', 'consent'],
+      protective: true,
+      intensive: false,
+    };
+    const added = await admin.client.request('POST', '/api/measures', { body: local });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await admin.client.request('POST', '/api/measures', { body: local })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await worker.client.request('POST', '/api/measures', { body: { ...local, code: 'other' } }))
+        .statusCode,
+    ).toBe(403);
+
+    const { caseId } = await caseWithSignedAssessment('high');
+    const current = await plan(worker.client, caseId);
+    expect(current.suggestions.map((suggestion) => suggestion.code)).not.toContain('safetyAlarm');
+    const refused = await worker.client.request(
+      'POST',
+      `/api/cases/${caseId}/safety-plan/measures`,
+      {
+        body: { measureCode: 'safetyAlarm', ownerOrganisation: 'Polisen' },
+      },
+    );
+    expect(refused.statusCode).toBe(400);
+    const ownMeasure = await worker.client.request(
+      'POST',
+      `/api/cases/${caseId}/safety-plan/measures`,
+      {
+        body: { measureCode: 'ovningsbySafeFlat', ownerOrganisation: 'Socialtjänsten' },
+      },
+    );
+    expect(ownMeasure.statusCode, ownMeasure.body).toBe(201);
+    expect(ownMeasure.json<Plan>().measures.map((measure) => measure.code)).toEqual([
+      'ovningsbySafeFlat',
+    ]);
+    // A local protective measure counts as protection.
+    expect(ownMeasure.json<Plan>().warnings).toEqual([]);
+  });
 });

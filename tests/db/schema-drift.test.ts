@@ -298,6 +298,14 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     closedBy: true,
     closedAt: true,
   },
+  organisationMeasures: {
+    organisationId: true,
+    code: true,
+    enabled: true,
+    custom: true,
+    recordedBy: true,
+    recordedAt: true,
+  },
   caseHandovers: {
     id: true,
     organisationId: true,

@@ -56,3 +56,25 @@ export const measureCatalogueSchema = z
 
 export type Measure = z.infer<typeof measureSchema>;
 export type MeasureCatalogue = z.infer<typeof measureCatalogueSchema>;
+
+/**
+ * The catalogue an organisation works with: the default without the measures it has switched
+ * off, followed by its own local measures.
+ */
+export const effectiveMeasures = (
+  defaults: readonly Measure[],
+  settings: readonly { code: string; enabled: boolean; custom: Measure | null }[],
+): (Measure & { custom: boolean; enabled: boolean })[] => {
+  const setting = new Map(settings.map((entry) => [entry.code, entry]));
+  const shipped = defaults.map((measure) => ({
+    ...measure,
+    custom: false,
+    enabled: setting.get(measure.code)?.enabled ?? true,
+  }));
+  const local = settings.flatMap((entry) =>
+    entry.custom && !defaults.some((measure) => measure.code === entry.code)
+      ? [{ ...entry.custom, custom: true, enabled: entry.enabled }]
+      : [],
+  );
+  return [...shipped, ...local];
+};

@@ -7,6 +7,7 @@ import { findPerson } from '../repositories/person.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
+import { loadMeasures } from './organisation-measures';
 import { readPlanView } from './safety-plan-commands';
 
 /** The plan, or one partner's summary of it, as a PDF; masked for every reader; audited. */
@@ -32,7 +33,7 @@ export const printSafetyPlan = (
       planDocument({
         plan,
         person: presentPerson(person, { actor: ctx.actor, keys: ctx.keys, now }),
-        measures: ctx.riskManagement.measures.measures,
+        measures: await loadMeasures(ctx, tx),
         recipient: options.recipient,
         printedBy: printer?.displayName ?? '–',
         printedAt: now,

@@ -29,6 +29,7 @@ import {
 } from '../repositories/plan.repository';
 import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
+import { loadMeasures } from './organisation-measures';
 import { auditPersonEvent, runAudited } from './person-access';
 
 const contexts = {
@@ -39,11 +40,13 @@ const contexts = {
   noMeasures: 'assessment_follow_throughs.no_measures_reason',
 } as const;
 
-const measureOf = (ctx: CommandContext, code: string) =>
-  ctx.riskManagement.measures.measures.find((measure) => measure.code === code);
+type Catalogue = Awaited<ReturnType<typeof loadMeasures>>;
 
-const presentMeasure = (ctx: CommandContext, row: PlanMeasureRecord) => {
-  const measure = measureOf(ctx, row.measureCode);
+const measureOf = (catalogue: Catalogue, code: string) =>
+  catalogue.find((measure) => measure.code === code);
+
+const presentMeasure = (ctx: CommandContext, catalogue: Catalogue, row: PlanMeasureRecord) => {
+  const measure = measureOf(catalogue, row.measureCode);
   return {
     id: row.id,
     code: row.measureCode,
@@ -84,6 +87,7 @@ const latestSigned = async (ctx: CommandContext, tx: Tx, caseId: string) => {
 };
 
 const planView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
+  const catalogue = await loadMeasures(ctx, tx);
   const plan = await findPlanForCase(tx, record.id);
   const measures = plan ? await listPlanMeasures(tx, plan.id) : [];
   const events = plan ? await listPlanEvents(tx, plan.id) : [];
@@ -101,7 +105,8 @@ const planView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
   const suggestions = latest
     ? suggestMeasures(
         ctx.riskManagement.rules,
-        ctx.riskManagement.measures,
+        // Only what the organisation can offer is suggested.
+        { version: '', measures: catalogue.filter((measure) => measure.enabled) },
         latest,
         new Set([...underWay.map((row) => row.measureCode), ...rejected]),
       )
@@ -122,7 +127,7 @@ const planView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
       : null,
     reviewOn: plan?.reviewOn ?? null,
     riskLevel: latest?.level ?? null,
-    measures: measures.map((row) => presentMeasure(ctx, row)),
+    measures: measures.map((row) => presentMeasure(ctx, catalogue, row)),
     suggestions: suggestions.map((suggestion) => ({
       code: suggestion.measure.code,
       label: suggestion.measure.label,
@@ -134,7 +139,7 @@ const planView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
     warnings: latest
       ? provisionWarnings(
           latest.level,
-          underWay.flatMap((row) => measureOf(ctx, row.measureCode) ?? []),
+          underWay.flatMap((row) => measureOf(catalogue, row.measureCode) ?? []),
         )
       : [],
     assessmentsToFollowThrough: signed
@@ -189,9 +194,9 @@ export const addMeasure = (
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    if (!measureOf(ctx, input.measureCode))
+    if (!measureOf(await loadMeasures(ctx, tx), input.measureCode)?.enabled)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i katalogen.' }],
+        fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i er katalog.' }],
       });
     const { record, decision } = await loadCaseFor(
       ctx,

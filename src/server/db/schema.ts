@@ -352,6 +352,16 @@ export type AssessmentFollowThroughsTable = {
   closedAt: Date;
 };
 
+export type OrganisationMeasuresTable = {
+  organisationId: string;
+  code: string;
+  enabled: boolean;
+  /** A local measure's definition (the measure catalogue's shape); null for a default one. */
+  custom: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
 export type ScreeningsTable = {
   id: Generated<string>;
   organisationId: string;
@@ -436,6 +446,7 @@ export type Database = {
   planMeasures: PlanMeasuresTable;
   planEvents: PlanEventsTable;
   assessmentFollowThroughs: AssessmentFollowThroughsTable;
+  organisationMeasures: OrganisationMeasuresTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -5,6 +5,7 @@ import type { Unit } from '../cases-api';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { InstrumentSettings } from './settings/InstrumentSettings';
+import { MeasureSettings } from './settings/MeasureSettings';
 import { ReassessmentSettings } from './settings/ReassessmentSettings';
 
 /**
@@ -87,6 +88,7 @@ export const UnitsPage = () => {
       )}
       <ReassessmentSettings />
       <InstrumentSettings />
+      <MeasureSettings />
     </>
   );
 };

@@ -7,6 +7,7 @@ import * as unitScreeningSetting from './20261125100000-unit-screening-setting';
 import * as personSearchKeys from './20261125200000-person-search-keys';
 import * as riskAssessments from './20261125300000-risk-assessments';
 import * as safetyPlans from './20261125400000-safety-plans';
+import * as organisationMeasures from './20261125500000-organisation-measures';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261125200000-person-search-keys': personSearchKeys,
   '20261125300000-risk-assessments': riskAssessments,
   '20261125400000-safety-plans': safetyPlans,
+  '20261125500000-organisation-measures': organisationMeasures,
 };
 
 export const migrationProvider: MigrationProvider = {

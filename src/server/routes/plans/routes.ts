@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { measureSchema } from '../../../domain/risk-management/measures';
+import {
+  addLocalMeasure,
+  listMeasures,
+  setMeasureEnabled,
+} from '../../commands/organisation-measures';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { printSafetyPlan } from '../../commands/plan-document';
 import {
@@ -138,8 +145,33 @@ export const registerPlanRoutes = (instance: FastifyInstance, deps: AppDeps) => 
 
   app.get(
     '/api/measures',
-    { config: { access: 'case.read' }, schema: { tags, response: { 200: measuresResponse } } },
-    async () => deps.riskManagement.measures.measures,
+    { config: { access: 'signedIn' }, schema: { tags, response: { 200: measuresResponse } } },
+    async (request) => listMeasures(commandContext(request, deps)),
+  );
+
+  app.post(
+    '/api/measures',
+    {
+      config: { access: 'organisation.administer' },
+      schema: { tags, body: measureSchema, response: { 201: measuresResponse } },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addLocalMeasure(commandContext(request, deps), request.body)),
+  );
+
+  app.put(
+    '/api/measures/:code/enabled',
+    {
+      config: { access: 'organisation.administer' },
+      schema: {
+        tags,
+        params: z.object({ code: z.string().max(100) }),
+        body: z.object({ enabled: z.boolean() }),
+        response: { 200: measuresResponse },
+      },
+    },
+    async (request) =>
+      setMeasureEnabled(commandContext(request, deps), request.params.code, request.body.enabled),
   );
 
   app.get(

@@ -106,4 +106,6 @@ export const checklistsResponse = z.array(
   }),
 );
 
-export const measuresResponse = z.array(measureSchema);
+export const measuresResponse = z.array(
+  measureSchema.extend({ custom: z.boolean(), enabled: z.boolean() }),
+);

@@ -1,0 +1,80 @@
+import { DomainError } from '../../domain/errors';
+import { effectiveMeasures, type Measure } from '../../domain/risk-management/measures';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
+
+/** The organisation's catalogue: the shipped default as adjusted, plus its local measures. */
+export const loadMeasures = async (ctx: CommandContext, tx: Tx) => {
+  const rows = await tx
+    .selectFrom('organisationMeasures')
+    .select(['code', 'enabled', 'custom'])
+    .execute();
+  return effectiveMeasures(
+    ctx.riskManagement.measures.measures,
+    rows.map((row) => ({ ...row, custom: row.custom as Measure | null })),
+  );
+};
+
+export const listMeasures = (ctx: CommandContext) => runAudited(ctx, (tx) => loadMeasures(ctx, tx));
+
+const save = async (
+  ctx: CommandContext,
+  tx: Tx,
+  row: { code: string; enabled: boolean; custom: Measure | null },
+) => {
+  await tx
+    .insertInto('organisationMeasures')
+    .values({
+      organisationId: ctx.actor.organisationId,
+      code: row.code,
+      enabled: row.enabled,
+      custom: row.custom ? JSON.stringify(row.custom) : null,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['organisationId', 'code']).doUpdateSet((eb) => ({
+        enabled: eb.ref('excluded.enabled'),
+        recordedBy: eb.ref('excluded.recordedBy'),
+        recordedAt: eb.ref('excluded.recordedAt'),
+      })),
+    )
+    .execute();
+};
+
+/** An administrator switches a measure off (the organisation cannot offer it) or on again. */
+export const setMeasureEnabled = (ctx: CommandContext, code: string, enabled: boolean) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
+    const current = (await loadMeasures(ctx, tx)).find((measure) => measure.code === code);
+    if (!current)
+      throw new DomainError('not_found', { message: 'Åtgärden finns inte i katalogen.' });
+    await save(ctx, tx, { code, enabled, custom: current.custom ? current : null });
+    await auditPersonEvent(ctx, tx, {
+      type: 'organisation.settings_changed',
+      personId: null,
+      reason: decision.reason,
+      details: { measure: code, enabled },
+    });
+    return loadMeasures(ctx, tx);
+  });
+
+/** An administrator adds a local measure, e.g. the municipality's own safe flat. */
+export const addLocalMeasure = (ctx: CommandContext, measure: Measure) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
+    if ((await loadMeasures(ctx, tx)).some((existing) => existing.code === measure.code))
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.code', message: 'Det finns redan en åtgärd med den koden.' }],
+      });
+    await save(ctx, tx, { code: measure.code, enabled: true, custom: measure });
+    await auditPersonEvent(ctx, tx, {
+      type: 'organisation.settings_changed',
+      personId: null,
+      reason: decision.reason,
+      details: { measure: measure.code, added: true },
+    });
+    return loadMeasures(ctx, tx);
+  });
