@@ -228,6 +228,10 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
       },
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    const stale = await worker.client.request('PUT', `/api/cases/${caseId}/safety-plan`, {
+      body: { victimStrategies: null, outOfHours: null, reviewOn: null, version: 0 },
+    });
+    expect(stale.statusCode).toBe(409);
     const past = await worker.client.request('PUT', `/api/cases/${caseId}/safety-plan`, {
       body: {
         victimStrategies: null,

@@ -313,6 +313,10 @@ export const rejectSuggestion = (
       'case.write',
       'plan.suggestion_rejected',
     );
+    if (!measureOf(await loadMeasures(ctx, tx), input.measureCode))
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i er katalog.' }],
+      });
     const now = ctx.now();
     const plan = await ensurePlan(tx, ctx.actor.organisationId, caseId, now);
     await insertPlanEvent(tx, {
@@ -352,8 +356,10 @@ export const updatePlan = (
   runAudited(ctx, async (tx) => {
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'plan.updated');
     const now = ctx.now();
-    const plan = await ensurePlan(tx, ctx.actor.organisationId, caseId, now);
-    if (input.version !== 0 && plan.version !== input.version)
+    // Version 0 means "there was no plan when I read it".
+    const existing = await findPlanForCase(tx, caseId);
+    const plan = existing ?? (await ensurePlan(tx, ctx.actor.organisationId, caseId, now));
+    if ((existing?.version ?? 0) !== input.version)
       throw new DomainError('conflict.stale_version', {
         message: 'Någon annan har ändrat planen. Läs in den igen.',
       });
