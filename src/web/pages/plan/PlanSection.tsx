@@ -107,6 +107,12 @@ export const PlanSection = ({ detail }: { detail: CaseDetail }) => {
                 <td>
                   {measure.ownerOrganisation}
                   {measure.ownerFunction && `, ${measure.ownerFunction}`}
+                  {measure.dueOn && (
+                    <div className="muted">{t('plan.dueText', { date: measure.dueOn })}</div>
+                  )}
+                  {measure.reviewOn && (
+                    <div className="muted">{t('plan.reviewText', { date: measure.reviewOn })}</div>
+                  )}
                 </td>
                 <td>
                   {t(`plan.statuses.${measure.status}`)}

@@ -21,6 +21,8 @@ export const Suggestions = ({ plan, add, reject }: Props) => {
       measureCode: code,
       ownerOrganisation: form.get('owner'),
       ownerFunction: form.get('function') || null,
+      dueOn: form.get('dueOn') || null,
+      reviewOn: form.get('reviewOn') || null,
       suggestedBy: ruleIds,
     });
   };
@@ -66,6 +68,10 @@ export const Suggestions = ({ plan, add, reject }: Props) => {
               />
               <label htmlFor={`function-${suggestion.code}`}>{t('plan.function')}</label>
               <input id={`function-${suggestion.code}`} name="function" />
+              <label htmlFor={`due-${suggestion.code}`}>{t('plan.dueOn')}</label>
+              <input id={`due-${suggestion.code}`} name="dueOn" type="date" />
+              <label htmlFor={`review-${suggestion.code}`}>{t('plan.measureReviewOn')}</label>
+              <input id={`review-${suggestion.code}`} name="reviewOn" type="date" />
               <button type="submit">{t('plan.accept')}</button>
             </form>
             <form
