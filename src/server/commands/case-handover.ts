@@ -4,7 +4,8 @@ import type { CaseType } from '../../domain/cases/catalogues';
 import { checkAcknowledgement, planHandover } from '../../domain/cases/handover';
 import { checkHandlerSeparation } from '../../domain/cases/links';
 import { DomainError, ruleViolation } from '../../domain/errors';
-import { buildActor, loadHeldRoles } from '../auth/actor';
+import type { RoleId } from '../../domain/access/roles';
+import { buildActor, loadHeldRoles, type HeldRole } from '../auth/actor';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -27,35 +28,54 @@ import { loadCaseFor } from './case-access';
 import { linkedFacts } from './linked-facts';
 import { auditPersonEvent, runAudited } from './person-access';
 
-/** Colleagues in the case's unit who could own it: the policy would let them write it as owner. */
+/**
+ * Colleagues in the case's unit who could own it: the policy would let them write it as owner.
+ * Their roles come in one query, since the case page asks this on every read.
+ */
 export const handoverCandidates = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
-  const colleagues = await tx
+  const grants = await tx
     .selectFrom('roleAssignments as ra')
+    .innerJoin('units as un', 'un.id', 'ra.unitId')
     .innerJoin('users as u', 'u.id', 'ra.userId')
-    .select(['u.id', 'u.displayName'])
-    .distinct()
-    .where('ra.unitId', '=', record.unitId)
-    .where('u.id', '<>', record.ownerUserId ?? ctx.actor.userId)
+    .select([
+      'ra.userId',
+      'u.displayName',
+      'ra.organisationId',
+      'ra.unitId',
+      'ra.role',
+      'un.secrecyAreaId',
+    ])
+    .where('ra.userId', 'in', (eb) =>
+      eb.selectFrom('roleAssignments').select('userId').where('unitId', '=', record.unitId),
+    )
+    .where('ra.userId', '<>', record.ownerUserId ?? ctx.actor.userId)
     .orderBy('u.displayName')
     .execute();
-  const eligible = [];
-  for (const colleague of colleagues) {
-    if (await mayOwn(ctx, tx, record, colleague.id)) eligible.push(colleague);
+  const byUser = new Map<string, { displayName: string; held: HeldRole[] }>();
+  for (const grant of grants) {
+    const entry = byUser.get(grant.userId) ?? { displayName: grant.displayName, held: [] };
+    entry.held.push({ ...grant, role: grant.role as RoleId });
+    byUser.set(grant.userId, entry);
   }
-  return eligible;
+  return [...byUser]
+    .filter(([userId, { held }]) => canOwn(ctx, record, userId, held))
+    .map(([id, { displayName }]) => ({ id, displayName }));
 };
 
-const mayOwn = async (ctx: CommandContext, tx: Tx, record: CaseRecord, userId: string) => {
+const canOwn = (ctx: CommandContext, record: CaseRecord, userId: string, held: HeldRole[]) => {
   const owner = buildActor({
     userId,
     organisationId: ctx.actor.organisationId,
-    held: await loadHeldRoles(tx, userId),
+    held,
     breakGlass: [],
     secondFactorVerified: true,
   });
   const asOwned = caseResource({ ...record, ownerUserId: userId });
   return can(owner, 'case.write', asOwned, ctx.now()).allowed;
 };
+
+const mayOwn = async (ctx: CommandContext, tx: Tx, record: CaseRecord, userId: string) =>
+  canOwn(ctx, record, userId, await loadHeldRoles(tx, userId));
 
 /** Proposes a new owner with a summary; the case stays with its owner until the new one confirms. */
 export const proposeHandover = (
