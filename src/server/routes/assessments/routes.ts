@@ -16,6 +16,7 @@ import {
 import { caseRiskPicture, overdueReassessments } from '../../commands/risk-picture';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
+import { sendDownload } from '../../http/download';
 import { caseParams, documentQuery, workListResponse } from '../cases/schemas';
 import {
   assessmentParams,
@@ -133,17 +134,16 @@ export const registerAssessmentRoutes = (instance: FastifyInstance, deps: AppDep
       },
     },
     async (request, reply) =>
-      reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="riskbedomning.pdf"')
-        .header('cache-control', 'no-store')
-        .send(
-          await printAssessment(
-            commandContext(request, deps),
-            request.params.assessmentId,
-            request.query.lang,
-          ),
+      sendDownload(
+        reply,
+        { type: 'application/pdf', filename: 'riskbedomning.pdf' },
+
+        await printAssessment(
+          commandContext(request, deps),
+          request.params.assessmentId,
+          request.query.lang,
         ),
+      ),
   );
 
   app.put(

@@ -21,6 +21,7 @@ import { listReports, reportConcern } from '../../commands/report-of-concern';
 import { recordScreening, screeningCoverage } from '../../commands/screening-commands';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
+import { sendDownload } from '../../http/download';
 import {
   caseDetailResponse,
   documentQuery,
@@ -93,11 +94,11 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
       },
     },
     async (request, reply) =>
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="arenden.csv"')
-        .header('cache-control', 'no-store')
-        .send(await exportCases(commandContext(request, deps), request.query)),
+      sendDownload(
+        reply,
+        { type: 'text/csv; charset=utf-8', filename: 'arenden.csv' },
+        await exportCases(commandContext(request, deps), request.query),
+      ),
   );
 
   app.get(
@@ -113,17 +114,16 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
       },
     },
     async (request, reply) =>
-      reply
-        .type('application/pdf')
-        .header('content-disposition', 'attachment; filename="arendesammanfattning.pdf"')
-        .header('cache-control', 'no-store')
-        .send(
-          await printCaseSummary(
-            commandContext(request, deps),
-            request.params.caseId,
-            request.query.lang,
-          ),
+      sendDownload(
+        reply,
+        { type: 'application/pdf', filename: 'arendesammanfattning.pdf' },
+
+        await printCaseSummary(
+          commandContext(request, deps),
+          request.params.caseId,
+          request.query.lang,
         ),
+      ),
   );
 
   app.get(

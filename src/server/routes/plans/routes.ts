@@ -19,6 +19,7 @@ import {
 import { overdueTasks } from '../../commands/risk-picture';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
+import { sendDownload } from '../../http/download';
 import { caseParams, workListResponse } from '../cases/schemas';
 import {
   addMeasureBody,
@@ -127,20 +128,16 @@ export const registerPlanRoutes = (instance: FastifyInstance, deps: AppDeps) => 
       },
     },
     async (request, reply) =>
-      reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="${request.query.recipient ? 'sammanfattning-for-samverkan' : 'skydds-och-atgardsplan'}.pdf"`,
-        )
-        .header('cache-control', 'no-store')
-        .send(
-          await printSafetyPlan(
-            commandContext(request, deps),
-            request.params.caseId,
-            request.query,
-          ),
-        ),
+      sendDownload(
+        reply,
+        {
+          type: 'application/pdf',
+          filename: request.query.recipient
+            ? 'sammanfattning-for-samverkan.pdf'
+            : 'skydds-och-atgardsplan.pdf',
+        },
+        await printSafetyPlan(commandContext(request, deps), request.params.caseId, request.query),
+      ),
   );
 
   app.get(
