@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
+import { loadDisclosureGrounds } from './collaboration/load-grounds';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
@@ -35,6 +36,7 @@ export const startServer = async (
   // An invalid instrument definition stops the start with the file and path of the error.
   const instruments = loadInstrumentCatalogue();
   const riskManagement = loadRiskManagementCatalogues(instruments.factors);
+  const disclosureGrounds = loadDisclosureGrounds();
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -45,7 +47,7 @@ export const startServer = async (
   }
   const credentials = readDemoCredentials(config.dataDir);
   const app = await buildApp(
-    { db: handle.db, keys, now, config, instruments, riskManagement },
+    { db: handle.db, keys, now, config, instruments, riskManagement, disclosureGrounds },
     { logger: config.logLevel !== 'silent' },
   );
   const address = await app.listen({ port: config.port, host: config.host });

@@ -3,6 +3,7 @@ import { currentTotpCode } from '../../src/server/auth/totp';
 import { loadConfig } from '../../src/server/config';
 import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from '../../src/server/risk-management/load-catalogues';
+import { loadDisclosureGrounds } from '../../src/server/collaboration/load-grounds';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -34,6 +35,7 @@ export const createTestApp = async (
     config,
     instruments,
     riskManagement: loadRiskManagementCatalogues(instruments.factors),
+    disclosureGrounds: loadDisclosureGrounds(),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

@@ -137,4 +137,47 @@ describe('access policy', () => {
     expect(can(actor('caseWorker', adultUnit), 'person.read', referred, now).allowed).toBe(true);
     expect(can(actor('caseWorker', childUnit), 'person.read', referred, now).allowed).toBe(false);
   });
+
+  describe('a share across a secrecy area', () => {
+    const shared = (basis: 'consent' | 'disclosure', endsAt: Date | null): RecordResource => ({
+      ...person,
+      kind: 'case',
+      shares: [{ id: 'share-1', unitId: 'unit-child', basis, endsAt }],
+    });
+
+    it('lets the receiving unit read, and says on what basis', () => {
+      expect(
+        can(actor('caseWorker', childUnit), 'case.read', shared('consent', null), now),
+      ).toEqual({
+        allowed: true,
+        reason: 'access.consent',
+        breakGlassId: null,
+        shareId: 'share-1',
+      });
+      expect(
+        can(actor('caseWorker', childUnit), 'case.read', shared('disclosure', null), now),
+      ).toMatchObject({ allowed: true, reason: 'access.disclosure' });
+    });
+
+    it('never lets the receiving unit write, and ends when the share ends', () => {
+      expect(
+        can(actor('caseWorker', childUnit), 'case.write', shared('consent', null), now).allowed,
+      ).toBe(false);
+      const ended = shared('consent', new Date('2026-11-24T09:59:00Z'));
+      expect(can(actor('caseWorker', childUnit), 'case.read', ended, now)).toMatchObject({
+        allowed: false,
+        reason: 'access.other_secrecy_area',
+      });
+    });
+
+    it('opens nothing to another unit, nor to a role that needs a case relation', () => {
+      const unrelated = { unitId: 'unit-income', secrecyAreaId: 'area-income' };
+      expect(
+        can(actor('caseWorker', unrelated), 'case.read', shared('consent', null), now).allowed,
+      ).toBe(false);
+      expect(
+        can(actor('therapist', childUnit), 'case.read', shared('consent', null), now).allowed,
+      ).toBe(false);
+    });
+  });
 });

@@ -39,7 +39,22 @@ export type RecordResource = {
   otherPlacements?: readonly { unitId: string; secrecyAreaId: string | null }[];
   /** Users assigned to the matter (case owner, assigned workers): the case relation. */
   assignedUserIds: readonly string[];
+  /**
+   * Units outside the record's secrecy area that may read it because someone in the area decided
+   * so on a consent or a legal ground (a disclosure). Reading only, and only until it ends.
+   */
+  shares?: readonly RecordShare[];
 };
+
+export type RecordShare = {
+  id: string;
+  unitId: string;
+  basis: 'consent' | 'disclosure';
+  endsAt: Date | null;
+};
+
+/** The actions a share opens: reading what was shared, never changing it. */
+const shareableActions: ReadonlySet<Action> = new Set(['person.read', 'case.read']);
 
 export type OrganisationResource = { kind: 'organisation'; organisationId: string };
 
@@ -55,10 +70,14 @@ export const denialReasons = [
 export type DenialReason = (typeof denialReasons)[number];
 
 export type AllowReason =
-  'access.same_secrecy_area' | 'access.break_glass' | 'access.organisation_role';
+  | 'access.same_secrecy_area'
+  | 'access.consent'
+  | 'access.disclosure'
+  | 'access.break_glass'
+  | 'access.organisation_role';
 
 export type Decision =
-  | { allowed: true; reason: AllowReason; breakGlassId: string | null }
+  | { allowed: true; reason: AllowReason; breakGlassId: string | null; shareId?: string }
   | { allowed: false; reason: DenialReason };
 
 const deny = (reason: DenialReason): Decision => ({ allowed: false, reason });
@@ -87,6 +106,20 @@ export const can = (actor: Actor, action: Action, resource: Resource, now: Date)
   );
   if (related.length > 0) {
     return { allowed: true, reason: 'access.same_secrecy_area', breakGlassId: null };
+  }
+
+  const share = shareableActions.has(action)
+    ? (resource.shares ?? []).find(
+        (entry) =>
+          (entry.endsAt === null || entry.endsAt.getTime() > now.getTime()) &&
+          capable.some(
+            (grant) => grant.unitId === entry.unitId && !roles[grant.role].requiresCaseRelation,
+          ),
+      )
+    : undefined;
+  if (share) {
+    const reason = share.basis === 'consent' ? 'access.consent' : 'access.disclosure';
+    return { allowed: true, reason, breakGlassId: null, shareId: share.id };
   }
 
   const glass = actor.breakGlass.find(

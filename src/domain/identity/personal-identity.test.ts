@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdentity } from './personal-identity';
+import { ageOn, parseIdentity } from './personal-identity';
 
 /**
  * A public test set of valid and invalid Swedish identity numbers: the shared test data of
@@ -48,5 +48,14 @@ describe('identity numbers', () => {
       value: 'RN-2026-0042',
     });
     expect(parseIdentity('reservnummer', 'x').ok).toBe(false);
+  });
+});
+
+describe('age on a given day', () => {
+  it('counts whole years from the number, on the server clock’s day', () => {
+    expect(ageOn('19821105-9954', '2026-11-04')).toBe(43);
+    expect(ageOn('19821105-9954', '2026-11-05')).toBe(44);
+    expect(ageOn(null, '2026-11-05')).toBeNull();
+    expect(ageOn('ABC-123', '2026-11-05')).toBeNull();
   });
 });

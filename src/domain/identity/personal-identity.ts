@@ -58,3 +58,23 @@ export const parseIdentity = (kind: IdentityKind, raw: string | null): ParsedIde
     };
   }
 };
+
+/**
+ * A person's age in whole years on a given day (YYYY-MM-DD), from a stored personnummer or
+ * samordningsnummer; null for reservnummer and no number. The day is passed in, not read from
+ * the machine's clock, so rules about age follow the server's clock.
+ */
+export const ageOn = (storedNumber: string | null, today: string): number | null => {
+  if (
+    !storedNumber ||
+    !Personnummer.valid(storedNumber, { allowCoordinationNumber: true, allowInterimNumber: false })
+  )
+    return null;
+  const born = Personnummer.parse(storedNumber, {
+    allowCoordinationNumber: true,
+    allowInterimNumber: false,
+  }).getDate();
+  const birthDay = `${String(born.getMonth() + 1).padStart(2, '0')}-${String(born.getDate()).padStart(2, '0')}`;
+  const years = Number(today.slice(0, 4)) - born.getFullYear();
+  return today.slice(5) < birthDay ? years - 1 : years;
+};

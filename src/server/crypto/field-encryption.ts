@@ -103,6 +103,23 @@ export const encryptedColumns = [
     key: 'id',
     context: 'reports_of_concern.concern',
   },
+  { table: 'consents', column: 'purpose_enc', key: 'id', context: 'consents.purpose' },
+  { table: 'consents', column: 'giver_name_enc', key: 'id', context: 'consents.giver_name' },
+  {
+    table: 'consents',
+    column: 'withdrawal_reason_enc',
+    key: 'id',
+    context: 'consents.withdrawal_reason',
+  },
+  { table: 'disclosures', column: 'assessment_enc', key: 'id', context: 'disclosures.assessment' },
+  { table: 'disclosures', column: 'content_enc', key: 'id', context: 'disclosures.content' },
+  {
+    table: 'concerns',
+    column: 'what_was_said_enc',
+    key: 'id',
+    context: 'concerns.what_was_said',
+  },
+  { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {
     table: 'oidc_providers',

@@ -12,6 +12,10 @@ import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
 import type { TaskKind } from '../../domain/cases/tasks';
 import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
+import type { LogReviewScope } from '../../domain/audit/log-review';
+import type { ConcernPath } from '../../domain/collaboration/concern';
+import type { ConsentGiver, ConsentRecipient } from '../../domain/collaboration/consent';
+import type { RecipientKind } from '../../domain/collaboration/grounds';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -416,6 +420,74 @@ export type AuditEventsTable = {
   hash: string;
 };
 
+export type ConsentsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  personId: string;
+  decision: 'given' | 'refused';
+  purposeEnc: string;
+  recipients: ColumnType<ConsentRecipient[], string, string>;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  givenBy: ConsentGiver;
+  giverNameEnc: string | null;
+  form: 'oral' | 'written';
+  givenOn: ColumnType<string, string, string>;
+  expiresOn: ColumnType<string | null, string | null, string | null>;
+  custodianCount: Generated<number>;
+  withdrawnOn: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawalReasonEnc: string | null;
+  recordedBy: string;
+  recordedAt: Date;
+  version: Version;
+};
+
+export type DisclosuresTable = {
+  id: Generated<string>;
+  organisationId: string;
+  personId: string;
+  caseId: string | null;
+  recipientKind: RecipientKind;
+  recipientUnitId: string | null;
+  recipientLabel: string;
+  categories: ColumnType<string[], string[] | undefined, string[]>;
+  groundCode: string;
+  groundCatalogueVersion: string;
+  provisionText: string | null;
+  consentIds: ColumnType<string[], string[] | undefined, string[]>;
+  assessmentEnc: string | null;
+  contentEnc: string | null;
+  decidedBy: string;
+  decidedAt: Date;
+  sharesCase: Generated<boolean>;
+  shareEndsAt: Date | null;
+  shareEndedAt: Date | null;
+};
+
+export type ConcernsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  perpetratorCaseId: string;
+  path: ConcernPath;
+  whatWasSaidEnc: string;
+  disclosureId: string | null;
+  raisedBy: string;
+  raisedAt: Date;
+};
+
+export type LogReviewsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  scope: LogReviewScope;
+  subjectId: string | null;
+  periodFrom: ColumnType<string, string, string>;
+  periodTo: ColumnType<string, string, string>;
+  eventsReviewed: number;
+  findingsEnc: string;
+  deviations: boolean;
+  reviewedBy: string;
+  signedAt: Date;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   secrecyAreas: SecrecyAreasTable;
@@ -447,6 +519,10 @@ export type Database = {
   planEvents: PlanEventsTable;
   assessmentFollowThroughs: AssessmentFollowThroughsTable;
   organisationMeasures: OrganisationMeasuresTable;
+  consents: ConsentsTable;
+  disclosures: DisclosuresTable;
+  concerns: ConcernsTable;
+  logReviews: LogReviewsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -2,6 +2,7 @@ import type {} from '@fastify/cookie';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
+import type { DisclosureGroundCatalogue } from '../../domain/collaboration/grounds';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
 import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
@@ -19,6 +20,8 @@ export type AppDeps = {
   instruments: InstrumentCatalogue;
   /** Measures, suggestion rules and checklists, read and validated from catalogues/ at start. */
   riskManagement: RiskManagementCatalogues;
+  /** Legal grounds for disclosures, read and validated from catalogues/ at start. */
+  disclosureGrounds: DisclosureGroundCatalogue;
 };
 
 /**

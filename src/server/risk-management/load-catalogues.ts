@@ -30,7 +30,8 @@ export type RiskManagementCatalogues = {
   checklists: ChecklistCatalogue;
 };
 
-const read = <T>(dir: string, file: string, schema: z.ZodType<T>): T => {
+/** Reads one catalogue file and validates it; a broken file stops the start with its paths. */
+export const readCatalogue = <T>(dir: string, file: string, schema: z.ZodType<T>): T => {
   const parsed = schema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
   if (!parsed.success)
     throw new InvalidDefinitionError(
@@ -48,9 +49,13 @@ export const loadRiskManagementCatalogues = (
   factors: FactorVocabulary,
   dir = cataloguesDir,
 ): RiskManagementCatalogues => {
-  const measures = read(dir, 'measures.json', measureCatalogueSchema);
-  const rules = read(dir, 'suggestion-rules.json', suggestionRulesSchema);
+  const measures = readCatalogue(dir, 'measures.json', measureCatalogueSchema);
+  const rules = readCatalogue(dir, 'suggestion-rules.json', suggestionRulesSchema);
   const errors = checkRules(rules, measures, new Set(factors.factors.map((factor) => factor.code)));
   if (errors.length) throw new InvalidDefinitionError('suggestion-rules.json', errors);
-  return { measures, rules, checklists: read(dir, 'checklists.json', checklistCatalogueSchema) };
+  return {
+    measures,
+    rules,
+    checklists: readCatalogue(dir, 'checklists.json', checklistCatalogueSchema),
+  };
 };

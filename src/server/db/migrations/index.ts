@@ -8,6 +8,7 @@ import * as personSearchKeys from './20261125200000-person-search-keys';
 import * as riskAssessments from './20261125300000-risk-assessments';
 import * as safetyPlans from './20261125400000-safety-plans';
 import * as organisationMeasures from './20261125500000-organisation-measures';
+import * as collaboration from './20261125600000-collaboration';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '20261125300000-risk-assessments': riskAssessments,
   '20261125400000-safety-plans': safetyPlans,
   '20261125500000-organisation-measures': organisationMeasures,
+  '20261125600000-collaboration': collaboration,
 };
 
 export const migrationProvider: MigrationProvider = {

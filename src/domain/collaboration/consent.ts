@@ -1,0 +1,168 @@
+import type { RecipientKind } from './grounds';
+
+/**
+ * Consent (samtycke, OSL 12:2) recorded per person: for what, to whom, which information, given
+ * by whom and how, until when. Refusals are recorded as well: "she said no to the police" is as
+ * important to the next worker as a yes. A child's consent is given by each custodian separately.
+ */
+export const dataCategories = [
+  'identity',
+  'contactDetails',
+  'caseHistory',
+  'riskAssessments',
+  'safetyPlan',
+  'health',
+  'children',
+] as const;
+export type DataCategory = (typeof dataCategories)[number];
+
+export const consentForms = ['oral', 'written'] as const;
+export const consentGivers = ['self', 'custodian', 'legalRepresentative'] as const;
+export type ConsentGiver = (typeof consentGivers)[number];
+
+/** A recipient: a unit or organisation in Fristad, or a function named in words (e.g. "BOPS"). */
+export type ConsentRecipient = {
+  kind: RecipientKind;
+  organisationId: string | null;
+  unitId: string | null;
+  label: string;
+};
+
+export type ConsentRecord = {
+  id: string;
+  decision: 'given' | 'refused';
+  recipients: readonly ConsentRecipient[];
+  categories: readonly DataCategory[];
+  givenBy: ConsentGiver;
+  /** Who gave it when not the person: each custodian is one record. */
+  giverName: string | null;
+  givenOn: string;
+  expiresOn: string | null;
+  withdrawnOn: string | null;
+  recordedAt: Date;
+};
+
+/** The age below which a person's consent is given by custodians. */
+export const adultAge = 18;
+
+const matches = (offered: ConsentRecipient, wanted: ConsentRecipient): boolean => {
+  if (wanted.unitId && offered.unitId) return offered.unitId === wanted.unitId;
+  if (wanted.organisationId && offered.organisationId && !offered.unitId)
+    return offered.organisationId === wanted.organisationId;
+  return (
+    offered.kind === wanted.kind &&
+    offered.label.trim().toLowerCase() === wanted.label.trim().toLowerCase()
+  );
+};
+
+const inForce = (record: ConsentRecord, today: string): boolean =>
+  record.givenOn <= today &&
+  (record.expiresOn === null || record.expiresOn >= today) &&
+  (record.withdrawnOn === null || record.withdrawnOn > today);
+
+const concerns = (
+  record: ConsentRecord,
+  recipient: ConsentRecipient,
+  categories: readonly DataCategory[],
+) =>
+  record.recipients.some((offered) => matches(offered, recipient)) &&
+  categories.every((category) => record.categories.includes(category));
+
+export type ConsentQuestion = {
+  recipient: ConsentRecipient;
+  categories: readonly DataCategory[];
+  today: string;
+  /** The person's age, or null when unknown (treated as an adult who answers for themselves). */
+  subjectAge: number | null;
+  /** How many custodians a child has; each must consent. */
+  custodianCount: number;
+};
+
+export type ConsentAnswer =
+  { covered: true; consentIds: string[] } | { covered: false; reasonSv: string; reasonEn: string };
+
+/**
+ * Whether the consents on record let this recipient have these categories today. Each giver's
+ * latest decision about the recipient counts, so a later refusal or withdrawal ends an earlier yes.
+ */
+export const consentCovers = (
+  records: readonly ConsentRecord[],
+  question: ConsentQuestion,
+): ConsentAnswer => {
+  const latestByGiver = new Map<string, ConsentRecord>();
+  for (const record of [...records].sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime()))
+    if (record.recipients.some((offered) => matches(offered, question.recipient)))
+      latestByGiver.set(
+        `${record.givenBy}:${record.giverName?.trim().toLowerCase() ?? ''}`,
+        record,
+      );
+  const decisions = [...latestByGiver.values()];
+  if (decisions.some((record) => record.decision === 'refused' && inForce(record, question.today)))
+    return {
+      covered: false,
+      reasonSv: 'Samtycke till den här mottagaren har nekats.',
+      reasonEn: 'Consent to this recipient was refused.',
+    };
+  const valid = decisions.filter(
+    (record) =>
+      record.decision === 'given' &&
+      inForce(record, question.today) &&
+      concerns(record, question.recipient, question.categories),
+  );
+  const child = question.subjectAge !== null && question.subjectAge < adultAge;
+  if (child) {
+    const custodians = valid.filter((record) => record.givenBy !== 'self');
+    if (custodians.length >= Math.max(1, question.custodianCount))
+      return { covered: true, consentIds: custodians.map((record) => record.id) };
+    return {
+      covered: false,
+      reasonSv: `Samtycke behövs från varje vårdnadshavare (${custodians.length} av ${Math.max(1, question.custodianCount)}).`,
+      reasonEn: `Each custodian must consent (${custodians.length} of ${Math.max(1, question.custodianCount)}).`,
+    };
+  }
+  const own = valid.filter((record) => record.givenBy !== 'custodian');
+  if (own.length > 0) return { covered: true, consentIds: own.map((record) => record.id) };
+  return {
+    covered: false,
+    reasonSv: 'Det finns inget gällande samtycke som omfattar mottagaren och uppgifterna.',
+    reasonEn: 'No valid consent covers the recipient and the information.',
+  };
+};
+
+export type ConsentDraft = {
+  decision: 'given' | 'refused';
+  recipients: readonly ConsentRecipient[];
+  categories: readonly DataCategory[];
+  givenBy: ConsentGiver;
+  giverName: string | null;
+  givenOn: string;
+  expiresOn: string | null;
+  purpose: string;
+};
+
+/** Checks a consent before it is recorded; problems by field. */
+export const checkConsentDraft = (
+  draft: ConsentDraft,
+  today: string,
+): { field: string; message: string }[] => {
+  const problems: { field: string; message: string }[] = [];
+  if (draft.purpose.trim().length < 5)
+    problems.push({ field: 'purpose', message: 'Skriv vad samtycket gäller (syftet).' });
+  if (draft.recipients.length === 0)
+    problems.push({ field: 'recipients', message: 'Ange minst en mottagare.' });
+  if (draft.decision === 'given' && draft.categories.length === 0)
+    problems.push({ field: 'categories', message: 'Välj vilka uppgifter samtycket omfattar.' });
+  if (draft.givenBy !== 'self' && !draft.giverName?.trim())
+    problems.push({
+      field: 'giverName',
+      message: 'Skriv vem som lämnade svaret. Varje vårdnadshavare registreras för sig.',
+    });
+  if (draft.givenOn > today)
+    problems.push({ field: 'givenOn', message: 'Datumet kan inte ligga i framtiden.' });
+  if (draft.expiresOn !== null && draft.expiresOn < draft.givenOn)
+    problems.push({
+      field: 'expiresOn',
+      message: 'Sista giltighetsdag är före datumet för svaret.',
+    });
+  return problems;
+};
