@@ -124,10 +124,9 @@ describe.runIf(engineAvailable)(
         `/api/audit/events?personId=${protectedPersonId}`,
       );
       expect(response.statusCode, response.body).toBe(200);
-      const entries =
-        response.json<
-          { type: string; person: { name: string; personalNumber: string } | null }[]
-        >();
+      const entries = response.json<{
+        events: { type: string; person: { name: string; personalNumber: string } | null }[];
+      }>().events;
       expect(entries.map((entry) => entry.type)).toEqual(
         expect.arrayContaining(['case.opened', 'case.printed']),
       );

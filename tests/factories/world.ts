@@ -39,7 +39,15 @@ export const buildWorld = async (handle: DatabaseHandle) =>
         kind: 'childrenAndYoung',
         secrecyAreaId: childArea.id,
       });
-      return { org, adultUnit, childUnit };
+      // Work with those who use violence sits apart from the victims' team (digest 003).
+      const perpetratorArea = await createSecrecyArea(tx, org.id, 'Öppenvård');
+      const perpetratorUnit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'Öppenvården – våldsutövare',
+        kind: 'other',
+        secrecyAreaId: perpetratorArea.id,
+      });
+      return { org, adultUnit, childUnit, perpetratorUnit };
     };
     return {
       north: await build('Övningsby kommun', '9901'),

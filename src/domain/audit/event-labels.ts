@@ -58,6 +58,28 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   },
   'plan.updated': { sv: 'Ändrade skyddsplanen', en: 'Updated the safety plan' },
   'plan.printed': { sv: 'Skrev ut skyddsplanen', en: 'Printed the safety plan' },
+  'consent.read': { sv: 'Läste samtycken', en: 'Read consents' },
+  'consent.recorded': {
+    sv: 'Registrerade samtycke eller nej',
+    en: 'Recorded a consent or refusal',
+  },
+  'consent.withdrawn': {
+    sv: 'Registrerade återkallat samtycke',
+    en: 'Recorded a withdrawn consent',
+  },
+  'disclosure.grounds_weighed': {
+    sv: 'Prövade lagrum för utlämnande',
+    en: 'Weighed grounds for a disclosure',
+  },
+  'disclosure.recorded': { sv: 'Lämnade ut uppgifter', en: 'Disclosed information' },
+  'disclosure.read': { sv: 'Läste utlämnanden', en: 'Read disclosures' },
+  'concern.raised': {
+    sv: 'Förde vidare oro för den våldsutsatta',
+    en: 'Passed on concern for the victim',
+  },
+  'concern.read': { sv: 'Läste förd oro', en: 'Read concerns passed on' },
+  'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
+  'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {
     sv: 'Registrerade tillstånd för instrument',
     en: 'Recorded instrument permission',

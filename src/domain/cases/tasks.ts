@@ -9,6 +9,11 @@ import { caseEventKinds, type CaseEventKind } from './events';
 export const taskKinds = [
   { code: 'reassessment', sv: 'Gör en ny riskbedömning', en: 'Reassess the risk' },
   { code: 'planReview', sv: 'Följ upp skydds- och åtgärdsplanen', en: 'Review the safety plan' },
+  {
+    code: 'concern',
+    sv: 'Oro för den våldsutsattas säkerhet',
+    en: "Concern for the victim's safety",
+  },
   { code: 'followUp', sv: 'Följ upp', en: 'Follow up' },
   { code: 'contact', sv: 'Kontakta', en: 'Make contact' },
   { code: 'decision', sv: 'Fatta beslut', en: 'Make a decision' },

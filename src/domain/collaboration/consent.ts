@@ -55,7 +55,8 @@ const matches = (offered: ConsentRecipient, wanted: ConsentRecipient): boolean =
   );
 };
 
-const inForce = (record: ConsentRecord, today: string): boolean =>
+/** A decision counts from its day until it expires or is withdrawn. */
+export const isInForce = (record: ConsentRecord, today: string): boolean =>
   record.givenOn <= today &&
   (record.expiresOn === null || record.expiresOn >= today) &&
   (record.withdrawnOn === null || record.withdrawnOn > today);
@@ -97,7 +98,9 @@ export const consentCovers = (
         record,
       );
   const decisions = [...latestByGiver.values()];
-  if (decisions.some((record) => record.decision === 'refused' && inForce(record, question.today)))
+  if (
+    decisions.some((record) => record.decision === 'refused' && isInForce(record, question.today))
+  )
     return {
       covered: false,
       reasonSv: 'Samtycke till den här mottagaren har nekats.',
@@ -106,7 +109,7 @@ export const consentCovers = (
   const valid = decisions.filter(
     (record) =>
       record.decision === 'given' &&
-      inForce(record, question.today) &&
+      isInForce(record, question.today) &&
       concerns(record, question.recipient, question.categories),
   );
   const child = question.subjectAge !== null && question.subjectAge < adultAge;

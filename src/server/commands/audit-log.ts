@@ -1,22 +1,138 @@
-import { listAuditEvents, type AuditLogFilter } from '../audit/audit-log.repository';
+import { swedishDate } from '../../domain/calendar';
+import { checkSignOff, type LogReviewSignOff } from '../../domain/audit/log-review';
+import { DomainError } from '../../domain/errors';
+import {
+  countAuditEvents,
+  listAuditEvents,
+  type AuditLogFilter,
+} from '../audit/audit-log.repository';
+import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { presentAuditEntry } from '../presenters/audit.presenter';
 import { requireOrganisationAction } from './organisation-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
+const findingsContext = 'log_reviews.findings';
+
 /**
- * The audit log for review (logguppföljning): who did what to whose data. Reading the log is
- * itself logged, so a reviewer's own look at a protected person leaves a trace.
+ * The audit log for review (logguppföljning): who did what to whose data, per person, per
+ * record, per user, or targeted at protected persons and break-glass. Reading the log is itself
+ * logged, so a reviewer's own look at a protected person leaves a trace.
  */
 export const readAuditLog = (ctx: CommandContext, filter: AuditLogFilter) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'audit.read');
     const rows = await listAuditEvents(tx, filter);
+    const total = await countAuditEvents(tx, filter);
     await auditPersonEvent(ctx, tx, {
       type: 'audit.read',
       personId: filter.personId,
       reason: decision.reason,
-      details: { count: rows.length, byUser: filter.actorUserId !== null },
+      details: {
+        count: rows.length,
+        byUser: filter.actorUserId !== null,
+        byCase: filter.caseId !== null,
+        focus: filter.focus,
+      },
     });
-    return rows.map(presentAuditEntry);
+    return { total, events: rows.map(presentAuditEntry) };
+  });
+
+/** The first and the day after the last day of a review period, as instants. */
+const periodBounds = (from: string, to: string) => ({
+  from: new Date(`${from}T00:00:00+01:00`),
+  to: new Date(new Date(`${to}T00:00:00+01:00`).getTime() + 86_400_000),
+});
+
+/**
+ * Signs a review: the reviewer states what was found; the number of events the review covered
+ * is counted by the server, so a sign-off cannot claim more than the log holds.
+ */
+export const signLogReview = (ctx: CommandContext, signOff: LogReviewSignOff) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'audit.read');
+    const problems = checkSignOff(signOff, swedishDate(ctx.now()));
+    if (problems.length)
+      throw new DomainError('validation.invalid', {
+        fields: problems.map((problem) => ({
+          path: `body.${problem.field}`,
+          message: problem.message,
+        })),
+      });
+    const eventsReviewed = await countAuditEvents(tx, {
+      ...periodBounds(signOff.periodFrom, signOff.periodTo),
+      personId: signOff.scope === 'person' ? signOff.subjectId : null,
+      actorUserId: signOff.scope === 'user' ? signOff.subjectId : null,
+      caseId: null,
+      focus:
+        signOff.scope === 'protectedPersons' || signOff.scope === 'breakGlass'
+          ? signOff.scope
+          : null,
+      limit: 1,
+    });
+    const { id } = await tx
+      .insertInto('logReviews')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        scope: signOff.scope,
+        subjectId: signOff.subjectId,
+        periodFrom: signOff.periodFrom,
+        periodTo: signOff.periodTo,
+        eventsReviewed,
+        findingsEnc: encryptField(ctx.keys, findingsContext, signOff.findings.trim()),
+        deviations: signOff.deviations,
+        reviewedBy: ctx.actor.userId,
+        signedAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await auditPersonEvent(ctx, tx, {
+      type: 'log_review.signed',
+      personId: signOff.scope === 'person' ? signOff.subjectId : null,
+      reason: decision.reason,
+      details: {
+        reviewId: id,
+        scope: signOff.scope,
+        eventsReviewed,
+        deviations: signOff.deviations,
+      },
+    });
+    return { id, eventsReviewed };
+  });
+
+/** Signed reviews, newest first: the record that log review is done, and by whom. */
+export const readLogReviews = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'audit.read');
+    const rows = await tx
+      .selectFrom('logReviews as r')
+      .innerJoin('users as u', 'u.id', 'r.reviewedBy')
+      .select([
+        'r.id',
+        'r.scope',
+        'r.subjectId',
+        'r.eventsReviewed',
+        'r.findingsEnc',
+        'r.deviations',
+        'r.signedAt',
+        'u.displayName as reviewedByName',
+      ])
+      .select((eb) => [
+        eb.fn<string>('to_char', ['r.periodFrom', eb.val('YYYY-MM-DD')]).as('periodFrom'),
+        eb.fn<string>('to_char', ['r.periodTo', eb.val('YYYY-MM-DD')]).as('periodTo'),
+      ])
+      .orderBy('r.signedAt', 'desc')
+      .limit(100)
+      .execute();
+    await auditPersonEvent(ctx, tx, {
+      type: 'log_review.read',
+      personId: null,
+      reason: decision.reason,
+      details: { count: rows.length },
+    });
+    return rows.map(({ findingsEnc, signedAt, ...row }) => ({
+      ...row,
+      findings: decryptField(ctx.keys, findingsContext, findingsEnc),
+      signedAt: signedAt.toISOString(),
+    }));
   });

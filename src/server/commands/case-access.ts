@@ -1,11 +1,12 @@
-import { can } from '../../domain/access/policy';
+import { can, type Decision } from '../../domain/access/policy';
+import type { DataCategory } from '../../domain/collaboration/consent';
 import type { Action } from '../../domain/access/roles';
 import type { AuditEventType } from '../../domain/audit/events';
 import { DomainError } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
-import { findCase } from '../repositories/case.repository';
+import { findCase, type CaseRecord } from '../repositories/case.repository';
 import { AuditedDenial } from './person-access';
 
 /** Loads a case and asks the policy; the same rules as for persons (404 if invisible, 403 with reason). */
@@ -21,7 +22,11 @@ export const loadCaseFor = async (
     throw new DomainError('not_found', {
       message: 'Ärendet finns inte eller är inte synligt för dig.',
     });
-  const decision = can(ctx.actor, action, caseResource(record), ctx.now());
+  const decision = shareCovers(
+    can(ctx.actor, action, caseResource(record), ctx.now()),
+    record,
+    categoryOf(auditType),
+  );
   if (!decision.allowed) {
     throw new AuditedDenial(ctx, {
       personId: record.personId,
@@ -30,4 +35,31 @@ export const loadCaseFor = async (
     });
   }
   return { record, decision };
+};
+
+/** Which category of information a command reads, by what it is (for shares limited to some). */
+const categoryOf = (auditType: AuditEventType): DataCategory | null =>
+  auditType.startsWith('disclosure.') || auditType.startsWith('concern.')
+    ? // What left the case, and concerns raised in it, are the disclosing area's own records.
+      null
+    : auditType.startsWith('plan.')
+      ? 'safetyPlan'
+      : auditType.startsWith('assessment.')
+        ? 'riskAssessments'
+        : 'caseHistory';
+
+/**
+ * A share opens only the categories that were disclosed: a case shared for its history does not
+ * open the victim's safety plan. Anything else the policy decided stands.
+ */
+const shareCovers = (
+  decision: Decision,
+  record: CaseRecord,
+  category: DataCategory | null,
+): Decision => {
+  if (!decision.allowed || !decision.shareId) return decision;
+  const share = record.shares.find((entry) => entry.id === decision.shareId);
+  return category !== null && share?.categories.includes(category)
+    ? decision
+    : { allowed: false, reason: 'access.other_secrecy_area' };
 };

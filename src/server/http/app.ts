@@ -21,6 +21,7 @@ import { registerCaseRoutes } from '../routes/cases/routes';
 import { registerAuditRoutes } from '../routes/audit/routes';
 import { registerAssessmentRoutes } from '../routes/assessments/routes';
 import { registerPlanRoutes } from '../routes/plans/routes';
+import { registerCollaborationRoutes } from '../routes/collaboration/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -127,6 +128,7 @@ export const buildApp = async (
     registerAuditRoutes(api, deps);
     registerAssessmentRoutes(api, deps);
     registerPlanRoutes(api, deps);
+    registerCollaborationRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -19,6 +19,12 @@ export const caseResource = (record: CaseRecord): RecordResource => ({
   unitId: record.unitId,
   secrecyAreaId: record.secrecyAreaId,
   assignedUserIds: record.ownerUserId ? [record.ownerUserId] : [],
+  shares: record.shares.map((share) => ({
+    id: share.id,
+    unitId: share.unitId!,
+    basis: share.groundCode === 'consent' ? ('consent' as const) : ('disclosure' as const),
+    endsAt: share.endsAt ? new Date(share.endsAt) : null,
+  })),
 });
 
 type Viewer = { actor: Actor; keys: KeyRing; now: Date };
@@ -27,7 +33,12 @@ type Viewer = { actor: Actor; keys: KeyRing; now: Date };
 export const presentCaseSummary = (record: CaseRecord, viewer: Viewer) => {
   const level = record.protectionLevel as ProtectionLevel;
   const type = record.type as CaseType;
-  const mayWrite = can(viewer.actor, 'case.write', caseResource(record), viewer.now).allowed;
+  const resource = caseResource(record);
+  const mayWrite = can(viewer.actor, 'case.write', resource, viewer.now).allowed;
+  const read = can(viewer.actor, 'case.read', resource, viewer.now);
+  const share = read.allowed
+    ? resource.shares?.find((entry) => entry.id === read.shareId)
+    : undefined;
   return {
     id: record.id,
     type,
@@ -58,6 +69,10 @@ export const presentCaseSummary = (record: CaseRecord, viewer: Viewer) => {
     abilities: {
       write: mayWrite,
       nextStages: mayWrite ? nextStages(record.stage as Stage, type) : [],
+    },
+    access: {
+      reason: read.allowed ? read.reason : null,
+      sharedUntil: share?.endsAt?.toISOString() ?? null,
     },
   };
 };

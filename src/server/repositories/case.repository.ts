@@ -1,4 +1,5 @@
 import { sql, type Insertable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
 import type {
   CaseEventsTable,
@@ -42,7 +43,24 @@ const caseQuery = (tx: Tx) =>
       'c.openedAt',
       'c.closedAt',
       'c.version',
-    ]);
+    ])
+    // Units outside the case's secrecy area that may read it on a consent or a disclosure.
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('disclosures as d')
+          .select([
+            'd.id',
+            'd.recipientUnitId as unitId',
+            'd.groundCode',
+            'd.categories',
+            'd.shareEndsAt as endsAt',
+          ])
+          .whereRef('d.caseId', '=', 'c.id')
+          .where('d.sharesCase', '=', true)
+          .where('d.shareEndedAt', 'is', null),
+      ).as('shares'),
+    );
 
 export const findCase = (tx: Tx, id: string) =>
   caseQuery(tx).where('c.id', '=', id).executeTakeFirst();

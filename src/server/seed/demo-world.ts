@@ -55,6 +55,12 @@ export const demoOrganisations: DemoOrganisation[] = [
         kind: 'substanceAbuse',
         secrecyArea: 'Missbruk',
       },
+      {
+        key: 'utovare',
+        name: 'Öppenvården – stöd till våldsutövare',
+        kind: 'other',
+        secrecyArea: 'Öppenvård',
+      },
       { key: 'ledning', name: 'Ledning och samordning', kind: 'administration', secrecyArea: null },
     ],
   },
@@ -114,6 +120,11 @@ export const demoUsers: DemoUser[] = [
     username: 'forsorjning',
     displayName: 'Fatima Försörjningsstöd (övning)',
     grants: [{ unit: 'forsorjning', role: 'caseWorker' }],
+  },
+  {
+    username: 'utovare',
+    displayName: 'Ulf Öppenvård (övning)',
+    grants: [{ unit: 'utovare', role: 'caseWorker' }],
   },
   {
     username: 'bou',

@@ -87,7 +87,7 @@ const handover = z.object({
   proposedAt: z.string(),
 });
 
-const caseSummary = z.object({
+export const caseSummary = z.object({
   id: z.string(),
   type: z.enum(codesOf(caseTypes)),
   hrv: z.boolean(),
@@ -117,6 +117,8 @@ const caseSummary = z.object({
     write: z.boolean(),
     nextStages: z.array(z.object({ to: z.enum(stages), needsReason: z.boolean() })),
   }),
+  /** Why the viewer may read the case: their own area, a consent, a disclosure, break-glass. */
+  access: z.object({ reason: z.string().nullable(), sharedUntil: z.string().nullable() }),
 });
 
 export const caseSummaryResponse = caseSummary;

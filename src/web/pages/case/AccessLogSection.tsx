@@ -26,7 +26,10 @@ export const AccessLogSection = ({ personId }: { personId: string }) => {
 
   const load = () =>
     void run(async () => {
-      setEntries(await api<Entry[]>('GET', `/api/audit/events?personId=${personId}&limit=100`));
+      setEntries(
+        (await api<{ events: Entry[] }>('GET', `/api/audit/events?personId=${personId}&limit=100`))
+          .events,
+      );
     });
 
   return (

@@ -1,0 +1,164 @@
+import { swedishDate } from '../../domain/calendar';
+import {
+  checkConsentDraft,
+  isInForce,
+  type ConsentDraft,
+  type ConsentRecord,
+} from '../../domain/collaboration/consent';
+import { DomainError } from '../../domain/errors';
+import { encryptField } from '../crypto/field-encryption';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { consentContext, presentConsent } from '../presenters/collaboration.presenter';
+import {
+  endSharesResting,
+  findConsent,
+  insertConsent,
+  listConsents,
+  withdrawConsentIfVersion,
+  type ConsentRow,
+} from '../repositories/collaboration.repository';
+import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+
+export const asConsentRecord = (row: ConsentRow): ConsentRecord => ({
+  id: row.id,
+  decision: row.decision,
+  recipients: row.recipients,
+  categories: row.categories as ConsentRecord['categories'],
+  givenBy: row.givenBy,
+  // Only who gave it matters to the rule; the name stays encrypted until shown.
+  giverName: row.giverNameEnc,
+  givenOn: row.givenOn,
+  expiresOn: row.expiresOn,
+  withdrawnOn: row.withdrawnOn,
+  recordedAt: row.recordedAt,
+});
+
+const presentAll = (rows: readonly ConsentRow[], ctx: CommandContext) => {
+  const today = swedishDate(ctx.now());
+  return rows.map((row) =>
+    presentConsent(
+      row,
+      ctx.keys,
+      row.decision === 'given' && isInForce(asConsentRecord(row), today),
+    ),
+  );
+};
+
+/** A person's consents and refusals, newest first. */
+export const readConsents = (ctx: CommandContext, personId: string) =>
+  runAudited(ctx, async (tx) => {
+    const { decision } = await loadPersonFor(ctx, tx, personId, 'person.read', 'consent.read');
+    const rows = await listConsents(tx, personId);
+    await auditPersonEvent(ctx, tx, {
+      type: 'consent.read',
+      personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { count: rows.length },
+    });
+    return presentAll(rows, ctx);
+  });
+
+export type ConsentInput = ConsentDraft & { form: 'oral' | 'written'; custodianCount: number };
+
+/** Records a consent or a refusal, as the person (or each custodian) answered. */
+export const recordConsent = (ctx: CommandContext, personId: string, input: ConsentInput) =>
+  runAudited(ctx, async (tx) => {
+    const problems = checkConsentDraft(input, swedishDate(ctx.now()));
+    if (problems.length)
+      throw new DomainError('validation.invalid', {
+        fields: problems.map((problem) => ({
+          path: `body.${problem.field}`,
+          message: problem.message,
+        })),
+      });
+    const { decision } = await loadPersonFor(
+      ctx,
+      tx,
+      personId,
+      'person.update',
+      'consent.recorded',
+    );
+    const { id } = await insertConsent(tx, {
+      organisationId: ctx.actor.organisationId,
+      personId,
+      decision: input.decision,
+      purposeEnc: encryptField(ctx.keys, consentContext.purpose, input.purpose.trim()),
+      recipients: JSON.stringify(input.recipients),
+      categories: [...input.categories],
+      givenBy: input.givenBy,
+      giverNameEnc: input.giverName?.trim()
+        ? encryptField(ctx.keys, consentContext.giverName, input.giverName.trim())
+        : null,
+      form: input.form,
+      givenOn: input.givenOn,
+      expiresOn: input.expiresOn,
+      custodianCount: input.custodianCount,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'consent.recorded',
+      personId,
+      reason: decision.reason,
+      details: { consentId: id, decision: input.decision, givenBy: input.givenBy },
+    });
+    return presentAll([(await findConsent(tx, id))!], ctx)[0]!;
+  });
+
+/**
+ * Records that a consent was withdrawn. Everything that rested on it stops at once: a case
+ * shared on the consent is no longer readable by the recipient.
+ */
+export const withdrawConsent = (
+  ctx: CommandContext,
+  consentId: string,
+  input: { withdrawnOn: string; reason: string; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const row = await loadConsent(tx, consentId);
+    const { decision } = await loadPersonFor(
+      ctx,
+      tx,
+      row.personId,
+      'person.update',
+      'consent.withdrawn',
+    );
+    const today = swedishDate(ctx.now());
+    if (input.withdrawnOn > today || input.withdrawnOn < row.givenOn)
+      throw new DomainError('validation.invalid', {
+        fields: [
+          { path: 'body.withdrawnOn', message: 'Datumet ska vara mellan svaret och i dag.' },
+        ],
+      });
+    const done = await withdrawConsentIfVersion(tx, consentId, input.version, {
+      withdrawnOn: input.withdrawnOn,
+      withdrawalReasonEnc: encryptField(
+        ctx.keys,
+        consentContext.withdrawalReason,
+        input.reason.trim(),
+      ),
+    });
+    if (!done)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Samtycket har ändrats eller är redan återkallat. Läs in sidan igen.',
+      });
+    await endSharesResting(tx, consentId, ctx.now());
+    await auditPersonEvent(ctx, tx, {
+      type: 'consent.withdrawn',
+      personId: row.personId,
+      reason: decision.reason,
+      details: { consentId },
+    });
+    return presentAll([(await findConsent(tx, consentId))!], ctx)[0]!;
+  });
+
+const loadConsent = async (tx: Tx, consentId: string) => {
+  const row = await findConsent(tx, consentId);
+  if (!row)
+    throw new DomainError('not_found', {
+      message: 'Samtycket finns inte eller är inte synligt för dig.',
+    });
+  return row;
+};

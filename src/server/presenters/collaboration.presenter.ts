@@ -1,0 +1,61 @@
+import type { ConsentRecipient } from '../../domain/collaboration/consent';
+import { decryptField, type KeyRing } from '../crypto/field-encryption';
+import type { ConsentRow, DisclosureRow } from '../repositories/collaboration.repository';
+
+export const consentContext = {
+  purpose: 'consents.purpose',
+  giverName: 'consents.giver_name',
+  withdrawalReason: 'consents.withdrawal_reason',
+} as const;
+export const disclosureContext = {
+  assessment: 'disclosures.assessment',
+  content: 'disclosures.content',
+} as const;
+export const concernContext = 'concerns.what_was_said';
+
+const open = (keys: KeyRing, context: string, sealed: string | null) =>
+  sealed === null ? null : decryptField(keys, context, sealed);
+
+/** A consent or refusal as its readers see it; in force or not is the domain's answer, given here. */
+export const presentConsent = (row: ConsentRow, keys: KeyRing, inForce: boolean) => ({
+  id: row.id,
+  decision: row.decision,
+  purpose: decryptField(keys, consentContext.purpose, row.purposeEnc),
+  recipients: row.recipients as ConsentRecipient[],
+  categories: row.categories,
+  givenBy: row.givenBy,
+  giverName: open(keys, consentContext.giverName, row.giverNameEnc),
+  form: row.form,
+  givenOn: row.givenOn,
+  expiresOn: row.expiresOn,
+  custodianCount: row.custodianCount,
+  withdrawnOn: row.withdrawnOn,
+  withdrawalReason: open(keys, consentContext.withdrawalReason, row.withdrawalReasonEnc),
+  inForce,
+  recordedAt: row.recordedAt.toISOString(),
+  recordedByName: row.recordedByName,
+  version: row.version,
+});
+
+export const presentDisclosure = (row: DisclosureRow, keys: KeyRing, now: Date) => ({
+  id: row.id,
+  recipientKind: row.recipientKind,
+  recipientUnitId: row.recipientUnitId,
+  recipient: row.recipientUnitName ?? row.recipientLabel,
+  categories: row.categories,
+  groundCode: row.groundCode,
+  groundCatalogueVersion: row.groundCatalogueVersion,
+  provisionText: row.provisionText,
+  assessmentNote: open(keys, disclosureContext.assessment, row.assessmentEnc),
+  content: open(keys, disclosureContext.content, row.contentEnc),
+  decidedAt: row.decidedAt.toISOString(),
+  decidedByName: row.decidedByName,
+  share: row.sharesCase
+    ? {
+        endsAt: row.shareEndsAt?.toISOString() ?? null,
+        active:
+          row.shareEndedAt === null &&
+          (row.shareEndsAt === null || row.shareEndsAt.getTime() > now.getTime()),
+      }
+    : null,
+});

@@ -1,0 +1,344 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import { buildPerson, buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Case = { id: string; version: number };
+
+describe.runIf(engineAvailable)('collaboration under secrecy', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+
+  const as = (unit: 'adultUnit' | 'childUnit' | 'perpetratorUnit', role = 'caseWorker' as const) =>
+    signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north[unit].id,
+      role,
+    });
+
+  const openCase = async (
+    client: TestClient,
+    unitId: string,
+    ownerUserId: string,
+    type: string,
+    person?: { id: string },
+  ) => {
+    const subject =
+      person ??
+      (await buildPerson(database, testApp.keys, { organisationId: world.north.org.id, unitId }));
+    const response = await client.request('POST', '/api/cases', {
+      body: { personId: subject.id, unitId, type, ownerUserId },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return { ...response.json<Case>(), personId: subject.id };
+  };
+
+  const eventsOf = (type: string) =>
+    asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('auditEvents')
+        .select(['type', 'reason', 'personId', 'actorUserId', 'details'])
+        .where('type', '=', type)
+        .execute(),
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  describe('concern for the victim raised in a perpetrator case', () => {
+    let victimsWorker: Awaited<ReturnType<typeof as>>;
+    let perpetratorsWorker: Awaited<ReturnType<typeof as>>;
+    let victimCase: Case & { personId: string };
+    let perpetratorCase: Case & { personId: string };
+    const said = 'Han sa att han vet var hon bor nu och att han ska åka dit i helgen.';
+
+    beforeAll(async () => {
+      victimsWorker = await as('adultUnit');
+      perpetratorsWorker = await as('perpetratorUnit');
+      victimCase = await openCase(
+        victimsWorker.client,
+        world.north.adultUnit.id,
+        victimsWorker.user.id,
+        'adultVictim',
+      );
+      perpetratorCase = await openCase(
+        perpetratorsWorker.client,
+        world.north.perpetratorUnit.id,
+        perpetratorsWorker.user.id,
+        'perpetrator',
+      );
+      const link = await victimsWorker.client.request('POST', `/api/cases/${victimCase.id}/links`, {
+        body: { linkedCaseId: perpetratorCase.id, kind: 'victimPerpetrator' },
+      });
+      expect(link.statusCode, link.body).toBe(201);
+    });
+
+    it('shows the perpetrator’s worker which paths are open, without the victim’s case', async () => {
+      const response = await perpetratorsWorker.client.request(
+        'GET',
+        `/api/cases/${perpetratorCase.id}/concerns`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const view = response.json<{
+        linkedVictimCases: number;
+        paths: { path: string; open: boolean; whyClosed: string | null }[];
+      }>();
+      expect(view.linkedVictimCases).toBe(1);
+      expect(view.paths.filter((path) => path.open).map((path) => path.path)).toEqual([
+        'noHarm',
+        'dangerToLife',
+      ]);
+      expect(response.body).not.toContain(victimCase.id);
+      const hidden = await perpetratorsWorker.client.request('GET', `/api/cases/${victimCase.id}`);
+      expect(hidden.statusCode).toBe(403);
+    });
+
+    it('refuses a concern on a closed path or without an assessment, and sends nothing', async () => {
+      for (const body of [
+        { path: null, whatWasSaid: said },
+        { path: 'sameUnit', whatWasSaid: said },
+        { path: 'noHarm', whatWasSaid: said, assessmentNote: 'kort' },
+      ]) {
+        const response = await perpetratorsWorker.client.request(
+          'POST',
+          `/api/cases/${perpetratorCase.id}/concerns`,
+          { body },
+        );
+        expect(response.statusCode, response.body).toBe(400);
+      }
+      const victimView = await victimsWorker.client.request('GET', `/api/cases/${victimCase.id}`);
+      expect(victimView.json<{ tasks: unknown[] }>().tasks).toEqual([]);
+    });
+
+    it('on the harm-test path the victim’s worker gets the words as a task, and the crossing is a disclosure', async () => {
+      const response = await perpetratorsWorker.client.request(
+        'POST',
+        `/api/cases/${perpetratorCase.id}/concerns`,
+        {
+          body: {
+            path: 'noHarm',
+            whatWasSaid: said,
+            assessmentNote: 'Hotet är konkret; hon behöver veta för att kunna skydda sig i helgen.',
+          },
+        },
+      );
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toMatchObject({ path: 'noHarm', notifiedCases: 1 });
+
+      const mine = await victimsWorker.client.request('GET', '/api/work-lists/mine');
+      const tasks = mine.json<{ tasks: { kind: string; note: string; case: { id: string } }[] }>()
+        .tasks;
+      expect(tasks).toEqual([
+        expect.objectContaining({
+          kind: 'concern',
+          case: expect.objectContaining({ id: victimCase.id }),
+        }),
+      ]);
+      expect(tasks[0]!.note).toContain(said);
+      expect(tasks[0]!.note).toContain('Öppenvården');
+
+      const disclosures = await perpetratorsWorker.client.request(
+        'GET',
+        `/api/cases/${perpetratorCase.id}/disclosures`,
+      );
+      expect(disclosures.json()).toEqual([
+        expect.objectContaining({
+          recipientKind: 'internal',
+          recipient: 'Vuxenenheten',
+          groundCode: 'noHarm',
+          content: said,
+        }),
+      ]);
+      const audit = await eventsOf('case.task_added');
+      expect(audit).toContainEqual(
+        expect.objectContaining({
+          personId: victimCase.personId,
+          actorUserId: perpetratorsWorker.user.id,
+          reason: 'access.concern_path',
+        }),
+      );
+      // The task tells the victim's worker the words, nothing else about the perpetrator's case.
+      const victimView = await victimsWorker.client.request(
+        'GET',
+        `/api/cases/${perpetratorCase.id}`,
+      );
+      expect(victimView.statusCode).toBe(403);
+    });
+
+    it('the danger-to-life path records a disclosure to the police and leaves the victim’s case alone', async () => {
+      const before = await victimsWorker.client.request('GET', `/api/cases/${victimCase.id}`);
+      const response = await perpetratorsWorker.client.request(
+        'POST',
+        `/api/cases/${perpetratorCase.id}/concerns`,
+        {
+          body: {
+            path: 'dangerToLife',
+            whatWasSaid: 'Han har skaffat ett vapen och säger att han ska använda det.',
+            assessmentNote: 'Särskild risk för grovt brott mot närstående; polisen kan förhindra.',
+          },
+        },
+      );
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toMatchObject({ notifiedCases: 0 });
+      const after = await victimsWorker.client.request('GET', `/api/cases/${victimCase.id}`);
+      expect(after.json<{ tasks: unknown[] }>().tasks).toHaveLength(
+        before.json<{ tasks: unknown[] }>().tasks.length,
+      );
+      const disclosures = await perpetratorsWorker.client.request(
+        'GET',
+        `/api/cases/${perpetratorCase.id}/disclosures`,
+      );
+      expect(disclosures.json()).toContainEqual(
+        expect.objectContaining({ recipientKind: 'police', groundCode: 'preventViolence' }),
+      );
+    });
+  });
+
+  describe('consent and a case shared across a secrecy area', () => {
+    it('opens the case to the other area on consent, says why, and closes it when the consent is withdrawn', async () => {
+      const adult = await as('adultUnit');
+      const child = await as('childUnit');
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+        personalNumber: '19821105-9954',
+      });
+      const opened = await openCase(
+        adult.client,
+        world.north.adultUnit.id,
+        adult.user.id,
+        'adultVictim',
+        person,
+      );
+      expect((await child.client.request('GET', `/api/cases/${opened.id}`)).statusCode).toBe(403);
+
+      const recipient = {
+        kind: 'internal',
+        unitId: world.north.childUnit.id,
+        label: 'Barn och unga',
+      };
+      const consent = await adult.client.request('POST', `/api/persons/${person.id}/consents`, {
+        body: {
+          decision: 'given',
+          purpose: 'Barn och unga får läsa utredningen om våldet',
+          recipients: [recipient],
+          categories: ['caseHistory'],
+          givenBy: 'self',
+          form: 'written',
+          givenOn: '2026-11-24',
+        },
+      });
+      expect(consent.statusCode, consent.body).toBe(201);
+      expect(consent.json()).toMatchObject({ inForce: true });
+
+      const weighed = await adult.client.request(
+        'GET',
+        `/api/cases/${opened.id}/disclosure-grounds?recipientKind=internal&recipientUnitId=${world.north.childUnit.id}&categories=caseHistory`,
+      );
+      expect(weighed.statusCode, weighed.body).toBe(200);
+      const grounds = weighed.json<{ grounds: { code: string; applies: boolean }[] }>().grounds;
+      expect(grounds.find((ground) => ground.code === 'consent')?.applies).toBe(true);
+      expect(grounds.find((ground) => ground.code === 'preventViolence')?.applies).toBe(false);
+
+      const withoutGround = await adult.client.request(
+        'POST',
+        `/api/cases/${opened.id}/disclosures`,
+        {
+          body: {
+            recipientKind: 'internal',
+            recipientUnitId: world.north.childUnit.id,
+            categories: ['caseHistory'],
+            shareCase: true,
+          },
+        },
+      );
+      expect(withoutGround.statusCode).toBe(400);
+      expect(withoutGround.json().detail ?? withoutGround.body).toMatch(/OSL 12 kap. 2 §/);
+      expect((await child.client.request('GET', `/api/cases/${opened.id}`)).statusCode).toBe(403);
+
+      const shared = await adult.client.request('POST', `/api/cases/${opened.id}/disclosures`, {
+        body: {
+          recipientKind: 'internal',
+          recipientUnitId: world.north.childUnit.id,
+          categories: ['caseHistory'],
+          groundCode: 'consent',
+          shareCase: true,
+          shareDays: 30,
+        },
+      });
+      expect(shared.statusCode, shared.body).toBe(201);
+
+      const read = await child.client.request('GET', `/api/cases/${opened.id}`);
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json()).toMatchObject({
+        access: { reason: 'access.consent', sharedUntil: expect.any(String) },
+        abilities: { write: false },
+      });
+      expect(
+        (await child.client.request('GET', `/api/cases/${opened.id}/safety-plan`)).statusCode,
+      ).toBe(403);
+      const listed = await child.client.request('GET', '/api/work-lists/shared-with-me');
+      expect(listed.json<{ id: string }[]>().map((entry) => entry.id)).toContain(opened.id);
+      expect(await eventsOf('case.read')).toContainEqual(
+        expect.objectContaining({ actorUserId: child.user.id, reason: 'access.consent' }),
+      );
+
+      const [given] = (
+        await adult.client.request('GET', `/api/persons/${person.id}/consents`)
+      ).json<{ id: string; version: number }[]>();
+      const withdrawn = await adult.client.request(
+        'POST',
+        `/api/consents/${given!.id}/withdrawal`,
+        {
+          body: {
+            withdrawnOn: '2026-11-24',
+            reason: 'Sa i telefon att hon tar tillbaka det',
+            version: given!.version,
+          },
+        },
+      );
+      expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+      expect(withdrawn.json()).toMatchObject({ inForce: false, withdrawnOn: '2026-11-24' });
+      expect((await child.client.request('GET', `/api/cases/${opened.id}`)).statusCode).toBe(403);
+      const stale = await adult.client.request('POST', `/api/consents/${given!.id}/withdrawal`, {
+        body: { withdrawnOn: '2026-11-24', reason: 'igen', version: given!.version },
+      });
+      expect(stale.statusCode).toBe(409);
+    });
+
+    it('a consent with a missing custodian name or a future date is refused field by field', async () => {
+      const adult = await as('adultUnit');
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      const response = await adult.client.request('POST', `/api/persons/${person.id}/consents`, {
+        body: {
+          decision: 'given',
+          purpose: 'Skolan får veta om skyddet',
+          recipients: [{ kind: 'other', label: 'Skolan' }],
+          categories: ['children'],
+          givenBy: 'custodian',
+          form: 'oral',
+          givenOn: '2027-01-01',
+        },
+      });
+      expect(response.statusCode).toBe(400);
+      const fields = response.json<{ errors?: { path: string }[] }>();
+      expect(JSON.stringify(fields)).toMatch(/giverName/);
+      expect(JSON.stringify(fields)).toMatch(/givenOn/);
+      const listed = await adult.client.request('GET', `/api/persons/${person.id}/consents`);
+      expect(listed.json()).toEqual([]);
+    });
+  });
+});
