@@ -9,6 +9,7 @@ import { CasesPage } from './pages/CasesPage';
 import { AssessmentPage } from './pages/AssessmentPage';
 import { IntakePage } from './pages/IntakePage';
 import { UnitsPage } from './pages/UnitsPage';
+import { LogReviewPage } from './pages/LogReviewPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -62,6 +63,7 @@ const Page = ({ session }: { session: SignedIn }) => {
     return <AssessmentPage key={assessmentMatch[1]} assessmentId={assessmentMatch[1]!} />;
   if (path === '/arenden') return <CasesPage />;
   if (path === '/installningar') return <UnitsPage />;
+  if (path === '/logguppfoljning' && sessionMay(session, 'audit.read')) return <LogReviewPage />;
   if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
   return <StartPage session={session} />;
 };

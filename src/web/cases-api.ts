@@ -25,6 +25,8 @@ export type CaseSummary = {
   openedAt: string;
   version: number;
   abilities: { write: boolean; nextStages: { to: Stage; needsReason: boolean }[] };
+  /** Why the viewer may read the case (own area, consent, disclosure, break-glass). */
+  access: { reason: string | null; sharedUntil: string | null };
 };
 
 export type Task = {
@@ -106,3 +108,6 @@ export type Unit = {
 
 export const dateText = (iso: string, language: string) =>
   new Date(iso).toLocaleDateString(language === 'en' ? 'en-GB' : 'sv-SE');
+
+/** Today's date on this computer, as YYYY-MM-DD (a default for date fields; the server checks). */
+export const todayText = () => new Date().toLocaleDateString('sv-SE');

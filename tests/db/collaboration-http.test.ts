@@ -65,11 +65,18 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
     beforeAll(async () => {
       victimsWorker = await as('adultUnit');
       perpetratorsWorker = await as('perpetratorUnit');
+      const victim = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+        personalNumber: '19730674-9982',
+        protectionLevel: 'protectedRegistration',
+      });
       victimCase = await openCase(
         victimsWorker.client,
         world.north.adultUnit.id,
         victimsWorker.user.id,
         'adultVictim',
+        victim,
       );
       perpetratorCase = await openCase(
         perpetratorsWorker.client,
@@ -77,10 +84,38 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
         perpetratorsWorker.user.id,
         'perpetrator',
       );
-      const link = await victimsWorker.client.request('POST', `/api/cases/${victimCase.id}/links`, {
-        body: { linkedCaseId: perpetratorCase.id, kind: 'victimPerpetrator' },
+    });
+
+    it('links the victim’s case by her number without showing it, and logs the link on her', async () => {
+      const url = `/api/cases/${perpetratorCase.id}/links/by-personal-number`;
+      const wrong = await perpetratorsWorker.client.request('POST', url, {
+        body: { personalNumber: '19730674-9983' },
       });
-      expect(link.statusCode, link.body).toBe(201);
+      expect(wrong.statusCode).toBe(400);
+      const response = await perpetratorsWorker.client.request('POST', url, {
+        body: { personalNumber: '197306749982' },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toEqual({ linked: 1, alreadyLinked: 0 });
+      expect(response.body).not.toContain(victimCase.id);
+      const again = await perpetratorsWorker.client.request('POST', url, {
+        body: { personalNumber: '19730674-9982' },
+      });
+      expect(again.json()).toEqual({ linked: 0, alreadyLinked: 1 });
+      expect(await eventsOf('case.linked')).toContainEqual(
+        expect.objectContaining({
+          personId: victimCase.personId,
+          actorUserId: perpetratorsWorker.user.id,
+          reason: 'access.link_by_personal_number',
+        }),
+      );
+      const view = await perpetratorsWorker.client.request(
+        'GET',
+        `/api/cases/${perpetratorCase.id}`,
+      );
+      expect(view.json<{ linkedCases: unknown[] }>().linkedCases).toEqual([
+        { kind: 'victimPerpetrator', visible: false, hiddenReason: 'access.other_secrecy_area' },
+      ]);
     });
 
     it('shows the perpetrator’s worker which paths are open, without the victim’s case', async () => {
@@ -339,6 +374,126 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
       expect(JSON.stringify(fields)).toMatch(/givenOn/);
       const listed = await adult.client.request('GET', `/api/persons/${person.id}/consents`);
       expect(listed.json()).toEqual([]);
+    });
+  });
+
+  describe('log review', () => {
+    const leader = () =>
+      signedIn(database, testApp, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+        role: 'teamLeader',
+      });
+    const period = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+
+    it('reports accesses to protected persons with numbers masked, and per case', async () => {
+      const { client } = await leader();
+      const response = await client.request(
+        'GET',
+        `/api/audit/events?focus=protectedPersons&from=${period.from}&to=${period.to}`,
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const report = response.json<{
+        total: number;
+        events: {
+          type: string;
+          reason: string;
+          person: { personalNumber: string };
+          details: { caseId?: string };
+        }[];
+      }>();
+      expect(report.total).toBeGreaterThan(0);
+      expect(report.events.every((entry) => entry.person.personalNumber === '19730674-XXXX')).toBe(
+        true,
+      );
+      expect(report.events.map((entry) => entry.reason)).toEqual(
+        expect.arrayContaining(['access.concern_path', 'access.link_by_personal_number']),
+      );
+      expect(response.body).not.toContain('9982');
+
+      const caseId = report.events.find((entry) => entry.details.caseId)!.details.caseId!;
+      const perCase = (
+        await client.request(
+          'GET',
+          `/api/audit/events?caseId=${caseId}&from=${period.from}&to=${period.to}`,
+        )
+      ).json<typeof report>();
+      expect(perCase.total).toBeGreaterThan(1);
+      expect(perCase.events.every((entry) => entry.details.caseId === caseId)).toBe(true);
+    });
+
+    it('reports break-glass openings and their use', async () => {
+      const worker = await as('childUnit');
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      const opened = await worker.client.request('POST', `/api/persons/${person.id}/break-glass`, {
+        body: { reason: 'Polisen larmar om akut fara för barnet i kväll', minutes: 15 },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      expect((await worker.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(
+        200,
+      );
+      const { client } = await leader();
+      const report = (
+        await client.request(
+          'GET',
+          `/api/audit/events?focus=breakGlass&from=${period.from}&to=${period.to}`,
+        )
+      ).json<{ events: { type: string; actor: { id: string } }[] }>();
+      const mine = report.events.filter((entry) => entry.actor.id === worker.user.id);
+      expect(mine.map((entry) => entry.type).sort()).toEqual(['break_glass.opened', 'person.read']);
+    });
+
+    it('signs a review with the count from the log, and refuses a review without findings', async () => {
+      const { client, user } = await leader();
+      const bad = await client.request('POST', '/api/audit/reviews', {
+        body: {
+          scope: 'user',
+          periodFrom: '2026-11-01',
+          periodTo: '2026-11-30',
+          findings: '',
+          deviations: false,
+        },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(JSON.stringify(bad.json())).toMatch(/subjectId/);
+      expect(JSON.stringify(bad.json())).toMatch(/findings/);
+
+      const signed = await client.request('POST', '/api/audit/reviews', {
+        body: {
+          scope: 'protectedPersons',
+          periodFrom: '2026-11-01',
+          periodTo: '2026-11-24',
+          findings: 'Alla åtkomster hör till ärendenas handläggare. Inga avvikelser.',
+          deviations: false,
+        },
+      });
+      expect(signed.statusCode, signed.body).toBe(201);
+      const counted = (
+        await client.request(
+          'GET',
+          `/api/audit/events?focus=protectedPersons&from=2026-10-31T23:00:00Z&to=2026-11-24T23:00:00Z`,
+        )
+      ).json<{ total: number }>().total;
+      expect(signed.json<{ eventsReviewed: number }>().eventsReviewed).toBe(counted);
+      const reviews = (await client.request('GET', '/api/audit/reviews')).json();
+      expect(reviews).toContainEqual(
+        expect.objectContaining({
+          scope: 'protectedPersons',
+          findings: 'Alla åtkomster hör till ärendenas handläggare. Inga avvikelser.',
+          reviewedByName: expect.any(String),
+        }),
+      );
+      expect(await eventsOf('log_review.signed')).toContainEqual(
+        expect.objectContaining({ actorUserId: user.id }),
+      );
+    });
+
+    it('does not let a case worker review the log', async () => {
+      const worker = await as('adultUnit');
+      expect((await worker.client.request('GET', '/api/audit/reviews')).statusCode).toBe(403);
     });
   });
 });

@@ -44,7 +44,7 @@ export const buildWorld = async (handle: DatabaseHandle) =>
       const perpetratorUnit = await createUnit(tx, {
         organisationId: org.id,
         name: 'Öppenvården – våldsutövare',
-        kind: 'other',
+        kind: 'perpetratorSupport',
         secrecyAreaId: perpetratorArea.id,
       });
       return { org, adultUnit, childUnit, perpetratorUnit };

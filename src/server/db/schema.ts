@@ -37,6 +37,7 @@ export type UnitKind =
   | 'policeRiskAnalysis'
   | 'countyAnalysis'
   | 'administration'
+  | 'perpetratorSupport'
   | 'other';
 
 export type OrganisationsTable = {

@@ -58,7 +58,7 @@ export const demoOrganisations: DemoOrganisation[] = [
       {
         key: 'utovare',
         name: 'Öppenvården – stöd till våldsutövare',
-        kind: 'other',
+        kind: 'perpetratorSupport',
         secrecyArea: 'Öppenvård',
       },
       { key: 'ledning', name: 'Ledning och samordning', kind: 'administration', secrecyArea: null },

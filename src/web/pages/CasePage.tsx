@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { dateText, type CaseDetail, type ReportRow } from '../cases-api';
+import { dateText, todayText, type CaseDetail, type ReportRow } from '../cases-api';
 import { caseEventKinds, caseTypes, catalogueLabel, eventSources, stageLabel } from '../labels';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
@@ -10,6 +10,10 @@ import { TasksSection } from './case/TasksSection';
 import { RiskSection } from './case/RiskSection';
 import { PlanSection } from './plan/PlanSection';
 import { AccessLogSection } from './case/AccessLogSection';
+import { AccessNotice } from './collaboration/AccessNotice';
+import { ConcernSection } from './collaboration/ConcernSection';
+import { ConsentSection } from './collaboration/ConsentSection';
+import { DisclosureSection } from './collaboration/DisclosureSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -53,6 +57,8 @@ export const CasePage = ({
 
   if (!detail) return <p role="status">{t('app.loading')}</p>;
   const write = detail.abilities.write;
+  // Consents and disclosures belong to the case's own secrecy area, not to those it was shared with.
+  const sameArea = detail.access.reason === 'access.same_secrecy_area';
   const needsChildrenAnswer = adultTypes.has(detail.type) && detail.childrenAnswer === null;
 
   const takeCase = () =>
@@ -130,6 +136,7 @@ export const CasePage = ({
         {detail.person.givenName} {detail.person.familyName} –{' '}
         {catalogueLabel(caseTypes, detail.type, i18n.language)}
       </h1>
+      <AccessNotice access={detail.access} />
       <dl className="facts">
         <dt>{t('cases.stage')}</dt>
         <dd data-testid="stage">{stageLabel(detail.stage, i18n.language)}</dd>
@@ -316,6 +323,13 @@ export const CasePage = ({
       <PlanSection detail={detail} />
       <TasksSection detail={detail} run={run} reload={load} />
       <HandoverSection detail={detail} run={run} reload={load} />
+      {detail.type === 'perpetrator' && sameArea && <ConcernSection detail={detail} />}
+      {sameArea && (
+        <>
+          <ConsentSection personId={detail.person.id} today={todayText()} mayWrite={write} />
+          <DisclosureSection detail={detail} />
+        </>
+      )}
 
       {mayReviewLog && <AccessLogSection personId={detail.person.id} />}
 

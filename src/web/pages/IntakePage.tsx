@@ -89,12 +89,12 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
     });
   };
 
-  const openHere = () =>
+  const openHere = (type: 'adultVictim' | 'perpetrator') =>
     void run(async () => {
       const opened = await api<{ id: string }>('POST', '/api/cases', {
         personId: person!.id,
         unitId,
-        type: 'adultVictim',
+        type,
         detectionSource: 'intake',
         ownerUserId: session.user.id,
       });
@@ -210,6 +210,10 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
   const positiveExposure = results.some(
     (result) => result.topic === 'exposure' && result.outcome === 'positive',
   );
+  // A unit that supports those who use violence opens their case on a positive answer.
+  const perpetratorHere =
+    activeUnit?.kind === 'perpetratorSupport' &&
+    results.some((result) => result.topic === 'perpetration' && result.outcome === 'positive');
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
@@ -243,11 +247,16 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
           </section>
         ) : null,
       )}
-      {!positiveExposure && <p>{t('screening.noAction')}</p>}
+      {!positiveExposure && !perpetratorHere && <p>{t('screening.noAction')}</p>}
       <FieldErrors problem={problem} />
       {positiveExposure && activeUnit?.kind === 'adultVinr' && (
-        <button type="button" onClick={openHere}>
+        <button type="button" onClick={() => openHere('adultVictim')}>
           {t('intake.openCaseHere')}
+        </button>
+      )}
+      {perpetratorHere && (
+        <button type="button" onClick={() => openHere('perpetrator')}>
+          {t('intake.openPerpetratorCaseHere')}
         </button>
       )}
       {positiveExposure &&

@@ -5,6 +5,7 @@ import type { SessionView } from '../api';
 import { WorkList } from './WorkList';
 import { MyTrainings } from './start/MyTrainings';
 import { OverdueTasks } from './start/OverdueTasks';
+import { SharedWithMe } from './start/SharedWithMe';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -47,6 +48,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         </section>
       )}
       {mayReadCases ? <WorkList /> : <p className="muted">{t('start.empty')}</p>}
+      {mayReadCases && <SharedWithMe />}
       {leadsTeam && (
         <>
           <OverdueTasks

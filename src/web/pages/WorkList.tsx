@@ -70,6 +70,7 @@ export const WorkList = () => {
               <li key={task.id}>
                 <a {...linkProps(`/arenden/${task.caseId}`)}>{personName(task)}</a>:{' '}
                 {catalogueLabel(taskKinds, task.kind, i18n.language)} <TaskState task={task} />
+                {task.note && <div>{task.note}</div>}
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { linkVictimByPersonalNumber } from '../../commands/link-by-person';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -170,6 +171,31 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
       reply
         .status(201)
         .send(await linkCases(commandContext(request, deps), request.params.caseId, request.body)),
+  );
+
+  app.post(
+    '/api/cases/:caseId/links/by-personal-number',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: caseParams,
+        body: z.object({ personalNumber: z.string().max(20) }),
+        response: {
+          201: z.object({ linked: z.number().int(), alreadyLinked: z.number().int() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await linkVictimByPersonalNumber(
+            commandContext(request, deps),
+            request.params.caseId,
+            request.body,
+          ),
+        ),
   );
 
   app.post(

@@ -1,0 +1,258 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { dateText, type CaseDetail, type Unit } from '../../cases-api';
+import { FieldErrors, useProblem } from '../problems';
+import { dataCategories } from './ConsentSection';
+
+type Text = { sv: string; en: string };
+type Ground = {
+  code: string;
+  applies: boolean;
+  whyNotSv: string | null;
+  whyNotEn: string | null;
+  provision: string;
+  title: Text;
+  guidance: Text;
+  needsAssessment: boolean;
+  needsProvision: boolean;
+};
+type Disclosure = {
+  id: string;
+  recipient: string;
+  categories: string[];
+  groundCode: string;
+  content: string | null;
+  decidedAt: string;
+  decidedByName: string;
+  share: { endsAt: string | null; active: boolean } | null;
+};
+const recipientKinds = [
+  'internal',
+  'socialServices',
+  'police',
+  'healthCare',
+  'prosecutorOrCourt',
+  'other',
+] as const;
+
+/**
+ * Disclosures (utlämnande) from the case: every piece of information that leaves its secrecy
+ * area is recorded with recipient, what, the legal ground and who decided. The worker first
+ * sees which grounds could apply here, each explained in plain words; nothing goes without one.
+ */
+export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
+  const { t, i18n } = useTranslation();
+  const [disclosures, setDisclosures] = useState<Disclosure[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [kind, setKind] = useState<(typeof recipientKinds)[number]>('internal');
+  const [grounds, setGrounds] = useState<Ground[] | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const { problem, run } = useProblem();
+  const en = i18n.language === 'en';
+
+  const load = useCallback(async () => {
+    setDisclosures(await api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`));
+  }, [detail.id]);
+  useEffect(() => {
+    let current = true;
+    void Promise.all([
+      api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`),
+      api<Unit[]>('GET', '/api/units'),
+    ]).then(([loaded, loadedUnits]) => {
+      if (!current) return;
+      setDisclosures(loaded);
+      setUnits(loadedUnits);
+    });
+    return () => {
+      current = false;
+    };
+  }, [detail.id]);
+
+  const recipientOf = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    return {
+      recipientKind: kind,
+      recipientUnitId: kind === 'internal' ? data.get('recipientUnitId') || null : null,
+      recipientLabel: kind === 'internal' ? '' : String(data.get('recipientLabel') ?? ''),
+      categories: data.getAll('categories').map(String),
+    };
+  };
+
+  const weigh = (form: HTMLFormElement | null) => {
+    if (!form) return;
+    const recipient = recipientOf(form);
+    const query = new URLSearchParams({
+      recipientKind: recipient.recipientKind,
+      recipientLabel: recipient.recipientLabel,
+      categories: recipient.categories.join(','),
+      ...(recipient.recipientUnitId ? { recipientUnitId: String(recipient.recipientUnitId) } : {}),
+    });
+    void run(async () => {
+      const result = await api<{ grounds: Ground[] }>(
+        'GET',
+        `/api/cases/${detail.id}/disclosure-grounds?${query.toString()}`,
+      );
+      setGrounds(result.grounds);
+      setChosen(null);
+    });
+  };
+
+  const disclose = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    void run(async () => {
+      await api('POST', `/api/cases/${detail.id}/disclosures`, {
+        ...recipientOf(form),
+        groundCode: chosen,
+        assessmentNote: data.get('assessmentNote') ?? '',
+        provisionText: data.get('provisionText') ?? '',
+        content: data.get('content') ?? '',
+        shareCase: data.get('shareCase') === 'on',
+        shareDays: Number(data.get('shareDays') || 30),
+      });
+      form.reset();
+      setGrounds(null);
+      setChosen(null);
+      await load();
+    });
+  };
+
+  const ground = grounds?.find((entry) => entry.code === chosen);
+  return (
+    <section aria-labelledby="disclosure-heading">
+      <h2 id="disclosure-heading">{t('disclosure.title')}</h2>
+      {disclosures.length === 0 ? (
+        <p>{t('disclosure.none')}</p>
+      ) : (
+        <ul>
+          {disclosures.map((entry) => (
+            <li key={entry.id}>
+              {dateText(entry.decidedAt, i18n.language)} – {entry.recipient} –{' '}
+              {t(`disclosure.grounds.${entry.groundCode}`, { defaultValue: entry.groundCode })} (
+              {entry.decidedByName}){entry.content && <div>{entry.content}</div>}
+              {entry.share && (
+                <div className="muted">
+                  {entry.share.active ? t('disclosure.shareActive') : t('disclosure.shareEnded')}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FieldErrors problem={problem} />
+      {detail.abilities.write && (
+        <form onSubmit={disclose} noValidate aria-label={t('disclosure.formTitle')}>
+          <label htmlFor="disclosure-kind">{t('disclosure.recipientKind')}</label>
+          <select
+            id="disclosure-kind"
+            value={kind}
+            onChange={(event) => {
+              setKind(event.target.value as typeof kind);
+              setGrounds(null);
+            }}
+          >
+            {recipientKinds.map((option) => (
+              <option key={option} value={option}>
+                {t(`recipientKinds.${option}`)}
+              </option>
+            ))}
+          </select>
+          {kind === 'internal' ? (
+            <>
+              <label htmlFor="disclosure-unit">{t('disclosure.recipientUnit')}</label>
+              <select id="disclosure-unit" name="recipientUnitId">
+                {units
+                  .filter((unit) => unit.id !== detail.unitId)
+                  .map((unit) => (
+                    <option key={unit.id} value={unit.id}>
+                      {unit.name}
+                    </option>
+                  ))}
+              </select>
+            </>
+          ) : (
+            <>
+              <label htmlFor="disclosure-label">{t('disclosure.recipientLabel')}</label>
+              <input id="disclosure-label" name="recipientLabel" />
+            </>
+          )}
+          <fieldset>
+            <legend>{t('disclosure.categories')}</legend>
+            {dataCategories.map((category) => (
+              <label key={category} className="choice">
+                <input type="checkbox" name="categories" value={category} />{' '}
+                {t(`categories.${category}`)}
+              </label>
+            ))}
+          </fieldset>
+          <button type="button" onClick={(event) => weigh(event.currentTarget.form)}>
+            {t('disclosure.weigh')}
+          </button>
+          {grounds && (
+            <fieldset>
+              <legend>{t('disclosure.groundLegend')}</legend>
+              {grounds.map((entry) => (
+                <div key={entry.code}>
+                  <label className="choice">
+                    <input
+                      type="radio"
+                      name="groundCode"
+                      value={entry.code}
+                      disabled={!entry.applies}
+                      checked={chosen === entry.code}
+                      onChange={() => setChosen(entry.code)}
+                      aria-describedby={`ground-${entry.code}-help`}
+                    />{' '}
+                    {en ? entry.title.en : entry.title.sv} ({entry.provision})
+                  </label>
+                  <p id={`ground-${entry.code}-help`} className="muted">
+                    {entry.applies
+                      ? en
+                        ? entry.guidance.en
+                        : entry.guidance.sv
+                      : en
+                        ? entry.whyNotEn
+                        : entry.whyNotSv}
+                  </p>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {ground?.needsAssessment && (
+            <>
+              <label htmlFor="disclosure-assessment">{t('disclosure.assessment')}</label>
+              <textarea id="disclosure-assessment" name="assessmentNote" rows={3} />
+            </>
+          )}
+          {ground?.needsProvision && (
+            <>
+              <label htmlFor="disclosure-provision">{t('disclosure.provision')}</label>
+              <input id="disclosure-provision" name="provisionText" />
+            </>
+          )}
+          {kind === 'internal' && (
+            <>
+              <label className="choice">
+                <input type="checkbox" name="shareCase" /> {t('disclosure.shareCase')}
+              </label>
+              <label htmlFor="disclosure-days">{t('disclosure.shareDays')}</label>
+              <input
+                id="disclosure-days"
+                name="shareDays"
+                type="number"
+                min={1}
+                max={90}
+                defaultValue={30}
+              />
+            </>
+          )}
+          <label htmlFor="disclosure-content">{t('disclosure.content')}</label>
+          <textarea id="disclosure-content" name="content" rows={3} />
+          <button type="submit">{t('disclosure.submit')}</button>
+        </form>
+      )}
+    </section>
+  );
+};

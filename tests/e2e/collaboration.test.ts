@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/start';
+import { wcagViolations } from '../helpers/accessibility';
+import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
+import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
+
+// A fictitious number from Skatteverket's test series (the personnummer libraries' test set).
+const veraNumber = '19821105-9954';
+const said = 'Han sa i dag att han vet var hon bor nu och att han ska åka dit på lördag.';
+
+/** Registers a person at "Ny kontakt" and answers the routine questions. */
+const registerAndScreen = async (
+  page: Page,
+  person: { givenName: string; familyName: string; number: string | null; protection?: string },
+  answers: { exposure: 'Ja' | 'Nej'; perpetration: 'Ja' | 'Nej' },
+) => {
+  await page.getByRole('link', { name: 'Ny kontakt' }).click();
+  await page.getByLabel('Förnamn').fill(person.givenName);
+  await page.getByLabel('Efternamn').fill(person.familyName);
+  if (person.number) await page.getByLabel('Nummer', { exact: true }).fill(person.number);
+  else await page.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
+  if (person.protection)
+    await page.getByLabel('Skyddade personuppgifter').selectOption({ label: person.protection });
+  await page.getByRole('button', { name: 'Registrera och gå vidare' }).click();
+  await page
+    .getByRole('group', { name: /blivit utsatt/ })
+    .getByLabel(answers.exposure)
+    .check();
+  await page
+    .getByRole('group', { name: /Har du utsatt/ })
+    .getByLabel(answers.perpetration)
+    .check();
+  await page.getByRole('button', { name: 'Spara svaren' }).click();
+};
+
+/**
+ * Collaboration under secrecy, first part: the perpetrator's worker passes on a concern on a
+ * permitted path and the victim's worker is told; the team leader reviews who touched the
+ * protected victim's data and signs the review.
+ */
+describe.runIf(browserAvailable)('concern for a victim behind internal secrecy', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startDemoServer('collaboration');
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('passes a concern from the perpetrator’s worker to the victim’s worker, and the log review shows it', async () => {
+    // The victim, with protected registration, gets a case in the VINR team.
+    const victims = await signInAs(browser, server, 'handlaggare');
+    await registerAndScreen(
+      victims,
+      {
+        givenName: 'Vera',
+        familyName: 'Övningsdotter',
+        number: veraNumber,
+        protection: 'Skyddad folkbokföring',
+      },
+      { exposure: 'Ja', perpetration: 'Nej' },
+    );
+    await victims.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
+    await expect.poll(() => heading(victims), poll).toBe('Vera Övningsdotter – Våldsutsatt vuxen');
+
+    // The man who used violence is a client of the open-care team, another secrecy area.
+    const his = await signInAs(browser, server, 'utovare');
+    await registerAndScreen(
+      his,
+      { givenName: 'Ulrik', familyName: 'Övningsson', number: null },
+      { exposure: 'Nej', perpetration: 'Ja' },
+    );
+    await his.getByRole('button', { name: 'Öppna ärende för våldsutövaren i min enhet' }).click();
+    await expect.poll(() => heading(his), poll).toBe('Ulrik Övningsson – Våldsutövare');
+
+    const concern = his.getByRole('region', { name: 'Oro för den våldsutsatta' });
+    await concern.getByLabel('Den våldsutsattas personnummer').fill(veraNumber);
+    await concern.getByRole('button', { name: 'Länka' }).click();
+    await expect.poll(() => concern.textContent(), poll).toContain('Länkat till 1 ärende');
+    expect(await concern.textContent()).not.toContain('Vera');
+
+    await concern.getByLabel('Vad sades?').fill(said);
+    // Inside another secrecy area and without his consent, only two paths are open.
+    expect(await concern.getByLabel(/Inom samma sekretessområde/).isDisabled()).toBe(true);
+    expect(await concern.getByLabel(/Klientens samtycke/).isDisabled()).toBe(true);
+    await concern.getByLabel(/Menprövning/).check();
+    await concern
+      .getByLabel('Din bedömning')
+      .fill('Hotet är konkret och gäller i helgen; hon behöver veta för att kunna skydda sig.');
+    await concern.getByRole('button', { name: 'För vidare' }).click();
+    await expect
+      .poll(() => his.getByRole('status').last().textContent(), poll)
+      .toContain('Oron är förd vidare');
+    expect(await wcagViolations(his)).toEqual([]);
+    await his.screenshot({ path: screenshotPath('collab-1-concern-passed-on'), fullPage: true });
+
+    // The victim's worker finds the words as a task due today on her start page.
+    await victims.getByRole('link', { name: 'Start' }).click();
+    const tasks = victims.getByRole('region', { name: 'Mina uppgifter' });
+    await expect
+      .poll(() => tasks.textContent(), poll)
+      .toContain('Oro för den våldsutsattas säkerhet');
+    expect(await tasks.textContent()).toContain(said);
+    await victims.screenshot({
+      path: screenshotPath('collab-2-victims-worker-told'),
+      fullPage: true,
+    });
+
+    // The team leader reviews accesses to protected persons: the number stays masked.
+    const leader = await signInAs(browser, server, 'teamledare');
+    await leader.getByRole('link', { name: 'Logguppföljning' }).click();
+    await expect.poll(() => heading(leader), poll).toBe('Logguppföljning');
+    await leader.getByLabel('Åtkomst till personer med skyddade personuppgifter').check();
+    await leader.getByRole('button', { name: 'Visa rapport' }).click();
+    const report = leader.getByRole('table', { name: /Rapport/ });
+    await expect.poll(() => report.textContent(), poll).toContain('Ulf Öppenvård (övning)');
+    const text = (await report.textContent()) ?? '';
+    expect(text).toContain('Hanna Handläggare (övning)');
+    expect(text).toContain('Förd oro från våldsutövarens ärende');
+    expect(text).toContain('19821105-XXXX');
+    expect(text).not.toContain(veraNumber);
+    await leader
+      .getByLabel('Vad har du granskat och vad hittade du?')
+      .fill(
+        'Åtkomsten till Vera Övningsdotter är ärendets handläggare och en förd oro. Inga avvikelser.',
+      );
+    await leader.getByRole('button', { name: 'Signera', exact: true }).click();
+    await expect
+      .poll(() => leader.getByRole('status').last().textContent(), poll)
+      .toContain('Granskningen är signerad');
+    await expect
+      .poll(
+        () => leader.getByRole('region', { name: 'Signerade granskningar' }).textContent(),
+        poll,
+      )
+      .toContain('Tove Teamledare (övning)');
+    expect(await wcagViolations(leader)).toEqual([]);
+    await leader.screenshot({ path: screenshotPath('collab-3-log-review-signed'), fullPage: true });
+  });
+});
