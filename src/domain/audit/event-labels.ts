@@ -78,6 +78,15 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     en: 'Passed on concern for the victim',
   },
   'concern.read': { sv: 'Läste förd oro', en: 'Read concerns passed on' },
+  'referral.sent': { sv: 'Skickade en överlämning', en: 'Sent a referral' },
+  'referral.listed': { sv: 'Listade överlämningar', en: 'Listed referrals' },
+  'referral.read': { sv: 'Läste en överlämning', en: 'Read a referral' },
+  'referral.acknowledged': { sv: 'Kvitterade en överlämning', en: 'Acknowledged a referral' },
+  'referral.declined': { sv: 'Tog inte emot en överlämning', en: 'Declined a referral' },
+  'referral.message_posted': {
+    sv: 'Skrev i en överlämnings tråd',
+    en: "Wrote in a referral's thread",
+  },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

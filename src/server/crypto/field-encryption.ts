@@ -119,6 +119,20 @@ export const encryptedColumns = [
     key: 'id',
     context: 'concerns.what_was_said',
   },
+  { table: 'referrals', column: 'subject_enc', key: 'id', context: 'referrals.subject' },
+  { table: 'referrals', column: 'package_enc', key: 'id', context: 'referrals.package' },
+  {
+    table: 'referrals',
+    column: 'decline_reason_enc',
+    key: 'id',
+    context: 'referrals.decline_reason',
+  },
+  {
+    table: 'referral_messages',
+    column: 'body_enc',
+    key: 'id',
+    context: 'referral_messages.body',
+  },
   { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {

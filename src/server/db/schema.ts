@@ -16,6 +16,7 @@ import type { LogReviewScope } from '../../domain/audit/log-review';
 import type { ConcernPath } from '../../domain/collaboration/concern';
 import type { ConsentGiver, ConsentRecipient } from '../../domain/collaboration/consent';
 import type { RecipientKind } from '../../domain/collaboration/grounds';
+import type { MessageKind, ReferralKind } from '../../domain/collaboration/referrals';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -489,6 +490,60 @@ export type LogReviewsTable = {
   signedAt: Date;
 };
 
+export type ReferralsTable = {
+  id: Generated<string>;
+  kind: ReferralKind;
+  fromOrganisationId: string;
+  fromUnitId: string;
+  fromUserId: string;
+  fromUserName: string;
+  fromUnitName: string;
+  fromOrganisationName: string;
+  sourceCaseId: string | null;
+  toOrganisationId: string;
+  toUnitId: string;
+  toUnitName: string;
+  caseType: CaseType;
+  protectionLevel: ProtectionLevel;
+  subjectEnc: string;
+  packageEnc: string;
+  groundCode: string;
+  groundCatalogueVersion: string;
+  sentAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  receivedCaseId: string | null;
+  declinedAt: Date | null;
+  declineReasonEnc: string | null;
+  withdrawnAt: Date | null;
+  version: Version;
+};
+
+export type ReferralMessagesTable = {
+  id: Generated<string>;
+  referralId: string;
+  organisationId: string;
+  kind: MessageKind;
+  authorName: string;
+  authorOrganisationName: string;
+  bodyEnc: string;
+  sentAt: Date;
+};
+
+/** Views: other organisations of the county, by name and unit only. */
+export type DirectoryOrganisationsView = {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  countyCode: string | null;
+};
+export type DirectoryUnitsView = {
+  id: string;
+  organisationId: string;
+  name: string;
+  kind: UnitKind;
+};
+
 export type Database = {
   organisations: OrganisationsTable;
   secrecyAreas: SecrecyAreasTable;
@@ -524,6 +579,10 @@ export type Database = {
   disclosures: DisclosuresTable;
   concerns: ConcernsTable;
   logReviews: LogReviewsTable;
+  referrals: ReferralsTable;
+  referralMessages: ReferralMessagesTable;
+  directoryOrganisations: DirectoryOrganisationsView;
+  directoryUnits: DirectoryUnitsView;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -22,6 +22,7 @@ import { registerAuditRoutes } from '../routes/audit/routes';
 import { registerAssessmentRoutes } from '../routes/assessments/routes';
 import { registerPlanRoutes } from '../routes/plans/routes';
 import { registerCollaborationRoutes } from '../routes/collaboration/routes';
+import { registerReferralRoutes } from '../routes/collaboration/referral-routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -129,6 +130,7 @@ export const buildApp = async (
     registerAssessmentRoutes(api, deps);
     registerPlanRoutes(api, deps);
     registerCollaborationRoutes(api, deps);
+    registerReferralRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -9,6 +9,7 @@ import * as riskAssessments from './20261125300000-risk-assessments';
 import * as safetyPlans from './20261125400000-safety-plans';
 import * as organisationMeasures from './20261125500000-organisation-measures';
 import * as collaboration from './20261125600000-collaboration';
+import * as referrals from './20261125700000-referrals';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '20261125400000-safety-plans': safetyPlans,
   '20261125500000-organisation-measures': organisationMeasures,
   '20261125600000-collaboration': collaboration,
+  '20261125700000-referrals': referrals,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  answerReferral,
+  listReferrals,
+  postReferralMessage,
+  readReferral,
+  referralDirectory,
+  referralsOfCase,
+  sendReferral,
+} from '../../commands/referral-commands';
+import { commandContext } from '../../http/command-context';
+import type { AppDeps } from '../../http/context';
+import { caseParams } from '../cases/schemas';
+import {
+  answerBody,
+  directoryResponse,
+  messageBody,
+  referralDetail,
+  referralParams,
+  referralSummary,
+  sendReferralBody,
+} from './referral-schemas';
+
+const tags = ['överlämningar'];
+
+/**
+ * Hand-overs between organisations: police to social services, one municipality to another,
+ * social services to the region. Acknowledged by the receiver, with a thread both sides read.
+ */
+export const registerReferralRoutes = (instance: FastifyInstance, deps: AppDeps) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/referral-directory',
+    { config: { access: 'case.write' }, schema: { tags, response: { 200: directoryResponse } } },
+    async (request) => referralDirectory(commandContext(request, deps)),
+  );
+
+  app.post(
+    '/api/cases/:caseId/referrals',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: caseParams,
+        body: sendReferralBody,
+        response: {
+          201: z.object({ id: z.string(), kind: z.string(), acknowledgeBy: z.string() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await sendReferral(commandContext(request, deps), request.params.caseId, request.body),
+        ),
+  );
+
+  app.get(
+    '/api/cases/:caseId/referrals',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: caseParams, response: { 200: z.array(referralSummary) } },
+    },
+    async (request) => referralsOfCase(commandContext(request, deps), request.params.caseId),
+  );
+
+  app.get(
+    '/api/referrals',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, response: { 200: z.array(referralSummary) } },
+    },
+    async (request) => listReferrals(commandContext(request, deps)),
+  );
+
+  app.get(
+    '/api/referrals/:referralId',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: referralParams, response: { 200: referralDetail } },
+    },
+    async (request) => readReferral(commandContext(request, deps), request.params.referralId),
+  );
+
+  app.post(
+    '/api/referrals/:referralId/answer',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: referralParams,
+        body: answerBody,
+        response: { 200: z.object({ caseId: z.string().nullable() }) },
+      },
+    },
+    async (request) =>
+      answerReferral(commandContext(request, deps), request.params.referralId, request.body),
+  );
+
+  app.post(
+    '/api/referrals/:referralId/messages',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: referralParams,
+        body: messageBody,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await postReferralMessage(
+            commandContext(request, deps),
+            request.params.referralId,
+            request.body,
+          ),
+        ),
+  );
+};

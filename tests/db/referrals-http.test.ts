@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import {
+  createOrganisation,
+  createSecrecyArea,
+  createUnit,
+} from '../../src/server/repositories/organisation.repository';
+import { buildPerson, buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Referral = {
+  id: string;
+  state: string;
+  version: number;
+  caseId: string | null;
+  subject: { name: string; personalNumber: string | null };
+};
+
+describe.runIf(engineAvailable)('hand-overs between organisations', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+  let police: { orgId: string; unitId: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+    police = await asSystem(database.db, async (tx) => {
+      await tx
+        .updateTable('organisations')
+        .set({ countyCode: '99' })
+        .where('id', '=', world.north.org.id)
+        .execute();
+      await tx
+        .updateTable('organisations')
+        .set({ countyCode: '98' })
+        .where('id', '=', world.south.org.id)
+        .execute();
+      const org = await createOrganisation(tx, {
+        kind: 'policeRegion',
+        name: 'Polisregion Övning',
+        countyCode: '99',
+        fictitious: true,
+      });
+      const area = await createSecrecyArea(tx, org.id, 'Polis');
+      const unit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'BOPS',
+        kind: 'policeRiskAnalysis',
+        secrecyAreaId: area.id,
+      });
+      return { orgId: org.id, unitId: unit.id };
+    });
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  const officer = () =>
+    signedIn(database, testApp, {
+      organisationId: police.orgId,
+      unitId: police.unitId,
+      role: 'police',
+    });
+  const socialWorker = (unit: 'adultUnit' | 'childUnit' = 'adultUnit') =>
+    signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north[unit].id,
+      role: 'caseWorker',
+    });
+
+  it('police hand a case to social services, who acknowledge it and get a case on their intake list', async () => {
+    const { client: polis } = await officer();
+    const victim = await buildPerson(database, testApp.keys, {
+      organisationId: police.orgId,
+      unitId: police.unitId,
+      givenName: 'Petra',
+      familyName: 'Övningsdotter',
+      personalNumber: '19090527-1474',
+      protectionLevel: 'protectedRegistration',
+    });
+    const opened = await polis.request('POST', '/api/cases', {
+      body: { personId: victim.id, unitId: police.unitId, type: 'adultVictim' },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const policeCaseId = opened.json<{ id: string }>().id;
+
+    const directory = await polis.request('GET', '/api/referral-directory');
+    expect(directory.statusCode, directory.body).toBe(200);
+    const units = directory.json<{ unitId: string; organisationName: string }[]>();
+    expect(units.map((unit) => unit.unitId)).toContain(world.north.adultUnit.id);
+    // Another county's municipality is not in the directory.
+    expect(units.map((unit) => unit.unitId)).not.toContain(world.south.adultUnit.id);
+
+    const summary =
+      'Anmälan om misshandel i hemmet i natt. Hon vill ha stöd och är rädd för att åka hem.';
+    const noGround = await polis.request('POST', `/api/cases/${policeCaseId}/referrals`, {
+      body: { toUnitId: world.north.adultUnit.id, summary, categories: ['caseHistory'] },
+    });
+    expect(noGround.statusCode).toBe(400);
+    expect(noGround.body).toContain('OSL 10 kap. 2 §');
+
+    const sent = await polis.request('POST', `/api/cases/${policeCaseId}/referrals`, {
+      body: {
+        toUnitId: world.north.adultUnit.id,
+        summary,
+        categories: ['caseHistory', 'safetyPlan'],
+        groundCode: 'ownActivity',
+        assessmentNote: 'Socialtjänsten behöver veta för att kunna erbjuda skydd i kväll.',
+      },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const referralId = sent.json<{ id: string }>().id;
+
+    // The receiving team sees it, masked; another area of the municipality does not.
+    const { client: social } = await socialWorker();
+    const incoming = social.request('GET', '/api/referrals');
+    const listed = (await incoming).json<Referral[]>();
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: referralId,
+        state: 'sent',
+        caseId: null,
+        subject: {
+          name: 'Petra Övningsdotter',
+          personalNumber: '19090527-XXXX',
+          protectionLevel: 'protectedRegistration',
+        },
+      }),
+    ]);
+    const { client: otherArea } = await socialWorker('childUnit');
+    expect((await otherArea.request('GET', '/api/referrals')).json()).toEqual([]);
+    expect((await otherArea.request('GET', `/api/referrals/${referralId}`)).statusCode).toBe(404);
+    const { client: stranger } = await signedIn(database, testApp, {
+      organisationId: world.south.org.id,
+      unitId: world.south.adultUnit.id,
+      role: 'caseWorker',
+    });
+    expect((await stranger.request('GET', `/api/referrals/${referralId}`)).statusCode).toBe(404);
+
+    const detail = await social.request('GET', `/api/referrals/${referralId}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json()).toMatchObject({ package: { summary, caseType: 'adultVictim' } });
+    // safetyPlan is not what police hand over: it is left out of the package.
+    expect(detail.json<{ package: object }>().package).not.toHaveProperty('plan');
+    expect(detail.body).not.toContain('1474');
+
+    const answered = await social.request('POST', `/api/referrals/${referralId}/answer`, {
+      body: { openCase: true, version: listed[0]!.version },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    const caseId = answered.json<{ caseId: string }>().caseId;
+    const received = await social.request('GET', `/api/cases/${caseId}`);
+    expect(received.json()).toMatchObject({
+      stage: 'intake',
+      detectionSource: 'police',
+      person: { givenName: 'Petra', personalNumber: '19090527-XXXX' },
+    });
+    const again = await social.request('POST', `/api/referrals/${referralId}/answer`, {
+      body: { openCase: true, version: listed[0]!.version },
+    });
+    expect(again.statusCode).toBe(422);
+
+    // The police see it acknowledged, and tell social services when the investigation is dropped.
+    const seen = (await polis.request('GET', `/api/cases/${policeCaseId}/referrals`)).json<
+      (Referral & { acknowledgedByName: string })[]
+    >();
+    expect(seen[0]).toMatchObject({ state: 'acknowledged', caseId: policeCaseId });
+    const notice = await polis.request('POST', `/api/referrals/${referralId}/messages`, {
+      body: { kind: 'investigationDropped', body: 'Förundersökningen är nedlagd i dag.' },
+    });
+    expect(notice.statusCode, notice.body).toBe(201);
+    const socialOnly = await social.request('POST', `/api/referrals/${referralId}/messages`, {
+      body: { kind: 'investigationDropped', body: 'Fel avsändare' },
+    });
+    expect(socialOnly.statusCode).toBe(422);
+    const thread = (await social.request('GET', `/api/cases/${caseId}/referrals`)).json<
+      Referral[]
+    >();
+    expect(thread[0]).toMatchObject({ id: referralId, caseId, messageCount: 1 });
+    const messages = (await social.request('GET', `/api/referrals/${referralId}`)).json<{
+      messages: { kind: string; body: string; authorOrganisation: string }[];
+    }>().messages;
+    expect(messages).toEqual([
+      expect.objectContaining({
+        kind: 'investigationDropped',
+        body: 'Förundersökningen är nedlagd i dag.',
+        authorOrganisation: 'Polisregion Övning',
+      }),
+    ]);
+
+    const disclosures = (
+      await polis.request('GET', `/api/cases/${policeCaseId}/disclosures`)
+    ).json();
+    expect(disclosures).toEqual([
+      expect.objectContaining({ recipientKind: 'socialServices', groundCode: 'ownActivity' }),
+    ]);
+  });
+
+  it('an unanswered hand-over is overdue from the second day, for both sides', async () => {
+    const { client: polis } = await officer();
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: police.orgId,
+      unitId: police.unitId,
+    });
+    const opened = await polis.request('POST', '/api/cases', {
+      body: { personId: person.id, unitId: police.unitId, type: 'adultVictim' },
+    });
+    const sent = await polis.request(
+      'POST',
+      `/api/cases/${opened.json<{ id: string }>().id}/referrals`,
+      {
+        body: {
+          toUnitId: world.north.adultUnit.id,
+          summary: 'Hot via sms hela veckan, hon vill prata med socialtjänsten.',
+          groundCode: 'ownActivity',
+          assessmentNote: 'Behövs för att hon ska få stöd och skydd från kommunen.',
+        },
+      },
+    );
+    expect(sent.statusCode, sent.body).toBe(201);
+    testApp.clock.advance(2 * 24 * 3600 * 1000);
+    const { client: social } = await socialWorker();
+    const listed = (await social.request('GET', '/api/referrals')).json<Referral[]>();
+    expect(listed.find((entry) => entry.id === sent.json<{ id: string }>().id)?.state).toBe(
+      'overdue',
+    );
+    const { client: later } = await officer();
+    const theirs = (await later.request('GET', '/api/referrals')).json<Referral[]>();
+    expect(theirs.find((entry) => entry.id === sent.json<{ id: string }>().id)?.state).toBe(
+      'overdue',
+    );
+
+    const declined = await social.request(
+      'POST',
+      `/api/referrals/${sent.json<{ id: string }>().id}/answer`,
+      {
+        body: { decline: true, reason: 'kort', version: 1 },
+      },
+    );
+    expect(declined.statusCode).toBe(400);
+  });
+});
