@@ -14,7 +14,6 @@ import {
   referralKindFor,
   referralState,
   type MessageKind,
-  type OrganisationKind,
 } from '../../domain/collaboration/referrals';
 import { DomainError, ruleViolation } from '../../domain/errors';
 import { ageOn } from '../../domain/identity/personal-identity';
