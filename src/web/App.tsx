@@ -10,6 +10,7 @@ import { AssessmentPage } from './pages/AssessmentPage';
 import { IntakePage } from './pages/IntakePage';
 import { UnitsPage } from './pages/UnitsPage';
 import { LogReviewPage } from './pages/LogReviewPage';
+import { ReferralPage } from './pages/ReferralPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -56,6 +57,17 @@ const Page = ({ session }: { session: SignedIn }) => {
         caseId={caseMatch[1]!}
         userId={session.user.id}
         mayReviewLog={sessionMay(session, 'audit.read')}
+      />
+    );
+  const referralMatch = /^\/overlamningar\/([0-9a-f-]{36})$/.exec(path);
+  if (referralMatch)
+    return (
+      <ReferralPage
+        key={referralMatch[1]}
+        referralId={referralMatch[1]!}
+        isPolice={session.organisations.some(
+          (org) => org.id === session.activeOrganisationId && org.kind === 'policeRegion',
+        )}
       />
     );
   const assessmentMatch = /^\/bedomningar\/([0-9a-f-]{36})$/.exec(path);

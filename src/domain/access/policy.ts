@@ -133,6 +133,17 @@ export const can = (actor: Actor, action: Action, resource: Resource, now: Date)
 };
 
 /**
+ * Passing information on (disclosing it, sharing the case, referring it to another organisation,
+ * recording consent, opening a further case for the person, linking or raising concern) needs
+ * the record's own secrecy area. A share or break-glass lets a person read, never move the
+ * information further: otherwise one break-glass could turn into lasting access for a whole area.
+ */
+export const ownAreaOnly = (decision: Decision): Decision =>
+  !decision.allowed || decision.reason === 'access.same_secrecy_area'
+    ? decision
+    : { allowed: false, reason: 'access.other_secrecy_area' };
+
+/**
  * Units inside one secrecy area share information; a unit without an area is its own area.
  * Internal secrecy (OSL 26:1 between parts of a social services authority) applies across areas.
  */

@@ -13,6 +13,11 @@ export type AuditLogFilter = {
   from: Date;
   to: Date;
   limit: number;
+  /**
+   * The units whose persons the reviewer may see: internal secrecy holds in the log too. Events
+   * about a person placed elsewhere (registered or with a case) are left out.
+   */
+  reviewableUnitIds: readonly string[];
 };
 
 type EventsWithPersons = ExpressionBuilder<
@@ -25,6 +30,7 @@ const matching = (filter: AuditLogFilter) => (eb: EventsWithPersons) =>
   eb.and([
     eb('e.occurredAt', '>=', filter.from),
     eb('e.occurredAt', '<', filter.to),
+    reviewable(eb, filter.reviewableUnitIds),
     ...(filter.personId ? [eb('e.personId', '=', filter.personId)] : []),
     ...(filter.actorUserId ? [eb('e.actorUserId', '=', filter.actorUserId)] : []),
     ...(filter.caseId ? [sql<boolean>`e.details->>'caseId' = ${filter.caseId}`] : []),
@@ -33,6 +39,42 @@ const matching = (filter: AuditLogFilter) => (eb: EventsWithPersons) =>
       ? [eb.or([eb('e.breakGlassId', 'is not', null), eb('e.type', '=', 'break_glass.opened')])]
       : []),
   ]);
+
+/**
+ * Internal secrecy in the log: an event about a case is shown when the case is in a reviewable
+ * unit; an event about a person without a case, when the person is placed in one; an event about
+ * nobody (sign-ins, settings) always.
+ */
+const reviewable = (eb: EventsWithPersons, unitIds: readonly string[]) => {
+  const caseId = sql<string | null>`e.details->>'caseId'`;
+  if (unitIds.length === 0) return eb.and([eb('e.personId', 'is', null), eb(caseId, 'is', null)]);
+  return eb.or([
+    eb.and([
+      eb(caseId, 'is not', null),
+      eb.exists(
+        eb
+          .selectFrom('cases as c')
+          .select('c.id')
+          .where(sql<boolean>`c.id::text = e.details->>'caseId'`)
+          .where('c.unitId', 'in', unitIds),
+      ),
+    ]),
+    eb.and([
+      eb(caseId, 'is', null),
+      eb.or([
+        eb('e.personId', 'is', null),
+        eb('p.unitId', 'in', unitIds),
+        eb.exists(
+          eb
+            .selectFrom('cases as c')
+            .select('c.id')
+            .whereRef('c.personId', '=', 'e.personId')
+            .where('c.unitId', 'in', unitIds),
+        ),
+      ]),
+    ]),
+  ]);
+};
 
 const events = (tx: Tx) =>
   tx.selectFrom('auditEvents as e').leftJoin('persons as p', 'p.id', 'e.personId');

@@ -3,7 +3,8 @@ import type { Actor } from '../../domain/access/policy';
 import { rolesNeedSecondFactor, roles } from '../../domain/access/roles';
 import { DomainError } from '../../domain/errors';
 import { sessionExpiry, shouldTouchSession } from '../../domain/identity/sign-in-rules';
-import { asSystem } from '../db/transaction';
+import { appendAuditEvent } from '../audit/audit.repository';
+import { asSystem, inScope } from '../db/transaction';
 import type { AppDeps, RequestSession, RouteAccess } from '../http/context';
 import { buildActor, loadBreakGlass, loadHeldRoles } from './actor';
 import { endSession, findLiveSession, hashToken, touchSession } from './session.repository';
@@ -42,6 +43,24 @@ export const registerRequestAuth = (app: FastifyInstance, deps: AppDeps): void =
     request.actor = resolved.actor;
     if (access === 'signedIn') return;
     if (!resolved.actor.roles.some((grant) => roles[grant.role].actions.includes(access))) {
+      // A refusal is a fact the log review must see, even at the door.
+      const actor = resolved.actor;
+      await inScope(deps.db, { organisationId: actor.organisationId, userId: actor.userId }, (tx) =>
+        appendAuditEvent(
+          tx,
+          {
+            type: 'access.denied',
+            organisationId: actor.organisationId,
+            actorUserId: actor.userId,
+            personId: null,
+            outcome: 'denied',
+            reason: 'access.role_lacks_action',
+            requestId: request.id,
+            details: { attempted: access, route: request.routeOptions.url ?? '' },
+          },
+          deps.now(),
+        ),
+      );
       throw new DomainError('access.denied', {
         message: 'Din roll ger inte behörighet till detta.',
         reason: 'access.role_lacks_action',

@@ -10,6 +10,7 @@ import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { presentAuditEntry } from '../presenters/audit.presenter';
 import { requireOrganisationAction } from './organisation-access';
+import { unitsWhereActorMay } from './readable-units';
 import { auditPersonEvent, runAudited } from './person-access';
 
 const findingsContext = 'log_reviews.findings';
@@ -19,9 +20,13 @@ const findingsContext = 'log_reviews.findings';
  * record, per user, or targeted at protected persons and break-glass. Reading the log is itself
  * logged, so a reviewer's own look at a protected person leaves a trace.
  */
-export const readAuditLog = (ctx: CommandContext, filter: AuditLogFilter) =>
+export const readAuditLog = (
+  ctx: CommandContext,
+  query: Omit<AuditLogFilter, 'reviewableUnitIds'>,
+) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'audit.read');
+    const filter = { ...query, reviewableUnitIds: await unitsWhereActorMay(ctx, tx, 'audit.read') };
     const rows = await listAuditEvents(tx, filter);
     const total = await countAuditEvents(tx, filter);
     await auditPersonEvent(ctx, tx, {
@@ -64,6 +69,7 @@ export const signLogReview = (ctx: CommandContext, signOff: LogReviewSignOff) =>
       personId: signOff.scope === 'person' ? signOff.subjectId : null,
       actorUserId: signOff.scope === 'user' ? signOff.subjectId : null,
       caseId: null,
+      reviewableUnitIds: await unitsWhereActorMay(ctx, tx, 'audit.read'),
       focus:
         signOff.scope === 'protectedPersons' || signOff.scope === 'breakGlass'
           ? signOff.scope

@@ -1,4 +1,4 @@
-import { can, type Decision } from '../../domain/access/policy';
+import { can, ownAreaOnly, type Decision } from '../../domain/access/policy';
 import type { DataCategory } from '../../domain/collaboration/consent';
 import type { Action } from '../../domain/access/roles';
 import type { AuditEventType } from '../../domain/audit/events';
@@ -16,17 +16,20 @@ export const loadCaseFor = async (
   caseId: string,
   action: Action,
   auditType: AuditEventType,
+  /** The command passes the case's information on: only from the case's own area. */
+  passesOn = false,
 ) => {
   const record = await findCase(tx, caseId);
   if (!record)
     throw new DomainError('not_found', {
       message: 'Ärendet finns inte eller är inte synligt för dig.',
     });
-  const decision = shareCovers(
+  const asked = shareCovers(
     can(ctx.actor, action, caseResource(record), ctx.now()),
     record,
     categoryOf(auditType),
   );
+  const decision = passesOn ? ownAreaOnly(asked) : asked;
   if (!decision.allowed) {
     throw new AuditedDenial(ctx, {
       personId: record.personId,
@@ -39,7 +42,9 @@ export const loadCaseFor = async (
 
 /** Which category of information a command reads, by what it is (for shares limited to some). */
 const categoryOf = (auditType: AuditEventType): DataCategory | null =>
-  auditType.startsWith('disclosure.') || auditType.startsWith('concern.')
+  auditType.startsWith('disclosure.') ||
+  auditType.startsWith('concern.') ||
+  auditType.startsWith('referral.')
     ? // What left the case, and concerns raised in it, are the disclosing area's own records.
       null
     : auditType.startsWith('plan.')

@@ -80,7 +80,7 @@ export type OpenCaseInput = {
 /** Opens a case (aktualisering) for a person the actor may read, in a unit where they may write cases. */
 export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
   runAudited(ctx, async (tx) => {
-    await loadPersonFor(ctx, tx, input.personId, 'person.read', 'case.opened');
+    await loadPersonFor(ctx, tx, input.personId, 'person.read', 'case.opened', true);
     const unit = await findUnit(tx, input.unitId);
     if (!unit)
       throw new DomainError('validation.invalid', {

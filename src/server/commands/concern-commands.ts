@@ -84,6 +84,7 @@ const loadPerpetratorCase = async (ctx: CommandContext, tx: Tx, caseId: string, 
     caseId,
     write ? 'case.write' : 'case.read',
     write ? 'concern.raised' : 'concern.read',
+    write,
   );
   if (loaded.record.type !== 'perpetrator')
     throw ruleViolation(

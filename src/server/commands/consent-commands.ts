@@ -79,6 +79,7 @@ export const recordConsent = (ctx: CommandContext, personId: string, input: Cons
       personId,
       'person.update',
       'consent.recorded',
+      true,
     );
     const { id } = await insertConsent(tx, {
       organisationId: ctx.actor.organisationId,
@@ -124,6 +125,7 @@ export const withdrawConsent = (
       row.personId,
       'person.update',
       'consent.withdrawn',
+      true,
     );
     const today = swedishDate(ctx.now());
     if (input.withdrawnOn > today || input.withdrawnOn < row.givenOn)

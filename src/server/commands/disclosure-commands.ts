@@ -106,6 +106,7 @@ export const weighDisclosure = (ctx: CommandContext, caseId: string, input: Reci
       caseId,
       'case.write',
       'disclosure.grounds_weighed',
+      true,
     );
     const recipient = await resolveRecipient(tx, record, input);
     const { situation } = await situationFor(
@@ -165,6 +166,7 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
       caseId,
       'case.write',
       'disclosure.recorded',
+      true,
     );
     const recipient = await resolveRecipient(tx, record, input);
     const { situation, consentIds } = await situationFor(
@@ -265,19 +267,22 @@ export const casesSharedWithMe = (ctx: CommandContext) =>
     const unitIds = ctx.actor.roles.map((grant) => grant.unitId);
     const ids = await listCaseIdsSharedWith(tx, unitIds, ctx.now());
     const viewer = { actor: ctx.actor, keys: ctx.keys, now: ctx.now() };
-    const visible = (
-      await findCases(
-        tx,
-        ids.flatMap((row) => (row.caseId ? [row.caseId] : [])),
-      )
-    )
-      .filter((row) => can(ctx.actor, 'case.read', caseResource(row), ctx.now()).allowed)
-      .map((row) => presentCaseSummary(row, viewer));
-    await auditPersonEvent(ctx, tx, {
-      type: 'case.listed',
-      personId: null,
-      reason: 'cases.shared_with_me',
-      details: { count: visible.length },
-    });
+    const rows = await findCases(
+      tx,
+      ids.flatMap((row) => (row.caseId ? [row.caseId] : [])),
+    );
+    const visible = [];
+    for (const row of rows) {
+      const decision = can(ctx.actor, 'case.read', caseResource(row), ctx.now());
+      if (!decision.allowed) continue;
+      // Each shared case shown is a read across a secrecy area: logged on its person, with why.
+      await auditPersonEvent(ctx, tx, {
+        type: 'case.listed',
+        personId: row.personId,
+        reason: decision.reason,
+        details: { caseId: row.id, list: 'sharedWithMe' },
+      });
+      visible.push(presentCaseSummary(row, viewer));
+    }
     return visible;
   });

@@ -29,7 +29,14 @@ export const linkVictimByPersonalNumber = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.personalNumber', message: parsed.message }],
       });
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'case.linked');
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'case.linked',
+      true,
+    );
     if (record.type !== 'perpetrator')
       throw ruleViolation(
         'case.not_perpetrator_case',

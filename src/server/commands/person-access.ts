@@ -1,4 +1,4 @@
-import { can, type Decision, type DenialReason } from '../../domain/access/policy';
+import { can, ownAreaOnly, type Decision, type DenialReason } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
 import type { AuditEventInput, AuditEventType } from '../../domain/audit/events';
 import { DomainError } from '../../domain/errors';
@@ -16,7 +16,7 @@ export class AuditedDenial extends DomainError {
   readonly event: AuditEventInput;
   constructor(
     ctx: CommandContext,
-    denial: { personId: string; reason: DenialReason; details: Record<string, string> },
+    denial: { personId: string | null; reason: DenialReason; details: Record<string, string> },
   ) {
     super('access.denied', { message: denialMessages[denial.reason], reason: denial.reason });
     this.event = {
@@ -58,6 +58,8 @@ export const loadPersonFor = async (
   personId: string,
   action: Action,
   auditType: AuditEventType,
+  /** The command passes the person's information on: only from the person's own area. */
+  passesOn = false,
 ): Promise<{ person: PersonRecord; decision: Extract<Decision, { allowed: true }> }> => {
   const person = await findPerson(tx, personId);
   if (!person) {
@@ -65,7 +67,8 @@ export const loadPersonFor = async (
       message: 'Personen finns inte eller är inte synlig för dig.',
     });
   }
-  const decision = can(ctx.actor, action, personResource(person), ctx.now());
+  const asked = can(ctx.actor, action, personResource(person), ctx.now());
+  const decision = passesOn ? ownAreaOnly(asked) : asked;
   if (!decision.allowed) {
     throw new AuditedDenial(ctx, {
       personId,

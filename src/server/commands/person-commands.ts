@@ -24,7 +24,7 @@ import {
   searchPersonsInUnits,
   updatePersonIfVersion,
 } from '../repositories/person.repository';
-import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+import { AuditedDenial, auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 const viewer = (ctx: CommandContext, revealAddress = false) => ({
   actor: ctx.actor,
@@ -135,9 +135,10 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
       ctx.now(),
     );
     if (!decision.allowed)
-      throw new DomainError('access.denied', {
-        message: 'Du kan inte registrera personer i den enheten.',
+      throw new AuditedDenial(ctx, {
+        personId: null,
         reason: decision.reason,
+        details: { attempted: 'person.created', unitId: unit.id },
       });
     const { id } = await insertPerson(tx, {
       organisationId: ctx.actor.organisationId,

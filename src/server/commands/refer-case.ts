@@ -25,7 +25,14 @@ export type ReferralInput = {
  */
 export const referCase = (ctx: CommandContext, input: ReferralInput) =>
   runAudited(ctx, async (tx) => {
-    const { person } = await loadPersonFor(ctx, tx, input.personId, 'person.read', 'case.referred');
+    const { person } = await loadPersonFor(
+      ctx,
+      tx,
+      input.personId,
+      'person.read',
+      'case.referred',
+      true,
+    );
     const fromGrant = ctx.actor.roles.find(
       (grant) =>
         grant.unitId === input.fromUnitId && roles[grant.role].actions.includes('case.write'),

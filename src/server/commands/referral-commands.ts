@@ -86,7 +86,14 @@ export type SendReferralInput = {
  */
 export const sendReferral = (ctx: CommandContext, caseId: string, input: SendReferralInput) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'referral.sent');
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'referral.sent',
+      true,
+    );
     const own = await ownOrganisation(tx, ctx.actor.organisationId);
     const target = (await listDirectory(tx)).find((row) => row.unitId === input.toUnitId);
     const kind = target ? referralKindFor(own.kind, target.organisationKind) : null;

@@ -135,8 +135,15 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
  */
 export const listReports = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.read');
     const reports = await listReportsFrom(tx, caseId);
+    await auditPersonEvent(ctx, tx, {
+      type: 'case.read',
+      personId: record.personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId, reportsOfConcern: reports.length },
+    });
     return reports.map((report) => ({
       id: report.id,
       reportedAt: report.reportedAt.toISOString(),

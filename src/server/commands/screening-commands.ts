@@ -36,6 +36,7 @@ export const recordScreening = (
       input.personId,
       'person.read',
       'screening.recorded',
+      true,
     );
     const unit = await findUnit(tx, input.unitId);
     if (

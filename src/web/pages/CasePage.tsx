@@ -14,6 +14,7 @@ import { AccessNotice } from './collaboration/AccessNotice';
 import { ConcernSection } from './collaboration/ConcernSection';
 import { ConsentSection } from './collaboration/ConsentSection';
 import { DisclosureSection } from './collaboration/DisclosureSection';
+import { ReferralSection } from './collaboration/ReferralSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -328,6 +329,7 @@ export const CasePage = ({
         <>
           <ConsentSection personId={detail.person.id} today={todayText()} mayWrite={write} />
           <DisclosureSection detail={detail} />
+          <ReferralSection detail={detail} />
         </>
       )}
 

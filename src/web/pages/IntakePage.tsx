@@ -210,6 +210,9 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
   const positiveExposure = results.some(
     (result) => result.topic === 'exposure' && result.outcome === 'positive',
   );
+  // The VINR team and the police's BOPS open a victim's case where they are.
+  const casesOpenHere =
+    activeUnit?.kind === 'adultVinr' || activeUnit?.kind === 'policeRiskAnalysis';
   // A unit that supports those who use violence opens their case on a positive answer.
   const perpetratorHere =
     activeUnit?.kind === 'perpetratorSupport' &&
@@ -249,7 +252,7 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
       )}
       {!positiveExposure && !perpetratorHere && <p>{t('screening.noAction')}</p>}
       <FieldErrors problem={problem} />
-      {positiveExposure && activeUnit?.kind === 'adultVinr' && (
+      {positiveExposure && casesOpenHere && (
         <button type="button" onClick={() => openHere('adultVictim')}>
           {t('intake.openCaseHere')}
         </button>
@@ -259,26 +262,23 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
           {t('intake.openPerpetratorCaseHere')}
         </button>
       )}
-      {positiveExposure &&
-        activeUnit?.kind !== 'adultVinr' &&
-        !referred &&
-        vinrUnits.length > 0 && (
-          <form onSubmit={refer} noValidate>
-            <h2>{t('referral.title')}</h2>
-            <label htmlFor="toUnitId">{t('referral.toUnit')}</label>
-            <select id="toUnitId" name="toUnitId">
-              {vinrUnits.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </select>
-            <label className="choice">
-              <input type="checkbox" name="consent" /> {t('referral.consent')}
-            </label>
-            <button type="submit">{t('referral.submit')}</button>
-          </form>
-        )}
+      {positiveExposure && !casesOpenHere && !referred && vinrUnits.length > 0 && (
+        <form onSubmit={refer} noValidate>
+          <h2>{t('referral.title')}</h2>
+          <label htmlFor="toUnitId">{t('referral.toUnit')}</label>
+          <select id="toUnitId" name="toUnitId">
+            {vinrUnits.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+          <label className="choice">
+            <input type="checkbox" name="consent" /> {t('referral.consent')}
+          </label>
+          <button type="submit">{t('referral.submit')}</button>
+        </form>
+      )}
       {referred && (
         <p role="status" className="role-card">
           {t('referral.done', { unit: referred })}

@@ -6,6 +6,7 @@ import { WorkList } from './WorkList';
 import { MyTrainings } from './start/MyTrainings';
 import { OverdueTasks } from './start/OverdueTasks';
 import { SharedWithMe } from './start/SharedWithMe';
+import { ReferralInbox } from './start/ReferralInbox';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -48,6 +49,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         </section>
       )}
       {mayReadCases ? <WorkList /> : <p className="muted">{t('start.empty')}</p>}
+      {mayReadCases && <ReferralInbox />}
       {mayReadCases && <SharedWithMe />}
       {leadsTeam && (
         <>
