@@ -143,4 +143,73 @@ describe.runIf(browserAvailable)('concern for a victim behind internal secrecy',
     expect(await wcagViolations(leader)).toEqual([]);
     await leader.screenshot({ path: screenshotPath('collab-3-log-review-signed'), fullPage: true });
   });
+
+  it('the police hand a case to social services, who acknowledge it; the police see it acknowledged and tell when the investigation is dropped', async () => {
+    const polis = await signInAs(browser, server, 'polis');
+    await registerAndScreen(
+      polis,
+      { givenName: 'Petra', familyName: 'Övningsdotter', number: null },
+      { exposure: 'Ja', perpetration: 'Nej' },
+    );
+    await polis.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
+    await expect.poll(() => heading(polis), poll).toBe('Petra Övningsdotter – Våldsutsatt vuxen');
+    const caseUrl = polis.url();
+
+    const handOver = polis.getByRole('form', { name: 'Lämna över till en annan organisation' });
+    await handOver
+      .getByLabel('Mottagare', { exact: true })
+      .selectOption({ label: 'Övningsby kommun – Vuxenenheten – VINR-teamet' });
+    await handOver
+      .getByLabel('Vad har hänt, och vad behöver mottagaren göra?')
+      .fill('Anmälan om misshandel i hemmet i natt. Hon vill ha stöd och är rädd för att åka hem.');
+    await handOver.getByLabel('Ärendets historik').check();
+    await handOver.getByRole('button', { name: 'Visa vilka lagrum som kan gälla' }).click();
+    await handOver.getByLabel(/Nödvändigt för vårt eget arbete/).check();
+    await handOver
+      .getByLabel('Din bedömning')
+      .fill('Socialtjänsten behöver veta i dag för att kunna erbjuda henne skydd i kväll.');
+    await handOver.getByRole('button', { name: 'Skicka överlämningen' }).click();
+    await expect
+      .poll(() => polis.getByRole('status').last().textContent(), poll)
+      .toContain('Överlämningen är skickad');
+
+    // The VINR worker finds it on her start page and acknowledges it: a case on the intake list.
+    const social = await signInAs(browser, server, 'vinr2');
+    const inbox = social.getByRole('region', { name: 'Överlämningar' });
+    await expect.poll(() => inbox.textContent(), poll).toContain('Från Polisregion Övning');
+    await inbox.getByRole('link', { name: /Petra Övningsdotter/ }).click();
+    await expect.poll(() => heading(social), poll).toBe('Överlämning – Petra Övningsdotter');
+    expect(
+      await social.getByRole('region', { name: 'Det som lämnats över' }).textContent(),
+    ).toContain('rädd för att åka hem');
+    expect(await wcagViolations(social)).toEqual([]);
+    await social.screenshot({
+      path: screenshotPath('collab-4-hand-over-received'),
+      fullPage: true,
+    });
+    await social.getByRole('button', { name: 'Kvittera och öppna ärende' }).click();
+    await expect.poll(() => heading(social), poll).toBe('Petra Övningsdotter – Våldsutsatt vuxen');
+    expect(await social.getByTestId('stage').textContent()).toBe('Aktualisering');
+
+    // The police see who acknowledged, and tell social services that the investigation was dropped.
+    await polis.goto(caseUrl);
+    const theirs = polis.getByRole('region', { name: 'Överlämningar till andra organisationer' });
+    await expect.poll(() => theirs.textContent(), poll).toContain('Kvitterad av Vilma');
+    await theirs.getByRole('link', { name: /Till Vuxenenheten/ }).click();
+    await polis
+      .getByLabel('Slags meddelande')
+      .selectOption({ label: 'Förundersökningen är nedlagd' });
+    await polis
+      .getByLabel('Meddelande', { exact: true })
+      .fill('Förundersökningen lades ned i dag.');
+    await polis.getByRole('button', { name: 'Skicka meddelandet' }).click();
+    await expect
+      .poll(() => polis.getByRole('region', { name: 'Meddelanden' }).textContent(), poll)
+      .toContain('Förundersökningen lades ned i dag.');
+    expect(await wcagViolations(polis)).toEqual([]);
+    await polis.screenshot({
+      path: screenshotPath('collab-5-police-see-acknowledged'),
+      fullPage: true,
+    });
+  });
 });
