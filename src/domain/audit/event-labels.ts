@@ -87,6 +87,21 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Skrev i en överlämnings tråd',
     en: "Wrote in a referral's thread",
   },
+  'meeting.created': { sv: 'Skapade ett samverkansmöte', en: 'Created a collaboration meeting' },
+  'meeting.read': { sv: 'Läste ett samverkansmöte', en: 'Read a collaboration meeting' },
+  'meeting.item_added': {
+    sv: 'Tog upp ett ärende i samverkansmöte',
+    en: 'Brought a case to a collaboration meeting',
+  },
+  'meeting.note_added': {
+    sv: 'Skrev i ett samverkansmöte',
+    en: 'Wrote in a collaboration meeting',
+  },
+  'meeting.action_added': {
+    sv: 'Lade till en åtgärd i mötet',
+    en: 'Added an action in the meeting',
+  },
+  'meeting.minutes_saved': { sv: 'Sparade mötesprotokoll', en: 'Saved meeting minutes' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

@@ -133,6 +133,26 @@ export const encryptedColumns = [
     key: 'id',
     context: 'referral_messages.body',
   },
+  { table: 'meetings', column: 'minutes_enc', key: 'id', context: 'meetings.minutes' },
+  {
+    table: 'meeting_items',
+    column: 'disclosed_name_enc',
+    key: 'id',
+    context: 'meeting_items.disclosed_name',
+  },
+  {
+    table: 'meeting_items',
+    column: 'rationale_enc',
+    key: 'id',
+    context: 'meeting_items.rationale',
+  },
+  { table: 'meeting_notes', column: 'body_enc', key: 'id', context: 'meeting_notes.body' },
+  {
+    table: 'meeting_actions',
+    column: 'description_enc',
+    key: 'id',
+    context: 'meeting_actions.description',
+  },
   { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {

@@ -530,6 +530,59 @@ export type ReferralMessagesTable = {
   sentAt: Date;
 };
 
+export type MeetingsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  unitId: string;
+  title: string;
+  heldOn: ColumnType<string, string, string>;
+  minutesEnc: string | null;
+  createdBy: string;
+  createdAt: Date;
+  version: Version;
+};
+export type MeetingOrganisationsTable = {
+  meetingId: string;
+  organisationId: string;
+  hostOrganisationId: string;
+  organisationName: string;
+};
+export type MeetingItemsTable = {
+  id: Generated<string>;
+  meetingId: string;
+  organisationId: string;
+  caseId: string;
+  position: number;
+  pseudonym: string;
+  disclosedNameEnc: string | null;
+  disclosureId: string | null;
+  criteria: ColumnType<string[], string[], string[]>;
+  rationaleEnc: string;
+  repeat: boolean;
+};
+export type MeetingNotesTable = {
+  id: Generated<string>;
+  itemId: string;
+  meetingId: string;
+  organisationId: string;
+  organisationName: string;
+  authorName: string;
+  bodyEnc: string;
+  writtenAt: Date;
+};
+export type MeetingActionsTable = {
+  id: Generated<string>;
+  itemId: string;
+  meetingId: string;
+  organisationId: string;
+  ownerAgency: string;
+  descriptionEnc: string;
+  dueOn: ColumnType<string, string, string>;
+  doneAt: Date | null;
+  createdAt: Date;
+  version: Version;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -583,6 +636,11 @@ export type Database = {
   referralMessages: ReferralMessagesTable;
   directoryOrganisations: DirectoryOrganisationsView;
   directoryUnits: DirectoryUnitsView;
+  meetings: MeetingsTable;
+  meetingOrganisations: MeetingOrganisationsTable;
+  meetingItems: MeetingItemsTable;
+  meetingNotes: MeetingNotesTable;
+  meetingActions: MeetingActionsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -23,6 +23,7 @@ import { registerAssessmentRoutes } from '../routes/assessments/routes';
 import { registerPlanRoutes } from '../routes/plans/routes';
 import { registerCollaborationRoutes } from '../routes/collaboration/routes';
 import { registerReferralRoutes } from '../routes/collaboration/referral-routes';
+import { registerMeetingRoutes } from '../routes/collaboration/meeting-routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -131,6 +132,7 @@ export const buildApp = async (
     registerPlanRoutes(api, deps);
     registerCollaborationRoutes(api, deps);
     registerReferralRoutes(api, deps);
+    registerMeetingRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

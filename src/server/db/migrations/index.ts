@@ -10,6 +10,7 @@ import * as safetyPlans from './20261125400000-safety-plans';
 import * as organisationMeasures from './20261125500000-organisation-measures';
 import * as collaboration from './20261125600000-collaboration';
 import * as referrals from './20261125700000-referrals';
+import * as meetings from './20261125800000-meetings';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261125500000-organisation-measures': organisationMeasures,
   '20261125600000-collaboration': collaboration,
   '20261125700000-referrals': referrals,
+  '20261125800000-meetings': meetings,
 };
 
 export const migrationProvider: MigrationProvider = {

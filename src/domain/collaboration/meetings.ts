@@ -1,0 +1,56 @@
+import { addDays } from '../calendar';
+
+/**
+ * Collaboration meetings (samverkansmöte, after the MARAC model, domain-standards §2.1–2.2): the
+ * agencies meet about high-risk cases, each says what it knows, and agencies take on actions with
+ * owners and deadlines. Cases are presented without names unless a consent or a legal ground
+ * allows them; a case that returns within a year is flagged as a repeat.
+ */
+export const meetingCriteria = [
+  'highRisk',
+  'professionalJudgement',
+  'escalation',
+  'repeat',
+] as const;
+export type MeetingCriterion = (typeof meetingCriteria)[number];
+
+/** A repeat is a new referral of the same person within twelve months of the last one. */
+export const repeatWithinDays = 365;
+
+export const isRepeat = (earlierMeetingDays: readonly string[], heldOn: string): boolean =>
+  earlierMeetingDays.some((day) => day < heldOn && addDays(day, repeatWithinDays) >= heldOn);
+
+/** The shortest rationale that says why the case is brought: the chair must understand it. */
+export const rationaleMinLength = 20;
+
+export type MeetingItemDraft = {
+  criteria: readonly MeetingCriterion[];
+  rationale: string;
+};
+
+/** Checks a case's referral to a meeting; problems by field. */
+export const checkMeetingItem = (draft: MeetingItemDraft): { field: string; message: string }[] => {
+  const problems: { field: string; message: string }[] = [];
+  if (draft.criteria.length === 0)
+    problems.push({
+      field: 'criteria',
+      message:
+        'Välj minst ett skäl: hög risk, professionell bedömning, eskalering eller återkommande ärende.',
+    });
+  if (draft.rationale.trim().length < rationaleMinLength)
+    problems.push({
+      field: 'rationale',
+      message: `Beskriv varför ärendet tas upp (minst ${rationaleMinLength} tecken). Vid professionell bedömning: vad oroar dig?`,
+    });
+  return problems;
+};
+
+/** The name a case goes by in the meeting when names are not allowed: "Ärende 1", "Ärende 2" … */
+export const pseudonymFor = (position: number): string => `Ärende ${position}`;
+
+/** An action's deadline must fall on the meeting day or later. */
+export const checkActionDue = (
+  dueOn: string,
+  heldOn: string,
+): { ok: true } | { ok: false; message: string } =>
+  dueOn < heldOn ? { ok: false, message: 'Sista dag kan inte ligga före mötet.' } : { ok: true };

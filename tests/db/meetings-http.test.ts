@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import {
+  createOrganisation,
+  createSecrecyArea,
+  createUnit,
+} from '../../src/server/repositories/organisation.repository';
+import { buildPerson, buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Meeting = {
+  chairs: boolean;
+  items: {
+    id: string;
+    pseudonym: string;
+    name: string | null;
+    caseId: string | null;
+    repeat: boolean;
+    notes: { organisation: string; body: string }[];
+    actions: { ownerAgency: string; dueOn: string }[];
+  }[];
+};
+
+describe.runIf(engineAvailable)('collaboration meetings', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+  let police: { orgId: string; unitId: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+    police = await asSystem(database.db, async (tx) => {
+      await tx
+        .updateTable('organisations')
+        .set({ countyCode: '99' })
+        .where('id', '=', world.north.org.id)
+        .execute();
+      const org = await createOrganisation(tx, {
+        kind: 'policeRegion',
+        name: 'Polisregion Övning',
+        countyCode: '99',
+        fictitious: true,
+      });
+      const area = await createSecrecyArea(tx, org.id, 'Polis');
+      const unit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'BOPS',
+        kind: 'policeRiskAnalysis',
+        secrecyAreaId: area.id,
+      });
+      return { orgId: org.id, unitId: unit.id };
+    });
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  const host = () =>
+    signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+
+  it('presents a case by pseudonym to the agencies, collects what each knows and an action plan', async () => {
+    const { client, user } = await host();
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      givenName: 'Mira',
+      familyName: 'Övningsdotter',
+    });
+    const opened = await client.request('POST', '/api/cases', {
+      body: {
+        personId: person.id,
+        unitId: world.north.adultUnit.id,
+        type: 'adultVictim',
+        ownerUserId: user.id,
+      },
+    });
+    const caseId = opened.json<{ id: string }>().id;
+
+    const meeting = await client.request('POST', '/api/meetings', {
+      body: {
+        unitId: world.north.adultUnit.id,
+        title: 'Samverkansmöte november',
+        heldOn: '2026-11-25',
+        participantOrganisationIds: [police.orgId],
+      },
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const meetingId = meeting.json<{ id: string }>().id;
+
+    const vague = await client.request('POST', `/api/meetings/${meetingId}/items`, {
+      body: { caseId, criteria: [], rationale: 'oro' },
+    });
+    expect(vague.statusCode).toBe(400);
+    const item = await client.request('POST', `/api/meetings/${meetingId}/items`, {
+      body: {
+        caseId,
+        criteria: ['highRisk', 'escalation'],
+        rationale: 'Tre incidenter på två månader, senast strypgrepp i helgen.',
+      },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const itemId = item.json<{ id: string }>().id;
+
+    // The police take part: they see the pseudonym, never the name or the case.
+    const officer = await signedIn(database, testApp, {
+      organisationId: police.orgId,
+      unitId: police.unitId,
+      role: 'police',
+    });
+    const listed = await officer.client.request('GET', '/api/meetings');
+    expect(listed.json()).toEqual([expect.objectContaining({ id: meetingId, hosted: false })]);
+    const seen = await officer.client.request('GET', `/api/meetings/${meetingId}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json<Meeting>()).toMatchObject({
+      chairs: false,
+      items: [{ pseudonym: 'Ärende 1', name: null, caseId: null, repeat: false }],
+    });
+    expect(seen.body).not.toContain('Mira');
+    expect(seen.body).not.toContain(caseId);
+
+    const note = await officer.client.request('POST', `/api/meeting-items/${itemId}/notes`, {
+      body: { body: 'Två anmälningar om misshandel i år; kontaktförbud beviljat.' },
+    });
+    expect(note.statusCode, note.body).toBe(201);
+    const notChair = await officer.client.request('POST', `/api/meeting-items/${itemId}/actions`, {
+      body: { ownerAgency: 'Polisen', description: 'Trygghetslarm', dueOn: '2026-11-27' },
+    });
+    expect(notChair.statusCode).toBe(403);
+
+    const early = await client.request('POST', `/api/meeting-items/${itemId}/actions`, {
+      body: { ownerAgency: 'Polisen, BOPS', description: 'Trygghetslarm', dueOn: '2026-11-20' },
+    });
+    expect(early.statusCode).toBe(400);
+    const action = await client.request('POST', `/api/meeting-items/${itemId}/actions`, {
+      body: {
+        ownerAgency: 'Polisen, BOPS',
+        description: 'Erbjud trygghetslarm',
+        dueOn: '2026-11-27',
+      },
+    });
+    expect(action.statusCode, action.body).toBe(201);
+
+    const mine = (await client.request('GET', `/api/meetings/${meetingId}`)).json<Meeting>();
+    expect(mine.items[0]).toMatchObject({
+      name: 'Mira Övningsdotter',
+      caseId,
+      notes: [
+        { organisation: 'Polisregion Övning', body: expect.stringContaining('kontaktförbud') },
+      ],
+      actions: [{ ownerAgency: 'Polisen, BOPS', dueOn: '2026-11-27' }],
+    });
+
+    // Another secrecy area of the host municipality and another organisation see nothing.
+    const child = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+      role: 'caseWorker',
+    });
+    expect((await child.client.request('GET', `/api/meetings/${meetingId}`)).statusCode).toBe(404);
+    const south = await signedIn(database, testApp, {
+      organisationId: world.south.org.id,
+      unitId: world.south.adultUnit.id,
+      role: 'caseWorker',
+    });
+    expect((await south.client.request('GET', `/api/meetings/${meetingId}`)).statusCode).toBe(404);
+    expect(
+      (
+        await south.client.request('POST', `/api/meeting-items/${itemId}/notes`, {
+          body: { body: 'hej hej' },
+        })
+      ).statusCode,
+    ).toBe(404);
+
+    // Brought again within a year: a repeat. Named only with a ground.
+    const next = await client.request('POST', '/api/meetings', {
+      body: {
+        unitId: world.north.adultUnit.id,
+        title: 'Samverkansmöte december',
+        heldOn: '2026-12-16',
+        participantOrganisationIds: [police.orgId],
+      },
+    });
+    const nextId = next.json<{ id: string }>().id;
+    const withoutConsent = await client.request('POST', `/api/meetings/${nextId}/items`, {
+      body: {
+        caseId,
+        criteria: ['repeat'],
+        rationale: 'Nytt hot efter förra mötet, han har sökt upp henne.',
+        groundCode: 'consent',
+      },
+    });
+    expect(withoutConsent.statusCode).toBe(400);
+    const named = await client.request('POST', `/api/meetings/${nextId}/items`, {
+      body: {
+        caseId,
+        criteria: ['repeat'],
+        rationale: 'Nytt hot efter förra mötet, han har sökt upp henne.',
+        groundCode: 'noHarm',
+        assessmentNote:
+          'Hon vill att alla vet vem hon är; det skyddar henne att polisen känner till henne.',
+      },
+    });
+    expect(named.statusCode, named.body).toBe(201);
+    const second = (await client.request('GET', `/api/meetings/${nextId}`)).json<Meeting>();
+    expect(second.items[0]).toMatchObject({ repeat: true, pseudonym: 'Ärende 1' });
+    const theirs = (await officer.client.request('GET', `/api/meetings/${nextId}`)).json<Meeting>();
+    expect(theirs.items[0]).toMatchObject({ name: 'Mira Övningsdotter', caseId: null });
+  });
+});
