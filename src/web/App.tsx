@@ -11,6 +11,8 @@ import { IntakePage } from './pages/IntakePage';
 import { UnitsPage } from './pages/UnitsPage';
 import { LogReviewPage } from './pages/LogReviewPage';
 import { ReferralPage } from './pages/ReferralPage';
+import { MeetingPage } from './pages/MeetingPage';
+import { MeetingsPage } from './pages/MeetingsPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -59,6 +61,9 @@ const Page = ({ session }: { session: SignedIn }) => {
         mayReviewLog={sessionMay(session, 'audit.read')}
       />
     );
+  const meetingMatch = /^\/samverkansmoten\/([0-9a-f-]{36})$/.exec(path);
+  if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
+  if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
   const referralMatch = /^\/overlamningar\/([0-9a-f-]{36})$/.exec(path);
   if (referralMatch)
     return (

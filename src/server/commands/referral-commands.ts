@@ -71,6 +71,21 @@ export const referralDirectory = (ctx: CommandContext) =>
     });
   });
 
+/** The county's other organisations (names only): who can take part in a meeting. */
+export const countyOrganisations = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const rows = await listDirectory(tx);
+    const seen = new Map<string, { id: string; name: string; kind: string }>();
+    for (const row of rows)
+      if (row.organisationId !== ctx.actor.organisationId)
+        seen.set(row.organisationId, {
+          id: row.organisationId,
+          name: row.organisationName,
+          kind: row.organisationKind,
+        });
+    return [...seen.values()];
+  });
+
 export type SendReferralInput = {
   toUnitId: string;
   summary: string;

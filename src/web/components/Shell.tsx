@@ -52,6 +52,7 @@ export const Shell = ({
                 ['/', t('shell.start'), true],
                 ['/arenden', t('shell.cases'), sessionMay(session, 'case.read')],
                 ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
+                ['/samverkansmoten', t('shell.meetings'), sessionMay(session, 'case.read')],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

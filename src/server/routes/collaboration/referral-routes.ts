@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   answerReferral,
+  countyOrganisations,
   listReferrals,
   postReferralMessage,
   readReferral,
@@ -36,6 +37,20 @@ export const registerReferralRoutes = (instance: FastifyInstance, deps: AppDeps)
     '/api/referral-directory',
     { config: { access: 'case.write' }, schema: { tags, response: { 200: directoryResponse } } },
     async (request) => referralDirectory(commandContext(request, deps)),
+  );
+
+  app.get(
+    '/api/county-organisations',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        response: {
+          200: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+        },
+      },
+    },
+    async (request) => countyOrganisations(commandContext(request, deps)),
   );
 
   app.post(

@@ -1,0 +1,105 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sessionMay } from '../abilities';
+import { api, type SessionView } from '../api';
+import { todayText } from '../cases-api';
+import { linkProps, navigate } from '../navigation';
+import { FieldErrors, useProblem } from './problems';
+import { useHeadingFocus } from './useHeadingFocus';
+
+type SignedIn = Extract<SessionView, { signedIn: true }>;
+type MeetingRow = { id: string; title: string; heldOn: string; hosted: boolean };
+
+/** Collaboration meetings the organisation hosts or takes part in, and a form to call one. */
+export const MeetingsPage = ({ session }: { session: SignedIn }) => {
+  const { t } = useTranslation();
+  const heading = useHeadingFocus('meetings');
+  const [meetings, setMeetings] = useState<MeetingRow[]>([]);
+  const [organisations, setOrganisations] = useState<{ id: string; name: string }[]>([]);
+  const { problem, run } = useProblem();
+  const mayHost = sessionMay(session, 'case.write');
+  const units =
+    session.organisations.find((org) => org.id === session.activeOrganisationId)?.units ?? [];
+
+  useEffect(() => {
+    let current = true;
+    void Promise.all([
+      api<MeetingRow[]>('GET', '/api/meetings'),
+      mayHost
+        ? api<{ id: string; name: string }[]>('GET', '/api/county-organisations')
+        : Promise.resolve([]),
+    ]).then(([loaded, loadedOrganisations]) => {
+      if (!current) return;
+      setMeetings(loaded);
+      setOrganisations(loadedOrganisations);
+    });
+    return () => {
+      current = false;
+    };
+  }, [mayHost]);
+
+  const create = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    void run(async () => {
+      const created = await api<{ id: string }>('POST', '/api/meetings', {
+        unitId: data.get('unitId'),
+        title: data.get('title'),
+        heldOn: data.get('heldOn'),
+        participantOrganisationIds: data.getAll('participants'),
+      });
+      navigate(`/samverkansmoten/${created.id}`);
+    });
+  };
+
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {t('meetings.title')}
+      </h1>
+      <p>{t('meetings.lead')}</p>
+      {meetings.length === 0 ? (
+        <p>{t('meetings.none')}</p>
+      ) : (
+        <ul>
+          {meetings.map((meeting) => (
+            <li key={meeting.id}>
+              <a {...linkProps(`/samverkansmoten/${meeting.id}`)}>
+                {meeting.heldOn} – {meeting.title}
+              </a>{' '}
+              {!meeting.hosted && <span className="muted">({t('meetings.participant')})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <FieldErrors problem={problem} />
+      {mayHost && (
+        <form onSubmit={create} noValidate aria-label={t('meetings.create')}>
+          <h2>{t('meetings.create')}</h2>
+          <label htmlFor="meeting-title">{t('meetings.name')}</label>
+          <input id="meeting-title" name="title" />
+          <label htmlFor="meeting-date">{t('meetings.heldOn')}</label>
+          <input id="meeting-date" name="heldOn" type="date" defaultValue={todayText()} />
+          <label htmlFor="meeting-unit">{t('meetings.unit')}</label>
+          <select id="meeting-unit" name="unitId" defaultValue={session.activeUnitId ?? ''}>
+            {units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+          <fieldset>
+            <legend>{t('meetings.participants')}</legend>
+            {organisations.map((organisation) => (
+              <label key={organisation.id} className="choice">
+                <input type="checkbox" name="participants" value={organisation.id} />{' '}
+                {organisation.name}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit">{t('meetings.createButton')}</button>
+        </form>
+      )}
+    </>
+  );
+};
