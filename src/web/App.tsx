@@ -13,6 +13,7 @@ import { LogReviewPage } from './pages/LogReviewPage';
 import { ReferralPage } from './pages/ReferralPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
+import { ContactsPage } from './pages/ContactsPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -64,6 +65,8 @@ const Page = ({ session }: { session: SignedIn }) => {
   const meetingMatch = /^\/samverkansmoten\/([0-9a-f-]{36})$/.exec(path);
   if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
   if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
+  if (path === '/kontakter')
+    return <ContactsPage mayEdit={sessionMay(session, 'organisation.administer')} />;
   const referralMatch = /^\/overlamningar\/([0-9a-f-]{36})$/.exec(path);
   if (referralMatch)
     return (

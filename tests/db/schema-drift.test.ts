@@ -484,6 +484,19 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     createdAt: true,
     version: true,
   },
+  contactEntries: {
+    id: true,
+    organisationId: true,
+    functionCode: true,
+    holderName: true,
+    phone: true,
+    hours: true,
+    outOfHours: true,
+    validFrom: true,
+    validTo: true,
+    recordedBy: true,
+    recordedAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -102,6 +102,7 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     en: 'Added an action in the meeting',
   },
   'meeting.minutes_saved': { sv: 'Sparade mötesprotokoll', en: 'Saved meeting minutes' },
+  'contact.recorded': { sv: 'Registrerade en kontakt', en: 'Recorded a contact' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

@@ -69,6 +69,7 @@ export const auditEventTypes = [
   'meeting.note_added',
   'meeting.action_added',
   'meeting.minutes_saved',
+  'contact.recorded',
   'log_review.read',
   'log_review.signed',
   'instrument.permitted',

@@ -583,6 +583,20 @@ export type MeetingActionsTable = {
   version: Version;
 };
 
+export type ContactEntriesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  functionCode: string;
+  holderName: string;
+  phone: string;
+  hours: string;
+  outOfHours: string;
+  validFrom: ColumnType<string, string, string>;
+  validTo: ColumnType<string | null, string | null | undefined, string | null>;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -641,6 +655,7 @@ export type Database = {
   meetingItems: MeetingItemsTable;
   meetingNotes: MeetingNotesTable;
   meetingActions: MeetingActionsTable;
+  contactEntries: ContactEntriesTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

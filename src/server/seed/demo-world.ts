@@ -105,6 +105,52 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
 ];
 
+/**
+ * The regional contact directory's demo entries. Invented names; phone numbers from the series
+ * Post- och telestyrelsen reserves for fiction (070-174 06 05 – 070-174 06 99).
+ */
+export const demoContacts: {
+  unit: string;
+  functionCode: string;
+  holderName: string;
+  phone: string;
+  hours: string;
+  outOfHours: string;
+}[] = [
+  {
+    unit: 'bops',
+    functionCode: 'bopsContact',
+    holderName: 'Berit BOPS (övning)',
+    phone: '070-174 06 05',
+    hours: 'Vardagar 8–16',
+    outOfHours: 'Polisens kontaktcenter 114 14; vid fara 112',
+  },
+  {
+    unit: 'vuxen',
+    functionCode: 'vinrCoordinator',
+    holderName: 'Sara Samordnare (övning)',
+    phone: '070-174 06 06',
+    hours: 'Vardagar 8–16.30',
+    outOfHours: 'Socialjouren via 112',
+  },
+  {
+    unit: 'vuxen',
+    functionCode: 'onCallSocialServices',
+    holderName: 'Socialjouren Övningslän',
+    phone: '070-174 06 07',
+    hours: 'Kvällar, nätter och helger',
+    outOfHours: 'Socialjouren via 112',
+  },
+  {
+    unit: 'jouren',
+    functionCode: 'shelter',
+    holderName: 'Jourtelefonen (övning)',
+    phone: '070-174 06 08',
+    hours: 'Alla dagar 9–21',
+    outOfHours: 'Kvinnofridslinjen 020-50 50 50 (dygnet runt)',
+  },
+];
+
 export const demoUsers: DemoUser[] = [
   {
     username: 'handlaggare',

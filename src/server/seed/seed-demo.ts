@@ -20,7 +20,7 @@ import {
   createUnit,
 } from '../repositories/organisation.repository';
 import { createUser } from '../repositories/user.repository';
-import { demoOrganisations, demoUsers } from './demo-world';
+import { demoContacts, demoOrganisations, demoUsers } from './demo-world';
 
 export type DemoCredential = {
   username: string;
@@ -180,6 +180,24 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
           })
           .execute();
       }
+    }
+    const today = now.toISOString().slice(0, 10);
+    for (const contact of demoContacts) {
+      const unit = unitOf(contact.unit);
+      await tx
+        .insertInto('contactEntries')
+        .values({
+          organisationId: unit.organisationId,
+          functionCode: contact.functionCode,
+          holderName: contact.holderName,
+          phone: contact.phone,
+          hours: contact.hours,
+          outOfHours: contact.outOfHours,
+          validFrom: today,
+          recordedBy: administrator,
+          recordedAt: now,
+        })
+        .execute();
     }
     for (const person of demoPersons) {
       const unit = unitOf(person.unit);

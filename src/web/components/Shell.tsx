@@ -53,6 +53,7 @@ export const Shell = ({
                 ['/arenden', t('shell.cases'), sessionMay(session, 'case.read')],
                 ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
                 ['/samverkansmoten', t('shell.meetings'), sessionMay(session, 'case.read')],
+                ['/kontakter', t('shell.contacts'), true],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

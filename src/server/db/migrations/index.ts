@@ -11,6 +11,7 @@ import * as organisationMeasures from './20261125500000-organisation-measures';
 import * as collaboration from './20261125600000-collaboration';
 import * as referrals from './20261125700000-referrals';
 import * as meetings from './20261125800000-meetings';
+import * as contactDirectory from './20261125900000-contact-directory';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '20261125600000-collaboration': collaboration,
   '20261125700000-referrals': referrals,
   '20261125800000-meetings': meetings,
+  '20261125900000-contact-directory': contactDirectory,
 };
 
 export const migrationProvider: MigrationProvider = {

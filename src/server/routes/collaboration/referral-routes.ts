@@ -11,6 +11,11 @@ import {
   referralsOfCase,
   sendReferral,
 } from '../../commands/referral-commands';
+import { readContactDirectory, recordContact } from '../../commands/contact-directory';
+import {
+  contactFunctions,
+  type ContactFunction,
+} from '../../../domain/collaboration/contact-functions';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { caseParams } from '../cases/schemas';
@@ -37,6 +42,56 @@ export const registerReferralRoutes = (instance: FastifyInstance, deps: AppDeps)
     '/api/referral-directory',
     { config: { access: 'case.write' }, schema: { tags, response: { 200: directoryResponse } } },
     async (request) => referralDirectory(commandContext(request, deps)),
+  );
+
+  app.get(
+    '/api/contact-directory',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags: ['kontakter'],
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              organisationId: z.string(),
+              organisationName: z.string(),
+              functionCode: z.string(),
+              holderName: z.string(),
+              phone: z.string(),
+              hours: z.string(),
+              outOfHours: z.string(),
+              validFrom: z.string(),
+              validTo: z.string().nullable(),
+              current: z.boolean(),
+              own: z.boolean(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => readContactDirectory(commandContext(request, deps)),
+  );
+
+  app.post(
+    '/api/contact-directory',
+    {
+      config: { access: 'organisation.administer' },
+      schema: {
+        tags: ['kontakter'],
+        body: z.object({
+          functionCode: z.enum(contactFunctions.map((entry) => entry.code) as [ContactFunction]),
+          holderName: z.string().max(200),
+          phone: z.string().max(40),
+          hours: z.string().max(200).default(''),
+          outOfHours: z.string().max(500),
+          validFrom: z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD'),
+        }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordContact(commandContext(request, deps), request.body)),
   );
 
   app.get(

@@ -1,0 +1,98 @@
+import { addDays, swedishDate } from '../../domain/calendar';
+import {
+  checkContact,
+  contactFunctions,
+  type ContactDraft,
+  type ContactFunction,
+} from '../../domain/collaboration/contact-functions';
+import { DomainError } from '../../domain/errors';
+import type { CommandContext } from '../http/context';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
+
+/**
+ * The county's contact directory by function: current holders with their predecessors, and the
+ * path for evenings and weekends. Staff contacts only; readable by everyone signed in.
+ */
+export const readContactDirectory = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const rows = await tx
+      .selectFrom('contactEntries as e')
+      .innerJoin('directoryOrganisations as o', 'o.id', 'e.organisationId')
+      .select([
+        'e.id',
+        'e.organisationId',
+        'o.name as organisationName',
+        'e.functionCode',
+        'e.holderName',
+        'e.phone',
+        'e.hours',
+        'e.outOfHours',
+      ])
+      .select((eb) => [
+        eb.fn<string>('to_char', ['e.validFrom', eb.val('YYYY-MM-DD')]).as('validFrom'),
+        eb.fn<string | null>('to_char', ['e.validTo', eb.val('YYYY-MM-DD')]).as('validTo'),
+      ])
+      .orderBy('e.functionCode')
+      .orderBy('o.name')
+      .orderBy('e.validFrom', 'desc')
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      current: row.validTo === null,
+      own: row.organisationId === ctx.actor.organisationId,
+    }));
+  });
+
+/**
+ * A new holder of one of the organisation's functions. The previous holder's entry ends the day
+ * before, so the history says who held it when.
+ */
+export const recordContact = (
+  ctx: CommandContext,
+  input: ContactDraft & { functionCode: ContactFunction },
+) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
+    if (!contactFunctions.some((entry) => entry.code === input.functionCode))
+      throw new DomainError('validation.invalid', {
+        fields: [{ path: 'body.functionCode', message: 'Välj en funktion.' }],
+      });
+    const problems = checkContact(input, swedishDate(ctx.now()));
+    if (problems.length)
+      throw new DomainError('validation.invalid', {
+        fields: problems.map((problem) => ({
+          path: `body.${problem.field}`,
+          message: problem.message,
+        })),
+      });
+    await tx
+      .updateTable('contactEntries')
+      .set({ validTo: addDays(input.validFrom, -1) })
+      .where('organisationId', '=', ctx.actor.organisationId)
+      .where('functionCode', '=', input.functionCode)
+      .where('validTo', 'is', null)
+      .execute();
+    const { id } = await tx
+      .insertInto('contactEntries')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        functionCode: input.functionCode,
+        holderName: input.holderName.trim(),
+        phone: input.phone.trim(),
+        hours: input.hours.trim(),
+        outOfHours: input.outOfHours.trim(),
+        validFrom: input.validFrom,
+        recordedBy: ctx.actor.userId,
+        recordedAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await auditPersonEvent(ctx, tx, {
+      type: 'contact.recorded',
+      personId: null,
+      reason: decision.reason,
+      details: { contactId: id, functionCode: input.functionCode },
+    });
+    return { id };
+  });

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import {
+  createOrganisation,
+  createUnit,
+} from '../../src/server/repositories/organisation.repository';
+import { buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Entry = { holderName: string; current: boolean; validTo: string | null; functionCode: string };
+
+describe.runIf(engineAvailable)('the regional contact directory', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+  let police: { orgId: string; unitId: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+    police = await asSystem(database.db, async (tx) => {
+      await tx
+        .updateTable('organisations')
+        .set({ countyCode: '99' })
+        .where('id', '=', world.north.org.id)
+        .execute();
+      await tx
+        .updateTable('organisations')
+        .set({ countyCode: '98' })
+        .where('id', '=', world.south.org.id)
+        .execute();
+      const org = await createOrganisation(tx, {
+        kind: 'policeRegion',
+        name: 'Polisregion Övning',
+        countyCode: '99',
+        fictitious: true,
+      });
+      const unit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'BOPS',
+        kind: 'policeRiskAnalysis',
+      });
+      return { orgId: org.id, unitId: unit.id };
+    });
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  const as = (org: 'north' | 'south', role: 'administrator' | 'caseWorker') =>
+    signedIn(database, testApp, {
+      organisationId: world[org].org.id,
+      unitId: world[org].adultUnit.id,
+      role,
+    });
+  const contact = (holderName: string, validFrom: string) => ({
+    functionCode: 'vinrCoordinator',
+    holderName,
+    phone: '070-174 06 06',
+    hours: 'Vardagar 8–16',
+    outOfHours: 'Socialjouren via 112',
+    validFrom,
+  });
+
+  it('keeps who held a function and when, readable across the county and nowhere else', async () => {
+    const { client: admin } = await as('north', 'administrator');
+    expect(
+      (
+        await admin.request('POST', '/api/contact-directory', {
+          body: contact('Anna Samordnare', '2026-01-01'),
+        })
+      ).statusCode,
+    ).toBe(201);
+    const bad = await admin.request('POST', '/api/contact-directory', {
+      body: { ...contact('Berit Samordnare', '2026-11-01'), phone: 'ring växeln', outOfHours: '' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await admin.request('POST', '/api/contact-directory', {
+          body: contact('Berit Samordnare', '2026-11-01'),
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const { client: worker } = await as('north', 'caseWorker');
+    const listed = (await worker.request('GET', '/api/contact-directory')).json<Entry[]>();
+    expect(listed).toEqual([
+      expect.objectContaining({ holderName: 'Berit Samordnare', current: true, validTo: null }),
+      expect.objectContaining({
+        holderName: 'Anna Samordnare',
+        current: false,
+        validTo: '2026-10-31',
+      }),
+    ]);
+    expect(
+      (
+        await worker.request('POST', '/api/contact-directory', {
+          body: contact('Cilla', '2026-11-02'),
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const officer = await signedIn(database, testApp, {
+      organisationId: police.orgId,
+      unitId: police.unitId,
+      role: 'police',
+    });
+    expect((await officer.client.request('GET', '/api/contact-directory')).json()).toContainEqual(
+      expect.objectContaining({
+        holderName: 'Berit Samordnare',
+        organisationName: 'Övningsby kommun',
+      }),
+    );
+    const { client: elsewhere } = await as('south', 'caseWorker');
+    expect((await elsewhere.request('GET', '/api/contact-directory')).json()).toEqual([]);
+  });
+});
