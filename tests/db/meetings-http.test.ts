@@ -215,4 +215,75 @@ describe.runIf(engineAvailable)('collaboration meetings', () => {
     const theirs = (await officer.client.request('GET', `/api/meetings/${nextId}`)).json<Meeting>();
     expect(theirs.items[0]).toMatchObject({ name: 'Mira Övningsdotter', caseId: null });
   });
+
+  it('a Barnahus consultation takes a child’s case, and its tasks show overdue until done', async () => {
+    const worker = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+      role: 'caseWorker',
+    });
+    const open = async (type: string) => {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.childUnit.id,
+      });
+      const response = await worker.client.request('POST', '/api/cases', {
+        body: {
+          personId: person.id,
+          unitId: world.north.childUnit.id,
+          type,
+          ownerUserId: worker.user.id,
+        },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const childCase = await open('childExposed');
+    const adultCase = await open('adultVictim');
+    const meeting = await worker.client.request('POST', '/api/meetings', {
+      body: {
+        unitId: world.north.childUnit.id,
+        kind: 'barnahusConsultation',
+        title: 'Samråd Barnahus',
+        heldOn: '2026-11-10',
+        participantOrganisationIds: [police.orgId],
+      },
+    });
+    const meetingId = meeting.json<{ id: string }>().id;
+    const rationale = 'Misstänkt misshandel av barnet, förhör planeras på Barnahus.';
+    const adult = await worker.client.request('POST', `/api/meetings/${meetingId}/items`, {
+      body: { caseId: adultCase, criteria: ['highRisk'], rationale },
+    });
+    expect(adult.statusCode).toBe(400);
+    const item = await worker.client.request('POST', `/api/meetings/${meetingId}/items`, {
+      body: { caseId: childCase, criteria: ['highRisk'], rationale },
+    });
+    expect(item.statusCode, item.body).toBe(201);
+    const itemId = item.json<{ id: string }>().id;
+    await worker.client.request('POST', `/api/meeting-items/${itemId}/actions`, {
+      body: {
+        ownerAgency: 'Socialtjänsten, barn och unga',
+        description: 'Skyddsbedömning',
+        dueOn: '2026-11-12',
+      },
+    });
+    const read = async () =>
+      (await worker.client.request('GET', `/api/meetings/${meetingId}`)).json<{
+        kind: string;
+        items: { actions: { id: string; overdue: boolean; done: boolean; version: number }[] }[];
+      }>();
+    const before = await read();
+    expect(before.kind).toBe('barnahusConsultation');
+    const [action] = before.items[0]!.actions;
+    expect(action).toMatchObject({ overdue: true, done: false });
+    const done = await worker.client.request('POST', `/api/meeting-actions/${action!.id}/done`, {
+      body: { version: action!.version },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await read()).items[0]!.actions[0]).toMatchObject({ overdue: false, done: true });
+    const again = await worker.client.request('POST', `/api/meeting-actions/${action!.id}/done`, {
+      body: { version: action!.version },
+    });
+    expect(again.statusCode).toBe(409);
+  });
 });

@@ -436,6 +436,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     id: true,
     organisationId: true,
     unitId: true,
+    kind: true,
     title: true,
     heldOn: true,
     minutesEnc: true,

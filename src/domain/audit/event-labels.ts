@@ -101,6 +101,10 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Lade till en åtgärd i mötet',
     en: 'Added an action in the meeting',
   },
+  'meeting.action_done': {
+    sv: 'Markerade en mötesåtgärd som klar',
+    en: 'Marked a meeting action done',
+  },
   'meeting.minutes_saved': { sv: 'Sparade mötesprotokoll', en: 'Saved meeting minutes' },
   'contact.recorded': { sv: 'Registrerade en kontakt', en: 'Recorded a contact' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },

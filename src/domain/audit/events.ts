@@ -68,6 +68,7 @@ export const auditEventTypes = [
   'meeting.item_added',
   'meeting.note_added',
   'meeting.action_added',
+  'meeting.action_done',
   'meeting.minutes_saved',
   'contact.recorded',
   'log_review.read',

@@ -29,3 +29,15 @@ describe('collaboration meetings', () => {
     expect(checkActionDue('2026-11-25', '2026-11-25')).toEqual({ ok: true });
   });
 });
+
+describe('Barnahus consultations', () => {
+  it('take only a child’s case, and flag an action past its last day until it is done', async () => {
+    const { actionOverdue, caseFitsMeeting } = await import('./meetings');
+    expect(caseFitsMeeting('barnahusConsultation', 'childExposed')).toBe(true);
+    expect(caseFitsMeeting('barnahusConsultation', 'adultVictim')).toBe(false);
+    expect(caseFitsMeeting('collaboration', 'adultVictim')).toBe(true);
+    expect(actionOverdue({ dueOn: '2026-11-24', done: false }, '2026-11-25')).toBe(true);
+    expect(actionOverdue({ dueOn: '2026-11-24', done: true }, '2026-11-25')).toBe(false);
+    expect(actionOverdue({ dueOn: '2026-11-25', done: false }, '2026-11-25')).toBe(false);
+  });
+});

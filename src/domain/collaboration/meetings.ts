@@ -6,6 +6,18 @@ import { addDays } from '../calendar';
  * owners and deadlines. Cases are presented without names unless a consent or a legal ground
  * allows them; a case that returns within a year is flagged as a repeat.
  */
+/** A collaboration meeting (MARAC-like), or a Barnahus consultation (samråd) about a child. */
+export const meetingKinds = ['collaboration', 'barnahusConsultation'] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+/** A Barnahus consultation is about a child: only a child's case is brought to it. */
+export const caseFitsMeeting = (kind: MeetingKind, caseType: string): boolean =>
+  kind !== 'barnahusConsultation' || caseType === 'childExposed';
+
+/** An action not done by its last day is overdue: the samråd task that gets lost (digest 002). */
+export const actionOverdue = (action: { dueOn: string; done: boolean }, today: string): boolean =>
+  !action.done && action.dueOn < today;
+
 export const meetingCriteria = [
   'highRisk',
   'professionalJudgement',

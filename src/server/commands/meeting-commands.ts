@@ -3,11 +3,14 @@ import { swedishDate } from '../../domain/calendar';
 import { consentCovers } from '../../domain/collaboration/consent';
 import { checkDisclosure } from '../../domain/collaboration/grounds';
 import {
+  actionOverdue,
+  caseFitsMeeting,
   checkActionDue,
   checkMeetingItem,
   isRepeat,
   pseudonymFor,
   type MeetingCriterion,
+  type MeetingKind,
 } from '../../domain/collaboration/meetings';
 import { DomainError } from '../../domain/errors';
 import { ageOn } from '../../domain/identity/personal-identity';
@@ -74,7 +77,13 @@ const requireChair = (loaded: { chairs: boolean }) => {
 /** Creates a meeting in a unit where the actor works with cases, with the agencies taking part. */
 export const createMeeting = (
   ctx: CommandContext,
-  input: { unitId: string; title: string; heldOn: string; participantOrganisationIds: string[] },
+  input: {
+    unitId: string;
+    kind: MeetingKind;
+    title: string;
+    heldOn: string;
+    participantOrganisationIds: string[];
+  },
 ) =>
   runAudited(ctx, async (tx) => {
     if (!(await unitsWhereActorMay(ctx, tx, 'case.write')).includes(input.unitId))
@@ -91,6 +100,7 @@ export const createMeeting = (
       .values({
         organisationId: ctx.actor.organisationId,
         unitId: input.unitId,
+        kind: input.kind,
         title: input.title.trim(),
         heldOn: input.heldOn,
         createdBy: ctx.actor.userId,
@@ -123,7 +133,7 @@ export const listMeetings = (ctx: CommandContext) =>
     const units = await unitsWhereActorMay(ctx, tx, 'case.read');
     const rows = await tx
       .selectFrom('meetings')
-      .select(['id', 'title', 'organisationId', 'unitId'])
+      .select(['id', 'kind', 'title', 'organisationId', 'unitId'])
       .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOn'))
       .orderBy('meetings.heldOn', 'desc')
       .limit(100)
@@ -134,6 +144,7 @@ export const listMeetings = (ctx: CommandContext) =>
       )
       .map((row) => ({
         id: row.id,
+        kind: row.kind,
         title: row.title,
         heldOn: row.heldOn,
         hosted: row.organisationId === ctx.actor.organisationId,
@@ -220,6 +231,10 @@ export const readMeeting = (ctx: CommandContext, id: string) =>
             description: decryptField(ctx.keys, contexts.action, action.descriptionEnc),
             dueOn: action.dueOnText,
             done: action.doneAt !== null,
+            overdue: actionOverdue(
+              { dueOn: action.dueOnText, done: action.doneAt !== null },
+              swedishDate(ctx.now()),
+            ),
             version: action.version,
           })),
       });
@@ -232,6 +247,7 @@ export const readMeeting = (ctx: CommandContext, id: string) =>
     });
     return {
       id,
+      kind: meeting.kind,
       title: meeting.title,
       heldOn,
       hosted: hosts,
@@ -279,6 +295,8 @@ export const addMeetingItem = (
       'meeting.item_added',
       true,
     );
+    if (!caseFitsMeeting(loaded.meeting.kind, record.type))
+      throw invalid('caseId', 'Till ett samråd på Barnahus tas bara ett barns ärende upp.');
     const earlier = await tx
       .selectFrom('meetingItems as i')
       .innerJoin('meetings as m', 'm.id', 'i.meetingId')
@@ -490,4 +508,39 @@ export const saveMinutes = (
       details: { meetingId },
     });
     return { version: done.version };
+  });
+
+/** Marks an action done, by the chair: the plan shows what is left and what is overdue. */
+export const completeMeetingAction = (
+  ctx: CommandContext,
+  actionId: string,
+  input: { version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const action = await tx
+      .selectFrom('meetingActions')
+      .select(['id', 'itemId', 'meetingId'])
+      .where('id', '=', actionId)
+      .executeTakeFirst();
+    if (!action) throw notFound();
+    requireChair(await loadMeeting(ctx, tx, action.meetingId));
+    const done = await tx
+      .updateTable('meetingActions')
+      .set((eb) => ({ doneAt: ctx.now(), version: eb('version', '+', 1) }))
+      .where('id', '=', actionId)
+      .where('version', '=', input.version)
+      .where('doneAt', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    if (!done)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Åtgärden har ändrats eller är redan klar. Läs in sidan igen.',
+      });
+    await auditPersonEvent(ctx, tx, {
+      type: 'meeting.action_done',
+      personId: null,
+      reason: 'meeting.host',
+      details: { meetingId: action.meetingId, actionId },
+    });
+    return { id: actionId };
   });

@@ -17,6 +17,7 @@ import type { ConcernPath } from '../../domain/collaboration/concern';
 import type { ConsentGiver, ConsentRecipient } from '../../domain/collaboration/consent';
 import type { RecipientKind } from '../../domain/collaboration/grounds';
 import type { MessageKind, ReferralKind } from '../../domain/collaboration/referrals';
+import type { MeetingKind } from '../../domain/collaboration/meetings';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -534,6 +535,7 @@ export type MeetingsTable = {
   id: Generated<string>;
   organisationId: string;
   unitId: string;
+  kind: Generated<MeetingKind>;
   title: string;
   heldOn: ColumnType<string, string, string>;
   minutesEnc: string | null;

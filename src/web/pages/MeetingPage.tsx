@@ -20,10 +20,19 @@ type Item = {
   rationale: string;
   repeat: boolean;
   notes: { id: string; organisation: string; author: string; body: string }[];
-  actions: { id: string; ownerAgency: string; description: string; dueOn: string; done: boolean }[];
+  actions: {
+    id: string;
+    ownerAgency: string;
+    description: string;
+    dueOn: string;
+    done: boolean;
+    overdue: boolean;
+    version: number;
+  }[];
 };
 type Meeting = {
   id: string;
+  kind: 'collaboration' | 'barnahusConsultation';
   title: string;
   heldOn: string;
   chairs: boolean;
@@ -93,6 +102,7 @@ export const MeetingPage = ({ meetingId }: { meetingId: string }) => {
         {meeting.heldOn} – {meeting.title}
       </h1>
       <p>
+        <strong>{t(`meetings.kinds.${meeting.kind}`)}</strong>.{' '}
         {t('meetings.participantsList', {
           list: meeting.participants.join(', ') || t('meetings.noParticipants'),
         })}
@@ -147,6 +157,7 @@ export const MeetingPage = ({ meetingId }: { meetingId: string }) => {
                   <th scope="col">{t('meetings.owner')}</th>
                   <th scope="col">{t('meetings.what')}</th>
                   <th scope="col">{t('meetings.dueOn')}</th>
+                  <th scope="col">{t('meetings.state')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -155,6 +166,32 @@ export const MeetingPage = ({ meetingId }: { meetingId: string }) => {
                     <td>{action.ownerAgency}</td>
                     <td>{action.description}</td>
                     <td>{action.dueOn}</td>
+                    <td>
+                      <span className={action.overdue ? 'badge badge-warning' : 'badge'}>
+                        {t(
+                          action.done
+                            ? 'meetings.done'
+                            : action.overdue
+                              ? 'meetings.overdue'
+                              : 'meetings.open',
+                        )}
+                      </span>{' '}
+                      {meeting.chairs && !action.done && (
+                        <button
+                          type="button"
+                          onClick={() =>
+                            void run(async () => {
+                              await api('POST', `/api/meeting-actions/${action.id}/done`, {
+                                version: action.version,
+                              });
+                              await load();
+                            })
+                          }
+                        >
+                          {t('meetings.markDone')}
+                        </button>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

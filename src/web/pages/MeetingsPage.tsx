@@ -8,7 +8,7 @@ import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
-type MeetingRow = { id: string; title: string; heldOn: string; hosted: boolean };
+type MeetingRow = { id: string; kind: string; title: string; heldOn: string; hosted: boolean };
 
 /** Collaboration meetings the organisation hosts or takes part in, and a form to call one. */
 export const MeetingsPage = ({ session }: { session: SignedIn }) => {
@@ -44,6 +44,7 @@ export const MeetingsPage = ({ session }: { session: SignedIn }) => {
     void run(async () => {
       const created = await api<{ id: string }>('POST', '/api/meetings', {
         unitId: data.get('unitId'),
+        kind: data.get('kind'),
         title: data.get('title'),
         heldOn: data.get('heldOn'),
         participantOrganisationIds: data.getAll('participants'),
@@ -67,6 +68,7 @@ export const MeetingsPage = ({ session }: { session: SignedIn }) => {
               <a {...linkProps(`/samverkansmoten/${meeting.id}`)}>
                 {meeting.heldOn} – {meeting.title}
               </a>{' '}
+              <span className="muted">({t(`meetings.kinds.${meeting.kind}`)})</span>{' '}
               {!meeting.hosted && <span className="muted">({t('meetings.participant')})</span>}
             </li>
           ))}
@@ -76,6 +78,14 @@ export const MeetingsPage = ({ session }: { session: SignedIn }) => {
       {mayHost && (
         <form onSubmit={create} noValidate aria-label={t('meetings.create')}>
           <h2>{t('meetings.create')}</h2>
+          <label htmlFor="meeting-kind">{t('meetings.kind')}</label>
+          <select id="meeting-kind" name="kind" defaultValue="collaboration">
+            {(['collaboration', 'barnahusConsultation'] as const).map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`meetings.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
           <label htmlFor="meeting-title">{t('meetings.name')}</label>
           <input id="meeting-title" name="title" />
           <label htmlFor="meeting-date">{t('meetings.heldOn')}</label>

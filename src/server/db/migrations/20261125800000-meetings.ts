@@ -11,6 +11,9 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       id uuid primary key default gen_random_uuid(),
       organisation_id uuid not null references organisations(id),
       unit_id uuid not null references units(id),
+      -- A Barnahus consultation (samråd) is a meeting about a child with police and prosecutor.
+      kind text not null default 'collaboration'
+        check (kind in ('collaboration','barnahusConsultation')),
       title text not null,
       held_on date not null,
       minutes_enc text,

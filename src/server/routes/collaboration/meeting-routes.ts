@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { meetingCriteria } from '../../../domain/collaboration/meetings';
+import { meetingCriteria, meetingKinds } from '../../../domain/collaboration/meetings';
 import {
   addMeetingAction,
   addMeetingItem,
   addMeetingNote,
+  completeMeetingAction,
   createMeeting,
   listMeetings,
   readMeeting,
@@ -22,6 +23,7 @@ const created = { 201: z.object({ id: z.string() }) };
 
 const meetingDetail = z.object({
   id: z.string(),
+  kind: z.enum(meetingKinds),
   title: z.string(),
   heldOn: z.string(),
   hosted: z.boolean(),
@@ -55,6 +57,7 @@ const meetingDetail = z.object({
           description: z.string(),
           dueOn: z.string(),
           done: z.boolean(),
+          overdue: z.boolean(),
           version: z.number().int(),
         }),
       ),
@@ -76,6 +79,7 @@ export const registerMeetingRoutes = (instance: FastifyInstance, deps: AppDeps) 
           200: z.array(
             z.object({
               id: z.string(),
+              kind: z.enum(meetingKinds),
               title: z.string(),
               heldOn: z.string(),
               hosted: z.boolean(),
@@ -95,6 +99,7 @@ export const registerMeetingRoutes = (instance: FastifyInstance, deps: AppDeps) 
         tags,
         body: z.object({
           unitId: z.string().uuid('Välj enhet'),
+          kind: z.enum(meetingKinds).default('collaboration'),
           title: z.string().max(200),
           heldOn: calendarDate,
           participantOrganisationIds: z.array(z.string().uuid()).max(30).default([]),
@@ -188,6 +193,21 @@ export const registerMeetingRoutes = (instance: FastifyInstance, deps: AppDeps) 
             request.body,
           ),
         ),
+  );
+
+  app.post(
+    '/api/meeting-actions/:actionId/done',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: z.object({ actionId: z.string().uuid('Ogiltigt id') }),
+        body: z.object({ version: z.number().int().positive() }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (request) =>
+      completeMeetingAction(commandContext(request, deps), request.params.actionId, request.body),
   );
 
   app.put(
