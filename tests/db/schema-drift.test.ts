@@ -498,6 +498,29 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     recordedBy: true,
     recordedAt: true,
   },
+  sipPlans: {
+    id: true,
+    organisationId: true,
+    caseId: true,
+    participants: true,
+    coordinatorAgency: true,
+    goalEnc: true,
+    followUpOn: true,
+    consentIds: true,
+    updatedBy: true,
+    updatedAt: true,
+    version: true,
+  },
+  sipCommitments: {
+    id: true,
+    organisationId: true,
+    planId: true,
+    agency: true,
+    whatEnc: true,
+    dueOn: true,
+    doneAt: true,
+    version: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -106,6 +106,8 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     en: 'Marked a meeting action done',
   },
   'meeting.minutes_saved': { sv: 'Sparade mötesprotokoll', en: 'Saved meeting minutes' },
+  'sip.read': { sv: 'Läste SIP', en: 'Read the coordinated plan' },
+  'sip.saved': { sv: 'Ändrade SIP', en: 'Changed the coordinated plan' },
   'contact.recorded': { sv: 'Registrerade en kontakt', en: 'Recorded a contact' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },

@@ -71,6 +71,8 @@ export const auditEventTypes = [
   'meeting.action_done',
   'meeting.minutes_saved',
   'contact.recorded',
+  'sip.read',
+  'sip.saved',
   'log_review.read',
   'log_review.signed',
   'instrument.permitted',

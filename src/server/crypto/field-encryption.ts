@@ -153,6 +153,8 @@ export const encryptedColumns = [
     key: 'id',
     context: 'meeting_actions.description',
   },
+  { table: 'sip_plans', column: 'goal_enc', key: 'id', context: 'sip_plans.goal' },
+  { table: 'sip_commitments', column: 'what_enc', key: 'id', context: 'sip_commitments.what' },
   { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {

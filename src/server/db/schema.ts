@@ -18,6 +18,7 @@ import type { ConsentGiver, ConsentRecipient } from '../../domain/collaboration/
 import type { RecipientKind } from '../../domain/collaboration/grounds';
 import type { MessageKind, ReferralKind } from '../../domain/collaboration/referrals';
 import type { MeetingKind } from '../../domain/collaboration/meetings';
+import type { SipParticipant } from '../../domain/collaboration/sip';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -599,6 +600,30 @@ export type ContactEntriesTable = {
   recordedAt: Date;
 };
 
+export type SipPlansTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  participants: ColumnType<SipParticipant[], string, string>;
+  coordinatorAgency: string;
+  goalEnc: string;
+  followUpOn: ColumnType<string, string, string>;
+  consentIds: ColumnType<string[], string[] | undefined, string[]>;
+  updatedBy: string;
+  updatedAt: Date;
+  version: Version;
+};
+export type SipCommitmentsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  planId: string;
+  agency: string;
+  whatEnc: string;
+  dueOn: ColumnType<string, string, string>;
+  doneAt: Date | null;
+  version: Version;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -658,6 +683,8 @@ export type Database = {
   meetingNotes: MeetingNotesTable;
   meetingActions: MeetingActionsTable;
   contactEntries: ContactEntriesTable;
+  sipPlans: SipPlansTable;
+  sipCommitments: SipCommitmentsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

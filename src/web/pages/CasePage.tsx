@@ -15,6 +15,7 @@ import { ConcernSection } from './collaboration/ConcernSection';
 import { ConsentSection } from './collaboration/ConsentSection';
 import { DisclosureSection } from './collaboration/DisclosureSection';
 import { ReferralSection } from './collaboration/ReferralSection';
+import { SipSection } from './collaboration/SipSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -330,6 +331,7 @@ export const CasePage = ({
           <ConsentSection personId={detail.person.id} today={todayText()} mayWrite={write} />
           <DisclosureSection detail={detail} />
           <ReferralSection detail={detail} />
+          <SipSection detail={detail} />
         </>
       )}
 

@@ -12,6 +12,7 @@ import * as collaboration from './20261125600000-collaboration';
 import * as referrals from './20261125700000-referrals';
 import * as meetings from './20261125800000-meetings';
 import * as contactDirectory from './20261125900000-contact-directory';
+import * as sip from './20261125950000-sip';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261125700000-referrals': referrals,
   '20261125800000-meetings': meetings,
   '20261125900000-contact-directory': contactDirectory,
+  '20261125950000-sip': sip,
 };
 
 export const migrationProvider: MigrationProvider = {

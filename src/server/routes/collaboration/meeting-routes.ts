@@ -12,6 +12,9 @@ import {
   readMeeting,
   saveMinutes,
 } from '../../commands/meeting-commands';
+import { addSipCommitment, readSip, saveSip } from '../../commands/sip-commands';
+import { recipientKinds } from '../../../domain/collaboration/grounds';
+import { caseParams } from '../cases/schemas';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 
@@ -223,5 +226,86 @@ export const registerMeetingRoutes = (instance: FastifyInstance, deps: AppDeps) 
     },
     async (request) =>
       saveMinutes(commandContext(request, deps), request.params.meetingId, request.body),
+  );
+
+  const sipParticipant = z.object({
+    kind: z.enum(recipientKinds),
+    label: z.string().trim().min(2, 'Skriv verksamhetens namn').max(200),
+  });
+  const sipResponse = z
+    .object({
+      id: z.string(),
+      participants: z.array(sipParticipant),
+      coordinatorAgency: z.string(),
+      goal: z.string(),
+      followUpOn: z.string(),
+      version: z.number().int(),
+      commitments: z.array(
+        z.object({
+          id: z.string(),
+          agency: z.string(),
+          what: z.string(),
+          dueOn: z.string(),
+          done: z.boolean(),
+          version: z.number().int(),
+        }),
+      ),
+    })
+    .nullable();
+
+  app.get(
+    '/api/cases/:caseId/sip',
+    {
+      config: { access: 'case.read' },
+      schema: { tags: ['sip'], params: caseParams, response: { 200: sipResponse } },
+    },
+    async (request) => readSip(commandContext(request, deps), request.params.caseId),
+  );
+
+  app.put(
+    '/api/cases/:caseId/sip',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags: ['sip'],
+        params: caseParams,
+        body: z.object({
+          participants: z.array(sipParticipant).max(10),
+          coordinatorAgency: z.string().max(200),
+          goal: z.string().max(4000),
+          followUpOn: calendarDate,
+          version: z.number().int().min(0).default(0),
+        }),
+        response: { 200: sipResponse },
+      },
+    },
+    async (request) => saveSip(commandContext(request, deps), request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/api/cases/:caseId/sip/commitments',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags: ['sip'],
+        params: caseParams,
+        body: z.object({
+          agency: z.string().max(200),
+          what: z.string().max(2000),
+          dueOn: calendarDate,
+        }),
+        response: { 201: sipResponse },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await addSipCommitment(
+            commandContext(request, deps),
+            request.params.caseId,
+            request.body,
+          ),
+        ),
   );
 };

@@ -1,0 +1,43 @@
+import type { RecipientKind } from './grounds';
+
+/**
+ * SIP, the coordinated individual plan (samordnad individuell plan, SoL 2:7 / HSL 16:4): when the
+ * person needs both social services and health care, the agencies agree one plan with who does
+ * what, one coordinator, and a follow-up (digest 004: clients otherwise coordinate the agencies
+ * themselves). A SIP rests on the person's consent to the agencies taking part.
+ */
+export type SipParticipant = { kind: RecipientKind; label: string };
+
+export type SipDraft = {
+  participants: readonly SipParticipant[];
+  coordinatorAgency: string;
+  goal: string;
+  followUpOn: string;
+};
+
+export const checkSip = (
+  draft: SipDraft,
+  context: { today: string; consentMissingFor: readonly string[] },
+): { field: string; message: string }[] => {
+  const problems: { field: string; message: string }[] = [];
+  if (draft.participants.length < 2)
+    problems.push({
+      field: 'participants',
+      message: 'En SIP samordnar minst två verksamheter, till exempel socialtjänsten och vården.',
+    });
+  if (!draft.participants.some((participant) => participant.label === draft.coordinatorAgency))
+    problems.push({
+      field: 'coordinatorAgency',
+      message: 'Välj vem som samordnar bland de deltagande verksamheterna.',
+    });
+  if (draft.goal.trim().length < 10)
+    problems.push({ field: 'goal', message: 'Skriv målet med planen, gärna med personens ord.' });
+  if (draft.followUpOn < context.today)
+    problems.push({ field: 'followUpOn', message: 'Uppföljningen ska ligga i dag eller senare.' });
+  if (context.consentMissingFor.length > 0)
+    problems.push({
+      field: 'participants',
+      message: `En SIP kräver personens samtycke. Samtycke saknas för: ${context.consentMissingFor.join(', ')}.`,
+    });
+  return problems;
+};

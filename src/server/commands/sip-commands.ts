@@ -1,0 +1,215 @@
+import { swedishDate } from '../../domain/calendar';
+import { consentCovers } from '../../domain/collaboration/consent';
+import { checkSip, type SipDraft } from '../../domain/collaboration/sip';
+import { DomainError } from '../../domain/errors';
+import { ageOn } from '../../domain/identity/personal-identity';
+import { decryptField, encryptField } from '../crypto/field-encryption';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { taskNoteContext } from '../presenters/task.presenter';
+import { listConsents } from '../repositories/collaboration.repository';
+import { insertTask } from '../repositories/task.repository';
+import { loadCaseFor } from './case-access';
+import { asConsentRecord } from './consent-commands';
+import { auditPersonEvent, runAudited } from './person-access';
+
+const contexts = { goal: 'sip_plans.goal', what: 'sip_commitments.what' } as const;
+
+const findPlan = (tx: Tx, caseId: string) =>
+  tx
+    .selectFrom('sipPlans')
+    .selectAll()
+    .select((eb) =>
+      eb.fn<string>('to_char', ['followUpOn', eb.val('YYYY-MM-DD')]).as('followUpOnText'),
+    )
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+
+const present = async (
+  ctx: CommandContext,
+  tx: Tx,
+  plan: NonNullable<Awaited<ReturnType<typeof findPlan>>>,
+) => {
+  const commitments = await tx
+    .selectFrom('sipCommitments')
+    .selectAll()
+    .select((eb) => eb.fn<string>('to_char', ['dueOn', eb.val('YYYY-MM-DD')]).as('dueOnText'))
+    .where('planId', '=', plan.id)
+    .orderBy('dueOn')
+    .execute();
+  return {
+    id: plan.id,
+    participants: plan.participants,
+    coordinatorAgency: plan.coordinatorAgency,
+    goal: decryptField(ctx.keys, contexts.goal, plan.goalEnc),
+    followUpOn: plan.followUpOnText,
+    version: plan.version,
+    commitments: commitments.map((row) => ({
+      id: row.id,
+      agency: row.agency,
+      what: decryptField(ctx.keys, contexts.what, row.whatEnc),
+      dueOn: row.dueOnText,
+      done: row.doneAt !== null,
+      version: row.version,
+    })),
+  };
+};
+
+/** The case's SIP, or null when there is none. */
+export const readSip = (ctx: CommandContext, caseId: string) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'sip.read');
+    const plan = await findPlan(tx, caseId);
+    await auditPersonEvent(ctx, tx, {
+      type: 'sip.read',
+      personId: record.personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId },
+    });
+    return plan ? await present(ctx, tx, plan) : null;
+  });
+
+/**
+ * Creates or updates the SIP. Every participating agency must be covered by the person's
+ * consent (a SIP rests on it); the follow-up becomes a task for the case owner.
+ */
+export const saveSip = (
+  ctx: CommandContext,
+  caseId: string,
+  input: SipDraft & { version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'sip.saved',
+      true,
+    );
+    const today = swedishDate(ctx.now());
+    const consents = (await listConsents(tx, record.personId)).map(asConsentRecord);
+    const answers = input.participants.map((participant) => ({
+      participant,
+      answer: consentCovers(consents, {
+        recipient: { ...participant, organisationId: null, unitId: null },
+        categories: [],
+        today,
+        subjectAge: ageOn(record.personalNumber, today),
+        custodianCount: 0,
+      }),
+    }));
+    const problems = checkSip(input, {
+      today,
+      consentMissingFor: answers
+        .filter((entry) => !entry.answer.covered)
+        .map((entry) => entry.participant.label),
+    });
+    if (problems.length)
+      throw new DomainError('validation.invalid', {
+        fields: problems.map((problem) => ({
+          path: `body.${problem.field}`,
+          message: problem.message,
+        })),
+      });
+    const consentIds = answers.flatMap((entry) =>
+      entry.answer.covered ? entry.answer.consentIds : [],
+    );
+    const existing = await findPlan(tx, caseId);
+    const values = {
+      participants: JSON.stringify(input.participants),
+      coordinatorAgency: input.coordinatorAgency,
+      goalEnc: encryptField(ctx.keys, contexts.goal, input.goal.trim()),
+      followUpOn: input.followUpOn,
+      consentIds: [...new Set(consentIds)],
+      updatedBy: ctx.actor.userId,
+      updatedAt: ctx.now(),
+    };
+    if (existing) {
+      const done = await tx
+        .updateTable('sipPlans')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where('id', '=', existing.id)
+        .where('version', '=', input.version)
+        .returning('id')
+        .executeTakeFirst();
+      if (!done)
+        throw new DomainError('conflict.stale_version', {
+          message: 'Planen har ändrats av någon annan. Läs in sidan igen.',
+        });
+    } else {
+      await tx
+        .insertInto('sipPlans')
+        .values({ ...values, organisationId: ctx.actor.organisationId, caseId })
+        .execute();
+    }
+    if (!existing || existing.followUpOnText !== input.followUpOn)
+      await insertTask(tx, {
+        organisationId: ctx.actor.organisationId,
+        caseId,
+        kind: 'followUp',
+        noteEnc: encryptField(
+          ctx.keys,
+          taskNoteContext,
+          `Följ upp SIP med ${input.participants.map((p) => p.label).join(', ')}`,
+        ),
+        assigneeUserId: record.ownerUserId,
+        dueOn: input.followUpOn,
+        sourceEventId: null,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now(),
+      });
+    await auditPersonEvent(ctx, tx, {
+      type: 'sip.saved',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, participants: input.participants.length },
+    });
+    return present(ctx, tx, (await findPlan(tx, caseId))!);
+  });
+
+/** One agency's commitment in the SIP, with a last day. */
+export const addSipCommitment = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { agency: string; what: string; dueOn: string },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'sip.saved');
+    const plan = await findPlan(tx, caseId);
+    if (!plan)
+      throw new DomainError('rule.violation', {
+        reason: 'sip.missing',
+        message: 'Gör planen först: deltagare, samordnare, mål och uppföljning.',
+      });
+    const fields = [
+      ...(plan.participants.some((participant) => participant.label === input.agency)
+        ? []
+        : [{ path: 'body.agency', message: 'Välj en av de deltagande verksamheterna.' }]),
+      ...(input.what.trim().length < 5
+        ? [{ path: 'body.what', message: 'Skriv vad som ska göras.' }]
+        : []),
+      ...(input.dueOn < swedishDate(ctx.now())
+        ? [{ path: 'body.dueOn', message: 'Sista dag har redan passerat.' }]
+        : []),
+    ];
+    if (fields.length) throw new DomainError('validation.invalid', { fields });
+    await tx
+      .insertInto('sipCommitments')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        planId: plan.id,
+        agency: input.agency,
+        whatEnc: encryptField(ctx.keys, contexts.what, input.what.trim()),
+        dueOn: input.dueOn,
+      })
+      .execute();
+    await auditPersonEvent(ctx, tx, {
+      type: 'sip.saved',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, commitment: true },
+    });
+    return present(ctx, tx, plan);
+  });
