@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
-import {
-  createOrganisation,
-  createUnit,
-} from '../../src/server/repositories/organisation.repository';
-import { buildWorld, type World } from '../factories/world';
+import { buildCounty, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -21,30 +16,7 @@ describe.runIf(engineAvailable)('the regional contact directory', () => {
     database = await createTestDatabase();
     world = await buildWorld(database);
     testApp = await createTestApp(database);
-    police = await asSystem(database.db, async (tx) => {
-      await tx
-        .updateTable('organisations')
-        .set({ countyCode: '99' })
-        .where('id', '=', world.north.org.id)
-        .execute();
-      await tx
-        .updateTable('organisations')
-        .set({ countyCode: '98' })
-        .where('id', '=', world.south.org.id)
-        .execute();
-      const org = await createOrganisation(tx, {
-        kind: 'policeRegion',
-        name: 'Polisregion Övning',
-        countyCode: '99',
-        fictitious: true,
-      });
-      const unit = await createUnit(tx, {
-        organisationId: org.id,
-        name: 'BOPS',
-        kind: 'policeRiskAnalysis',
-      });
-      return { orgId: org.id, unitId: unit.id };
-    });
+    ({ police } = await buildCounty(database, world));
   });
   afterAll(async () => {
     await testApp?.app.close();

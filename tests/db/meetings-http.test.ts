@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
-import {
-  createOrganisation,
-  createSecrecyArea,
-  createUnit,
-} from '../../src/server/repositories/organisation.repository';
-import { buildPerson, buildWorld, type World } from '../factories/world';
+import { buildPerson, buildCounty, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -33,27 +27,7 @@ describe.runIf(engineAvailable)('collaboration meetings', () => {
     database = await createTestDatabase();
     world = await buildWorld(database);
     testApp = await createTestApp(database);
-    police = await asSystem(database.db, async (tx) => {
-      await tx
-        .updateTable('organisations')
-        .set({ countyCode: '99' })
-        .where('id', '=', world.north.org.id)
-        .execute();
-      const org = await createOrganisation(tx, {
-        kind: 'policeRegion',
-        name: 'Polisregion Övning',
-        countyCode: '99',
-        fictitious: true,
-      });
-      const area = await createSecrecyArea(tx, org.id, 'Polis');
-      const unit = await createUnit(tx, {
-        organisationId: org.id,
-        name: 'BOPS',
-        kind: 'policeRiskAnalysis',
-        secrecyAreaId: area.id,
-      });
-      return { orgId: org.id, unitId: unit.id };
-    });
+    ({ police } = await buildCounty(database, world));
   });
   afterAll(async () => {
     await testApp?.app.close();

@@ -57,6 +57,33 @@ export const buildWorld = async (handle: DatabaseHandle) =>
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
 
+/**
+ * A county around the world: north and a police region in county 99, south in county 98, so
+ * referrals, meetings and the contact directory have a neighbour and a stranger.
+ */
+export const buildCounty = async (handle: DatabaseHandle, world: World) =>
+  asSystem(handle.db, async (tx) => {
+    for (const [id, countyCode] of [
+      [world.north.org.id, '99'],
+      [world.south.org.id, '98'],
+    ] as const)
+      await tx.updateTable('organisations').set({ countyCode }).where('id', '=', id).execute();
+    const org = await createOrganisation(tx, {
+      kind: 'policeRegion',
+      name: 'Polisregion Övning',
+      countyCode: '99',
+      fictitious: true,
+    });
+    const area = await createSecrecyArea(tx, org.id, 'Polis');
+    const unit = await createUnit(tx, {
+      organisationId: org.id,
+      name: 'BOPS',
+      kind: 'policeRiskAnalysis',
+      secrecyAreaId: area.id,
+    });
+    return { police: { orgId: org.id, unitId: unit.id } };
+  });
+
 let counter = 0;
 
 /** A fictitious user holding one role in one unit; the password is 'correct horse battery'. */

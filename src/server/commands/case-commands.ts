@@ -28,7 +28,7 @@ import {
 import {
   findCase,
   findCases,
-  insertCase,
+  insertOpenedCase,
   insertLink,
   insertTransition,
   listCasesOwnedBy,
@@ -98,7 +98,7 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
         message: 'Du kan inte öppna ärenden i den enheten.',
       });
     const now = ctx.now();
-    const { id } = await insertCase(tx, {
+    const { id } = await insertOpenedCase(tx, {
       organisationId: ctx.actor.organisationId,
       unitId: unit.id,
       personId: input.personId,
@@ -111,15 +111,6 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
       perpetratorRelation: input.perpetratorRelation,
       openedAt: now,
       createdBy: ctx.actor.userId,
-    });
-    await insertTransition(tx, {
-      organisationId: ctx.actor.organisationId,
-      caseId: id,
-      fromStage: null,
-      toStage: initialStage,
-      reasonEnc: null,
-      decidedBy: ctx.actor.userId,
-      decidedAt: now,
     });
     await auditPersonEvent(ctx, tx, {
       type: 'case.opened',

@@ -8,6 +8,7 @@ import {
   checkDisclosure,
   weighGrounds,
   type DisclosureSituation,
+  type FieldProblem,
   type RecipientKind,
 } from '../../domain/collaboration/grounds';
 import { DomainError, ruleViolation } from '../../domain/errors';
@@ -69,7 +70,7 @@ const resolveRecipient = async (tx: Tx, record: CaseRecord, input: RecipientInpu
 };
 
 /** What the grounds are weighed against: the person's age, consents on record, a child concerned. */
-const situationFor = async (
+export const situationFor = async (
   ctx: CommandContext,
   tx: Tx,
   record: CaseRecord,
@@ -130,6 +131,25 @@ export const weighDisclosure = (ctx: CommandContext, caseId: string, input: Reci
       })),
     };
   });
+
+/** A refused disclosure: the problems by field, and the grounds that could apply here named. */
+export const disclosureRefused = (
+  ctx: CommandContext,
+  situation: DisclosureSituation,
+  problems: readonly FieldProblem[],
+  lead: string,
+) => {
+  const open = weighGrounds(ctx.disclosureGrounds, situation)
+    .filter((weighed) => weighed.applies)
+    .map((weighed) => groundText(ctx, weighed.code).provision);
+  return new DomainError('validation.invalid', {
+    message: `${lead} Lagrum som kan gälla här: ${open.join(', ')}.`,
+    fields: problems.map((problem) => ({
+      path: `body.${problem.field}`,
+      message: problem.message,
+    })),
+  });
+};
 
 const groundText = (ctx: CommandContext, code: string) => {
   const ground = ctx.disclosureGrounds.grounds.find((entry) => entry.code === code)!;
@@ -194,18 +214,8 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
       });
     if (!input.shareCase && input.content.trim().length < 5)
       problems.push({ field: 'content', message: 'Skriv vilka uppgifter som lämnades.' });
-    if (problems.length) {
-      const open = weighGrounds(ctx.disclosureGrounds, situation)
-        .filter((weighed) => weighed.applies)
-        .map((weighed) => groundText(ctx, weighed.code).provision);
-      throw new DomainError('validation.invalid', {
-        message: `Uppgifterna lämnas inte ut. Lagrum som kan gälla här: ${open.join(', ')}.`,
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
-      });
-    }
+    if (problems.length)
+      throw disclosureRefused(ctx, situation, problems, 'Uppgifterna lämnas inte ut.');
     const now = ctx.now();
     const { id } = await insertDisclosure(tx, {
       organisationId: ctx.actor.organisationId,

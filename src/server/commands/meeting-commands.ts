@@ -1,6 +1,5 @@
 import { can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
-import { consentCovers } from '../../domain/collaboration/consent';
 import { checkDisclosure } from '../../domain/collaboration/grounds';
 import {
   actionOverdue,
@@ -13,18 +12,17 @@ import {
   type MeetingKind,
 } from '../../domain/collaboration/meetings';
 import { DomainError } from '../../domain/errors';
-import { ageOn } from '../../domain/identity/personal-identity';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { disclosureContext } from '../presenters/collaboration.presenter';
 import { caseResource } from '../presenters/case.presenter';
 import { findCases } from '../repositories/case.repository';
-import { insertDisclosure, listConsents } from '../repositories/collaboration.repository';
+import { insertDisclosure } from '../repositories/collaboration.repository';
 import { listDirectory } from '../repositories/referral.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
-import { asConsentRecord } from './consent-commands';
+import { disclosureRefused, situationFor } from './disclosure-commands';
 import { auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
@@ -311,40 +309,22 @@ export const addMeetingItem = (
       .executeTakeFirstOrThrow();
     let disclosureId: string | null = null;
     if (input.groundCode) {
-      const today = swedishDate(ctx.now());
       const recipient = {
         kind: 'other' as const,
         organisationId: null,
         unitId: null,
         label: meetingRecipientLabel,
       };
-      const consent = consentCovers(
-        (await listConsents(tx, record.personId)).map(asConsentRecord),
-        {
-          recipient,
-          categories: ['identity'],
-          today,
-          subjectAge: ageOn(record.personalNumber, today),
-          custodianCount: 0,
-        },
-      );
-      const legal = checkDisclosure(
-        ctx.disclosureGrounds,
-        {
-          recipientKind: 'other',
-          subjectAge: ageOn(record.personalNumber, today),
-          consentCovers: consent.covered,
-          concernsChild: record.type === 'childExposed',
-        },
-        { groundCode: input.groundCode, assessmentNote: input.assessmentNote, provisionText: '' },
-      );
+      const { situation, consentIds } = await situationFor(ctx, tx, record, recipient, [
+        'identity',
+      ]);
+      const legal = checkDisclosure(ctx.disclosureGrounds, situation, {
+        groundCode: input.groundCode,
+        assessmentNote: input.assessmentNote,
+        provisionText: '',
+      });
       if (legal.length)
-        throw new DomainError('validation.invalid', {
-          fields: legal.map((problem) => ({
-            path: `body.${problem.field}`,
-            message: problem.message,
-          })),
-        });
+        throw disclosureRefused(ctx, situation, legal, 'Namnet visas inte för mötet.');
       ({ id: disclosureId } = await insertDisclosure(tx, {
         organisationId: ctx.actor.organisationId,
         personId: record.personId,
@@ -356,7 +336,7 @@ export const addMeetingItem = (
         groundCode: input.groundCode,
         groundCatalogueVersion: ctx.disclosureGrounds.version,
         provisionText: null,
-        consentIds: input.groundCode === 'consent' && consent.covered ? consent.consentIds : [],
+        consentIds: input.groundCode === 'consent' ? consentIds : [],
         assessmentEnc: input.assessmentNote.trim()
           ? encryptField(ctx.keys, disclosureContext.assessment, input.assessmentNote.trim())
           : null,

@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { findUnit } from '../repositories/organisation.repository';
 import { caseResource, presentCaseSummary } from '../presenters/case.presenter';
-import { findCase, insertCase, insertTransition } from '../repositories/case.repository';
+import { findCase, insertOpenedCase } from '../repositories/case.repository';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 export type ReferralInput = {
@@ -55,7 +55,7 @@ export const referCase = (ctx: CommandContext, input: ReferralInput) =>
       });
     }
     const now = ctx.now();
-    const { id } = await insertCase(tx, {
+    const { id } = await insertOpenedCase(tx, {
       organisationId: ctx.actor.organisationId,
       unitId: target.id,
       personId: person.id,
@@ -69,15 +69,6 @@ export const referCase = (ctx: CommandContext, input: ReferralInput) =>
       referralConsent: input.clientConsent,
       openedAt: now,
       createdBy: ctx.actor.userId,
-    });
-    await insertTransition(tx, {
-      organisationId: ctx.actor.organisationId,
-      caseId: id,
-      fromStage: null,
-      toStage: initialStage,
-      reasonEnc: null,
-      decidedBy: ctx.actor.userId,
-      decidedAt: now,
     });
     await auditPersonEvent(ctx, tx, {
       type: 'case.referred',

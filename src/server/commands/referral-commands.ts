@@ -4,8 +4,8 @@ import { caseResource } from '../presenters/case.presenter';
 import { swedishDate } from '../../domain/calendar';
 import type { CaseType } from '../../domain/cases/catalogues';
 import { initialStage } from '../../domain/cases/stages';
-import { consentCovers, type DataCategory } from '../../domain/collaboration/consent';
-import { checkDisclosure, weighGrounds } from '../../domain/collaboration/grounds';
+import type { DataCategory } from '../../domain/collaboration/consent';
+import { checkDisclosure } from '../../domain/collaboration/grounds';
 import {
   acknowledgeBy,
   checkAnswer,
@@ -16,7 +16,6 @@ import {
   type MessageKind,
 } from '../../domain/collaboration/referrals';
 import { DomainError, ruleViolation } from '../../domain/errors';
-import { ageOn } from '../../domain/identity/personal-identity';
 import { presentPersonalNumber } from '../../domain/identity/protected-identity';
 import {
   buildReferralPackage,
@@ -27,8 +26,8 @@ import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { disclosureContext } from '../presenters/collaboration.presenter';
-import { findCase, insertCase, insertTransition } from '../repositories/case.repository';
-import { insertDisclosure, listConsents } from '../repositories/collaboration.repository';
+import { findCase, insertOpenedCase } from '../repositories/case.repository';
+import { insertDisclosure } from '../repositories/collaboration.repository';
 import { findUnit } from '../repositories/organisation.repository';
 import { insertPerson } from '../repositories/person.repository';
 import {
@@ -44,7 +43,7 @@ import {
 } from '../repositories/referral.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
-import { asConsentRecord } from './consent-commands';
+import { disclosureRefused, situationFor } from './disclosure-commands';
 import { auditPersonEvent, runAudited } from './person-access';
 
 const contexts = {
@@ -131,47 +130,20 @@ export const sendReferral = (ctx: CommandContext, caseId: string, input: SendRef
       packageCategories[kind].includes(category),
     );
     const today = swedishDate(ctx.now());
-    const consents = (await listConsents(tx, record.personId)).map(asConsentRecord);
     const recipient = {
       kind: recipientKindOf[kind],
       organisationId: target.organisationId,
       unitId: target.unitId,
       label: `${target.organisationName}, ${target.unitName}`,
     };
-    const subjectAge = ageOn(record.personalNumber, today);
-    const consent = consentCovers(consents, {
-      recipient,
-      categories,
-      today,
-      subjectAge,
-      custodianCount: 0,
-    });
-    const situation = {
-      recipientKind: recipient.kind,
-      subjectAge,
-      consentCovers: consent.covered,
-      concernsChild: record.type === 'childExposed' || categories.includes('children'),
-    };
+    const { situation, consentIds } = await situationFor(ctx, tx, record, recipient, categories);
     const problems = checkDisclosure(ctx.disclosureGrounds, situation, {
       groundCode: input.groundCode,
       assessmentNote: input.assessmentNote,
       provisionText: '',
     });
-    if (problems.length) {
-      const open = weighGrounds(ctx.disclosureGrounds, situation)
-        .filter((weighed) => weighed.applies)
-        .map(
-          (weighed) =>
-            ctx.disclosureGrounds.grounds.find((g) => g.code === weighed.code)!.provision,
-        );
-      throw new DomainError('validation.invalid', {
-        message: `Överlämningen skickas inte. Lagrum som kan gälla här: ${open.join(', ')}.`,
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
-      });
-    }
+    if (problems.length)
+      throw disclosureRefused(ctx, situation, problems, 'Överlämningen skickas inte.');
     const now = ctx.now();
     const sender = await findUserById(tx, ctx.actor.userId);
     const fromUnit = (await findUnit(tx, record.unitId))!;
@@ -213,7 +185,7 @@ export const sendReferral = (ctx: CommandContext, caseId: string, input: SendRef
       groundCode: input.groundCode!,
       groundCatalogueVersion: ctx.disclosureGrounds.version,
       provisionText: null,
-      consentIds: input.groundCode === 'consent' && consent.covered ? consent.consentIds : [],
+      consentIds: input.groundCode === 'consent' ? consentIds : [],
       assessmentEnc: input.assessmentNote.trim()
         ? encryptField(ctx.keys, disclosureContext.assessment, input.assessmentNote.trim())
         : null,
@@ -467,7 +439,7 @@ const openReceivedCase = async (ctx: CommandContext, tx: Tx, row: ReferralRow) =
       reason: 'referral.receiver',
       details: { referralId: row.id },
     });
-  const { id } = await insertCase(tx, {
+  const { id } = await insertOpenedCase(tx, {
     organisationId: ctx.actor.organisationId,
     unitId: unit.id,
     personId,
@@ -481,15 +453,6 @@ const openReceivedCase = async (ctx: CommandContext, tx: Tx, row: ReferralRow) =
     perpetratorRelation: null,
     openedAt: now,
     createdBy: ctx.actor.userId,
-  });
-  await insertTransition(tx, {
-    organisationId: ctx.actor.organisationId,
-    caseId: id,
-    fromStage: null,
-    toStage: initialStage,
-    reasonEnc: null,
-    decidedBy: ctx.actor.userId,
-    decidedAt: now,
   });
   await auditPersonEvent(ctx, tx, {
     type: 'case.opened',

@@ -92,6 +92,24 @@ export const listCasesOwnedBy = (tx: Tx, userId: string, limit: number) =>
 export const insertCase = (tx: Tx, values: Insertable<CasesTable>) =>
   tx.insertInto('cases').values(values).returning('id').executeTakeFirstOrThrow();
 
+/** Opens a case at its first stage, with the transition that says who opened it and when. */
+export const insertOpenedCase = async (
+  tx: Tx,
+  values: Insertable<CasesTable> & { stage: Stage; openedAt: Date; createdBy: string },
+) => {
+  const { id } = await insertCase(tx, values);
+  await insertTransition(tx, {
+    organisationId: values.organisationId,
+    caseId: id,
+    fromStage: null,
+    toStage: values.stage,
+    reasonEnc: null,
+    decidedBy: values.createdBy,
+    decidedAt: values.openedAt,
+  });
+  return { id };
+};
+
 /** Moves a case if nobody changed it since `version`; undefined on a stale version. */
 export const updateCaseIfVersion = (
   tx: Tx,

@@ -3,20 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { dateText, type CaseDetail, type Unit } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
+import { GroundChoices, type WeighedGround as Ground } from './GroundChoices';
 import { dataCategories } from './ConsentSection';
 
-type Text = { sv: string; en: string };
-type Ground = {
-  code: string;
-  applies: boolean;
-  whyNotSv: string | null;
-  whyNotEn: string | null;
-  provision: string;
-  title: Text;
-  guidance: Text;
-  needsAssessment: boolean;
-  needsProvision: boolean;
-};
 type Disclosure = {
   id: string;
   recipient: string;
@@ -49,7 +38,6 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
   const [grounds, setGrounds] = useState<Ground[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const { problem, run } = useProblem();
-  const en = i18n.language === 'en';
 
   const load = useCallback(async () => {
     setDisclosures(await api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`));
@@ -191,34 +179,12 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
             {t('disclosure.weigh')}
           </button>
           {grounds && (
-            <fieldset>
-              <legend>{t('disclosure.groundLegend')}</legend>
-              {grounds.map((entry) => (
-                <div key={entry.code}>
-                  <label className="choice">
-                    <input
-                      type="radio"
-                      name="groundCode"
-                      value={entry.code}
-                      disabled={!entry.applies}
-                      checked={chosen === entry.code}
-                      onChange={() => setChosen(entry.code)}
-                      aria-describedby={`ground-${entry.code}-help`}
-                    />{' '}
-                    {en ? entry.title.en : entry.title.sv} ({entry.provision})
-                  </label>
-                  <p id={`ground-${entry.code}-help`} className="muted">
-                    {entry.applies
-                      ? en
-                        ? entry.guidance.en
-                        : entry.guidance.sv
-                      : en
-                        ? entry.whyNotEn
-                        : entry.whyNotSv}
-                  </p>
-                </div>
-              ))}
-            </fieldset>
+            <GroundChoices
+              grounds={grounds}
+              chosen={chosen}
+              onChoose={setChosen}
+              name="groundCode"
+            />
           )}
           {ground?.needsAssessment && (
             <>

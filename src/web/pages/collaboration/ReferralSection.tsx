@@ -5,19 +5,9 @@ import type { CaseDetail } from '../../cases-api';
 import { linkProps } from '../../navigation';
 import type { DirectoryEntry, ReferralSummary } from '../../referrals-api';
 import { FieldErrors, useProblem } from '../problems';
+import { GroundChoices, type WeighedGround as Ground } from './GroundChoices';
 import { dataCategories } from './ConsentSection';
 import { ReferralState } from './ReferralState';
-
-type Ground = {
-  code: string;
-  applies: boolean;
-  whyNotSv: string | null;
-  whyNotEn: string | null;
-  provision: string;
-  title: { sv: string; en: string };
-  guidance: { sv: string; en: string };
-  needsAssessment: boolean;
-};
 
 const recipientKindOf: Record<DirectoryEntry['referralKind'], string> = {
   policeToSocialServices: 'socialServices',
@@ -32,7 +22,7 @@ const recipientKindOf: Record<DirectoryEntry['referralKind'], string> = {
  * ground, a summary. The receiver must acknowledge; both sides see the state and a thread.
  */
 export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [referrals, setReferrals] = useState<ReferralSummary[]>([]);
   const [directory, setDirectory] = useState<DirectoryEntry[]>([]);
   const [toUnitId, setToUnitId] = useState('');
@@ -40,7 +30,6 @@ export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
   const [groundCode, setGroundCode] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
   const { problem, run } = useProblem();
-  const en = i18n.language === 'en';
   const write = detail.abilities.write;
 
   useEffect(() => {
@@ -165,34 +154,12 @@ export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
             {t('disclosure.weigh')}
           </button>
           {grounds && (
-            <fieldset>
-              <legend>{t('disclosure.groundLegend')}</legend>
-              {grounds.map((entry) => (
-                <div key={entry.code}>
-                  <label className="choice">
-                    <input
-                      type="radio"
-                      name="referral-ground"
-                      value={entry.code}
-                      disabled={!entry.applies}
-                      checked={groundCode === entry.code}
-                      onChange={() => setGroundCode(entry.code)}
-                      aria-describedby={`referral-ground-${entry.code}`}
-                    />{' '}
-                    {en ? entry.title.en : entry.title.sv} ({entry.provision})
-                  </label>
-                  <p id={`referral-ground-${entry.code}`} className="muted">
-                    {entry.applies
-                      ? en
-                        ? entry.guidance.en
-                        : entry.guidance.sv
-                      : en
-                        ? entry.whyNotEn
-                        : entry.whyNotSv}
-                  </p>
-                </div>
-              ))}
-            </fieldset>
+            <GroundChoices
+              grounds={grounds}
+              chosen={groundCode}
+              onChoose={setGroundCode}
+              name="referral-ground"
+            />
           )}
           {ground?.needsAssessment && (
             <>
