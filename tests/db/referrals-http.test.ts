@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import {
+  createOrganisation,
+  createUnit,
+} from '../../src/server/repositories/organisation.repository';
 import { buildPerson, buildCounty, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -212,5 +217,114 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
       },
     );
     expect(declined.statusCode).toBe(400);
+  });
+
+  it('a move to another municipality carries history and plan on consent, so nothing is asked again', async () => {
+    const neighbour = await asSystem(database.db, async (tx) => {
+      const org = await createOrganisation(tx, {
+        kind: 'municipality',
+        name: 'Grannby kommun',
+        scbCode: '9903',
+        countyCode: '99',
+        fictitious: true,
+      });
+      const unit = await createUnit(tx, {
+        organisationId: org.id,
+        name: 'VINR Grannby',
+        kind: 'adultVinr',
+      });
+      return { orgId: org.id, unitId: unit.id };
+    });
+    const { client, user } = await socialWorker();
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      givenName: 'Nora',
+      familyName: 'Övningsdotter',
+      personalNumber: '19821105-9954',
+    });
+    const opened = await client.request('POST', '/api/cases', {
+      body: {
+        personId: person.id,
+        unitId: world.north.adultUnit.id,
+        type: 'adultVictim',
+        ownerUserId: user.id,
+      },
+    });
+    const caseId = opened.json<{ id: string }>().id;
+    await client.request('POST', `/api/cases/${caseId}/events`, {
+      body: {
+        kind: 'incident',
+        occurredOn: '2026-11-20',
+        source: 'client',
+        description: 'Hot i trapphuset',
+      },
+    });
+    const measure = await client.request('POST', `/api/cases/${caseId}/safety-plan/measures`, {
+      body: { measureCode: 'contactBan', ownerOrganisation: 'Åklagaren' },
+    });
+    expect(measure.statusCode, measure.body).toBe(201);
+    const move = {
+      toUnitId: neighbour.unitId,
+      summary: 'Hon flyttar till Grannby på fredag. Skyddsplanen behöver följa med och fortsätta.',
+      categories: ['caseHistory', 'safetyPlan'],
+      groundCode: 'consent',
+    };
+    const withoutConsent = await client.request('POST', `/api/cases/${caseId}/referrals`, {
+      body: move,
+    });
+    expect(withoutConsent.statusCode).toBe(400);
+    const consent = await client.request('POST', `/api/persons/${person.id}/consents`, {
+      body: {
+        decision: 'given',
+        purpose: 'Flytt till Grannby: ärendet och skyddsplanen följer med',
+        recipients: [
+          { kind: 'socialServices', organisationId: neighbour.orgId, label: 'Grannby kommun' },
+        ],
+        categories: ['caseHistory', 'safetyPlan'],
+        givenBy: 'self',
+        form: 'written',
+        givenOn: '2026-11-24',
+      },
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    const sent = await client.request('POST', `/api/cases/${caseId}/referrals`, { body: move });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json()).toMatchObject({ kind: 'betweenMunicipalities' });
+
+    const receiver = await signedIn(database, testApp, {
+      organisationId: neighbour.orgId,
+      unitId: neighbour.unitId,
+      role: 'caseWorker',
+    });
+    const detail = (
+      await receiver.client.request('GET', `/api/referrals/${sent.json<{ id: string }>().id}`)
+    ).json<{
+      package: {
+        events: { description: string }[];
+        plan: { measures: { ownerOrganisation: string }[] };
+      };
+      version: number;
+    }>();
+    expect(detail.package.events).toEqual([
+      expect.objectContaining({ description: 'Hot i trapphuset' }),
+    ]);
+    expect(detail.package.plan.measures).toEqual([
+      expect.objectContaining({ ownerOrganisation: 'Åklagaren' }),
+    ]);
+    const answered = await receiver.client.request(
+      'POST',
+      `/api/referrals/${sent.json<{ id: string }>().id}/answer`,
+      { body: { openCase: true, version: detail.version } },
+    );
+    expect(answered.statusCode, answered.body).toBe(200);
+    const theirCase = await receiver.client.request(
+      'GET',
+      `/api/cases/${answered.json<{ caseId: string }>().caseId}`,
+    );
+    expect(theirCase.json()).toMatchObject({
+      person: { givenName: 'Nora', personalNumber: '19821105-9954' },
+      unitId: neighbour.unitId,
+    });
   });
 });
