@@ -66,6 +66,8 @@ export const denialReasons = [
   'access.role_lacks_action',
   'access.other_secrecy_area',
   'access.no_case_relation',
+  /** Not the policy's: a meeting's agenda and action plan are changed by its host team only. */
+  'access.not_meeting_host',
 ] as const;
 export type DenialReason = (typeof denialReasons)[number];
 

@@ -313,7 +313,8 @@ export const linkCases = (
       type: 'case.linked',
       personId: record.personId,
       reason: decision.reason,
-      details: { caseId, linkedCaseId: other.id, kind: input.kind },
+      // The other case's id stays out: the log review of this area must not point across.
+      details: { caseId, kind: input.kind },
     });
     return { ok: true as const };
   });

@@ -79,7 +79,8 @@ export const linkVictimByPersonalNumber = (
         type: 'case.linked',
         personId: victim.personId,
         reason: 'access.link_by_personal_number',
-        details: { caseId: victim.id, linkedCaseId: caseId },
+        // The perpetrator's case id stays out: her area's log review must not point across.
+        details: { caseId: victim.id, kind: 'victimPerpetrator' },
       });
     }
     await auditPersonEvent(ctx, tx, {

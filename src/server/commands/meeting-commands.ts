@@ -23,7 +23,7 @@ import { listDirectory } from '../repositories/referral.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
-import { auditPersonEvent, runAudited } from './person-access';
+import { AuditedDenial, auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
 const contexts = {
@@ -64,11 +64,15 @@ const loadMeeting = async (ctx: CommandContext, tx: Tx, id: string) => {
   return { meeting, hosts, chairs, heldOn: meeting.heldOnText };
 };
 
-const requireChair = (loaded: { chairs: boolean }) => {
+const requireChair = (
+  ctx: CommandContext,
+  loaded: { chairs: boolean; meeting: { id: string } },
+) => {
   if (!loaded.chairs)
-    throw new DomainError('access.denied', {
-      message: 'Bara mötets ordförande (värdkommunens team) kan ändra detta.',
-      reason: 'meeting.not_host',
+    throw new AuditedDenial(ctx, {
+      personId: null,
+      reason: 'access.not_meeting_host',
+      details: { attempted: 'meeting.change', meetingId: loaded.meeting.id },
     });
 };
 
@@ -276,7 +280,7 @@ export const addMeetingItem = (
 ) =>
   runAudited(ctx, async (tx) => {
     const loaded = await loadMeeting(ctx, tx, meetingId);
-    requireChair(loaded);
+    requireChair(ctx, loaded);
     const problems = checkMeetingItem(input);
     if (problems.length)
       throw new DomainError('validation.invalid', {
@@ -293,6 +297,17 @@ export const addMeetingItem = (
       'meeting.item_added',
       true,
     );
+    const onAgenda = await tx
+      .selectFrom('meetingItems')
+      .select('id')
+      .where('meetingId', '=', meetingId)
+      .where('caseId', '=', record.id)
+      .executeTakeFirst();
+    if (onAgenda)
+      throw new DomainError('rule.violation', {
+        reason: 'meeting.case_on_agenda',
+        message: 'Ärendet finns redan på mötets dagordning.',
+      });
     if (!caseFitsMeeting(loaded.meeting.kind, record.type))
       throw invalid('caseId', 'Till ett samråd på Barnahus tas bara ett barns ärende upp.');
     const earlier = await tx
@@ -430,7 +445,7 @@ export const addMeetingAction = (
 ) =>
   runAudited(ctx, async (tx) => {
     const loaded = await loadItem(ctx, tx, itemId);
-    requireChair(loaded);
+    requireChair(ctx, loaded);
     if (input.ownerAgency.trim().length < 2)
       throw invalid('ownerAgency', 'Skriv vilken organisation som ansvarar.');
     if (input.description.trim().length < 5)
@@ -466,7 +481,7 @@ export const saveMinutes = (
   input: { minutes: string; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    requireChair(await loadMeeting(ctx, tx, meetingId));
+    requireChair(ctx, await loadMeeting(ctx, tx, meetingId));
     const done = await tx
       .updateTable('meetings')
       .set((eb) => ({
@@ -503,7 +518,7 @@ export const completeMeetingAction = (
       .where('id', '=', actionId)
       .executeTakeFirst();
     if (!action) throw notFound();
-    requireChair(await loadMeeting(ctx, tx, action.meetingId));
+    requireChair(ctx, await loadMeeting(ctx, tx, action.meetingId));
     const done = await tx
       .updateTable('meetingActions')
       .set((eb) => ({ doneAt: ctx.now(), version: eb('version', '+', 1) }))

@@ -87,6 +87,7 @@ export const denialMessages: Record<Extract<Decision, { allowed: false }>['reaso
   'access.other_secrecy_area':
     'Uppgiften finns i ett annat sekretessområde. Det krävs samtycke, en uppgiftsskyldighet eller nödåtkomst.',
   'access.no_case_relation': 'Du är inte kopplad till personens ärende.',
+  'access.not_meeting_host': 'Bara mötets värdteam kan ändra dagordning, åtgärder och protokoll.',
 };
 
 export const auditPersonEvent = (

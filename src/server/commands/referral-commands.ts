@@ -44,7 +44,7 @@ import {
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
-import { auditPersonEvent, runAudited } from './person-access';
+import { AuditedDenial, auditPersonEvent, runAudited } from './person-access';
 
 const contexts = {
   subject: 'referrals.subject',
@@ -255,27 +255,66 @@ const presentReferral = (ctx: CommandContext, row: ReferralRow) => {
   };
 };
 
+type Handling = {
+  /** 'referral.party' for the two sides' own staff; otherwise how the actor reached it. */
+  reason: string;
+  breakGlassId: string | null;
+  /** The sender's person, when the actor reached the referral through the source case. */
+  personId: string | null;
+};
+
 /**
- * Whether the actor may handle a referral: on the sending side whoever may read (or write) the
- * source case; on the receiving side whoever holds a role in the receiving unit that may.
+ * Whether and how the actor may handle a referral: on the receiving side whoever holds a role in
+ * the receiving unit that may; on the sending side whoever may read (or write) the source case,
+ * but never through a share (a share opens a case's history, not what was sent elsewhere).
  */
-const mayHandle = async (ctx: CommandContext, tx: Tx, row: ReferralRow, action: Action) => {
+const handlingOf = async (
+  ctx: CommandContext,
+  tx: Tx,
+  row: ReferralRow,
+  action: Action,
+): Promise<Handling | null> => {
   if (row.toOrganisationId === ctx.actor.organisationId)
     return ctx.actor.roles.some(
       (grant) => grant.unitId === row.toUnitId && roles[grant.role].actions.includes(action),
-    );
+    )
+      ? { reason: 'referral.party', breakGlassId: null, personId: null }
+      : null;
   const source = row.sourceCaseId ? await findCase(tx, row.sourceCaseId) : undefined;
-  return source !== undefined && can(ctx.actor, action, caseResource(source), ctx.now()).allowed;
+  if (!source) return null;
+  const decision = can(ctx.actor, action, caseResource(source), ctx.now());
+  if (!decision.allowed || decision.shareId) return null;
+  return {
+    reason: decision.reason === 'access.same_secrecy_area' ? 'referral.party' : decision.reason,
+    breakGlassId: decision.breakGlassId,
+    personId: source.personId,
+  };
 };
 
-/** Loads a referral the actor may handle; others are "not found" (their existence is not ours to tell). */
-const loadReferral = async (ctx: CommandContext, tx: Tx, id: string, action: Action) => {
+/**
+ * Loads a referral the actor may handle; others are "not found" (its existence is not theirs to
+ * know). Writing to the other organisation passes information on: only the sides' own staff.
+ */
+const loadReferral = async (
+  ctx: CommandContext,
+  tx: Tx,
+  id: string,
+  action: Action,
+  passesOn = false,
+) => {
   const row = await findReferral(tx, id);
-  if (!row || !(await mayHandle(ctx, tx, row, action)))
+  const handling = row ? await handlingOf(ctx, tx, row, action) : null;
+  if (!row || !handling)
     throw new DomainError('not_found', {
       message: 'Överlämningen finns inte eller är inte synlig för dig.',
     });
-  return row;
+  if (passesOn && handling.reason !== 'referral.party')
+    throw new AuditedDenial(ctx, {
+      personId: handling.personId,
+      reason: 'access.other_secrecy_area',
+      details: { attempted: 'referral.message_posted', referralId: id },
+    });
+  return { row, handling };
 };
 
 /** The person a referral concerns on the actor's side, for the audit log (null before it is opened). */
@@ -290,7 +329,20 @@ export const listReferrals = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const rows = await listReferralsOfOrganisation(tx, ctx.actor.organisationId, 200);
     const visible: ReferralRow[] = [];
-    for (const row of rows) if (await mayHandle(ctx, tx, row, 'case.read')) visible.push(row);
+    for (const row of rows) {
+      const handling = await handlingOf(ctx, tx, row, 'case.read');
+      if (!handling) continue;
+      // Reached across internal secrecy (break-glass): logged on the person, with how.
+      if (handling.reason !== 'referral.party')
+        await auditPersonEvent(ctx, tx, {
+          type: 'referral.listed',
+          personId: handling.personId,
+          reason: handling.reason,
+          breakGlassId: handling.breakGlassId,
+          details: { referralId: row.id },
+        });
+      visible.push(row);
+    }
     await auditPersonEvent(ctx, tx, {
       type: 'referral.listed',
       personId: null,
@@ -317,7 +369,7 @@ export const referralsOfCase = (ctx: CommandContext, caseId: string) =>
 /** One referral with its package and thread. The identity number is masked as everywhere. */
 export const readReferral = (ctx: CommandContext, id: string) =>
   runAudited(ctx, async (tx) => {
-    const row = await loadReferral(ctx, tx, id, 'case.read');
+    const { row, handling } = await loadReferral(ctx, tx, id, 'case.read');
     const pack = JSON.parse(
       decryptField(ctx.keys, contexts.package, row.packageEnc),
     ) as ReferralPackage;
@@ -325,7 +377,8 @@ export const readReferral = (ctx: CommandContext, id: string) =>
     await auditPersonEvent(ctx, tx, {
       type: 'referral.read',
       personId: await sidePersonId(ctx, tx, row),
-      reason: 'referral.party',
+      reason: handling.reason,
+      breakGlassId: handling.breakGlassId,
       details: { referralId: id },
     });
     return {
@@ -354,7 +407,7 @@ export const answerReferral = (
   input: { decline: boolean; reason: string; openCase: boolean; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const row = await loadReferral(ctx, tx, id, 'case.write');
+    const { row } = await loadReferral(ctx, tx, id, 'case.write');
     if (row.toOrganisationId !== ctx.actor.organisationId)
       throw ruleViolation('referral.not_receiver', 'Bara mottagaren kan kvittera överlämningen.');
     const state = referralState(
@@ -473,7 +526,7 @@ export const postReferralMessage = (
   input: { kind: MessageKind; body: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const row = await loadReferral(ctx, tx, id, 'case.write');
+    const { row, handling } = await loadReferral(ctx, tx, id, 'case.write', true);
     const own = await ownOrganisation(tx, ctx.actor.organisationId);
     if (input.kind !== 'note' && own.kind !== 'policeRegion')
       throw ruleViolation(
@@ -497,7 +550,7 @@ export const postReferralMessage = (
     await auditPersonEvent(ctx, tx, {
       type: 'referral.message_posted',
       personId: await sidePersonId(ctx, tx, row),
-      reason: 'referral.party',
+      reason: handling.reason,
       details: { referralId: id, messageId, kind: input.kind },
     });
     return { id: messageId };
