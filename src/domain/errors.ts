@@ -45,3 +45,12 @@ export const isDomainError = (error: unknown): error is DomainError => error ins
 /** A business rule said no: 422 with the rule's code as reason and its plain-language message. */
 export const ruleViolation = (reason: string, message: string) =>
   new DomainError('rule.violation', { reason, message });
+
+/** A domain check's problems as a 400 with one message per field of the request body. */
+export const invalidFields = (problems: readonly { field: string; message: string }[]) =>
+  new DomainError('validation.invalid', {
+    fields: problems.map((problem) => ({
+      path: `body.${problem.field}`,
+      message: problem.message,
+    })),
+  });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { roleIds } from '../../src/domain/access/roles';
+import { roleIds, roles } from '../../src/domain/access/roles';
 import { asSystem } from '../../src/server/db/transaction';
 import { buildWorld } from '../factories/world';
 import {
@@ -105,7 +105,7 @@ const showsTheRecord = new Set([
 ]);
 
 type Result = {
-  kind: 'read' | 'list' | 'write';
+  kind: 'read' | 'list' | 'write' | 'organisation';
   route: string;
   url: string;
   actor: MatrixActor;
@@ -382,6 +382,30 @@ describe.runIf(engineAvailable)(
           }
         }
 
+        for (const [route, spec] of Object.entries(routeCatalogue)) {
+          if (spec.kind !== 'organisation') continue;
+          const { result, text } = await call(
+            'organisation',
+            route,
+            spec.url(fixture),
+            who,
+            null,
+            null,
+            spec.body(fixture),
+          );
+          checkRevealed(text, result);
+          const holds = roles[who.role].actions.includes(spec.action);
+          const refusal = result.events.find(
+            (event) => event.type === 'access.denied' && event.actorUserId === who.userId,
+          );
+          if (holds ? result.status === 403 || result.status >= 500 : result.status !== 403)
+            mismatches.push(
+              `${cellName(route, who, null)}: ${result.status} (${holds ? 'holds' : 'lacks'} ${spec.action})`,
+            );
+          if (!holds && !refusal)
+            mismatches.push(`${cellName(route, who, null)}: refused, but not in the audit log`);
+        }
+
         expect
           .soft(leaks, 'reads across a secrecy area without consent, ground or break-glass')
           .toEqual([]);
@@ -437,6 +461,8 @@ describe.runIf(engineAvailable)(
           '{caseId}/disclosures',
           '{caseId}/referrals',
           '{caseId}/sip',
+          // Where she stays: in an emergency the on-call worker must be able to find her.
+          '{caseId}/placements',
           '{assessmentId}',
           '{assessmentId}/document.pdf',
           'GET /api/referrals/{referralId}',
@@ -884,6 +910,9 @@ describe.runIf(engineAvailable)(
       );
       expect(writeRoutes.size).toBe(
         Object.values(routeCatalogue).filter((spec) => spec.kind === 'write').length,
+      );
+      expect(new Set(count('organisation').map((result) => result.route)).size).toBe(
+        Object.values(routeCatalogue).filter((spec) => spec.kind === 'organisation').length,
       );
       for (const state of [
         'consentHistory:consent: caseHistory',

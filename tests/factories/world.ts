@@ -156,3 +156,26 @@ export const buildPerson = async (
       .returning(['id', 'version'])
       .executeTakeFirstOrThrow(),
   );
+
+/**
+ * A neighbouring municipality in county 99 that runs a protected-housing unit of its own (a
+ * Fristad unit whose team leader keeps the places in the county's directory).
+ */
+export const buildHousingProvider = async (handle: DatabaseHandle) =>
+  asSystem(handle.db, async (tx) => {
+    const org = await createOrganisation(tx, {
+      kind: 'municipality',
+      name: 'Grannby kommun',
+      scbCode: '9903',
+      countyCode: '99',
+      fictitious: true,
+    });
+    const area = await createSecrecyArea(tx, org.id, 'Skyddat boende');
+    const unit = await createUnit(tx, {
+      organisationId: org.id,
+      name: 'Skyddat boende Grannby',
+      kind: 'other',
+      secrecyAreaId: area.id,
+    });
+    return { org, unit };
+  });

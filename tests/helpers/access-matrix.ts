@@ -118,6 +118,8 @@ export type MatrixFixture = {
   /** The county's other organisations: the police who refer to north, the region north refers to. */
   police: { organisationId: string; unitId: string; client: TestClient; userId: string };
   region: { organisationId: string; unitId: string };
+  /** North's own protected-housing unit, and a request for a place sent to it from a case. */
+  housing: { unitId: string; requestId: string };
 };
 
 export type Cell = { actor: MatrixActor; subject: Subject; fixture: MatrixFixture };
@@ -181,8 +183,19 @@ export type WriteSpec = Access & {
 };
 
 export type ListSpec = { kind: 'list'; url: string };
+/**
+ * A write on the organisation's own things that names no person (protected housing kept by its
+ * provider): called once per actor; refused with 403 to every role without the action, never a
+ * 500, and no victim data in any answer.
+ */
+export type OrganisationSpec = {
+  kind: 'organisation';
+  action: Action;
+  url: (fixture: MatrixFixture) => string;
+  body: (fixture: MatrixFixture) => unknown;
+};
 export type SkipSpec = { kind: 'skip'; why: string };
-export type RouteSpec = ReadSpec | WriteSpec | ListSpec | SkipSpec;
+export type RouteSpec = ReadSpec | WriteSpec | ListSpec | OrganisationSpec | SkipSpec;
 
 const today = '2026-11-24';
 /** The agencies of a SIP: the victims' consents (outside the child unit) name both. */
@@ -207,6 +220,16 @@ const fredaContent = () => ({
     reasons: 'Strypgrepp efter separationen; hon är mycket rädd för honom.',
   },
 });
+
+const housingUnitBody = {
+  name: 'Skyddat boende Övningsby',
+  providerKind: 'municipal',
+  specialisations: ['pets'],
+  areaDescription: 'Norra Övningslän',
+  phone: '070-174 06 12',
+  capacity: 4,
+  occupied: 0,
+};
 
 const caseAccess = (action: Action, category: Category, gate: Action = action): Access => ({
   gate,
@@ -316,6 +339,55 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     kind: 'write',
     ...caseAccess('case.write', 'caseHistory'),
     body: () => ({ agency: 'Skolan', what: 'Stödsamtal varje vecka', dueOn: '2027-01-10' }),
+  },
+
+  // Protected housing: a request for a place from the case, and the case's stays. Where a person
+  // in protected housing lives is never shared: a share or consent does not open it.
+  'POST /api/cases/{caseId}/housing-requests': {
+    kind: 'write',
+    ...caseAccess('case.write', 'neverShared'),
+    body: ({ fixture }) => ({
+      housingUnitId: fixture.housing.unitId,
+      places: 1,
+      children: 0,
+      wantedFrom: today,
+      note: 'Behöver plats i kväll',
+    }),
+  },
+  'GET /api/cases/{caseId}/placements': {
+    kind: 'read',
+    ...caseAccess('case.read', 'neverShared'),
+  },
+  'POST /api/cases/{caseId}/placements': {
+    kind: 'write',
+    ...caseAccess('case.write', 'neverShared'),
+    body: () => ({ providerName: 'Tryggt boende (köpt plats)', startOn: today }),
+  },
+  'POST /api/cases/{caseId}/placement/children': {
+    kind: 'write',
+    ...caseAccess('case.write', 'neverShared'),
+    body: () => ({ firstName: 'Saga', bornYear: 2019, school: 'newSchool' }),
+  },
+  'POST /api/cases/{caseId}/placement/visits': {
+    kind: 'write',
+    ...caseAccess('case.write', 'neverShared'),
+    body: () => ({ visitedOn: today, mode: 'inPerson', note: 'Besök på boendet' }),
+  },
+  'PUT /api/cases/{caseId}/placement/exit-plan': {
+    kind: 'write',
+    ...caseAccess('case.write', 'neverShared'),
+    // The first stay's first version: after one change, later writers are told it is stale (409).
+    body: () => ({
+      debts: 'none',
+      rentalContract: 'applying',
+      housingCompanyContacted: true,
+      version: 1,
+    }),
+  },
+  'POST /api/cases/{caseId}/placement/exit': {
+    kind: 'write',
+    ...caseAccess('case.write', 'neverShared'),
+    body: () => ({ endOn: today, destination: 'relativesOrFriends', version: 2 }),
   },
 
   // Records of one person: writes.
@@ -667,6 +739,35 @@ export const routeCatalogue: Record<string, RouteSpec> = {
   'GET /api/meetings': { kind: 'list', url: '/api/meetings' },
   'GET /api/county-organisations': { kind: 'list', url: '/api/county-organisations' },
   'GET /api/contact-directory': { kind: 'list', url: '/api/contact-directory' },
+  'GET /api/housing/units': { kind: 'list', url: '/api/housing/units?needs=pets' },
+  'GET /api/housing/requests': { kind: 'list', url: '/api/housing/requests' },
+  'GET /api/housing/unmet-needs': { kind: 'list', url: '/api/housing/unmet-needs' },
+
+  // The organisation's own protected housing: no person's record.
+  'POST /api/housing/units': {
+    kind: 'organisation',
+    action: 'housing.keep',
+    url: () => '/api/housing/units',
+    body: () => housingUnitBody,
+  },
+  'PUT /api/housing/units/{housingUnitId}': {
+    kind: 'organisation',
+    action: 'housing.keep',
+    url: (fixture) => `/api/housing/units/${fixture.housing.unitId}`,
+    body: () => ({ ...housingUnitBody, occupied: 1, version: 1 }),
+  },
+  'POST /api/housing/requests/{requestId}/answer': {
+    kind: 'organisation',
+    action: 'housing.keep',
+    url: (fixture) => `/api/housing/requests/${fixture.housing.requestId}/answer`,
+    body: () => ({ offer: false, message: 'Fullt till och med fredag', version: 1 }),
+  },
+  'POST /api/housing/unmet-needs': {
+    kind: 'organisation',
+    action: 'case.write',
+    url: () => '/api/housing/unmet-needs',
+    body: (fixture) => ({ unitId: fixture.world.north.adultUnit.id, places: 2, children: 1 }),
+  },
   'GET /api/referral-directory': { kind: 'list', url: '/api/referral-directory' },
   'GET /api/screenings/coverage': {
     kind: 'list',
@@ -941,7 +1042,8 @@ export type FingerprintKey =
   | 'referralMessages'
   | 'meetings'
   | 'meetingItems'
-  | 'sip';
+  | 'sip'
+  | 'housing';
 
 /** Everything a write could change about one subject, read in one statement. */
 export const fingerprint = async (
@@ -1007,7 +1109,16 @@ export const fingerprint = async (
           'sip', (select json_agg(json_build_object('id', s.id, 'v', s.version,
                        'commitments', (select count(*) from sip_commitments k
                          where k.plan_id = s.id)) order by s.id)
-                     from sip_plans s where s.case_id = ${c})
+                     from sip_plans s where s.case_id = ${c}),
+          'housing', json_build_object(
+            'requests', (select json_agg(json_build_object('id', id, 'v', version) order by id)
+                     from housing_requests where case_id = ${c}),
+            'placements', (select json_agg(json_build_object('id', p.id, 'v', p.version,
+                       'children', (select count(*) from placement_children k
+                         where k.placement_id = p.id),
+                       'visits', (select count(*) from placement_visits v
+                         where v.placement_id = p.id)) order by p.id)
+                     from housing_placements p where p.case_id = ${c}))
         ) as fingerprint`.execute(tx)
       ).rows[0]!,
   );
@@ -1596,7 +1707,31 @@ export const buildAccessMatrix = async (
     versions: { case: policeCase.version, person: woman.version, referral: 1 },
   });
 
+  // North keeps a protected-housing unit; the first victim's case asks it for a place.
+  const keeper = await as(north.org.id, north.adultUnit.id, 'teamLeader');
+  const housingUnitId = (
+    await expectStatus(
+      keeper.client.request('POST', '/api/housing/units', { body: housingUnitBody }),
+      201,
+      'add a housing unit',
+    )
+  ).json<{ id: string }>().id;
+  const housingRequestId = (
+    await expectStatus(
+      owner.client.request(
+        'POST',
+        `/api/cases/${subjects.find((entry) => entry.key === 'none')!.caseId}/housing-requests`,
+        {
+          body: { housingUnitId, places: 2, children: 1, wantedFrom: today },
+        },
+      ),
+      201,
+      'ask for a place',
+    )
+  ).json<{ id: string }>().id;
+
   return {
+    housing: { unitId: housingUnitId, requestId: housingRequestId },
     world,
     actors,
     subjects,

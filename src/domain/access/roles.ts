@@ -15,6 +15,8 @@ export const actions = [
   'audit.read',
   'organisation.administer',
   'statistics.read',
+  /** Keeping the organisation's protected-housing units: details, places, answers to requests. */
+  'housing.keep',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -84,6 +86,7 @@ export const roles: Record<RoleId, RoleDefinition> = {
       'breakGlass.open',
       'audit.read',
       'statistics.read',
+      'housing.keep',
     ],
     requiresCaseRelation: false,
   },
@@ -102,7 +105,8 @@ export const roles: Record<RoleId, RoleDefinition> = {
   partner: {
     titleSv: 'Samverkanspart',
     titleEn: 'Partner',
-    actions: ['person.read', 'case.read'],
+    // A women's shelter's staff keep their own places in the county's directory.
+    actions: ['person.read', 'case.read', 'housing.keep'],
     requiresCaseRelation: true,
   },
   countyAnalyst: {

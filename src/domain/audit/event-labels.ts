@@ -109,6 +109,42 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'sip.read': { sv: 'Läste SIP', en: 'Read the coordinated plan' },
   'sip.saved': { sv: 'Ändrade SIP', en: 'Changed the coordinated plan' },
   'contact.recorded': { sv: 'Registrerade en kontakt', en: 'Recorded a contact' },
+  'housing.unit_saved': { sv: 'Sparade ett boende i katalogen', en: 'Saved a housing unit' },
+  'housing.availability_set': { sv: 'Ändrade lediga platser', en: 'Changed available places' },
+  'housing.request_sent': {
+    sv: 'Skickade en förfrågan om plats',
+    en: 'Sent a request for a place',
+  },
+  'housing.request_answered': {
+    sv: 'Svarade på en förfrågan om plats',
+    en: 'Answered a request for a place',
+  },
+  'housing.request_withdrawn': {
+    sv: 'Tog tillbaka en förfrågan om plats',
+    en: 'Withdrew a request for a place',
+  },
+  'housing.placement_read': {
+    sv: 'Läste placering i skyddat boende',
+    en: 'Read a protected-housing placement',
+  },
+  'housing.placement_saved': {
+    sv: 'Registrerade placering i skyddat boende',
+    en: 'Recorded a protected-housing placement',
+  },
+  'housing.child_recorded': {
+    sv: 'Registrerade ett barn i placeringen',
+    en: 'Recorded a child in the placement',
+  },
+  'housing.visit_recorded': {
+    sv: 'Registrerade ett uppföljningsbesök',
+    en: 'Recorded a follow-up visit',
+  },
+  'housing.exit_planned': { sv: 'Ändrade planen för vägen ut', en: 'Changed the exit plan' },
+  'housing.exit_recorded': { sv: 'Registrerade utflyttning', en: 'Recorded the move-out' },
+  'housing.unmet_need_recorded': {
+    sv: 'Registrerade ett behov utan plats',
+    en: 'Recorded a need with no place',
+  },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

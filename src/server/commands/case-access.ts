@@ -44,8 +44,10 @@ export const loadCaseFor = async (
 const categoryOf = (auditType: AuditEventType): DataCategory | null =>
   auditType.startsWith('disclosure.') ||
   auditType.startsWith('concern.') ||
-  auditType.startsWith('referral.')
-    ? // What left the case, and concerns raised in it, are the disclosing area's own records.
+  auditType.startsWith('referral.') ||
+  auditType.startsWith('housing.')
+    ? // What left the case, and concerns raised in it, are the disclosing area's own records;
+      // where a person in protected housing lives now never travels with a share.
       null
     : auditType.startsWith('plan.')
       ? 'safetyPlan'

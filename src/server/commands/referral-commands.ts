@@ -28,7 +28,7 @@ import type { CommandContext } from '../http/context';
 import { disclosureContext } from '../presenters/collaboration.presenter';
 import { findCase, insertOpenedCase } from '../repositories/case.repository';
 import { insertDisclosure } from '../repositories/collaboration.repository';
-import { findUnit } from '../repositories/organisation.repository';
+import { findUnit, ownOrganisation } from '../repositories/organisation.repository';
 import { insertPerson } from '../repositories/person.repository';
 import {
   answerReferralIfVersion,
@@ -52,13 +52,6 @@ const contexts = {
   declineReason: 'referrals.decline_reason',
   message: 'referral_messages.body',
 } as const;
-
-const ownOrganisation = (tx: Tx, id: string) =>
-  tx
-    .selectFrom('organisations')
-    .select(['id', 'name', 'kind'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
 
 /** Where a referral from the actor's organisation can go: units of the county's other organisations. */
 export const referralDirectory = (ctx: CommandContext) =>

@@ -19,6 +19,14 @@ import type { RecipientKind } from '../../domain/collaboration/grounds';
 import type { MessageKind, ReferralKind } from '../../domain/collaboration/referrals';
 import type { MeetingKind } from '../../domain/collaboration/meetings';
 import type { SipParticipant } from '../../domain/collaboration/sip';
+import type {
+  ExitDestination,
+  ProviderKind,
+  SchoolArrangement,
+  Specialisation,
+  VisitMode,
+} from '../../domain/housing/catalogue';
+import type { ExitPlan, PlaceRequestStatus } from '../../domain/housing/placement';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -624,6 +632,106 @@ export type SipCommitmentsTable = {
   version: Version;
 };
 
+type DateColumn = ColumnType<string, string, string>;
+type OptionalDate = ColumnType<string | null, string | null | undefined, string | null>;
+
+export type HousingUnitsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  name: string;
+  providerKind: ProviderKind;
+  ivoPermit: string | null;
+  specialisations: ColumnType<Specialisation[], Specialisation[] | undefined, Specialisation[]>;
+  areaDescription: string;
+  addressEnc: string | null;
+  phone: string;
+  capacity: number;
+  occupied: Generated<number>;
+  availabilityUpdatedAt: Date;
+  availabilityUpdatedByName: string;
+  version: Version;
+};
+export type HousingRequestsTable = {
+  id: Generated<string>;
+  fromOrganisationId: string;
+  fromUnitId: string;
+  fromUserName: string;
+  fromUnitName: string;
+  fromOrganisationName: string;
+  caseId: string | null;
+  housingUnitId: string;
+  toOrganisationId: string;
+  housingUnitName: string;
+  places: number;
+  children: number;
+  needs: ColumnType<Specialisation[], Specialisation[] | undefined, Specialisation[]>;
+  noteEnc: string;
+  wantedFrom: DateColumn;
+  status: ColumnType<PlaceRequestStatus, PlaceRequestStatus | undefined, PlaceRequestStatus>;
+  sentAt: Date;
+  answeredAt: Date | null;
+  answeredByName: string | null;
+  answerEnc: string | null;
+  releasedAt: Date | null;
+  version: Version;
+};
+export type HousingPlacementsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  requestId: string | null;
+  housingUnitId: string | null;
+  providerName: string;
+  startOn: DateColumn;
+  plannedEndOn: OptionalDate;
+  // numeric arrives as a string from both drivers.
+  costPerDay: ColumnType<string | null, number | null, number | null>;
+  debts: ColumnType<ExitPlan['debts'], ExitPlan['debts'] | undefined, ExitPlan['debts']>;
+  rentalContract: ColumnType<
+    ExitPlan['rentalContract'],
+    ExitPlan['rentalContract'] | undefined,
+    ExitPlan['rentalContract']
+  >;
+  housingCompanyContacted: Generated<boolean>;
+  endOn: OptionalDate;
+  exitDestination: ExitDestination | null;
+  exitNoteEnc: string | null;
+  createdBy: string;
+  createdAt: Date;
+  version: Version;
+};
+export type PlacementChildrenTable = {
+  id: Generated<string>;
+  organisationId: string;
+  placementId: string;
+  firstNameEnc: string;
+  bornYear: number;
+  decisionOn: OptionalDate;
+  school: SchoolArrangement;
+  schoolNoteEnc: string;
+  recordedAt: Date;
+};
+export type PlacementVisitsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  placementId: string;
+  visitedOn: DateColumn;
+  mode: VisitMode;
+  noteEnc: string;
+  recordedBy: string;
+};
+export type HousingUnmetNeedsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  unitId: string;
+  recordedOn: DateColumn;
+  places: number;
+  children: number;
+  needs: ColumnType<Specialisation[], Specialisation[] | undefined, Specialisation[]>;
+  noteEnc: string;
+  recordedBy: string;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -685,6 +793,12 @@ export type Database = {
   contactEntries: ContactEntriesTable;
   sipPlans: SipPlansTable;
   sipCommitments: SipCommitmentsTable;
+  housingUnits: HousingUnitsTable;
+  housingRequests: HousingRequestsTable;
+  housingPlacements: HousingPlacementsTable;
+  placementChildren: PlacementChildrenTable;
+  placementVisits: PlacementVisitsTable;
+  housingUnmetNeeds: HousingUnmetNeedsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

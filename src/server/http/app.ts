@@ -24,6 +24,7 @@ import { registerPlanRoutes } from '../routes/plans/routes';
 import { registerCollaborationRoutes } from '../routes/collaboration/routes';
 import { registerReferralRoutes } from '../routes/collaboration/referral-routes';
 import { registerMeetingRoutes } from '../routes/collaboration/meeting-routes';
+import { registerHousingRoutes } from '../routes/housing/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -133,6 +134,7 @@ export const buildApp = async (
     registerCollaborationRoutes(api, deps);
     registerReferralRoutes(api, deps);
     registerMeetingRoutes(api, deps);
+    registerHousingRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -70,3 +70,11 @@ export const findUnit = (tx: Tx, id: string) =>
     .select(['id', 'name', 'kind', 'secrecyAreaId'])
     .where('id', '=', id)
     .executeTakeFirst();
+
+/** The request's own organisation: its name travels with what it sends to others. */
+export const ownOrganisation = (tx: Tx, id: string) =>
+  tx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();

@@ -13,6 +13,7 @@ import * as referrals from './20261125700000-referrals';
 import * as meetings from './20261125800000-meetings';
 import * as contactDirectory from './20261125900000-contact-directory';
 import * as sip from './20261125950000-sip';
+import * as protectedHousing from './20261126000000-protected-housing';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261125800000-meetings': meetings,
   '20261125900000-contact-directory': contactDirectory,
   '20261125950000-sip': sip,
+  '20261126000000-protected-housing': protectedHousing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,166 @@
+import { checkCapacity } from '../../domain/housing/availability';
+import type { ProviderKind, Specialisation } from '../../domain/housing/catalogue';
+import { missingNeeds } from '../../domain/housing/placement';
+import { DomainError, invalidFields } from '../../domain/errors';
+import { decryptField, encryptField } from '../crypto/field-encryption';
+import type { CommandContext } from '../http/context';
+import { findUserById } from '../repositories/user.repository';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
+
+const addressContext = 'housing_units.address';
+
+/**
+ * The county's protected housing: every unit with its free places and what it specialises in,
+ * the best matches for the needs asked first. An area is shown, never an address, except to
+ * the provider itself. Nobody's personal data is here, so reading it is not a person event.
+ */
+export const listHousingUnits = (ctx: CommandContext, needs: readonly Specialisation[]) =>
+  runAudited(ctx, async (tx) => {
+    const rows = await tx
+      .selectFrom('housingUnits as h')
+      .innerJoin('directoryOrganisations as o', 'o.id', 'h.organisationId')
+      .select([
+        'h.id',
+        'h.organisationId',
+        'o.name as organisationName',
+        'h.name',
+        'h.providerKind',
+        'h.ivoPermit',
+        'h.specialisations',
+        'h.areaDescription',
+        'h.addressEnc',
+        'h.phone',
+        'h.capacity',
+        'h.occupied',
+        'h.availabilityUpdatedAt',
+        'h.availabilityUpdatedByName',
+        'h.version',
+      ])
+      .orderBy('h.name')
+      .execute();
+    const units = rows.map(({ addressEnc, ...row }) => {
+      const own = row.organisationId === ctx.actor.organisationId;
+      return {
+        ...row,
+        own,
+        address: own && addressEnc ? decryptField(ctx.keys, addressContext, addressEnc) : null,
+        freePlaces: Math.max(0, row.capacity - row.occupied),
+        missingNeeds: missingNeeds(row.specialisations, needs),
+        availabilityUpdatedAt: row.availabilityUpdatedAt.toISOString(),
+      };
+    });
+    const rank = (unit: (typeof units)[number]) =>
+      (unit.missingNeeds.length > 0 ? 2 : 0) + (unit.freePlaces === 0 ? 1 : 0);
+    return units.sort((a, b) => rank(a) - rank(b));
+  });
+
+export type HousingUnitInput = {
+  name: string;
+  providerKind: ProviderKind;
+  ivoPermit: string | null;
+  specialisations: Specialisation[];
+  areaDescription: string;
+  address: string | null;
+  phone: string;
+  capacity: number;
+  occupied: number;
+};
+
+const checkUnit = (input: HousingUnitInput) => {
+  const problems = [
+    ...(input.name.trim().length < 2 ? [{ field: 'name', message: 'Skriv boendets namn.' }] : []),
+    ...(input.areaDescription.trim().length < 2
+      ? [
+          {
+            field: 'areaDescription',
+            message: 'Skriv ett område, till exempel "Västra länet" – aldrig adressen.',
+          },
+        ]
+      : []),
+    ...(input.phone.trim().length < 5
+      ? [{ field: 'phone', message: 'Skriv ett telefonnummer dit kommunerna kan ringa.' }]
+      : []),
+    ...(input.occupied < 0
+      ? [{ field: 'occupied', message: 'Belagda platser kan inte vara färre än noll.' }]
+      : []),
+  ];
+  const capacity = checkCapacity(
+    { capacity: input.capacity, occupied: input.occupied },
+    input.capacity,
+  );
+  if (!capacity.ok) problems.push({ field: 'capacity', message: capacity.message });
+  return problems;
+};
+
+/**
+ * A provider adds or changes one of its own units, places included. The change carries the
+ * version it was based on, so two staff members cannot overwrite each other's count unseen.
+ */
+export const saveHousingUnit = (
+  ctx: CommandContext,
+  id: string | null,
+  input: HousingUnitInput & { version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'housing.keep');
+    const problems = checkUnit(input);
+    if (problems.length) throw invalidFields(problems);
+    const keeper = await findUserById(tx, ctx.actor.userId);
+    const values = {
+      name: input.name.trim(),
+      providerKind: input.providerKind,
+      ivoPermit: input.ivoPermit?.trim() || null,
+      specialisations: [...new Set(input.specialisations)],
+      areaDescription: input.areaDescription.trim(),
+      addressEnc: input.address?.trim()
+        ? encryptField(ctx.keys, addressContext, input.address.trim())
+        : null,
+      phone: input.phone.trim(),
+      capacity: input.capacity,
+      occupied: input.occupied,
+      availabilityUpdatedAt: ctx.now(),
+      availabilityUpdatedByName: keeper?.displayName ?? '–',
+    };
+    let savedId = id;
+    if (id === null) {
+      savedId = (
+        await tx
+          .insertInto('housingUnits')
+          .values({ ...values, organisationId: ctx.actor.organisationId })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    } else {
+      const existing = await tx
+        .selectFrom('housingUnits')
+        .select(['id', 'organisationId'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!existing || existing.organisationId !== ctx.actor.organisationId)
+        throw new DomainError('not_found', { message: 'Boendet finns inte bland era egna.' });
+      const updated = await tx
+        .updateTable('housingUnits')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', input.version)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated)
+        throw new DomainError('conflict.stale_version', {
+          message:
+            'Någon annan har just ändrat boendet. Läs in sidan igen och se de nya siffrorna.',
+        });
+    }
+    await auditPersonEvent(ctx, tx, {
+      type: id === null ? 'housing.unit_saved' : 'housing.availability_set',
+      personId: null,
+      reason: decision.reason,
+      details: {
+        housingUnitId: savedId!,
+        capacity: String(input.capacity),
+        occupied: String(input.occupied),
+      },
+    });
+    return { id: savedId! };
+  });

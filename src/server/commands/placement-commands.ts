@@ -1,0 +1,371 @@
+import { swedishDate } from '../../domain/calendar';
+import type { ExitDestination, VisitMode } from '../../domain/housing/catalogue';
+import {
+  checkChild,
+  checkExit,
+  checkPlacement,
+  exitPlanOpenItems,
+  type ChildDraft,
+  type ExitPlan,
+  type PlacementDraft,
+} from '../../domain/housing/placement';
+import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import type { AuditEventType } from '../../domain/audit/events';
+import { decryptField, encryptField } from '../crypto/field-encryption';
+import { sql } from 'kysely';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { loadCaseFor } from './case-access';
+import { requestContexts } from './housing-requests';
+import { auditPersonEvent, runAudited } from './person-access';
+
+const contexts = {
+  exitNote: 'housing_placements.exit_note',
+  firstName: 'placement_children.first_name',
+  schoolNote: 'placement_children.school_note',
+  visitNote: 'placement_visits.note',
+} as const;
+
+const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+const placementsOf = (tx: Tx, caseId: string) =>
+  tx
+    .selectFrom('housingPlacements as p')
+    .leftJoin('housingRequests as r', 'r.id', 'p.requestId')
+    .select([
+      'p.id',
+      'p.requestId',
+      'p.providerName',
+      'p.costPerDay',
+      'p.debts',
+      'p.rentalContract',
+      'p.housingCompanyContacted',
+      'p.exitDestination',
+      'p.exitNoteEnc',
+      'p.version',
+      'r.answerEnc',
+    ])
+    .select([
+      dateText('p.startOn').as('startOn'),
+      dateText('p.plannedEndOn').as('plannedEndOn'),
+      dateText('p.endOn').as('endOn'),
+    ])
+    .where('p.caseId', '=', caseId)
+    .orderBy('p.startOn', 'desc')
+    .execute();
+
+/** The case's stays in protected housing, the current one first, with children and visits. */
+export const readPlacements = (ctx: CommandContext, caseId: string) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.read',
+      'housing.placement_read',
+    );
+    const placements = await placementsOf(tx, caseId);
+    const ids = placements.map((placement) => placement.id);
+    const children = ids.length
+      ? await tx
+          .selectFrom('placementChildren')
+          .select(['id', 'placementId', 'firstNameEnc', 'bornYear', 'school', 'schoolNoteEnc'])
+          .select(dateText('decisionOn').as('decisionOn'))
+          .where('placementId', 'in', ids)
+          .orderBy('recordedAt')
+          .execute()
+      : [];
+    const visits = ids.length
+      ? await tx
+          .selectFrom('placementVisits')
+          .select(['id', 'placementId', 'mode', 'noteEnc'])
+          .select(dateText('visitedOn').as('visitedOn'))
+          .where('placementId', 'in', ids)
+          .orderBy('visitedOn')
+          .execute()
+      : [];
+    await auditPersonEvent(ctx, tx, {
+      type: 'housing.placement_read',
+      personId: record.personId,
+      reason: decision.reason,
+      breakGlassId: decision.breakGlassId,
+      details: { caseId },
+    });
+    return placements.map(({ exitNoteEnc, answerEnc, ...placement }) => {
+      const plan: ExitPlan = placement;
+      return {
+        ...placement,
+        startOn: placement.startOn!,
+        current: placement.endOn === null,
+        costPerDay: placement.costPerDay === null ? null : Number(placement.costPerDay),
+        arrival: answerEnc ? decryptField(ctx.keys, requestContexts.answer, answerEnc) : null,
+        exitNote: exitNoteEnc ? decryptField(ctx.keys, contexts.exitNote, exitNoteEnc) : null,
+        exitPlanOpenItems: placement.endOn === null ? exitPlanOpenItems(plan) : [],
+        children: children
+          .filter((child) => child.placementId === placement.id)
+          .map((child) => ({
+            id: child.id,
+            firstName: decryptField(ctx.keys, contexts.firstName, child.firstNameEnc),
+            bornYear: child.bornYear,
+            decisionOn: child.decisionOn,
+            school: child.school,
+            schoolNote: decryptField(ctx.keys, contexts.schoolNote, child.schoolNoteEnc),
+          })),
+        visits: visits
+          .filter((visit) => visit.placementId === placement.id)
+          .map((visit) => ({
+            id: visit.id,
+            visitedOn: visit.visitedOn!,
+            mode: visit.mode,
+            note: decryptField(ctx.keys, contexts.visitNote, visit.noteEnc),
+          })),
+      };
+    });
+  });
+
+/**
+ * A stay begins: in a place a provider offered on the case's request (already booked), or with a
+ * provider outside the directory, named in words. One stay at a time per case.
+ */
+export const startPlacement = (
+  ctx: CommandContext,
+  caseId: string,
+  input: PlacementDraft & { requestId: string | null; providerName: string },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'housing.placement_saved',
+    );
+    const problems = checkPlacement(input);
+    let providerName = input.providerName.trim();
+    let housingUnitId: string | null = null;
+    if (input.requestId) {
+      const request = await tx
+        .selectFrom('housingRequests as r')
+        .leftJoin('directoryOrganisations as o', 'o.id', 'r.toOrganisationId')
+        .select([
+          'r.id',
+          'r.caseId',
+          'r.status',
+          'r.releasedAt',
+          'r.housingUnitId',
+          'r.housingUnitName',
+          'o.name',
+        ])
+        .where('r.id', '=', input.requestId)
+        .where('r.fromOrganisationId', '=', ctx.actor.organisationId)
+        .executeTakeFirst();
+      if (
+        !request ||
+        request.caseId !== caseId ||
+        request.status !== 'offered' ||
+        request.releasedAt
+      )
+        problems.push({
+          field: 'requestId',
+          message: 'Välj en plats som ett boende har erbjudit i det här ärendet.',
+        });
+      else {
+        providerName = `${request.housingUnitName}${request.name ? ` (${request.name})` : ''}`;
+        housingUnitId = request.housingUnitId;
+      }
+    } else if (providerName.length < 2)
+      problems.push({
+        field: 'providerName',
+        message:
+          'Välj ett erbjudande, eller skriv vilket boende det är om det inte finns i katalogen.',
+      });
+    if (problems.length) throw invalidFields(problems);
+    const current = await tx
+      .selectFrom('housingPlacements')
+      .select('id')
+      .where('caseId', '=', caseId)
+      .where('endOn', 'is', null)
+      .executeTakeFirst();
+    if (current)
+      throw ruleViolation(
+        'housing.placement_open',
+        'Ärendet har redan en pågående placering. Registrera utflyttningen först.',
+      );
+    const used =
+      input.requestId &&
+      (await tx
+        .selectFrom('housingPlacements')
+        .select('id')
+        .where('requestId', '=', input.requestId)
+        .executeTakeFirst());
+    if (used) throw ruleViolation('housing.offer_used', 'Erbjudandet är redan använt.');
+    const { id } = await tx
+      .insertInto('housingPlacements')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        caseId,
+        requestId: input.requestId,
+        housingUnitId,
+        providerName,
+        startOn: input.startOn,
+        plannedEndOn: input.plannedEndOn,
+        costPerDay: input.costPerDay,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await auditPersonEvent(ctx, tx, {
+      type: 'housing.placement_saved',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, placementId: id },
+    });
+    return { id };
+  });
+
+/** The case's current stay, for a change to it; the case's own area only writes it. */
+const currentPlacement = async (
+  ctx: CommandContext,
+  tx: Tx,
+  caseId: string,
+  auditType: AuditEventType,
+) => {
+  const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', auditType);
+  const placement = await tx
+    .selectFrom('housingPlacements')
+    .select(['id', 'requestId', 'version'])
+    .select(dateText('startOn').as('startOn'))
+    .where('caseId', '=', caseId)
+    .where('endOn', 'is', null)
+    .executeTakeFirst();
+  if (!placement)
+    throw ruleViolation('housing.no_placement', 'Ärendet har ingen pågående placering.');
+  const audit = (details: Record<string, string | number | boolean | null>) =>
+    auditPersonEvent(ctx, tx, {
+      type: auditType,
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, placementId: placement.id, ...details },
+    });
+  return { placement: { ...placement, startOn: placement.startOn! }, audit };
+};
+
+const bumpVersion = async (tx: Tx, placementId: string, version: number, values: object) => {
+  const done = await tx
+    .updateTable('housingPlacements')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', placementId)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();
+  if (!done)
+    throw new DomainError('conflict.stale_version', {
+      message: 'Placeringen har ändrats av någon annan. Läs in sidan igen.',
+    });
+  return done;
+};
+
+/** Each child in the stay has a decision of its own and a way to school. */
+export const addPlacementChild = (ctx: CommandContext, caseId: string, input: ChildDraft) =>
+  runAudited(ctx, async (tx) => {
+    const { placement, audit } = await currentPlacement(ctx, tx, caseId, 'housing.child_recorded');
+    const problems = checkChild(input, swedishDate(ctx.now()));
+    if (problems.length) throw invalidFields(problems);
+    const { id } = await tx
+      .insertInto('placementChildren')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        placementId: placement.id,
+        firstNameEnc: encryptField(ctx.keys, contexts.firstName, input.firstName.trim()),
+        bornYear: input.bornYear,
+        decisionOn: input.decisionOn,
+        school: input.school,
+        schoolNoteEnc: encryptField(ctx.keys, contexts.schoolNote, input.schoolNote.trim()),
+        recordedAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({ school: input.school });
+    return { id };
+  });
+
+/** A follow-up visit during the stay, in person, digital or by phone. */
+export const addPlacementVisit = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { visitedOn: string; mode: VisitMode; note: string },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { placement, audit } = await currentPlacement(ctx, tx, caseId, 'housing.visit_recorded');
+    const today = swedishDate(ctx.now());
+    if (input.visitedOn < placement.startOn || input.visitedOn > today)
+      throw invalidFields([
+        { field: 'visitedOn', message: 'Besöket ska vara under vistelsen och inte i framtiden.' },
+      ]);
+    const { id } = await tx
+      .insertInto('placementVisits')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        placementId: placement.id,
+        visitedOn: input.visitedOn,
+        mode: input.mode,
+        noteEnc: encryptField(ctx.keys, contexts.visitNote, input.note.trim()),
+        recordedBy: ctx.actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit({ mode: input.mode });
+    return { id };
+  });
+
+/** The way out: debts, a rental contract, contact with the housing company. */
+export const saveExitPlan = (
+  ctx: CommandContext,
+  caseId: string,
+  input: ExitPlan & { version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { placement, audit } = await currentPlacement(ctx, tx, caseId, 'housing.exit_planned');
+    const { version } = await bumpVersion(tx, placement.id, input.version, {
+      debts: input.debts,
+      rentalContract: input.rentalContract,
+      housingCompanyContacted: input.housingCompanyContacted,
+    });
+    await audit({ openItems: exitPlanOpenItems(input).length });
+    return { version, openItems: exitPlanOpenItems(input) };
+  });
+
+/**
+ * The stay ends. Where the person went is recorded, whatever it is; a place booked through the
+ * directory is given back to the provider in the same transaction.
+ */
+export const recordExit = (
+  ctx: CommandContext,
+  caseId: string,
+  input: { endOn: string; destination: ExitDestination; note: string; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const { placement, audit } = await currentPlacement(ctx, tx, caseId, 'housing.exit_recorded');
+    const problems = checkExit(input, {
+      startOn: placement.startOn,
+      today: swedishDate(ctx.now()),
+    });
+    if (problems.length) throw invalidFields(problems);
+    await bumpVersion(tx, placement.id, input.version, {
+      endOn: input.endOn,
+      exitDestination: input.destination,
+      exitNoteEnc: encryptField(ctx.keys, contexts.exitNote, input.note.trim()),
+    });
+    let released = false;
+    if (placement.requestId)
+      released = (
+        await sql<{
+          released: boolean;
+        }>`select release_housing_places(${placement.requestId}, ${ctx.now()}) as released`.execute(
+          tx,
+        )
+      ).rows[0]!.released;
+    await audit({ destination: input.destination, placesReleased: released });
+    return { released };
+  });
