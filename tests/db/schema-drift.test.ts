@@ -21,6 +21,8 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     createdAt: true,
     version: true,
     reassessmentDays: true,
+    rosSessionCap: true,
+    rosMaxDays: true,
   },
   secrecyAreas: { id: true, organisationId: true, name: true, version: true },
   units: {
@@ -600,6 +602,18 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     mode: true,
     noteEnc: true,
     recordedBy: true,
+  },
+  adviceContacts: {
+    id: true,
+    organisationId: true,
+    caseId: true,
+    heldOn: true,
+    mode: true,
+    anonymous: true,
+    covered: true,
+    noteEnc: true,
+    recordedBy: true,
+    recordedAt: true,
   },
   housingUnmetNeeds: {
     id: true,

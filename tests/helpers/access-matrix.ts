@@ -354,6 +354,13 @@ export const routeCatalogue: Record<string, RouteSpec> = {
       note: 'Behöver plats i kväll',
     }),
   },
+  // Råd och service on the case (the matrix's cases are at intake: contacts are refused by rule).
+  'GET /api/cases/{caseId}/advice': { kind: 'read', ...caseAccess('case.read', 'caseHistory') },
+  'POST /api/cases/{caseId}/advice/contacts': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: () => ({ heldOn: today, mode: 'phone', covered: ['weapons'], note: 'Samtal om vapen' }),
+  },
   'GET /api/cases/{caseId}/placements': {
     kind: 'read',
     ...caseAccess('case.read', 'neverShared'),
@@ -1043,6 +1050,7 @@ export type FingerprintKey =
   | 'meetings'
   | 'meetingItems'
   | 'sip'
+  | 'advice'
   | 'housing';
 
 /** Everything a write could change about one subject, read in one statement. */
@@ -1110,6 +1118,7 @@ export const fingerprint = async (
                        'commitments', (select count(*) from sip_commitments k
                          where k.plan_id = s.id)) order by s.id)
                      from sip_plans s where s.case_id = ${c}),
+          'advice', (select count(*) from advice_contacts where case_id = ${c}),
           'housing', json_build_object(
             'requests', (select json_agg(json_build_object('id', id, 'v', version) order by id)
                      from housing_requests where case_id = ${c}),

@@ -145,6 +145,11 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Registrerade ett behov utan plats',
     en: 'Recorded a need with no place',
   },
+  'advice.read': { sv: 'Läste råd och service', en: 'Read advice and service' },
+  'advice.contact_recorded': {
+    sv: 'Registrerade samtal inom råd och service',
+    en: 'Recorded an advice-and-service contact',
+  },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

@@ -85,6 +85,8 @@ export const auditEventTypes = [
   'housing.exit_planned',
   'housing.exit_recorded',
   'housing.unmet_need_recorded',
+  'advice.read',
+  'advice.contact_recorded',
   'log_review.read',
   'log_review.signed',
   'instrument.permitted',

@@ -36,6 +36,7 @@ import {
   updateDraftIfVersion,
 } from '../repositories/assessment.repository';
 import { insertTask } from '../repositories/task.repository';
+import { refuseIfAnonymousAdvice } from './advice-commands';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
@@ -106,6 +107,7 @@ export const startAssessment = (ctx: CommandContext, caseId: string, input: Star
       'case.write',
       'assessment.started',
     );
+    await refuseIfAnonymousAdvice(ctx, tx, record, 'En riskbedömning');
     if (definition.licence.requiresPermission && input.origin === 'own') {
       const permitted = await listPermittedInstruments(tx);
       if (!permitted.some((permission) => permission.instrumentId === definition.id))

@@ -27,6 +27,7 @@ import {
   listDisclosuresFromCase,
 } from '../repositories/collaboration.repository';
 import { findUnit } from '../repositories/organisation.repository';
+import { refuseIfAnonymousAdvice } from './advice-commands';
 import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
 import { auditPersonEvent, runAudited } from './person-access';
@@ -188,6 +189,7 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
       'disclosure.recorded',
       true,
     );
+    await refuseIfAnonymousAdvice(ctx, tx, record, 'Att lämna ut uppgifter');
     const recipient = await resolveRecipient(tx, record, input);
     const { situation, consentIds } = await situationFor(
       ctx,

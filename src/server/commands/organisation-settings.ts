@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RosRule } from '../../domain/interventions/advice-and-service';
 import type { ReassessmentDays } from '../../domain/risk/reassessment';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
@@ -10,15 +11,30 @@ export const readOrganisationSettings = (ctx: CommandContext) =>
   runAudited(ctx, (tx) =>
     tx
       .selectFrom('organisations')
-      .select(['reassessmentDays', 'version'])
+      .select(['reassessmentDays', 'rosSessionCap', 'rosMaxDays', 'version'])
       .where('id', '=', ctx.actor.organisationId)
-      .executeTakeFirstOrThrow(),
+      .executeTakeFirstOrThrow()
+      .then(presentSettings),
   );
 
-/** An administrator sets how soon each risk level is reassessed; logged. */
-export const changeReassessmentDays = (
+const presentSettings = (row: {
+  reassessmentDays: ReassessmentDays;
+  rosSessionCap: number | null;
+  rosMaxDays: number | null;
+  version: number;
+}) => ({
+  reassessmentDays: row.reassessmentDays,
+  adviceRule: { sessionCap: row.rosSessionCap, maxDays: row.rosMaxDays },
+  version: row.version,
+});
+
+/**
+ * An administrator sets how soon each risk level is reassessed and, when given, the bound on
+ * råd och service (sessions, days or both; at least one, or the counter would never warn); logged.
+ */
+export const changeOrganisationSettings = (
   ctx: CommandContext,
-  input: { reassessmentDays: ReassessmentDays; version: number },
+  input: { reassessmentDays: ReassessmentDays; adviceRule?: RosRule; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
@@ -32,12 +48,31 @@ export const changeReassessmentDays = (
           },
         ],
       });
+    if (
+      input.adviceRule &&
+      input.adviceRule.sessionCap === null &&
+      input.adviceRule.maxDays === null
+    )
+      throw new DomainError('validation.invalid', {
+        fields: [
+          {
+            path: 'body.adviceRule',
+            message: 'Ange ett tak för antalet samtal, en tidsgräns eller båda.',
+          },
+        ],
+      });
     const updated = await tx
       .updateTable('organisations')
-      .set({ reassessmentDays: JSON.stringify(input.reassessmentDays), version: sql`version + 1` })
+      .set({
+        reassessmentDays: JSON.stringify(input.reassessmentDays),
+        ...(input.adviceRule
+          ? { rosSessionCap: input.adviceRule.sessionCap, rosMaxDays: input.adviceRule.maxDays }
+          : {}),
+        version: sql`version + 1`,
+      })
       .where('id', '=', ctx.actor.organisationId)
       .where('version', '=', input.version)
-      .returning(['reassessmentDays', 'version'])
+      .returning(['reassessmentDays', 'rosSessionCap', 'rosMaxDays', 'version'])
       .executeTakeFirst();
     if (!updated)
       throw new DomainError('conflict.stale_version', {
@@ -47,7 +82,13 @@ export const changeReassessmentDays = (
       type: 'organisation.settings_changed',
       personId: null,
       reason: decision.reason,
-      details: { low, medium, high },
+      details: {
+        low,
+        medium,
+        high,
+        rosSessionCap: updated.rosSessionCap,
+        rosMaxDays: updated.rosMaxDays,
+      },
     });
-    return updated;
+    return presentSettings(updated);
   });

@@ -188,6 +188,7 @@ export const encryptedColumns = [
     key: 'id',
     context: 'housing_unmet_needs.note',
   },
+  { table: 'advice_contacts', column: 'note_enc', key: 'id', context: 'advice_contacts.note' },
   { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {

@@ -27,6 +27,7 @@ import type {
   VisitMode,
 } from '../../domain/housing/catalogue';
 import type { ExitPlan, PlaceRequestStatus } from '../../domain/housing/placement';
+import type { FirstContactItem } from '../../domain/interventions/perpetrator-pathway';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -67,6 +68,10 @@ export type OrganisationsTable = {
     string | undefined,
     string
   >;
+  /** Råd och service: sessions before an investigation is needed (null: bounded by purpose). */
+  rosSessionCap: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Råd och service: days from the first contact (null: not bounded in time). */
+  rosMaxDays: ColumnType<number | null, number | null | undefined, number | null>;
 };
 
 export type SecrecyAreasTable = {
@@ -732,6 +737,19 @@ export type HousingUnmetNeedsTable = {
   recordedBy: string;
 };
 
+export type AdviceContactsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  heldOn: ColumnType<string, string, string>;
+  mode: 'inPerson' | 'phone' | 'digital';
+  anonymous: boolean;
+  covered: ColumnType<FirstContactItem[], FirstContactItem[] | undefined, FirstContactItem[]>;
+  noteEnc: string;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -799,6 +817,7 @@ export type Database = {
   placementChildren: PlacementChildrenTable;
   placementVisits: PlacementVisitsTable;
   housingUnmetNeeds: HousingUnmetNeedsTable;
+  adviceContacts: AdviceContactsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

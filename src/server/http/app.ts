@@ -25,6 +25,7 @@ import { registerCollaborationRoutes } from '../routes/collaboration/routes';
 import { registerReferralRoutes } from '../routes/collaboration/referral-routes';
 import { registerMeetingRoutes } from '../routes/collaboration/meeting-routes';
 import { registerHousingRoutes } from '../routes/housing/routes';
+import { registerInterventionRoutes } from '../routes/interventions/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -135,6 +136,7 @@ export const buildApp = async (
     registerReferralRoutes(api, deps);
     registerMeetingRoutes(api, deps);
     registerHousingRoutes(api, deps);
+    registerInterventionRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -14,6 +14,7 @@ import * as meetings from './20261125800000-meetings';
 import * as contactDirectory from './20261125900000-contact-directory';
 import * as sip from './20261125950000-sip';
 import * as protectedHousing from './20261126000000-protected-housing';
+import * as adviceAndService from './20261126100000-advice-and-service';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261125900000-contact-directory': contactDirectory,
   '20261125950000-sip': sip,
   '20261126000000-protected-housing': protectedHousing,
+  '20261126100000-advice-and-service': adviceAndService,
 };
 
 export const migrationProvider: MigrationProvider = {

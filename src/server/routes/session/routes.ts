@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { changeUnitSettings } from '../../commands/unit-settings';
 import {
-  changeReassessmentDays,
+  changeOrganisationSettings,
   readOrganisationSettings,
 } from '../../commands/organisation-settings';
 import { commandContext } from '../../http/command-context';
@@ -151,6 +151,12 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
       medium: z.number().int().min(1).max(365),
       high: z.number().int().min(1).max(365),
     }),
+    adviceRule: z
+      .object({
+        sessionCap: z.number().int().min(1).max(50).nullable(),
+        maxDays: z.number().int().min(1).max(730).nullable(),
+      })
+      .optional(),
     version: z.number().int(),
   });
 
@@ -169,6 +175,6 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
       config: { access: 'organisation.administer' },
       schema: { tags, body: settings, response: { 200: settings } },
     },
-    async (request) => changeReassessmentDays(commandContext(request, deps), request.body),
+    async (request) => changeOrganisationSettings(commandContext(request, deps), request.body),
   );
 };
