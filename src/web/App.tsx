@@ -14,6 +14,7 @@ import { ReferralPage } from './pages/ReferralPage';
 import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { HousingPage } from './pages/HousingPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -65,6 +66,14 @@ const Page = ({ session }: { session: SignedIn }) => {
   const meetingMatch = /^\/samverkansmoten\/([0-9a-f-]{36})$/.exec(path);
   if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
   if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
+  if (path === '/skyddat-boende')
+    return (
+      <HousingPage
+        key={window.location.search}
+        keeps={sessionMay(session, 'housing.keep')}
+        activeUnitId={session.activeUnitId}
+      />
+    );
   if (path === '/kontakter')
     return <ContactsPage mayEdit={sessionMay(session, 'organisation.administer')} />;
   const referralMatch = /^\/overlamningar\/([0-9a-f-]{36})$/.exec(path);

@@ -428,6 +428,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/reports-of-concern',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/interventions',
         ],
         consentFull: [
           '{caseId}',
@@ -435,6 +436,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/reports-of-concern',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/interventions',
           '{caseId}/risk-picture',
           '{caseId}/safety-plan',
           '{caseId}/safety-plan.pdf',
@@ -447,6 +449,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/reports-of-concern',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/interventions',
           '{caseId}/safety-plan',
           '{caseId}/safety-plan.pdf',
         ],
@@ -465,6 +468,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/referrals',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/interventions',
           // Where she stays: in an emergency the on-call worker must be able to find her.
           '{caseId}/placements',
           '{assessmentId}',

@@ -3,36 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
+import {
+  heading,
+  poll,
+  registerAndScreen,
+  signInAs,
+  startDemoServer,
+} from '../helpers/demo-server';
 
 // A fictitious number from Skatteverket's test series (the personnummer libraries' test set).
 const veraNumber = '19821105-9954';
 const said = 'Han sa i dag att han vet var hon bor nu och att han ska åka dit på lördag.';
-
-/** Registers a person at "Ny kontakt" and answers the routine questions. */
-const registerAndScreen = async (
-  page: Page,
-  person: { givenName: string; familyName: string; number: string | null; protection?: string },
-  answers: { exposure: 'Ja' | 'Nej'; perpetration: 'Ja' | 'Nej' },
-) => {
-  await page.getByRole('link', { name: 'Ny kontakt' }).click();
-  await page.getByLabel('Förnamn').fill(person.givenName);
-  await page.getByLabel('Efternamn').fill(person.familyName);
-  if (person.number) await page.getByLabel('Nummer', { exact: true }).fill(person.number);
-  else await page.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
-  if (person.protection)
-    await page.getByLabel('Skyddade personuppgifter').selectOption({ label: person.protection });
-  await page.getByRole('button', { name: 'Registrera och gå vidare' }).click();
-  await page
-    .getByRole('group', { name: /blivit utsatt/ })
-    .getByLabel(answers.exposure)
-    .check();
-  await page
-    .getByRole('group', { name: /Har du utsatt/ })
-    .getByLabel(answers.perpetration)
-    .check();
-  await page.getByRole('button', { name: 'Spara svaren' }).click();
-};
 
 /**
  * Collaboration under secrecy, first part: the perpetrator's worker passes on a concern on a

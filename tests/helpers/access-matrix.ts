@@ -120,6 +120,8 @@ export type MatrixFixture = {
   region: { organisationId: string; unitId: string };
   /** North's own protected-housing unit, and a request for a place sent to it from a case. */
   housing: { unitId: string; requestId: string };
+  /** An intervention in north's catalogue (needs a decision; three sessions). */
+  interventionTypeId: string;
 };
 
 export type Cell = { actor: MatrixActor; subject: Subject; fixture: MatrixFixture };
@@ -354,6 +356,51 @@ export const routeCatalogue: Record<string, RouteSpec> = {
       note: 'Behöver plats i kväll',
     }),
   },
+  // Interventions granted on the case, their sessions, extensions and end (in this order: each
+  // acts on the running intervention the grant before it started).
+  'GET /api/cases/{caseId}/interventions': {
+    kind: 'read',
+    ...caseAccess('case.read', 'caseHistory'),
+  },
+  'POST /api/cases/{caseId}/interventions': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: ({ fixture }) => ({
+      typeId: fixture.interventionTypeId,
+      decidedOn: today,
+      goals: ['Att kunna sova hela natten'],
+    }),
+  },
+  'POST /api/cases/{caseId}/interventions/sessions': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: ({ fixture }) => ({
+      typeId: fixture.interventionTypeId,
+      heldOn: today,
+      mode: 'inPerson',
+      outcome: 'attended',
+    }),
+  },
+  'POST /api/cases/{caseId}/interventions/extensions': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: ({ fixture }) => ({
+      typeId: fixture.interventionTypeId,
+      sessions: 2,
+      reason: 'Hon behöver två samtal till inför rättegången.',
+    }),
+  },
+  'POST /api/cases/{caseId}/interventions/end': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: ({ fixture }) => ({
+      typeId: fixture.interventionTypeId,
+      endedOn: today,
+      reason: 'completed',
+      version: 1,
+    }),
+  },
+
   // Råd och service on the case (the matrix's cases are at intake: contacts are refused by rule).
   'GET /api/cases/{caseId}/advice': { kind: 'read', ...caseAccess('case.read', 'caseHistory') },
   'POST /api/cases/{caseId}/advice/contacts': {
@@ -746,6 +793,7 @@ export const routeCatalogue: Record<string, RouteSpec> = {
   'GET /api/meetings': { kind: 'list', url: '/api/meetings' },
   'GET /api/county-organisations': { kind: 'list', url: '/api/county-organisations' },
   'GET /api/contact-directory': { kind: 'list', url: '/api/contact-directory' },
+  'GET /api/intervention-types': { kind: 'list', url: '/api/intervention-types' },
   'GET /api/housing/units': { kind: 'list', url: '/api/housing/units?needs=pets' },
   'GET /api/housing/requests': { kind: 'list', url: '/api/housing/requests' },
   'GET /api/housing/unmet-needs': { kind: 'list', url: '/api/housing/unmet-needs' },
@@ -768,6 +816,18 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     action: 'housing.keep',
     url: (fixture) => `/api/housing/requests/${fixture.housing.requestId}/answer`,
     body: () => ({ offer: false, message: 'Fullt till och med fredag', version: 1 }),
+  },
+  'POST /api/intervention-types': {
+    kind: 'organisation',
+    action: 'organisation.administer',
+    url: () => '/api/intervention-types',
+    body: () => ({
+      name: 'Samtal för barn som upplevt våld',
+      target: 'child',
+      eligibility: 'decision',
+      provider: 'ownUnit',
+      defaultSessions: 8,
+    }),
   },
   'POST /api/housing/unmet-needs': {
     kind: 'organisation',
@@ -1051,6 +1111,7 @@ export type FingerprintKey =
   | 'meetingItems'
   | 'sip'
   | 'advice'
+  | 'interventions'
   | 'housing';
 
 /** Everything a write could change about one subject, read in one statement. */
@@ -1119,6 +1180,12 @@ export const fingerprint = async (
                          where k.plan_id = s.id)) order by s.id)
                      from sip_plans s where s.case_id = ${c}),
           'advice', (select count(*) from advice_contacts where case_id = ${c}),
+          'interventions', (select json_agg(json_build_object('id', g.id, 'v', g.version,
+                       'sessions', (select count(*) from intervention_sessions x
+                         where x.intervention_id = g.id),
+                       'extensions', (select count(*) from intervention_extensions e
+                         where e.intervention_id = g.id)) order by g.id)
+                     from granted_interventions g where g.case_id = ${c}),
           'housing', json_build_object(
             'requests', (select json_agg(json_build_object('id', id, 'v', version) order by id)
                      from housing_requests where case_id = ${c}),
@@ -1739,7 +1806,24 @@ export const buildAccessMatrix = async (
     )
   ).json<{ id: string }>().id;
 
+  const interventionTypeId = (
+    await expectStatus(
+      admin.client.request('POST', '/api/intervention-types', {
+        body: {
+          name: 'Stödsamtal (matris)',
+          target: 'victim',
+          eligibility: 'decision',
+          provider: 'ownUnit',
+          defaultSessions: 3,
+        },
+      }),
+      201,
+      'add an intervention to the catalogue',
+    )
+  ).json<{ id: string }>().id;
+
   return {
+    interventionTypeId,
     housing: { unitId: housingUnitId, requestId: housingRequestId },
     world,
     actors,

@@ -78,3 +78,28 @@ export const openCaseThroughIntake = async (page: Page, givenName: string, famil
     .toBe(`${givenName} ${familyName} – Våldsutsatt vuxen`);
   return page.url();
 };
+
+/** Registers a person at "Ny kontakt" and answers the routine questions. */
+export const registerAndScreen = async (
+  page: Page,
+  person: { givenName: string; familyName: string; number: string | null; protection?: string },
+  answers: { exposure: 'Ja' | 'Nej'; perpetration: 'Ja' | 'Nej' },
+) => {
+  await page.getByRole('link', { name: 'Ny kontakt' }).click();
+  await page.getByLabel('Förnamn').fill(person.givenName);
+  await page.getByLabel('Efternamn').fill(person.familyName);
+  if (person.number) await page.getByLabel('Nummer', { exact: true }).fill(person.number);
+  else await page.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
+  if (person.protection)
+    await page.getByLabel('Skyddade personuppgifter').selectOption({ label: person.protection });
+  await page.getByRole('button', { name: 'Registrera och gå vidare' }).click();
+  await page
+    .getByRole('group', { name: /blivit utsatt/ })
+    .getByLabel(answers.exposure)
+    .check();
+  await page
+    .getByRole('group', { name: /Har du utsatt/ })
+    .getByLabel(answers.perpetration)
+    .check();
+  await page.getByRole('button', { name: 'Spara svaren' }).click();
+};

@@ -145,6 +145,18 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Registrerade ett behov utan plats',
     en: 'Recorded a need with no place',
   },
+  'intervention_type.saved': {
+    sv: 'Lade till en insats i katalogen',
+    en: 'Added an intervention to the catalogue',
+  },
+  'intervention.read': { sv: 'Läste insatser', en: 'Read interventions' },
+  'intervention.granted': { sv: 'Beviljade en insats', en: 'Granted an intervention' },
+  'intervention.session_recorded': {
+    sv: 'Registrerade ett samtal i insatsen',
+    en: 'Recorded a session',
+  },
+  'intervention.extended': { sv: 'Förlängde en insats', en: 'Extended an intervention' },
+  'intervention.ended': { sv: 'Avslutade en insats', en: 'Ended an intervention' },
   'advice.read': { sv: 'Läste råd och service', en: 'Read advice and service' },
   'advice.contact_recorded': {
     sv: 'Registrerade samtal inom råd och service',

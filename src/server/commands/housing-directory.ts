@@ -8,7 +8,7 @@ import { findUserById } from '../repositories/user.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
-const addressContext = 'housing_units.address';
+export const housingAddressContext = 'housing_units.address';
 
 /**
  * The county's protected housing: every unit with its free places and what it specialises in,
@@ -44,7 +44,8 @@ export const listHousingUnits = (ctx: CommandContext, needs: readonly Specialisa
       return {
         ...row,
         own,
-        address: own && addressEnc ? decryptField(ctx.keys, addressContext, addressEnc) : null,
+        address:
+          own && addressEnc ? decryptField(ctx.keys, housingAddressContext, addressEnc) : null,
         freePlaces: Math.max(0, row.capacity - row.occupied),
         missingNeeds: missingNeeds(row.specialisations, needs),
         availabilityUpdatedAt: row.availabilityUpdatedAt.toISOString(),
@@ -114,7 +115,7 @@ export const saveHousingUnit = (
       specialisations: [...new Set(input.specialisations)],
       areaDescription: input.areaDescription.trim(),
       addressEnc: input.address?.trim()
-        ? encryptField(ctx.keys, addressContext, input.address.trim())
+        ? encryptField(ctx.keys, housingAddressContext, input.address.trim())
         : null,
       phone: input.phone.trim(),
       capacity: input.capacity,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { RosRule } from '../../domain/interventions/advice-and-service';
+import type { DecisionDelegation } from '../../domain/interventions/catalogue';
 import type { ReassessmentDays } from '../../domain/risk/reassessment';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
@@ -11,7 +12,7 @@ export const readOrganisationSettings = (ctx: CommandContext) =>
   runAudited(ctx, (tx) =>
     tx
       .selectFrom('organisations')
-      .select(['reassessmentDays', 'rosSessionCap', 'rosMaxDays', 'version'])
+      .select(['reassessmentDays', 'rosSessionCap', 'rosMaxDays', 'decisionDelegation', 'version'])
       .where('id', '=', ctx.actor.organisationId)
       .executeTakeFirstOrThrow()
       .then(presentSettings),
@@ -21,10 +22,12 @@ const presentSettings = (row: {
   reassessmentDays: ReassessmentDays;
   rosSessionCap: number | null;
   rosMaxDays: number | null;
+  decisionDelegation: DecisionDelegation;
   version: number;
 }) => ({
   reassessmentDays: row.reassessmentDays,
   adviceRule: { sessionCap: row.rosSessionCap, maxDays: row.rosMaxDays },
+  decisionDelegation: row.decisionDelegation,
   version: row.version,
 });
 
@@ -34,7 +37,12 @@ const presentSettings = (row: {
  */
 export const changeOrganisationSettings = (
   ctx: CommandContext,
-  input: { reassessmentDays: ReassessmentDays; adviceRule?: RosRule; version: number },
+  input: {
+    reassessmentDays: ReassessmentDays;
+    adviceRule?: RosRule;
+    decisionDelegation?: DecisionDelegation;
+    version: number;
+  },
 ) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
@@ -68,11 +76,20 @@ export const changeOrganisationSettings = (
         ...(input.adviceRule
           ? { rosSessionCap: input.adviceRule.sessionCap, rosMaxDays: input.adviceRule.maxDays }
           : {}),
+        ...(input.decisionDelegation
+          ? { decisionDelegation: JSON.stringify(input.decisionDelegation) }
+          : {}),
         version: sql`version + 1`,
       })
       .where('id', '=', ctx.actor.organisationId)
       .where('version', '=', input.version)
-      .returning(['reassessmentDays', 'rosSessionCap', 'rosMaxDays', 'version'])
+      .returning([
+        'reassessmentDays',
+        'rosSessionCap',
+        'rosMaxDays',
+        'decisionDelegation',
+        'version',
+      ])
       .executeTakeFirst();
     if (!updated)
       throw new DomainError('conflict.stale_version', {

@@ -189,6 +189,42 @@ export const encryptedColumns = [
     context: 'housing_unmet_needs.note',
   },
   { table: 'advice_contacts', column: 'note_enc', key: 'id', context: 'advice_contacts.note' },
+  {
+    table: 'granted_interventions',
+    column: 'goals_enc',
+    key: 'id',
+    context: 'granted_interventions.goals',
+  },
+  {
+    table: 'granted_interventions',
+    column: 'materials_enc',
+    key: 'id',
+    context: 'granted_interventions.materials',
+  },
+  {
+    table: 'granted_interventions',
+    column: 'adaptations_enc',
+    key: 'id',
+    context: 'granted_interventions.adaptations',
+  },
+  {
+    table: 'granted_interventions',
+    column: 'dropout_reason_enc',
+    key: 'id',
+    context: 'granted_interventions.dropout_reason',
+  },
+  {
+    table: 'intervention_sessions',
+    column: 'note_enc',
+    key: 'id',
+    context: 'intervention_sessions.note',
+  },
+  {
+    table: 'intervention_extensions',
+    column: 'reason_enc',
+    key: 'id',
+    context: 'intervention_extensions.reason',
+  },
   { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {

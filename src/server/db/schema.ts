@@ -28,6 +28,13 @@ import type {
 } from '../../domain/housing/catalogue';
 import type { ExitPlan, PlaceRequestStatus } from '../../domain/housing/placement';
 import type { FirstContactItem } from '../../domain/interventions/perpetrator-pathway';
+import type {
+  DecisionDelegation,
+  Eligibility,
+  InterventionProvider,
+  InterventionTarget,
+} from '../../domain/interventions/catalogue';
+import type { SessionOutcome } from '../../domain/interventions/quota';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -72,6 +79,8 @@ export type OrganisationsTable = {
   rosSessionCap: ColumnType<number | null, number | null | undefined, number | null>;
   /** Råd och service: days from the first contact (null: not bounded in time). */
   rosMaxDays: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Who may grant interventions, and how many sessions each role may add at once. */
+  decisionDelegation: ColumnType<DecisionDelegation, string | undefined, string>;
 };
 
 export type SecrecyAreasTable = {
@@ -750,6 +759,58 @@ export type AdviceContactsTable = {
   recordedAt: Date;
 };
 
+export type InterventionTypesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  name: string;
+  target: InterventionTarget;
+  eligibility: Eligibility;
+  provider: InterventionProvider;
+  defaultSessions: number;
+  defaultWeeks: number | null;
+  groupBased: Generated<boolean>;
+  createdAt: Date;
+};
+export type GrantedInterventionsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  typeId: string;
+  grantedSessions: number;
+  decidedOn: ColumnType<string, string, string>;
+  decidedBy: string;
+  goalsEnc: string;
+  materialsEnc: string;
+  adaptationsEnc: string;
+  endedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  endReason: 'completed' | 'dropout' | 'referredOn' | 'other' | null;
+  dropoutReasonEnc: string | null;
+  createdAt: Date;
+  version: Version;
+};
+export type InterventionSessionsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  interventionId: string;
+  heldOn: ColumnType<string, string, string>;
+  kind: 'session' | 'betweenContact';
+  mode: 'inPerson' | 'phone' | 'digital' | 'group';
+  outcome: SessionOutcome;
+  noteEnc: string;
+  recordedBy: string;
+  recordedAt: Date;
+};
+export type InterventionExtensionsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  interventionId: string;
+  sessions: number;
+  reasonEnc: string;
+  decidedBy: string;
+  decidedByRole: string;
+  decidedOn: ColumnType<string, string, string>;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -818,6 +879,10 @@ export type Database = {
   placementVisits: PlacementVisitsTable;
   housingUnmetNeeds: HousingUnmetNeedsTable;
   adviceContacts: AdviceContactsTable;
+  interventionTypes: InterventionTypesTable;
+  grantedInterventions: GrantedInterventionsTable;
+  interventionSessions: InterventionSessionsTable;
+  interventionExtensions: InterventionExtensionsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

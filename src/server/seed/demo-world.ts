@@ -1,4 +1,5 @@
 import type { RoleId } from '../../domain/access/roles';
+import type { ProviderKind, Specialisation } from '../../domain/housing/catalogue';
 import type { OrganisationKind, UnitKind } from '../db/schema';
 
 /**
@@ -62,6 +63,23 @@ export const demoOrganisations: DemoOrganisation[] = [
         secrecyArea: 'Öppenvård',
       },
       { key: 'ledning', name: 'Ledning och samordning', kind: 'administration', secrecyArea: null },
+    ],
+  },
+  {
+    // A neighbouring municipality that runs protected housing: placements across municipal
+    // borders are the everyday case (digest 004 and 000).
+    key: 'grannkommun',
+    kind: 'municipality',
+    name: 'Övningsås kommun',
+    scbCode: '9902',
+    countyCode: '99',
+    units: [
+      {
+        key: 'boende',
+        name: 'Skyddat boende Övningsås',
+        kind: 'other',
+        secrecyArea: 'Skyddat boende',
+      },
     ],
   },
   {
@@ -151,6 +169,46 @@ export const demoContacts: {
   },
 ];
 
+/** Protected housing in the county's directory; the numbers as the providers keep them. */
+export const demoHousingUnits: {
+  unit: string;
+  name: string;
+  providerKind: ProviderKind;
+  ivoPermit: string | null;
+  specialisations: Specialisation[];
+  areaDescription: string;
+  /** Kept by the provider only: the directory shows the area. */
+  address: string;
+  phone: string;
+  capacity: number;
+  occupied: number;
+}[] = [
+  {
+    unit: 'boende',
+    name: 'Skyddat boende Övningsås',
+    providerKind: 'municipal',
+    ivoPermit: null,
+    specialisations: ['sonsAnyAge', 'pets', 'disability'],
+    areaDescription: 'Södra Övningslän',
+    address: 'Övningsvägen 9, 999 98 Övningsås',
+    phone: '070-174 06 09',
+    capacity: 4,
+    occupied: 2,
+  },
+  {
+    unit: 'jouren',
+    name: 'Kvinnojourens boende',
+    providerKind: 'womensShelter',
+    ivoPermit: 'IVO-tillstånd (övning) 0000-0000',
+    specialisations: ['lgbtq', 'honourRelated'],
+    areaDescription: 'Centrala Övningsby',
+    address: 'Jourgränd 3, 999 01 Övningsby',
+    phone: '070-174 06 08',
+    capacity: 3,
+    occupied: 3,
+  },
+];
+
 export const demoUsers: DemoUser[] = [
   {
     username: 'handlaggare',
@@ -214,6 +272,11 @@ export const demoUsers: DemoUser[] = [
     username: 'jour',
     displayName: 'Jenny Jourkvinna (övning)',
     grants: [{ unit: 'jouren', role: 'partner' }],
+  },
+  {
+    username: 'boende',
+    displayName: 'Bodil Boendeansvarig (övning)',
+    grants: [{ unit: 'boende', role: 'teamLeader' }],
   },
   {
     username: 'lansanalytiker',

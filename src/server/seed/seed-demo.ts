@@ -8,6 +8,7 @@ import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { hashPassword } from '../auth/passwords';
 import { newTotpSecret } from '../auth/totp';
 import { sealTotpSecret } from '../commands/second-factor';
+import { housingAddressContext } from '../commands/housing-directory';
 import { encryptField, type KeyRing } from '../crypto/field-encryption';
 import { asSystem } from '../db/transaction';
 import type { Kysely } from 'kysely';
@@ -20,7 +21,7 @@ import {
   createUnit,
 } from '../repositories/organisation.repository';
 import { createUser } from '../repositories/user.repository';
-import { demoContacts, demoOrganisations, demoUsers } from './demo-world';
+import { demoContacts, demoHousingUnits, demoOrganisations, demoUsers } from './demo-world';
 
 export type DemoCredential = {
   username: string;
@@ -199,6 +200,17 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
         })
         .execute();
     }
+    for (const { unit, address, ...housing } of demoHousingUnits)
+      await tx
+        .insertInto('housingUnits')
+        .values({
+          ...housing,
+          addressEnc: encryptField(keys, housingAddressContext, address),
+          organisationId: unitOf(unit).organisationId,
+          availabilityUpdatedAt: now,
+          availabilityUpdatedByName: 'Demo',
+        })
+        .execute();
     for (const person of demoPersons) {
       const unit = unitOf(person.unit);
       await tx

@@ -54,6 +54,11 @@ export const Shell = ({
                 ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
                 ['/samverkansmoten', t('shell.meetings'), sessionMay(session, 'case.read')],
                 ['/kontakter', t('shell.contacts'), true],
+                [
+                  '/skyddat-boende',
+                  t('shell.housing'),
+                  sessionMay(session, 'case.write') || sessionMay(session, 'housing.keep'),
+                ],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

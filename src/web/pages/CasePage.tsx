@@ -16,6 +16,8 @@ import { ConsentSection } from './collaboration/ConsentSection';
 import { DisclosureSection } from './collaboration/DisclosureSection';
 import { ReferralSection } from './collaboration/ReferralSection';
 import { SipSection } from './collaboration/SipSection';
+import { AdviceSection } from './interventions/AdviceSection';
+import { PlacementSection } from './interventions/PlacementSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -321,6 +323,7 @@ export const CasePage = ({
         )}
       </section>
 
+      <AdviceSection detail={detail} reload={load} />
       <RiskSection detail={detail} run={run} />
       <PlanSection detail={detail} />
       <TasksSection detail={detail} run={run} reload={load} />
@@ -332,6 +335,7 @@ export const CasePage = ({
           <DisclosureSection detail={detail} />
           <ReferralSection detail={detail} />
           <SipSection detail={detail} />
+          {detail.type === 'adultVictim' && <PlacementSection detail={detail} />}
         </>
       )}
 

@@ -15,6 +15,7 @@ import * as contactDirectory from './20261125900000-contact-directory';
 import * as sip from './20261125950000-sip';
 import * as protectedHousing from './20261126000000-protected-housing';
 import * as adviceAndService from './20261126100000-advice-and-service';
+import * as interventions from './20261126200000-interventions';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261125950000-sip': sip,
   '20261126000000-protected-housing': protectedHousing,
   '20261126100000-advice-and-service': adviceAndService,
+  '20261126200000-interventions': interventions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -157,6 +157,16 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
         maxDays: z.number().int().min(1).max(730).nullable(),
       })
       .optional(),
+    /** Who may grant interventions and how many sessions each role may add at once. */
+    decisionDelegation: z
+      .object({
+        grant: z.array(z.enum(['caseWorker', 'teamLeader'])).max(2),
+        extension: z.object({
+          caseWorker: z.number().int().min(0).max(100),
+          teamLeader: z.number().int().min(0).max(100),
+        }),
+      })
+      .optional(),
     version: z.number().int(),
   });
 

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPerson, buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Granted = {
+  typeName: string;
+  goals: string[];
+  quota: { granted: number; used: number; remaining: number; nearEnd: boolean };
+  sessions: { outcome: string; kind: string }[];
+  extensions: { sessions: number; decidedByRole: string; reason: string }[];
+  endReason: string | null;
+  dropoutReason: string | null;
+  version: number;
+};
+
+describe.runIf(engineAvailable)(
+  'interventions: the catalogue, decisions, sessions and quota',
+  () => {
+    let database: TestDatabase;
+    let world: World;
+    let testApp: TestApp;
+
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      world = await buildWorld(database);
+      testApp = await createTestApp(database);
+    });
+    afterAll(async () => {
+      await testApp?.app.close();
+      await database?.close();
+    });
+
+    const as = (role: 'administrator' | 'caseWorker' | 'teamLeader' | 'therapist') =>
+      signedIn(database, testApp, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+        role,
+      });
+
+    it('grants from the local catalogue under delegation, counts the quota and ends with the reason', async () => {
+      const admin = await as('administrator');
+      const type = {
+        name: 'Stödsamtal för våldsutsatta',
+        target: 'victim',
+        eligibility: 'decision',
+        provider: 'ownUnit',
+        defaultSessions: 3,
+        defaultWeeks: 8,
+      };
+      expect(
+        (
+          await admin.client.request('POST', '/api/intervention-types', {
+            body: { ...type, name: 'X' },
+          })
+        ).statusCode,
+      ).toBe(400);
+      const typeId = (
+        await admin.client.request('POST', '/api/intervention-types', { body: type })
+      ).json<{ id: string }>().id;
+      const worker = await as('caseWorker');
+      expect(
+        (
+          await worker.client.request('POST', '/api/intervention-types', {
+            body: { ...type, name: 'Y-insats' },
+          })
+        ).statusCode,
+      ).toBe(403);
+
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      const caseId = (
+        await worker.client.request('POST', '/api/cases', {
+          body: {
+            personId: person.id,
+            unitId: world.north.adultUnit.id,
+            type: 'adultVictim',
+            ownerUserId: worker.user.id,
+          },
+        })
+      ).json<{ id: string }>().id;
+      const path = `/api/cases/${caseId}/interventions`;
+      const noGoal = await worker.client.request('POST', path, {
+        body: { typeId, decidedOn: '2026-11-24', goals: [] },
+      });
+      expect(noGoal.statusCode).toBe(400);
+      expect(noGoal.body).toContain('minst ett mål');
+      expect(
+        (
+          await worker.client.request('POST', path, {
+            body: {
+              typeId,
+              decidedOn: '2026-11-24',
+              goals: ['Att kunna sova hela natten', 'Att veta vart hon ringer när hon är rädd'],
+              materials: 'Broschyr om trauma och sömn',
+              adaptations: 'Barnpassning under samtalen',
+            },
+          })
+        ).statusCode,
+      ).toBe(201);
+
+      const session = (outcome: string, kind = 'session') =>
+        worker.client.request('POST', `${path}/sessions`, {
+          body: { typeId, heldOn: '2026-11-24', kind, mode: 'inPerson', outcome, note: 'Samtal' },
+        });
+      for (const outcome of ['attended', 'noShow', 'cancelledByProvider'])
+        expect((await session(outcome)).statusCode).toBe(201);
+      let [granted] = (await worker.client.request('GET', path)).json<Granted[]>();
+      // The provider's cancellation uses none of the quota; the no-show does.
+      expect(granted!.quota).toEqual({ granted: 3, used: 2, remaining: 1, nearEnd: true });
+      expect(granted!.goals).toHaveLength(2);
+      expect((await session('attended')).statusCode).toBe(201);
+      const spent = await session('attended');
+      expect(spent.statusCode).toBe(422);
+      expect(spent.body).toContain('förlängning');
+      // A contact between sessions is not a session of the quota.
+      expect((await session('attended', 'betweenContact')).statusCode).toBe(201);
+
+      const extend = (client: typeof worker.client, sessions: number, reason: string) =>
+        client.request('POST', `${path}/extensions`, { body: { typeId, sessions, reason } });
+      const beyond = await extend(worker.client, 5, 'Hon behöver fler samtal inför rättegången.');
+      expect(beyond.statusCode).toBe(400);
+      expect(beyond.body).toContain('delegation räcker till 2');
+      expect((await extend(worker.client, 2, 'kort')).statusCode).toBe(400);
+      const leader = await as('teamLeader');
+      expect(
+        (await extend(leader.client, 5, 'Hon behöver fler samtal inför rättegången.')).statusCode,
+      ).toBe(201);
+      [granted] = (await worker.client.request('GET', path)).json<Granted[]>();
+      expect(granted!.quota).toMatchObject({ granted: 8, used: 3, remaining: 5 });
+      expect(granted!.extensions).toEqual([
+        expect.objectContaining({ sessions: 5, decidedByRole: 'teamLeader' }),
+      ]);
+      expect((await session('attended')).statusCode).toBe(201);
+
+      const end = (body: object) =>
+        worker.client.request('POST', `${path}/end`, {
+          body: { typeId, endedOn: '2026-11-24', ...body },
+        });
+      expect((await end({ reason: 'dropout', version: granted!.version })).statusCode).toBe(400);
+      expect(
+        (
+          await end({
+            reason: 'dropout',
+            dropoutReason: 'Flyttade till en annan kommun.',
+            version: granted!.version,
+          })
+        ).statusCode,
+      ).toBe(200);
+      [granted] = (await worker.client.request('GET', path)).json<Granted[]>();
+      expect(granted).toMatchObject({
+        endReason: 'dropout',
+        dropoutReason: 'Flyttade till en annan kommun.',
+      });
+      expect((await session('attended')).statusCode).toBe(422);
+    });
+
+    it('lets the organisation say who may grant: a case worker without it is refused', async () => {
+      const admin = await as('administrator');
+      const settings = (await admin.client.request('GET', '/api/organisation/settings')).json<{
+        reassessmentDays: object;
+        version: number;
+      }>();
+      const changed = await admin.client.request('PATCH', '/api/organisation/settings', {
+        body: {
+          reassessmentDays: settings.reassessmentDays,
+          version: settings.version,
+          decisionDelegation: {
+            grant: ['teamLeader'],
+            extension: { caseWorker: 0, teamLeader: 10 },
+          },
+        },
+      });
+      expect(changed.statusCode).toBe(200);
+      const typeId = (
+        await admin.client.request('POST', '/api/intervention-types', {
+          body: {
+            name: 'Samtal i grupp',
+            target: 'victim',
+            eligibility: 'decision',
+            provider: 'ownUnit',
+            defaultSessions: 8,
+          },
+        })
+      ).json<{ id: string }>().id;
+      const worker = await as('caseWorker');
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      const caseId = (
+        await worker.client.request('POST', '/api/cases', {
+          body: {
+            personId: person.id,
+            unitId: world.north.adultUnit.id,
+            type: 'adultVictim',
+            ownerUserId: worker.user.id,
+          },
+        })
+      ).json<{ id: string }>().id;
+      const refused = await worker.client.request('POST', `/api/cases/${caseId}/interventions`, {
+        body: { typeId, decidedOn: '2026-11-24', goals: ['Att träffa andra i samma situation'] },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('delegation');
+      const leader = await as('teamLeader');
+      expect(
+        (
+          await leader.client.request('POST', `/api/cases/${caseId}/interventions`, {
+            body: {
+              typeId,
+              decidedOn: '2026-11-24',
+              goals: ['Att träffa andra i samma situation'],
+            },
+          })
+        ).statusCode,
+      ).toBe(201);
+    });
+  },
+);
