@@ -248,6 +248,26 @@ describe.runIf(browserAvailable)(
       expect(await wcagViolations(worker)).toEqual([]);
       await worker.screenshot({ path: screenshotPath('interventions-6-own-home'), fullPage: true });
 
+      // Support sessions from the unit's own catalogue, with goals set together with her.
+      const interventions = worker.getByRole('region', { name: 'Insatser' });
+      const grant = interventions.getByRole('form', { name: 'Bevilja insats' });
+      await grant
+        .getByLabel('Insats', { exact: true })
+        .selectOption({ label: 'Stödsamtal för våldsutsatta (10 samtal)' });
+      await grant.getByLabel('Mål 1').fill('Att kunna sova hela natten i den nya bostaden');
+      await grant.getByLabel('Anpassningar').fill('Barnpassning under samtalen');
+      await grant.getByRole('button', { name: 'Bevilja' }).click();
+      const support = interventions.getByRole('article', { name: 'Stödsamtal för våldsutsatta' });
+      await expect.poll(() => support.textContent(), poll).toContain('0 av 10 samtal använda');
+      await support
+        .getByRole('form', { name: 'Registrera samtal' })
+        .getByRole('button', { name: 'Spara samtalet' })
+        .click();
+      await expect
+        .poll(() => support.textContent(), poll)
+        .toContain('1 av 10 samtal använda, 9 kvar');
+      expect(await wcagViolations(worker)).toEqual([]);
+
       // Her move-out gave the places back to the provider.
       await keeper.reload();
       await expect

@@ -1,5 +1,10 @@
 import type { RoleId } from '../../domain/access/roles';
 import type { ProviderKind, Specialisation } from '../../domain/housing/catalogue';
+import type {
+  Eligibility,
+  InterventionProvider,
+  InterventionTarget,
+} from '../../domain/interventions/catalogue';
 import type { OrganisationKind, UnitKind } from '../db/schema';
 
 /**
@@ -206,6 +211,45 @@ export const demoHousingUnits: {
     phone: '070-174 06 08',
     capacity: 3,
     occupied: 3,
+  },
+];
+
+/** The demo municipality's intervention catalogue, under local names. */
+export const demoInterventionTypes: {
+  unit: string;
+  name: string;
+  target: InterventionTarget;
+  eligibility: Eligibility;
+  provider: InterventionProvider;
+  defaultSessions: number;
+  defaultWeeks: number | null;
+}[] = [
+  {
+    unit: 'vuxen',
+    name: 'Stödsamtal för våldsutsatta',
+    target: 'victim',
+    eligibility: 'decision',
+    provider: 'ownUnit',
+    defaultSessions: 10,
+    defaultWeeks: 16,
+  },
+  {
+    unit: 'bou',
+    name: 'Samtal för barn som upplevt våld',
+    target: 'child',
+    eligibility: 'decision',
+    provider: 'ownUnit',
+    defaultSessions: 8,
+    defaultWeeks: 12,
+  },
+  {
+    unit: 'utovare',
+    name: 'Samtal för att sluta utöva våld',
+    target: 'perpetrator',
+    eligibility: 'decision',
+    provider: 'ownUnit',
+    defaultSessions: 12,
+    defaultWeeks: 20,
   },
 ];
 

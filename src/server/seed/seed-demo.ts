@@ -21,7 +21,13 @@ import {
   createUnit,
 } from '../repositories/organisation.repository';
 import { createUser } from '../repositories/user.repository';
-import { demoContacts, demoHousingUnits, demoOrganisations, demoUsers } from './demo-world';
+import {
+  demoContacts,
+  demoHousingUnits,
+  demoInterventionTypes,
+  demoOrganisations,
+  demoUsers,
+} from './demo-world';
 
 export type DemoCredential = {
   username: string;
@@ -200,6 +206,11 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
         })
         .execute();
     }
+    for (const { unit, ...type } of demoInterventionTypes)
+      await tx
+        .insertInto('interventionTypes')
+        .values({ ...type, organisationId: unitOf(unit).organisationId, createdAt: now })
+        .execute();
     for (const { unit, address, ...housing } of demoHousingUnits)
       await tx
         .insertInto('housingUnits')

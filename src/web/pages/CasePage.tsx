@@ -17,6 +17,7 @@ import { DisclosureSection } from './collaboration/DisclosureSection';
 import { ReferralSection } from './collaboration/ReferralSection';
 import { SipSection } from './collaboration/SipSection';
 import { AdviceSection } from './interventions/AdviceSection';
+import { InterventionSection } from './interventions/InterventionSection';
 import { PlacementSection } from './interventions/PlacementSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
@@ -324,6 +325,7 @@ export const CasePage = ({
       </section>
 
       <AdviceSection detail={detail} reload={load} />
+      <InterventionSection detail={detail} />
       <RiskSection detail={detail} run={run} />
       <PlanSection detail={detail} />
       <TasksSection detail={detail} run={run} reload={load} />

@@ -6,6 +6,7 @@ import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { InstrumentSettings } from './settings/InstrumentSettings';
 import { MeasureSettings } from './settings/MeasureSettings';
+import { InterventionSettings } from './settings/InterventionSettings';
 import { ReassessmentSettings } from './settings/ReassessmentSettings';
 
 /**
@@ -89,6 +90,7 @@ export const UnitsPage = () => {
       <ReassessmentSettings />
       <InstrumentSettings />
       <MeasureSettings />
+      <InterventionSettings />
     </>
   );
 };
