@@ -428,6 +428,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/reports-of-concern',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/follow-up',
           '{caseId}/interventions',
         ],
         consentFull: [
@@ -436,6 +437,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/reports-of-concern',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/follow-up',
           '{caseId}/interventions',
           '{caseId}/risk-picture',
           '{caseId}/safety-plan',
@@ -449,6 +451,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/reports-of-concern',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/follow-up',
           '{caseId}/interventions',
           '{caseId}/safety-plan',
           '{caseId}/safety-plan.pdf',
@@ -468,6 +471,7 @@ describe.runIf(engineAvailable)(
           '{caseId}/referrals',
           '{caseId}/sip',
           '{caseId}/advice',
+          '{caseId}/follow-up',
           '{caseId}/interventions',
           // Where she stays: in an emergency the on-call worker must be able to find her.
           '{caseId}/placements',

@@ -268,6 +268,34 @@ describe.runIf(browserAvailable)(
         .toContain('1 av 10 samtal använda, 9 kvar');
       expect(await wcagViolations(worker)).toEqual([]);
 
+      // Her own ratings, her satisfaction with the housing, and a call back after closure.
+      const followUp = worker.getByRole('region', { name: 'Uppföljning av personen' });
+      const rating = followUp.getByRole('form', { name: 'Registrera självskattning' });
+      await rating.getByLabel('Hur mår du just nu?').selectOption('7');
+      await rating.getByLabel('Hur trygg känner du dig?').selectOption('8');
+      await rating.getByLabel(/Har du blivit utsatt/).selectOption({ label: 'Nej' });
+      await rating.getByRole('button', { name: 'Spara skattningen' }).click();
+      await expect.poll(() => followUp.getByRole('table').textContent(), poll).toContain('78Nej');
+      const satisfaction = followUp.getByRole('form', { name: 'Registrera svar om nöjdhet' });
+      await satisfaction
+        .getByLabel('Gäller', { exact: true })
+        .selectOption({ label: 'Ett boende' });
+      await satisfaction.getByLabel(/Boende \(om svaret/).fill('Skyddat boende Övningsås');
+      await satisfaction
+        .getByLabel('Hur nöjd är personen?')
+        .selectOption({ label: '5 – mycket nöjd' });
+      await satisfaction.getByRole('button', { name: 'Spara svaret' }).click();
+      await expect
+        .poll(() => followUp.textContent(), poll)
+        .toContain('Skyddat boende Övningsås: 5 av 5');
+      const after = followUp.getByRole('form', { name: 'Uppföljning efter avslut' });
+      await after.getByLabel('Ja, personen samtycker').check();
+      await after.getByRole('button', { name: 'Spara svaret' }).click();
+      await expect
+        .poll(() => followUp.textContent(), poll)
+        .toContain('Personen vill bli kontaktad');
+      expect(await wcagViolations(worker)).toEqual([]);
+
       // Her move-out gave the places back to the provider.
       await keeper.reload();
       await expect

@@ -401,6 +401,25 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     }),
   },
 
+  // Following the client: ratings, satisfaction and the follow-up after closure (a callback is
+  // arranged with the person: passing nothing on, but the case's own area decides it).
+  'GET /api/cases/{caseId}/follow-up': { kind: 'read', ...caseAccess('case.read', 'caseHistory') },
+  'POST /api/cases/{caseId}/ratings': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: () => ({ phase: 'start', ratedOn: today, wellbeing: 4, safety: 3, violence: 'threats' }),
+  },
+  'POST /api/cases/{caseId}/satisfaction': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: () => ({ subject: 'housing', housingProvider: 'Skyddat boende Övningsby', score: 4 }),
+  },
+  'PUT /api/cases/{caseId}/follow-up-plan': {
+    kind: 'write',
+    ...passingOn('case.write', 'caseHistory'),
+    body: () => ({ consent: true, closedOn: today, version: 0 }),
+  },
+
   // Råd och service on the case (the matrix's cases are at intake: contacts are refused by rule).
   'GET /api/cases/{caseId}/advice': { kind: 'read', ...caseAccess('case.read', 'caseHistory') },
   'POST /api/cases/{caseId}/advice/contacts': {
@@ -1111,6 +1130,7 @@ export type FingerprintKey =
   | 'meetingItems'
   | 'sip'
   | 'advice'
+  | 'followUp'
   | 'interventions'
   | 'housing';
 
@@ -1180,6 +1200,11 @@ export const fingerprint = async (
                          where k.plan_id = s.id)) order by s.id)
                      from sip_plans s where s.case_id = ${c}),
           'advice', (select count(*) from advice_contacts where case_id = ${c}),
+          'followUp', json_build_object(
+            'ratings', (select count(*) from client_ratings where case_id = ${c}),
+            'answers', (select count(*) from satisfaction_answers where case_id = ${c}),
+            'plan', (select json_agg(json_build_object('v', version, 'c', consent))
+                     from follow_up_plans where case_id = ${c})),
           'interventions', (select json_agg(json_build_object('id', g.id, 'v', g.version,
                        'sessions', (select count(*) from intervention_sessions x
                          where x.intervention_id = g.id),

@@ -157,6 +157,19 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   },
   'intervention.extended': { sv: 'Förlängde en insats', en: 'Extended an intervention' },
   'intervention.ended': { sv: 'Avslutade en insats', en: 'Ended an intervention' },
+  'follow_up.read': { sv: 'Läste uppföljning av personen', en: 'Read the client follow-up' },
+  'follow_up.rating_recorded': {
+    sv: 'Registrerade en självskattning',
+    en: 'Recorded a self-rating',
+  },
+  'follow_up.satisfaction_recorded': {
+    sv: 'Registrerade ett svar om nöjdhet',
+    en: 'Recorded a satisfaction answer',
+  },
+  'follow_up.plan_saved': {
+    sv: 'Registrerade svar om uppföljning efter avslut',
+    en: 'Recorded the answer on follow-up after closure',
+  },
   'advice.read': { sv: 'Läste råd och service', en: 'Read advice and service' },
   'advice.contact_recorded': {
     sv: 'Registrerade samtal inom råd och service',

@@ -225,6 +225,13 @@ export const encryptedColumns = [
     key: 'id',
     context: 'intervention_extensions.reason',
   },
+  { table: 'client_ratings', column: 'comment_enc', key: 'id', context: 'client_ratings.comment' },
+  {
+    table: 'satisfaction_answers',
+    column: 'comment_enc',
+    key: 'id',
+    context: 'satisfaction_answers.comment',
+  },
   { table: 'log_reviews', column: 'findings_enc', key: 'id', context: 'log_reviews.findings' },
   { table: 'users', column: 'totp_secret_enc', key: 'id', context: 'users.totp_secret' },
   {

@@ -35,6 +35,11 @@ import type {
   InterventionTarget,
 } from '../../domain/interventions/catalogue';
 import type { SessionOutcome } from '../../domain/interventions/quota';
+import type {
+  RatingPhase,
+  SatisfactionSubject,
+  ViolenceSince,
+} from '../../domain/follow-up/ratings';
 
 /**
  * Table types for Kysely, in camelCase (the CamelCasePlugin maps them to the snake_case
@@ -811,6 +816,43 @@ export type InterventionExtensionsTable = {
   decidedOn: ColumnType<string, string, string>;
 };
 
+export type ClientRatingsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  phase: RatingPhase;
+  ratedOn: ColumnType<string, string, string>;
+  wellbeing: number;
+  safety: number;
+  violence: ViolenceSince;
+  commentEnc: string;
+  recordedBy: string;
+  recordedAt: Date;
+};
+export type SatisfactionAnswersTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  subject: SatisfactionSubject;
+  interventionTypeId: string | null;
+  housingProvider: string | null;
+  answeredOn: ColumnType<string, string, string>;
+  score: number;
+  commentEnc: string;
+  recordedBy: string;
+};
+export type FollowUpPlansTable = {
+  id: Generated<string>;
+  organisationId: string;
+  caseId: string;
+  consent: boolean;
+  closedOn: ColumnType<string, string, string>;
+  followUpDates: ColumnType<string[], string[] | undefined, string[]>;
+  recordedBy: string;
+  recordedAt: Date;
+  version: Version;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -883,6 +925,9 @@ export type Database = {
   grantedInterventions: GrantedInterventionsTable;
   interventionSessions: InterventionSessionsTable;
   interventionExtensions: InterventionExtensionsTable;
+  clientRatings: ClientRatingsTable;
+  satisfactionAnswers: SatisfactionAnswersTable;
+  followUpPlans: FollowUpPlansTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

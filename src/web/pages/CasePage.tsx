@@ -18,6 +18,7 @@ import { ReferralSection } from './collaboration/ReferralSection';
 import { SipSection } from './collaboration/SipSection';
 import { AdviceSection } from './interventions/AdviceSection';
 import { InterventionSection } from './interventions/InterventionSection';
+import { FollowUpSection } from './interventions/FollowUpSection';
 import { PlacementSection } from './interventions/PlacementSection';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
@@ -326,6 +327,7 @@ export const CasePage = ({
 
       <AdviceSection detail={detail} reload={load} />
       <InterventionSection detail={detail} />
+      <FollowUpSection detail={detail} />
       <RiskSection detail={detail} run={run} />
       <PlanSection detail={detail} />
       <TasksSection detail={detail} run={run} reload={load} />

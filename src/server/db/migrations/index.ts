@@ -16,6 +16,7 @@ import * as sip from './20261125950000-sip';
 import * as protectedHousing from './20261126000000-protected-housing';
 import * as adviceAndService from './20261126100000-advice-and-service';
 import * as interventions from './20261126200000-interventions';
+import * as clientFollowUp from './20261126300000-client-follow-up';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '20261126000000-protected-housing': protectedHousing,
   '20261126100000-advice-and-service': adviceAndService,
   '20261126200000-interventions': interventions,
+  '20261126300000-client-follow-up': clientFollowUp,
 };
 
 export const migrationProvider: MigrationProvider = {
