@@ -15,6 +15,7 @@ import { MeetingPage } from './pages/MeetingPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { HousingPage } from './pages/HousingPage';
+import { GroupsPage } from './pages/GroupsPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -66,6 +67,7 @@ const Page = ({ session }: { session: SignedIn }) => {
   const meetingMatch = /^\/samverkansmoten\/([0-9a-f-]{36})$/.exec(path);
   if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
   if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
+  if (path === '/grupper') return <GroupsPage />;
   if (path === '/skyddat-boende')
     return (
       <HousingPage

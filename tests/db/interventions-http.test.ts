@@ -219,5 +219,96 @@ describe.runIf(engineAvailable)(
         ).statusCode,
       ).toBe(201);
     });
+    it('keeps a waiting list for a group, admits while places are free and reports the queue', async () => {
+      const admin = await as('administrator');
+      const typeId = (
+        await admin.client.request('POST', '/api/intervention-types', {
+          body: {
+            name: 'Mammagrupp',
+            target: 'victim',
+            eligibility: 'serviceWithoutDecision',
+            provider: 'ownUnit',
+            defaultSessions: 8,
+            groupBased: true,
+          },
+        })
+      ).json<{ id: string }>().id;
+      const worker = await as('caseWorker');
+      expect(
+        (
+          await worker.client.request('POST', '/api/intervention-groups', {
+            body: { typeId, theme: 'M', capacity: 0, startsOn: '2027-01-15' },
+          })
+        ).statusCode,
+      ).toBe(400);
+      const groupId = (
+        await worker.client.request('POST', '/api/intervention-groups', {
+          body: { typeId, theme: 'Mammagrupp våren 2027', capacity: 1, startsOn: '2027-01-15' },
+        })
+      ).json<{ id: string }>().id;
+      const caseIds: string[] = [];
+      for (const familyName of ['Köström', 'Väntberg']) {
+        const person = await buildPerson(database, testApp.keys, {
+          organisationId: world.north.org.id,
+          unitId: world.north.adultUnit.id,
+          familyName,
+        });
+        caseIds.push(
+          (
+            await worker.client.request('POST', '/api/cases', {
+              body: {
+                personId: person.id,
+                unitId: world.north.adultUnit.id,
+                type: 'adultVictim',
+                ownerUserId: worker.user.id,
+              },
+            })
+          ).json<{ id: string }>().id,
+        );
+      }
+      const place = (caseId: string, action: string) =>
+        worker.client.request('POST', `/api/cases/${caseId}/group-places`, {
+          body: { groupId, action },
+        });
+      for (const caseId of caseIds) expect((await place(caseId, 'join')).statusCode).toBe(200);
+      expect((await place(caseIds[0]!, 'join')).statusCode).toBe(422);
+      expect((await place(caseIds[0]!, 'admit')).statusCode).toBe(200);
+      const full = await place(caseIds[1]!, 'admit');
+      expect(full.statusCode).toBe(422);
+      expect(full.body).toContain('Gruppen är full');
+      type Group = {
+        id: string;
+        figures: object;
+        people: { name: string; admittedOn: string | null }[];
+      };
+      let group = (await worker.client.request('GET', '/api/intervention-groups'))
+        .json<Group[]>()
+        .find((entry) => entry.id === groupId)!;
+      expect(group.figures).toEqual({
+        waiting: 1,
+        inGroup: 1,
+        freePlaces: 0,
+        longestWaitDays: 0,
+        medianWaitDaysOfAdmitted: 0,
+      });
+      expect(group.people.map((person) => person.name)).toEqual([
+        'Övning Köström',
+        'Övning Väntberg',
+      ]);
+      // When the first leaves, the next can be admitted.
+      expect((await place(caseIds[0]!, 'leave')).statusCode).toBe(200);
+      expect((await place(caseIds[1]!, 'admit')).statusCode).toBe(200);
+      group = (await worker.client.request('GET', '/api/intervention-groups'))
+        .json<Group[]>()
+        .find((entry) => entry.id === groupId)!;
+      expect(group.figures).toMatchObject({ waiting: 0, inGroup: 1, freePlaces: 0 });
+      // A therapist without a relation to these cases sees the counts, not the people.
+      const therapist = await as('therapist');
+      const seen = (await therapist.client.request('GET', '/api/intervention-groups'))
+        .json<Group[]>()
+        .find((entry) => entry.id === groupId)!;
+      expect(seen.people).toEqual([]);
+      expect(seen.figures).toMatchObject({ inGroup: 1 });
+    });
   },
 );

@@ -268,6 +268,33 @@ describe.runIf(browserAvailable)(
         .toContain('1 av 10 samtal använda, 9 kvar');
       expect(await wcagViolations(worker)).toEqual([]);
 
+      // A group for mothers starts in the spring: she is put on its waiting list.
+      await worker.getByRole('link', { name: 'Grupper' }).click();
+      await expect.poll(() => heading(worker), poll).toBe('Grupper');
+      const start = worker.getByRole('form', { name: 'Starta en grupp' });
+      await start.getByLabel('Tema').fill('Mammagrupp våren 2027');
+      await start.getByLabel('Antal platser').fill('6');
+      await start.getByLabel('Start', { exact: true }).fill('2027-02-01');
+      await start.getByRole('button', { name: 'Starta gruppen' }).click();
+      await expect
+        .poll(
+          () => worker.getByRole('article', { name: /Mammagrupp våren 2027/ }).textContent(),
+          poll,
+        )
+        .toContain('0 av 6 platser tagna, 0 väntar');
+      await worker.goto(caseUrl);
+      const groupPlace = worker.getByRole('form', { name: 'Plats i grupp' });
+      await groupPlace.getByRole('button', { name: 'Ställ i kö' }).click();
+      await expect
+        .poll(() => groupPlace.getByRole('status').textContent(), poll)
+        .toBe('Personen står i kön.');
+      await worker.getByRole('link', { name: 'Grupper' }).click();
+      const group = worker.getByRole('article', { name: /Mammagrupp våren 2027/ });
+      await expect.poll(() => group.textContent(), poll).toContain('1 väntar');
+      expect(await group.textContent()).toContain('Lina Övningsdotter – väntar sedan');
+      expect(await wcagViolations(worker)).toEqual([]);
+      await worker.goto(caseUrl);
+
       // Her own ratings, her satisfaction with the housing, and a call back after closure.
       const followUp = worker.getByRole('region', { name: 'Uppföljning av personen' });
       const rating = followUp.getByRole('form', { name: 'Registrera självskattning' });
@@ -275,7 +302,16 @@ describe.runIf(browserAvailable)(
       await rating.getByLabel('Hur trygg känner du dig?').selectOption('8');
       await rating.getByLabel(/Har du blivit utsatt/).selectOption({ label: 'Nej' });
       await rating.getByRole('button', { name: 'Spara skattningen' }).click();
-      await expect.poll(() => followUp.getByRole('table').textContent(), poll).toContain('78Nej');
+      await expect
+        .poll(
+          () =>
+            worker
+              .getByRole('region', { name: 'Uppföljning av personen' })
+              .getByRole('table')
+              .textContent(),
+          poll,
+        )
+        .toContain('78Nej');
       const satisfaction = followUp.getByRole('form', { name: 'Registrera svar om nöjdhet' });
       await satisfaction
         .getByLabel('Gäller', { exact: true })

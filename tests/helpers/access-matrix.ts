@@ -122,6 +122,8 @@ export type MatrixFixture = {
   housing: { unitId: string; requestId: string };
   /** An intervention in north's catalogue (needs a decision; three sessions). */
   interventionTypeId: string;
+  /** A group of that intervention with two places. */
+  groupId: string;
 };
 
 export type Cell = { actor: MatrixActor; subject: Subject; fixture: MatrixFixture };
@@ -399,6 +401,12 @@ export const routeCatalogue: Record<string, RouteSpec> = {
       reason: 'completed',
       version: 1,
     }),
+  },
+
+  'POST /api/cases/{caseId}/group-places': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: ({ fixture }) => ({ groupId: fixture.groupId, action: 'join' }),
   },
 
   // Following the client: ratings, satisfaction and the follow-up after closure (a callback is
@@ -813,6 +821,7 @@ export const routeCatalogue: Record<string, RouteSpec> = {
   'GET /api/county-organisations': { kind: 'list', url: '/api/county-organisations' },
   'GET /api/contact-directory': { kind: 'list', url: '/api/contact-directory' },
   'GET /api/intervention-types': { kind: 'list', url: '/api/intervention-types' },
+  'GET /api/intervention-groups': { kind: 'list', url: '/api/intervention-groups' },
   'GET /api/housing/units': { kind: 'list', url: '/api/housing/units?needs=pets' },
   'GET /api/housing/requests': { kind: 'list', url: '/api/housing/requests' },
   'GET /api/housing/unmet-needs': { kind: 'list', url: '/api/housing/unmet-needs' },
@@ -835,6 +844,17 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     action: 'housing.keep',
     url: (fixture) => `/api/housing/requests/${fixture.housing.requestId}/answer`,
     body: () => ({ offer: false, message: 'Fullt till och med fredag', version: 1 }),
+  },
+  'POST /api/intervention-groups': {
+    kind: 'organisation',
+    action: 'case.write',
+    url: () => '/api/intervention-groups',
+    body: (fixture) => ({
+      typeId: fixture.interventionTypeId,
+      theme: 'Samtalsgrupp (matris)',
+      capacity: 6,
+      startsOn: '2027-02-01',
+    }),
   },
   'POST /api/intervention-types': {
     kind: 'organisation',
@@ -1130,6 +1150,7 @@ export type FingerprintKey =
   | 'meetingItems'
   | 'sip'
   | 'advice'
+  | 'groupPlaces'
   | 'followUp'
   | 'interventions'
   | 'housing';
@@ -1200,6 +1221,8 @@ export const fingerprint = async (
                          where k.plan_id = s.id)) order by s.id)
                      from sip_plans s where s.case_id = ${c}),
           'advice', (select count(*) from advice_contacts where case_id = ${c}),
+          'groupPlaces', (select json_agg(json_build_object('id', id, 'v', version) order by id)
+                     from group_places where case_id = ${c}),
           'followUp', json_build_object(
             'ratings', (select count(*) from client_ratings where case_id = ${c}),
             'answers', (select count(*) from satisfaction_answers where case_id = ${c}),
@@ -1847,7 +1870,23 @@ export const buildAccessMatrix = async (
     )
   ).json<{ id: string }>().id;
 
+  const groupId = (
+    await expectStatus(
+      owner.client.request('POST', '/api/intervention-groups', {
+        body: {
+          typeId: interventionTypeId,
+          theme: 'Stödgrupp (matris)',
+          capacity: 2,
+          startsOn: today,
+        },
+      }),
+      201,
+      'start a group',
+    )
+  ).json<{ id: string }>().id;
+
   return {
+    groupId,
     interventionTypeId,
     housing: { unitId: housingUnitId, requestId: housingRequestId },
     world,

@@ -170,6 +170,9 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Registrerade svar om uppföljning efter avslut',
     en: 'Recorded the answer on follow-up after closure',
   },
+  'group.created': { sv: 'Startade en grupp', en: 'Started a group' },
+  'group.listed': { sv: 'Läste gruppernas köer', en: 'Read the group queues' },
+  'group.place_changed': { sv: 'Ändrade en plats i en grupp', en: 'Changed a group place' },
   'advice.read': { sv: 'Läste råd och service', en: 'Read advice and service' },
   'advice.contact_recorded': {
     sv: 'Registrerade samtal inom råd och service',

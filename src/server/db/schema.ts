@@ -853,6 +853,26 @@ export type FollowUpPlansTable = {
   version: Version;
 };
 
+export type InterventionGroupsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  typeId: string;
+  theme: string;
+  capacity: number;
+  startsOn: ColumnType<string, string, string>;
+  createdAt: Date;
+};
+export type GroupPlacesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  groupId: string;
+  caseId: string;
+  addedOn: ColumnType<string, string, string>;
+  admittedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  leftOn: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Version;
+};
+
 /** Views: other organisations of the county, by name and unit only. */
 export type DirectoryOrganisationsView = {
   id: string;
@@ -928,6 +948,8 @@ export type Database = {
   clientRatings: ClientRatingsTable;
   satisfactionAnswers: SatisfactionAnswersTable;
   followUpPlans: FollowUpPlansTable;
+  interventionGroups: InterventionGroupsTable;
+  groupPlaces: GroupPlacesTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -53,6 +53,7 @@ export const Shell = ({
                 ['/arenden', t('shell.cases'), sessionMay(session, 'case.read')],
                 ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
                 ['/samverkansmoten', t('shell.meetings'), sessionMay(session, 'case.read')],
+                ['/grupper', t('shell.groups'), sessionMay(session, 'case.write')],
                 ['/kontakter', t('shell.contacts'), true],
                 [
                   '/skyddat-boende',

@@ -17,6 +17,7 @@ import * as protectedHousing from './20261126000000-protected-housing';
 import * as adviceAndService from './20261126100000-advice-and-service';
 import * as interventions from './20261126200000-interventions';
 import * as clientFollowUp from './20261126300000-client-follow-up';
+import * as interventionGroups from './20261126400000-intervention-groups';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261126100000-advice-and-service': adviceAndService,
   '20261126200000-interventions': interventions,
   '20261126300000-client-follow-up': clientFollowUp,
+  '20261126400000-intervention-groups': interventionGroups,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionOutcomes } from '../../../domain/interventions/quota';
 import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
+import type { Group } from '../GroupsPage';
 import { FieldErrors, useProblem } from '../problems';
 
 type InterventionType = { id: string; name: string; defaultSessions: number };
@@ -152,6 +153,7 @@ export const InterventionSection = ({ detail }: { detail: CaseDetail }) => {
           {!entry.endedOn && write && <RunningForms entry={entry} post={post} />}
         </article>
       ))}
+      {write && <GroupPlaceForm caseId={detail.id} />}
       {write && types.length > 0 && (
         <form onSubmit={grant} noValidate aria-label={t('interventions.grantTitle')}>
           <h3>{t('interventions.grantTitle')}</h3>
@@ -300,5 +302,65 @@ const RunningForms = ({
         <button type="submit">{t('interventions.saveEnd')}</button>
       </form>
     </>
+  );
+};
+
+/** The case's place in a group: on the waiting list, admitted, or leaving. */
+const GroupPlaceForm = ({ caseId }: { caseId: string }) => {
+  const { t } = useTranslation();
+  const [groups, setGroups] = useState<Group[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const { problem, run } = useProblem();
+  useEffect(() => {
+    let current = true;
+    void api<Group[]>('GET', '/api/intervention-groups').then((loaded) => {
+      if (current) setGroups(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (groups.length === 0) return null;
+  const change = (form: HTMLFormElement, action: 'join' | 'admit' | 'leave') =>
+    void run(async () => {
+      await api('POST', `/api/cases/${caseId}/group-places`, {
+        groupId: new FormData(form).get('groupId'),
+        action,
+      });
+      setGroups(await api<Group[]>('GET', '/api/intervention-groups'));
+      setDone(t(`groups.done.${action}`));
+    });
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        change(event.currentTarget, 'join');
+      }}
+      noValidate
+      aria-label={t('groups.placeTitle')}
+    >
+      <h3>{t('groups.placeTitle')}</h3>
+      <FieldErrors problem={problem} />
+      <p role="status">{done}</p>
+      <label htmlFor={`group-choice-${caseId}`}>{t('groups.group')}</label>
+      <select id={`group-choice-${caseId}`} name="groupId">
+        {groups.map((group) => (
+          <option key={group.id} value={group.id}>
+            {t('groups.option', {
+              theme: group.theme,
+              free: group.figures.freePlaces,
+              waiting: group.figures.waiting,
+            })}
+          </option>
+        ))}
+      </select>
+      <button type="submit">{t('groups.join')}</button>
+      <button type="button" onClick={(event) => change(event.currentTarget.form!, 'admit')}>
+        {t('groups.admit')}
+      </button>
+      <button type="button" onClick={(event) => change(event.currentTarget.form!, 'leave')}>
+        {t('groups.leave')}
+      </button>
+    </form>
   );
 };
