@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  pagePerUser,
   poll,
   registerAndScreen,
-  signInAs,
   startDemoServer,
 } from '../helpers/demo-server';
 
@@ -23,15 +23,8 @@ const said = 'Han sa i dag att han vet var hon bor nu och att han ska åka dit p
 describe.runIf(browserAvailable)('concern for a victim behind internal secrecy', () => {
   let server: RunningServer;
   let browser: Browser;
-  // One signed-in page per user: a one-time code is accepted once, so a second sign-in within
-  // the same 30 seconds would rightly be refused.
-  const pages = new Map<string, Page>();
-  const as = async (username: string) => {
-    const page = pages.get(username) ?? (await signInAs(browser, server, username));
-    pages.set(username, page);
-    await page.getByRole('link', { name: 'Start' }).click();
-    return page;
-  };
+  const switchTo = pagePerUser();
+  const as = (username: string) => switchTo(browser, server, username);
 
   beforeAll(async () => {
     server = await startDemoServer('collaboration');

@@ -1,14 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  pagePerUser,
   openCaseThroughIntake,
   poll,
   registerAndScreen,
-  signInAs,
   startDemoServer,
 } from '../helpers/demo-server';
 
@@ -25,14 +25,8 @@ describe.runIf(browserAvailable)(
   () => {
     let server: RunningServer;
     let browser: Browser;
-    // One signed-in page per user: a one-time code is accepted once.
-    const pages = new Map<string, Page>();
-    const as = async (username: string) => {
-      const page = pages.get(username) ?? (await signInAs(browser, server, username));
-      pages.set(username, page);
-      await page.getByRole('link', { name: 'Start' }).click();
-      return page;
-    };
+    const switchTo = pagePerUser();
+    const as = (username: string) => switchTo(browser, server, username);
 
     beforeAll(async () => {
       server = await startDemoServer('interventions');
@@ -214,7 +208,7 @@ describe.runIf(browserAvailable)(
       const child = stay.getByRole('form', { name: 'Registrera barn' });
       await child.getByLabel('Barnets förnamn').fill('Elias');
       await child.getByLabel('Födelseår').fill('2011');
-      await child.getByLabel('Datum för barnets eget beslut').fill(today());
+      await child.getByLabel('Dag för barnets eget beslut').fill(today());
       await child
         .getByLabel('Skolgång', { exact: true })
         .selectOption({ label: 'Ny skola nära boendet' });
@@ -320,13 +314,13 @@ describe.runIf(browserAvailable)(
       await satisfaction
         .getByLabel('Hur nöjd är personen?')
         .selectOption({ label: '5 – mycket nöjd' });
-      await satisfaction.getByRole('button', { name: 'Spara svaret' }).click();
+      await satisfaction.getByRole('button', { name: 'Spara nöjdheten' }).click();
       await expect
         .poll(() => followUp.textContent(), poll)
         .toContain('Skyddat boende Övningsås: 5 av 5');
       const after = followUp.getByRole('form', { name: 'Uppföljning efter avslut' });
       await after.getByLabel('Ja, personen samtycker').check();
-      await after.getByRole('button', { name: 'Spara svaret' }).click();
+      await after.getByRole('button', { name: 'Spara beslutet om uppföljning' }).click();
       await expect
         .poll(() => followUp.textContent(), poll)
         .toContain('Personen vill bli kontaktad');

@@ -103,3 +103,17 @@ export const registerAndScreen = async (
     .check();
   await page.getByRole('button', { name: 'Spara svaren' }).click();
 };
+
+/**
+ * One signed-in page per demo user, opened at the start page on every call. A one-time code is
+ * accepted once, so signing the same user in twice within 30 seconds would rightly be refused.
+ */
+export const pagePerUser = () => {
+  const pages = new Map<string, Page>();
+  return async (browser: Browser, server: RunningServer, username: string) => {
+    const page = pages.get(username) ?? (await signInAs(browser, server, username));
+    pages.set(username, page);
+    await page.getByRole('link', { name: 'Start' }).click();
+    return page;
+  };
+};

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isolateByOrganisation } from './row-security';
 
 /** SIP: one coordinated plan per case, with the agencies' commitments and a follow-up. */
 export const up = async (db: Kysely<unknown>): Promise<void> => {
@@ -28,15 +29,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     );
     create index sip_commitments_plan_idx on sip_commitments (plan_id);
   `.execute(db);
-  for (const table of ['sip_plans', 'sip_commitments']) {
-    await sql`
-      alter table ${sql.table(table)} enable row level security;
-      create policy organisation_isolation on ${sql.table(table)} to fristad_app
-        using (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid)
-        with check (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid);
-      grant select, insert, update on ${sql.table(table)} to fristad_app;
-    `.execute(db);
-  }
+  await isolateByOrganisation(db, ['sip_plans', 'sip_commitments']);
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isolateByOrganisation } from './row-security';
 
 const currentOrganisation = sql.raw(
   `nullif(current_setting('fristad.organisation_id', true), '')::uuid`,
@@ -161,20 +162,12 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       recorded_by uuid not null references users(id)
     );
   `.execute(db);
-  for (const table of [
+  await isolateByOrganisation(db, [
     'housing_placements',
     'placement_children',
     'placement_visits',
     'housing_unmet_needs',
-  ]) {
-    await sql`
-      alter table ${sql.table(table)} enable row level security;
-      create policy organisation_isolation on ${sql.table(table)} to fristad_app
-        using (organisation_id = ${currentOrganisation})
-        with check (organisation_id = ${currentOrganisation});
-      grant select, insert, update on ${sql.table(table)} to fristad_app;
-    `.execute(db);
-  }
+  ]);
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isolateByOrganisation } from './row-security';
 
 /**
  * Interventions (digest 002): each organisation's own catalogue with local names, a default dose
@@ -70,20 +71,12 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     create index intervention_extensions_idx on intervention_extensions (intervention_id);
     grant update (decision_delegation) on organisations to fristad_app;
   `.execute(db);
-  for (const table of [
+  await isolateByOrganisation(db, [
     'intervention_types',
     'granted_interventions',
     'intervention_sessions',
     'intervention_extensions',
-  ]) {
-    await sql`
-      alter table ${sql.table(table)} enable row level security;
-      create policy organisation_isolation on ${sql.table(table)} to fristad_app
-        using (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid)
-        with check (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid);
-      grant select, insert, update on ${sql.table(table)} to fristad_app;
-    `.execute(db);
-  }
+  ]);
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {

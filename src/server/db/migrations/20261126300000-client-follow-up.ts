@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isolateByOrganisation } from './row-security';
 
 /**
  * Following the client (digest 002: nobody knows the outcome a year later): the person's own
@@ -46,15 +47,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       version integer not null default 1
     );
   `.execute(db);
-  for (const table of ['client_ratings', 'satisfaction_answers', 'follow_up_plans']) {
-    await sql`
-      alter table ${sql.table(table)} enable row level security;
-      create policy organisation_isolation on ${sql.table(table)} to fristad_app
-        using (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid)
-        with check (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid);
-      grant select, insert, update on ${sql.table(table)} to fristad_app;
-    `.execute(db);
-  }
+  await isolateByOrganisation(db, ['client_ratings', 'satisfaction_answers', 'follow_up_plans']);
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isolateByOrganisation } from './row-security';
 
 /** Groups with a theme and a number of places, and who waits for them (digest 002). */
 export const up = async (db: Kysely<unknown>): Promise<void> => {
@@ -24,15 +25,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       unique (group_id, case_id)
     );
   `.execute(db);
-  for (const table of ['intervention_groups', 'group_places']) {
-    await sql`
-      alter table ${sql.table(table)} enable row level security;
-      create policy organisation_isolation on ${sql.table(table)} to fristad_app
-        using (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid)
-        with check (organisation_id = nullif(current_setting('fristad.organisation_id', true), '')::uuid);
-      grant select, insert, update on ${sql.table(table)} to fristad_app;
-    `.execute(db);
-  }
+  await isolateByOrganisation(db, ['intervention_groups', 'group_places']);
 };
 
 export const down = async (db: Kysely<unknown>): Promise<void> => {

@@ -81,7 +81,7 @@ export const FollowUpSection = ({ detail }: { detail: CaseDetail }) => {
     <section aria-labelledby="follow-up-heading">
       <h2 id="follow-up-heading">{t('followUp.title')}</h2>
       <FieldErrors problem={problem} />
-      <p role="status">{saved}</p>
+      {saved && <p role="status">{saved}</p>}
       {followUp.ratings.length === 0 ? (
         <p>{t('followUp.noRatings')}</p>
       ) : (

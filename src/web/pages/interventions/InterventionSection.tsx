@@ -341,7 +341,7 @@ const GroupPlaceForm = ({ caseId }: { caseId: string }) => {
     >
       <h3>{t('groups.placeTitle')}</h3>
       <FieldErrors problem={problem} />
-      <p role="status">{done}</p>
+      {done && <p role="status">{done}</p>}
       <label htmlFor={`group-choice-${caseId}`}>{t('groups.group')}</label>
       <select id={`group-choice-${caseId}`} name="groupId">
         {groups.map((group) => (

@@ -109,7 +109,7 @@ export const InterventionSettings = () => {
     <section aria-labelledby="intervention-settings-heading">
       <h2 id="intervention-settings-heading">{t('interventions.settingsTitle')}</h2>
       <FieldErrors problem={problem} />
-      <p role="status">{saved}</p>
+      {saved && <p role="status">{saved}</p>}
       <form onSubmit={saveRules} noValidate aria-label={t('interventions.rulesTitle')}>
         <h3>{t('interventions.rulesTitle')}</h3>
         <label htmlFor="ros-cap">{t('interventions.sessionCap')}</label>
