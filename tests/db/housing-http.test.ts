@@ -71,6 +71,12 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
       unitId: provider.unit.id,
       role: 'teamLeader',
     });
+  const providersCaseWorker = () =>
+    signedIn(database, testApp, {
+      organisationId: provider.org.id,
+      unitId: provider.unit.id,
+      role: 'caseWorker',
+    });
   const placingWorker = () =>
     signedIn(database, testApp, {
       organisationId: world.north.org.id,
@@ -126,6 +132,13 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
       own: true,
       address: unitBody.address,
     });
+    // Nor does a case worker in the provider's own municipality: the address is the keepers'.
+    const colleague = await providersCaseWorker();
+    expect(
+      (await colleague.client.request('GET', '/api/housing/units'))
+        .json<Unit[]>()
+        .find((unit) => unit.id === unitId),
+    ).toMatchObject({ own: true, address: null });
     // Another county does not see the unit.
     const stranger = await signedIn(database, testApp, {
       organisationId: world.south.org.id,

@@ -1,3 +1,4 @@
+import { can } from '../../domain/access/policy';
 import { checkCapacity } from '../../domain/housing/availability';
 import type { ProviderKind, Specialisation } from '../../domain/housing/catalogue';
 import { missingNeeds } from '../../domain/housing/placement';
@@ -13,7 +14,7 @@ export const housingAddressContext = 'housing_units.address';
 /**
  * The county's protected housing: every unit with its free places and what it specialises in,
  * the best matches for the needs asked first. An area is shown, never an address, except to
- * the provider itself. Nobody's personal data is here, so reading it is not a person event.
+ * those who keep the unit. Nobody's personal data is here, so reading it is not a person event.
  */
 export const listHousingUnits = (ctx: CommandContext, needs: readonly Specialisation[]) =>
   runAudited(ctx, async (tx) => {
@@ -39,13 +40,22 @@ export const listHousingUnits = (ctx: CommandContext, needs: readonly Specialisa
       ])
       .orderBy('h.name')
       .execute();
+    // The address is for those who keep the unit, not for everyone in its organisation.
+    const keeps = can(
+      ctx.actor,
+      'housing.keep',
+      { kind: 'organisation', organisationId: ctx.actor.organisationId },
+      ctx.now(),
+    ).allowed;
     const units = rows.map(({ addressEnc, ...row }) => {
       const own = row.organisationId === ctx.actor.organisationId;
       return {
         ...row,
         own,
         address:
-          own && addressEnc ? decryptField(ctx.keys, housingAddressContext, addressEnc) : null,
+          own && keeps && addressEnc
+            ? decryptField(ctx.keys, housingAddressContext, addressEnc)
+            : null,
         freePlaces: Math.max(0, row.capacity - row.occupied),
         missingNeeds: missingNeeds(row.specialisations, needs),
         availabilityUpdatedAt: row.availabilityUpdatedAt.toISOString(),
