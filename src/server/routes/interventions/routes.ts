@@ -1,19 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { readAdvice, recordAdviceContact } from '../../commands/advice-commands';
-import { changeGroupPlace, createGroup, listGroups } from '../../commands/group-commands';
-import {
-  readFollowUp,
-  recordRating,
-  recordSatisfaction,
-  saveFollowUpPlan,
-} from '../../commands/follow-up-commands';
-import {
-  ratingPhases,
-  satisfactionSubjects,
-  violenceSince,
-} from '../../../domain/follow-up/ratings';
 import {
   addInterventionType,
   endIntervention,
@@ -29,64 +16,17 @@ import {
   interventionTargets,
 } from '../../../domain/interventions/catalogue';
 import { sessionOutcomes } from '../../../domain/interventions/quota';
-import { firstContactItems, ladderLevels } from '../../../domain/interventions/perpetrator-pathway';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { caseParams } from '../cases/schemas';
+import { registerAdviceRoutes } from './advice-routes';
+import { registerFollowUpRoutes } from './follow-up-routes';
+import { registerGroupRoutes } from './group-routes';
+import { calendarDate, created, tags, typeId } from './schemas';
 
-const tags = ['insatser'];
-const contactModes = ['inPerson', 'phone', 'digital'] as const;
 const sessionKinds = ['session', 'betweenContact'] as const;
 const sessionModes = ['inPerson', 'phone', 'digital', 'group'] as const;
 const endReasons = ['completed', 'dropout', 'referredOn', 'other'] as const;
-
-const adviceView = z.object({
-  inService: z.boolean(),
-  rule: z.object({ sessionCap: z.number().int().nullable(), maxDays: z.number().int().nullable() }),
-  status: z.object({
-    count: z.number().int(),
-    remaining: z.number().int().nullable(),
-    state: z.enum(['open', 'lastSession', 'atCap', 'expired']),
-    offerInvestigation: z.boolean(),
-    messageSv: z.string().nullable(),
-  }),
-  firstContact: z.object({
-    remaining: z.array(z.enum(firstContactItems)),
-    askRiskNow: z.boolean(),
-  }),
-  contacts: z.array(
-    z.object({
-      id: z.string(),
-      heldOn: z.string(),
-      mode: z.enum(contactModes),
-      anonymous: z.boolean(),
-      covered: z.array(z.enum(firstContactItems)),
-      note: z.string(),
-    }),
-  ),
-  ladder: z.array(
-    z.object({
-      code: z.enum(ladderLevels.map((level) => level.code) as [string, ...string[]]),
-      owner: z.enum(['socialServices', 'region']),
-      sv: z.string(),
-      en: z.string(),
-    }),
-  ),
-  resources: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      phone: z.string(),
-      forWhom: z.enum(['victims', 'perpetrators', 'children', 'everyone']),
-      descriptionSv: z.string(),
-      descriptionEn: z.string(),
-    }),
-  ),
-});
-
-const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
-const typeId = z.string().uuid('Välj en insats ur katalogen.');
-const created = { 201: z.object({ id: z.string() }) };
 
 const interventionType = z.object({
   id: z.string(),
@@ -141,7 +81,10 @@ const grantedView = z.object({
   version: z.number().int(),
 });
 
-/** Interventions on a case: råd och service with its counter, the ladder and signposting. */
+/**
+ * Interventions: the organisation's catalogue and, on a case, grants, sessions against the quota,
+ * extensions and the end; with them råd och service, groups and following the client.
+ */
 export const registerInterventionRoutes = (instance: FastifyInstance, deps: AppDeps) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
 
@@ -295,244 +238,7 @@ export const registerInterventionRoutes = (instance: FastifyInstance, deps: AppD
       endIntervention(commandContext(request, deps), request.params.caseId, request.body),
   );
 
-  app.get(
-    '/api/cases/:caseId/follow-up',
-    {
-      config: { access: 'case.read' },
-      schema: {
-        tags,
-        params: caseParams,
-        response: {
-          200: z.object({
-            ratings: z.array(
-              z.object({
-                id: z.string(),
-                phase: z.enum(ratingPhases),
-                ratedOn: z.string(),
-                wellbeing: z.number().int(),
-                safety: z.number().int(),
-                violence: z.enum(violenceSince),
-                comment: z.string(),
-              }),
-            ),
-            change: z
-              .object({
-                wellbeing: z.object({ from: z.number(), to: z.number() }),
-                safety: z.object({ from: z.number(), to: z.number() }),
-              })
-              .nullable(),
-            satisfaction: z.array(
-              z.object({
-                id: z.string(),
-                subject: z.enum(satisfactionSubjects),
-                about: z.string(),
-                score: z.number().int(),
-                answeredOn: z.string(),
-                comment: z.string(),
-              }),
-            ),
-            plan: z
-              .object({
-                consent: z.boolean(),
-                closedOn: z.string(),
-                dates: z.array(z.string()),
-                version: z.number().int(),
-              })
-              .nullable(),
-          }),
-        },
-      },
-    },
-    async (request) => readFollowUp(commandContext(request, deps), request.params.caseId),
-  );
-
-  app.post(
-    '/api/cases/:caseId/ratings',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: z.object({
-          phase: z.enum(ratingPhases, 'Välj när skattningen gjordes.'),
-          ratedOn: calendarDate,
-          wellbeing: z.number({ error: 'Välj ett värde från 0 till 10.' }).int(),
-          safety: z.number({ error: 'Välj ett värde från 0 till 10.' }).int(),
-          violence: z.enum(violenceSince).default('notAnswered'),
-          comment: z.string().max(2000).default(''),
-        }),
-        response: created,
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordRating(commandContext(request, deps), request.params.caseId, request.body),
-        ),
-  );
-
-  app.post(
-    '/api/cases/:caseId/satisfaction',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: z.object({
-          subject: z.enum(satisfactionSubjects),
-          interventionTypeId: z
-            .string()
-            .uuid('Välj en insats ur katalogen.')
-            .nullable()
-            .default(null),
-          housingProvider: z.string().max(200).default(''),
-          score: z.number({ error: 'Välj ett svar från 1 till 5.' }).int(),
-          comment: z.string().max(2000).default(''),
-        }),
-        response: created,
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordSatisfaction(
-            commandContext(request, deps),
-            request.params.caseId,
-            request.body,
-          ),
-        ),
-  );
-
-  app.put(
-    '/api/cases/:caseId/follow-up-plan',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: z.object({
-          consent: z.boolean(),
-          closedOn: calendarDate,
-          version: z.number().int().default(0),
-        }),
-        response: { 200: z.object({ dates: z.array(z.string()) }) },
-      },
-    },
-    async (request) =>
-      saveFollowUpPlan(commandContext(request, deps), request.params.caseId, request.body),
-  );
-
-  app.get(
-    '/api/intervention-groups',
-    {
-      config: { access: 'case.read' },
-      schema: {
-        tags,
-        response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              theme: z.string(),
-              capacity: z.number().int(),
-              typeName: z.string(),
-              startsOn: z.string(),
-              figures: z.object({
-                waiting: z.number().int(),
-                inGroup: z.number().int(),
-                freePlaces: z.number().int(),
-                longestWaitDays: z.number().int().nullable(),
-                medianWaitDaysOfAdmitted: z.number().nullable(),
-              }),
-              people: z.array(
-                z.object({
-                  caseId: z.string(),
-                  name: z.string(),
-                  addedOn: z.string(),
-                  admittedOn: z.string().nullable(),
-                }),
-              ),
-            }),
-          ),
-        },
-      },
-    },
-    async (request) => listGroups(commandContext(request, deps)),
-  );
-
-  app.post(
-    '/api/intervention-groups',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        body: z.object({
-          typeId,
-          theme: z.string().max(200),
-          capacity: z.number({ error: 'Ange antalet platser.' }).int(),
-          startsOn: calendarDate,
-        }),
-        response: created,
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await createGroup(commandContext(request, deps), request.body)),
-  );
-
-  app.post(
-    '/api/cases/:caseId/group-places',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: z.object({
-          groupId: z.string().uuid('Välj en grupp.'),
-          action: z.enum(['join', 'admit', 'leave']),
-        }),
-        response: { 200: z.object({ action: z.enum(['join', 'admit', 'leave']) }) },
-      },
-    },
-    async (request) =>
-      changeGroupPlace(commandContext(request, deps), request.params.caseId, request.body),
-  );
-
-  app.get(
-    '/api/cases/:caseId/advice',
-    {
-      config: { access: 'case.read' },
-      schema: { tags, params: caseParams, response: { 200: adviceView } },
-    },
-    async (request) => readAdvice(commandContext(request, deps), request.params.caseId),
-  );
-
-  app.post(
-    '/api/cases/:caseId/advice/contacts',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: z.object({
-          heldOn: z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD'),
-          mode: z.enum(contactModes, 'Välj hur samtalet hölls.'),
-          anonymous: z.boolean().default(false),
-          covered: z.array(z.enum(firstContactItems)).max(firstContactItems.length).default([]),
-          note: z.string().max(4000).default(''),
-        }),
-        response: { 201: z.object({ id: z.string() }) },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordAdviceContact(
-            commandContext(request, deps),
-            request.params.caseId,
-            request.body,
-          ),
-        ),
-  );
+  registerFollowUpRoutes(instance, deps);
+  registerGroupRoutes(instance, deps);
+  registerAdviceRoutes(instance, deps);
 };
