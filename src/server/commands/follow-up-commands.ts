@@ -16,6 +16,11 @@ import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
+/** The plan's follow-up dates as YYYY-MM-DD, as every other date leaves the database here. */
+const planDates = sql<
+  string[]
+>`array(select to_char(d, 'YYYY-MM-DD') from unnest(follow_up_dates) d)`.as('dates');
+
 const contexts = {
   rating: 'client_ratings.comment',
   satisfaction: 'satisfaction_answers.comment',
@@ -48,9 +53,7 @@ export const readFollowUp = (ctx: CommandContext, caseId: string) =>
       .select(['consent', 'version'])
       .select((eb) => [
         eb.fn<string>('to_char', ['closedOn', eb.val('YYYY-MM-DD')]).as('closedOn'),
-        sql<string[]>`array(select to_char(d, 'YYYY-MM-DD') from unnest(follow_up_dates) d)`.as(
-          'dates',
-        ),
+        planDates,
       ])
       .where('caseId', '=', caseId)
       .executeTakeFirst();
@@ -211,11 +214,7 @@ export const saveFollowUpPlan = (
     const existing = await tx
       .selectFrom('followUpPlans')
       .select(['id', 'consent'])
-      .select(
-        sql<string[]>`array(select to_char(d, 'YYYY-MM-DD') from unnest(follow_up_dates) d)`.as(
-          'dates',
-        ),
-      )
+      .select(planDates)
       .where('caseId', '=', caseId)
       .executeTakeFirst();
     const values = {
