@@ -1,6 +1,7 @@
 import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from '../src/server/risk-management/load-catalogues';
 import { loadDisclosureGrounds } from '../src/server/collaboration/load-grounds';
+import { loadIndicatorCatalogue } from '../src/server/indicators/load-indicators';
 
 /** The data catalogues the app needs, as the server loads them at start. */
 export const catalogues = () => {
@@ -9,5 +10,6 @@ export const catalogues = () => {
     instruments,
     riskManagement: loadRiskManagementCatalogues(instruments.factors),
     disclosureGrounds: loadDisclosureGrounds(),
+    indicators: loadIndicatorCatalogue(),
   };
 };

@@ -4,6 +4,7 @@ import { currentTotpCode } from '../server/auth/totp';
 import { loadConfig } from '../server/config';
 import { ensureKeyFile, loadKeyRing } from '../server/crypto/key-ring';
 import { migrateToLatest, openDatabase } from '../server/db/database';
+import { loadPopulationFile } from '../server/indicators/population-file';
 import { readDemoCredentials } from '../server/seed/seed-demo';
 import { formatCredentials, startServer } from '../server/start';
 import { runAuditVerify } from './audit-verify';
@@ -83,6 +84,16 @@ keysCommand
     const { config, handle } = await openConfigured();
     if (config.keysJson) throw new Error('Nycklarna kommer från FRISTAD_KEYS; rotera dem där.');
     await runKeyRotation(handle.db, config.keyFile, print);
+    await handle.close();
+  });
+
+program
+  .command('population <file>')
+  .description('läs in antalet vuxna invånare per kommun och år (se data/population/README.md)')
+  .action(async (file: string) => {
+    const { handle } = await openConfigured();
+    const count = await loadPopulationFile(handle.db, file, new Date());
+    print(`Befolkningen är inläst: ${count} rader.`);
     await handle.close();
   });
 

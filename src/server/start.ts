@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
 import { loadDisclosureGrounds } from './collaboration/load-grounds';
+import { loadIndicatorCatalogue } from './indicators/load-indicators';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
@@ -37,6 +38,7 @@ export const startServer = async (
   const instruments = loadInstrumentCatalogue();
   const riskManagement = loadRiskManagementCatalogues(instruments.factors);
   const disclosureGrounds = loadDisclosureGrounds();
+  const indicators = loadIndicatorCatalogue();
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -47,7 +49,16 @@ export const startServer = async (
   }
   const credentials = readDemoCredentials(config.dataDir);
   const app = await buildApp(
-    { db: handle.db, keys, now, config, instruments, riskManagement, disclosureGrounds },
+    {
+      db: handle.db,
+      keys,
+      now,
+      config,
+      instruments,
+      riskManagement,
+      disclosureGrounds,
+      indicators,
+    },
     { logger: config.logLevel !== 'silent' },
   );
   const address = await app.listen({ port: config.port, host: config.host });

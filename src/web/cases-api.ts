@@ -24,7 +24,10 @@ export type CaseSummary = {
   referral: { fromUnitId: string; clientConsent: boolean } | null;
   openedAt: string;
   version: number;
-  abilities: { write: boolean; nextStages: { to: Stage; needsReason: boolean }[] };
+  abilities: {
+    write: boolean;
+    nextStages: { to: Stage; needsReason: boolean; needsGoal: boolean }[];
+  };
   /** Why the viewer may read the case (own area, consent, disclosure, break-glass). */
   access: { reason: string | null; sharedUntil: string | null };
 };

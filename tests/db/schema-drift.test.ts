@@ -158,6 +158,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     reasonEnc: true,
     decidedBy: true,
     decidedAt: true,
+    goalAttainment: true,
   },
   caseLinks: {
     organisationId: true,
@@ -732,6 +733,19 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     needs: true,
     noteEnc: true,
     recordedBy: true,
+  },
+  populationFigures: { scbCode: true, year: true, adults: true, source: true, loadedAt: true },
+  indicatorPublications: {
+    id: true,
+    organisationId: true,
+    countyCode: true,
+    periodFrom: true,
+    periodTo: true,
+    catalogueVersion: true,
+    figures: true,
+    publishedBy: true,
+    publishedByName: true,
+    publishedAt: true,
   },
 };
 

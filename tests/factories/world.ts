@@ -179,3 +179,21 @@ export const buildHousingProvider = async (handle: DatabaseHandle) =>
     });
     return { org, unit };
   });
+
+/** The county board of county 99, with an analysis unit. */
+export const buildCountyBoard = async (handle: DatabaseHandle, countyCode = '99') =>
+  asSystem(handle.db, async (tx) => {
+    const org = await createOrganisation(tx, {
+      kind: 'countyBoard',
+      name: 'Länsstyrelsen i Övningslän',
+      countyCode,
+      fictitious: true,
+    });
+    const unit = await createUnit(tx, {
+      organisationId: org.id,
+      name: 'Analysenheten',
+      kind: 'countyAnalysis',
+      secrecyAreaId: null,
+    });
+    return { org, unit };
+  });

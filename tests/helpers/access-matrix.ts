@@ -879,6 +879,26 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     kind: 'list',
     url: '/api/screenings/coverage?from=2026-01-01&to=2027-01-01',
   },
+  'GET /api/indicators/definitions': { kind: 'list', url: '/api/indicators/definitions' },
+  'GET /api/indicators': { kind: 'list', url: '/api/indicators?from=2026-01-01&to=2026-12-31' },
+  'GET /api/indicators/export': {
+    kind: 'list',
+    url: '/api/indicators/export?from=2026-01-01&to=2026-12-31&format=csv',
+  },
+  'GET /api/indicators/case-rows': {
+    kind: 'list',
+    url: '/api/indicators/case-rows?from=2026-01-01&to=2026-12-31&format=csv',
+  },
+  'GET /api/indicators/county': {
+    kind: 'list',
+    url: '/api/indicators/county?from=2026-01-01&to=2026-12-31',
+  },
+  'POST /api/indicators/publications': {
+    kind: 'organisation',
+    action: 'statistics.read',
+    url: () => '/api/indicators/publications',
+    body: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  },
   'GET /api/units': { kind: 'list', url: '/api/units' },
   'GET /api/organisation/settings': { kind: 'list', url: '/api/organisation/settings' },
   'GET /api/measures': { kind: 'list', url: '/api/measures' },

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/server/config';
 import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from '../../src/server/risk-management/load-catalogues';
 import { loadDisclosureGrounds } from '../../src/server/collaboration/load-grounds';
+import { loadIndicatorCatalogue } from '../../src/server/indicators/load-indicators';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -36,6 +37,7 @@ export const createTestApp = async (
     instruments,
     riskManagement: loadRiskManagementCatalogues(instruments.factors),
     disclosureGrounds: loadDisclosureGrounds(),
+    indicators: loadIndicatorCatalogue(),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

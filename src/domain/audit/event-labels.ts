@@ -178,6 +178,17 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Registrerade samtal inom råd och service',
     en: 'Recorded an advice-and-service contact',
   },
+  'statistics.computed': { sv: 'Räknade fram nyckeltal', en: 'Computed indicators' },
+  'statistics.exported': { sv: 'Exporterade nyckeltal', en: 'Exported indicators' },
+  'statistics.case_level_exported': {
+    sv: 'Exporterade avidentifierade ärenderader',
+    en: 'Exported anonymised case rows',
+  },
+  'statistics.published': {
+    sv: 'Lämnade nyckeltal till länet',
+    en: 'Published indicators to the county',
+  },
+  'statistics.county_read': { sv: 'Visade länets nyckeltal', en: 'Viewed county indicators' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

@@ -1,3 +1,5 @@
+import { daysBetween } from '../calendar';
+
 /**
  * Log review (logguppföljning): a reviewer goes through who opened what and signs that it was
  * done, with findings. Targeted reviews look where misuse would hurt most: protected persons and
@@ -17,9 +19,6 @@ export type LogReviewSignOff = {
 
 /** The longest period one review may cover: a year, so reviews stay recurring, not once. */
 export const maxReviewDays = 366;
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** Checks a sign-off; problems by field. */
 export const checkSignOff = (

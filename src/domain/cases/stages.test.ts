@@ -17,7 +17,7 @@ describe('case stages', () => {
         type: 'childExposed',
         reason: null,
       }),
-    ).toEqual({ ok: true, to: 'preliminaryAssessment', reason: null });
+    ).toEqual({ ok: true, to: 'preliminaryAssessment', reason: null, goal: null });
   });
 
   it('gives adults no förhandsbedömning', () => {
@@ -74,6 +74,34 @@ describe('case stages', () => {
         reason: 'Barn i hushållet, behov av skydd',
       }),
     ).toMatchObject({ ok: true });
+  });
+
+  it('asks how the goal went when a case closes after interventions, and only then', () => {
+    const closing = {
+      to: 'closed',
+      type: 'adultVictim',
+      reason: 'Målen är nådda enligt planen.',
+    } as const;
+    expect(planTransition({ ...closing, from: 'followUp' })).toMatchObject({
+      ok: false,
+      code: 'case.goal_required',
+    });
+    expect(planTransition({ ...closing, from: 'intervention', goal: 'partlyReached' })).toEqual({
+      ok: true,
+      to: 'closed',
+      reason: closing.reason,
+      goal: 'partlyReached',
+    });
+    // Closing an investigation that led nowhere has no goal to judge; a stray answer is dropped.
+    expect(planTransition({ ...closing, from: 'investigation', goal: 'reached' })).toMatchObject({
+      ok: true,
+      goal: null,
+    });
+    expect(nextStages('followUp', 'perpetrator')).toContainEqual({
+      to: 'closed',
+      needsReason: true,
+      needsGoal: true,
+    });
   });
 
   it('will not let an adult case leave intake until someone has asked about children', () => {

@@ -85,14 +85,29 @@ const transitions: Record<Stage, readonly Rule[]> = {
   closed: [{ to: 'intake', needsReason: true }],
 };
 
+/**
+ * How far the overall goal was reached when a case with interventions closes (Kolada counts
+ * cases closed with the goal fully or partly reached). "notAssessable" is honest when the
+ * person moved or ended contact before anyone could tell.
+ */
+export const goalAttainments = ['reached', 'partlyReached', 'notReached', 'notAssessable'] as const;
+export type GoalAttainment = (typeof goalAttainments)[number];
+
+/** Closing after an intervention asks how the goal went; closing earlier has no goal to judge. */
+const asksAboutGoal = (from: Stage, to: Stage) =>
+  to === 'closed' && (from === 'intervention' || from === 'followUp');
+
 const applies = (rule: Rule, type: CaseType) =>
   (!rule.only || rule.only.includes(type)) && !rule.except?.includes(type);
 
 /** The stages a case of this type may move to next. */
-export const nextStages = (from: Stage, type: CaseType): { to: Stage; needsReason: boolean }[] =>
+export const nextStages = (
+  from: Stage,
+  type: CaseType,
+): { to: Stage; needsReason: boolean; needsGoal: boolean }[] =>
   transitions[from]
     .filter((rule) => applies(rule, type))
-    .map(({ to, needsReason }) => ({ to, needsReason }));
+    .map(({ to, needsReason }) => ({ to, needsReason, needsGoal: asksAboutGoal(from, to) }));
 
 /**
  * Children in the household (barn i hushållet). Every adult case asks; "unknown" is an honest
@@ -110,13 +125,18 @@ export type TransitionRequest = {
   type: CaseType;
   reason: string | null;
   childrenAnswer?: ChildrenAnswer | null;
+  goal?: GoalAttainment | null;
 };
 
 export type TransitionPlan =
-  | { ok: true; to: Stage; reason: string | null }
+  | { ok: true; to: Stage; reason: string | null; goal: GoalAttainment | null }
   | {
       ok: false;
-      code: 'case.transition_not_allowed' | 'case.reason_required' | 'case.children_unanswered';
+      code:
+        | 'case.transition_not_allowed'
+        | 'case.reason_required'
+        | 'case.children_unanswered'
+        | 'case.goal_required';
       message: string;
     };
 
@@ -152,7 +172,16 @@ export const planTransition = (request: TransitionRequest): TransitionPlan => {
       message: `Skriv varför ärendet går till ${stageLabelsSv[request.to]} (minst 10 tecken).`,
     };
   }
-  return { ok: true, to: request.to, reason };
+  if (asksAboutGoal(request.from, request.to) && !request.goal) {
+    return {
+      ok: false,
+      code: 'case.goal_required',
+      message:
+        'Ange hur väl målet för insatserna uppnåddes innan ärendet avslutas: helt, delvis, inte eller går inte att bedöma.',
+    };
+  }
+  const goal = asksAboutGoal(request.from, request.to) ? (request.goal ?? null) : null;
+  return { ok: true, to: request.to, reason, goal };
 };
 
 /** The stage a new case starts in. */

@@ -1,4 +1,4 @@
-import { addDays } from '../calendar';
+import { addDays, daysBetween, median } from '../calendar';
 
 /**
  * Groups (digest 002: group programmes with themes and a set number of places; people wait for
@@ -20,16 +20,6 @@ export const checkGroup = (draft: GroupDraft, today: string) => [
 ];
 
 export type GroupPlace = { addedOn: string; admittedOn: string | null; leftOn: string | null };
-
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-const median = (values: number[]) => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** The queue as the team sees it: who waits, for how long, and how long the admitted waited. */
 export const queueFigures = (places: readonly GroupPlace[], capacity: number, today: string) => {

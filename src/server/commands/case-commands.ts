@@ -10,6 +10,7 @@ import {
   initialStage,
   planTransition,
   type ChildrenAnswer,
+  type GoalAttainment,
   type Stage,
 } from '../../domain/cases/stages';
 import { DomainError, ruleViolation } from '../../domain/errors';
@@ -198,7 +199,7 @@ export const listCases = (ctx: CommandContext, filter: { mine: boolean; limit: n
 export const changeStage = (
   ctx: CommandContext,
   caseId: string,
-  input: { to: Stage; reason: string | null; version: number },
+  input: { to: Stage; reason: string | null; goal: GoalAttainment | null; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
     const { record, decision } = await loadCaseFor(
@@ -214,6 +215,7 @@ export const changeStage = (
       type: record.type as CaseType,
       reason: input.reason,
       childrenAnswer: record.childrenAnswer,
+      goal: input.goal,
     });
     if (!plan.ok) throw ruleViolation(plan.code, plan.message);
     // A case is not closed while a signed risk assessment lacks a plan or a reasoned "no measures".
@@ -235,6 +237,7 @@ export const changeStage = (
       reasonEnc: plan.reason ? encryptField(ctx.keys, transitionReasonContext, plan.reason) : null,
       decidedBy: ctx.actor.userId,
       decidedAt: now,
+      goalAttainment: plan.goal,
     });
     await auditPersonEvent(ctx, tx, {
       type: 'case.stage_changed',

@@ -8,7 +8,8 @@ import type {
   ScreeningOutcome,
   ScreeningTopic,
 } from '../../domain/cases/screening';
-import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
+import type { ChildrenAnswer, GoalAttainment, Stage } from '../../domain/cases/stages';
+import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import type { TaskKind } from '../../domain/cases/tasks';
 import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
@@ -224,6 +225,7 @@ export type CaseTransitionsTable = {
   reasonEnc: string | null;
   decidedBy: string;
   decidedAt: Date;
+  goalAttainment: GoalAttainment | null;
 };
 
 export type CaseLinksTable = {
@@ -874,6 +876,26 @@ export type GroupPlacesTable = {
 };
 
 /** Views: other organisations of the county, by name and unit only. */
+export type PopulationFiguresTable = {
+  scbCode: string;
+  year: number;
+  adults: number;
+  source: string;
+  loadedAt: Date;
+};
+export type IndicatorPublicationsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  countyCode: string;
+  periodFrom: ColumnType<string, string, string>;
+  periodTo: ColumnType<string, string, string>;
+  catalogueVersion: string;
+  figures: ColumnType<ReleasedFigure[], string, string>;
+  publishedBy: string;
+  publishedByName: string;
+  publishedAt: Date;
+};
+
 export type DirectoryOrganisationsView = {
   id: string;
   name: string;
@@ -950,6 +972,8 @@ export type Database = {
   followUpPlans: FollowUpPlansTable;
   interventionGroups: InterventionGroupsTable;
   groupPlaces: GroupPlacesTable;
+  populationFigures: PopulationFiguresTable;
+  indicatorPublications: IndicatorPublicationsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -26,6 +26,7 @@ import { registerReferralRoutes } from '../routes/collaboration/referral-routes'
 import { registerMeetingRoutes } from '../routes/collaboration/meeting-routes';
 import { registerHousingRoutes } from '../routes/housing/routes';
 import { registerInterventionRoutes } from '../routes/interventions/routes';
+import { registerIndicatorRoutes } from '../routes/indicators/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -137,6 +138,7 @@ export const buildApp = async (
     registerMeetingRoutes(api, deps);
     registerHousingRoutes(api, deps);
     registerInterventionRoutes(api, deps);
+    registerIndicatorRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

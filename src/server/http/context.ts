@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
 import type { DisclosureGroundCatalogue } from '../../domain/collaboration/grounds';
+import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
 import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
@@ -22,6 +23,8 @@ export type AppDeps = {
   riskManagement: RiskManagementCatalogues;
   /** Legal grounds for disclosures, read and validated from catalogues/ at start. */
   disclosureGrounds: DisclosureGroundCatalogue;
+  /** Indicator definitions, read and validated from catalogues/ at start. */
+  indicators: IndicatorCatalogue;
 };
 
 /**

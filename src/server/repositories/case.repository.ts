@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { ChildrenAnswer, Stage } from '../../domain/cases/stages';
+import type { ChildrenAnswer, GoalAttainment, Stage } from '../../domain/cases/stages';
 import type {
   CaseEventsTable,
   CaseLinksTable,
@@ -140,6 +140,7 @@ export const insertTransition = (
     reasonEnc: string | null;
     decidedBy: string;
     decidedAt: Date;
+    goalAttainment?: GoalAttainment | null;
   },
 ) => tx.insertInto('caseTransitions').values(values).execute();
 

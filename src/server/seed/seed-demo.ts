@@ -28,6 +28,11 @@ import {
   demoOrganisations,
   demoUsers,
 } from './demo-world';
+import {
+  demoPopulationFile,
+  insertPopulation,
+  parsePopulationFile,
+} from '../indicators/population-file';
 
 export type DemoCredential = {
   username: string;
@@ -222,6 +227,12 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
           availabilityUpdatedByName: 'Demo',
         })
         .execute();
+    await insertPopulation(
+      tx,
+      parsePopulationFile(readFileSync(demoPopulationFile, 'utf8')),
+      'ovningslan.csv',
+      now,
+    );
     for (const person of demoPersons) {
       const unit = unitOf(person.unit);
       await tx

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { goalAttainments } from '../../domain/cases/stages';
 import { dateText, todayText, type CaseDetail, type ReportRow } from '../cases-api';
 import { caseEventKinds, caseTypes, catalogueLabel, eventSources, stageLabel } from '../labels';
 import { FieldErrors, useProblem } from './problems';
@@ -93,6 +94,7 @@ export const CasePage = ({
       await api('POST', `/api/cases/${caseId}/stage`, {
         to: form.get('to'),
         reason: form.get('reason') || null,
+        goal: form.get('goal') || null,
         version: detail.version,
       });
       await load();
@@ -258,6 +260,17 @@ export const CasePage = ({
           <p id="reason-help" className="muted">
             {t('case.reasonHelp')}
           </p>
+          {detail.abilities.nextStages.some((next) => next.needsGoal) && (
+            <fieldset>
+              <legend>{t('case.goal.legend')}</legend>
+              <p className="muted">{t('case.goal.help')}</p>
+              {goalAttainments.map((goal) => (
+                <label key={goal} className="choice">
+                  <input type="radio" name="goal" value={goal} /> {t(`case.goal.${goal}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <button type="submit">{t('case.move')}</button>
         </form>
       )}

@@ -18,6 +18,7 @@ import * as adviceAndService from './20261126100000-advice-and-service';
 import * as interventions from './20261126200000-interventions';
 import * as clientFollowUp from './20261126300000-client-follow-up';
 import * as interventionGroups from './20261126400000-intervention-groups';
+import * as indicators from './20261126500000-indicators';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '20261126200000-interventions': interventions,
   '20261126300000-client-follow-up': clientFollowUp,
   '20261126400000-intervention-groups': interventionGroups,
+  '20261126500000-indicators': indicators,
 };
 
 export const migrationProvider: MigrationProvider = {

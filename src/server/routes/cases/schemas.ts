@@ -14,9 +14,10 @@ import {
   screeningOutcomes,
   screeningTopics,
 } from '../../../domain/cases/screening';
-import { childrenAnswers, stages } from '../../../domain/cases/stages';
+import { childrenAnswers, goalAttainments, stages } from '../../../domain/cases/stages';
 import { identityKinds } from '../../../domain/identity/personal-identity';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
+import { calendarDate } from '../calendar-date';
 
 /** Documents are printed in the reader's language (Swedish unless asked otherwise). */
 export const documentQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });
@@ -42,6 +43,8 @@ export const stageBody = z.object({
   to: z.enum(stages),
   /** Required when closing, not opening an investigation, or converting råd och service. */
   reason: z.string().trim().max(4000).nullable().default(null),
+  /** How far the goal was reached; asked when a case closes after interventions. */
+  goal: z.enum(goalAttainments).nullable().default(null),
   version: z.number().int().positive(),
 });
 
@@ -62,7 +65,6 @@ export const listQuery = z.object({
 });
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 February). */
-const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
 
 const task = z.object({
   id: z.string(),
@@ -115,7 +117,9 @@ export const caseSummary = z.object({
   version: z.number().int(),
   abilities: z.object({
     write: z.boolean(),
-    nextStages: z.array(z.object({ to: z.enum(stages), needsReason: z.boolean() })),
+    nextStages: z.array(
+      z.object({ to: z.enum(stages), needsReason: z.boolean(), needsGoal: z.boolean() }),
+    ),
   }),
   /** Why the viewer may read the case: their own area, a consent, a disclosure, break-glass. */
   access: z.object({ reason: z.string().nullable(), sharedUntil: z.string().nullable() }),

@@ -17,9 +17,9 @@ import { recipientKinds } from '../../../domain/collaboration/grounds';
 import { caseParams } from '../cases/schemas';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
+import { calendarDate } from '../calendar-date';
 
 const tags = ['samverkansmöten'];
-const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
 const meetingParams = z.object({ meetingId: z.string().uuid('Ogiltigt id') });
 const itemParams = z.object({ itemId: z.string().uuid('Ogiltigt id') });
 const created = { 201: z.object({ id: z.string() }) };

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { concernPaths } from '../../../domain/collaboration/concern';
 import { consentForms, consentGivers, dataCategories } from '../../../domain/collaboration/consent';
 import { recipientKinds } from '../../../domain/collaboration/grounds';
+import { calendarDate } from '../calendar-date';
 
 const text = z.object({ sv: z.string(), en: z.string() });
-const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
 
 export const consentParams = z.object({ consentId: z.string().uuid('Ogiltigt id') });
 

@@ -1,3 +1,4 @@
+import { calendarDate } from '../calendar-date';
 import { z } from 'zod';
 import {
   exitDestinations,
@@ -9,7 +10,7 @@ import {
 import { placeRequestStatuses } from '../../../domain/housing/placement';
 
 export const tags = ['skyddat boende'];
-export const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
+export { calendarDate };
 export const created = { 201: z.object({ id: z.string() }) };
 export const housingUnitParams = z.object({ housingUnitId: z.string().uuid('Ogiltigt id') });
 export const requestParams = z.object({ requestId: z.string().uuid('Ogiltigt id') });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { measureStatuses } from '../../../domain/risk-management/plan';
 import { measureSchema, owners, strategies } from '../../../domain/risk-management/measures';
+import { calendarDate } from '../calendar-date';
 
 const text = z.object({ sv: z.string(), en: z.string() });
-const calendarDate = z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD');
 
 export const measureParams = z.object({ measureId: z.string().uuid('Ogiltigt id') });
 export const assessmentParams = z.object({ assessmentId: z.string().uuid('Ogiltigt id') });

@@ -1,0 +1,225 @@
+import { computeIndicators, factsOfUnit, type Figure } from '../../domain/indicators/compute';
+import { anonymise, caseLevelRows } from '../../domain/indicators/case-level';
+import type { Period } from '../../domain/indicators/facts';
+import { checkPeriod } from '../../domain/indicators/period';
+import { adultsFor } from '../../domain/indicators/population';
+import { releaseFigures, type ReleasedFigure } from '../../domain/indicators/suppression';
+import { invalidFields, ruleViolation } from '../../domain/errors';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { organisationFacts } from '../indicators/facts.repository';
+import { populationRows } from '../indicators/population-file';
+import { auditPersonEvent, runAudited } from './person-access';
+
+type Level<F> = { unitId: string | null; name: string; figures: F[] };
+
+const validPeriod = (period: Period) => {
+  const problems = checkPeriod(period);
+  if (problems.length) throw invalidFields(problems);
+};
+
+/** The organisation's figures and each unit's, exact, for use inside the organisation. */
+const computeOwn = async (ctx: CommandContext, tx: Tx, period: Period) => {
+  const organisation = await tx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'scbCode', 'countyCode'])
+    .where('id', '=', ctx.actor.organisationId)
+    .executeTakeFirstOrThrow();
+  const facts = await organisationFacts(tx, organisation.id, ctx.instruments);
+  const adults = adultsFor(
+    await populationRows(tx, organisation.scbCode ? [organisation.scbCode] : []),
+    organisation.scbCode,
+    period.to,
+  );
+  const units = await tx
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('organisationId', '=', organisation.id)
+    .orderBy('name')
+    .execute();
+  const levels: Level<Figure>[] = [
+    {
+      unitId: null,
+      name: organisation.name,
+      figures: computeIndicators(ctx.indicators, facts, period, adults),
+    },
+    ...units.map((unit) => ({
+      unitId: unit.id,
+      name: unit.name,
+      figures: computeIndicators(ctx.indicators, factsOfUnit(facts, unit.id), period, null),
+    })),
+  ];
+  return { organisation, adults, facts, levels };
+};
+
+const audit = (
+  ctx: CommandContext,
+  tx: Tx,
+  type: Parameters<typeof auditPersonEvent>[2]['type'],
+  period: Period,
+  details: Record<string, string | number | boolean | null> = {},
+) =>
+  auditPersonEvent(ctx, tx, {
+    type,
+    personId: null,
+    reason: 'statistics.read',
+    details: { from: period.from, to: period.to, ...details },
+  });
+
+/** The dashboard: exact figures, because they stay inside the organisation. */
+export const ownIndicators = (ctx: CommandContext, period: Period) =>
+  runAudited(ctx, async (tx) => {
+    validPeriod(period);
+    const { organisation, adults, levels } = await computeOwn(ctx, tx, period);
+    const published = await tx
+      .selectFrom('indicatorPublications')
+      .select('publishedAt')
+      .where('periodFrom', '=', period.from)
+      .where('periodTo', '=', period.to)
+      .orderBy('publishedAt', 'desc')
+      .executeTakeFirst();
+    await audit(ctx, tx, 'statistics.computed', period);
+    return {
+      period,
+      catalogueVersion: ctx.indicators.version,
+      organisation: { name: organisation.name, kind: organisation.kind, adults },
+      mayPublish: organisation.kind === 'municipality' && organisation.countyCode !== null,
+      publishedAt: published?.publishedAt.toISOString() ?? null,
+      levels,
+    };
+  });
+
+/** The same figures as they may leave the organisation: small counts withheld. */
+export const releasedIndicators = (ctx: CommandContext, period: Period, format: string) =>
+  runAudited(ctx, async (tx) => {
+    validPeriod(period);
+    const { organisation, levels } = await computeOwn(ctx, tx, period);
+    await audit(ctx, tx, 'statistics.exported', period, { format });
+    return {
+      organisation: organisation.name,
+      levels: levels.map((level): Level<ReleasedFigure> => ({
+        ...level,
+        figures: releaseFigures(ctx.indicators, level.figures),
+      })),
+    };
+  });
+
+/** Case rows without identity for external evaluation, k-anonymous with k = the threshold. */
+export const anonymisedCaseRows = (ctx: CommandContext, period: Period, format: string) =>
+  runAudited(ctx, async (tx) => {
+    validPeriod(period);
+    const { facts } = await computeOwn(ctx, tx, period);
+    const rows = anonymise(caseLevelRows(facts.cases, period), ctx.indicators.suppressBelow);
+    await audit(ctx, tx, 'statistics.case_level_exported', period, { format, rows: rows.length });
+    return rows;
+  });
+
+/** Hands the period's figures to the county, withheld where small; a new publication supersedes. */
+export const publishIndicators = (ctx: CommandContext, period: Period) =>
+  runAudited(ctx, async (tx) => {
+    validPeriod(period);
+    const { organisation, levels } = await computeOwn(ctx, tx, period);
+    if (organisation.kind !== 'municipality' || !organisation.countyCode)
+      throw ruleViolation(
+        'statistics.not_a_municipality',
+        'Bara en kommun som hör till ett län lämnar nyckeltal till länet.',
+      );
+    const publisher = await tx
+      .selectFrom('users')
+      .select('displayName')
+      .where('id', '=', ctx.actor.userId)
+      .executeTakeFirstOrThrow();
+    const now = ctx.now();
+    const { id } = await tx
+      .insertInto('indicatorPublications')
+      .values({
+        organisationId: organisation.id,
+        countyCode: organisation.countyCode,
+        periodFrom: period.from,
+        periodTo: period.to,
+        catalogueVersion: ctx.indicators.version,
+        figures: JSON.stringify(releaseFigures(ctx.indicators, levels[0]!.figures)),
+        publishedBy: ctx.actor.userId,
+        publishedByName: publisher.displayName,
+        publishedAt: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(ctx, tx, 'statistics.published', period);
+    return { id, publishedAt: now.toISOString() };
+  });
+
+/**
+ * A county board's view: what its municipalities published for the period (the latest of
+ * each), and county totals over the figures that were not withheld. A total with withheld
+ * parts says how many municipalities it lacks instead of pretending to be complete.
+ */
+export const countyIndicators = (ctx: CommandContext, period: Period) =>
+  runAudited(ctx, async (tx) => {
+    validPeriod(period);
+    const board = await tx
+      .selectFrom('organisations')
+      .select(['kind', 'countyCode', 'name'])
+      .where('id', '=', ctx.actor.organisationId)
+      .executeTakeFirstOrThrow();
+    if (board.kind !== 'countyBoard' || !board.countyCode)
+      throw ruleViolation(
+        'statistics.not_a_county_board',
+        'Länets jämförelse visas för länsstyrelsen eller kommunförbundet i länet.',
+      );
+    const publications = await tx
+      .selectFrom('indicatorPublications as p')
+      .innerJoin('directoryOrganisations as o', 'o.id', 'p.organisationId')
+      .select(['p.organisationId', 'o.name', 'p.figures', 'p.publishedAt', 'p.publishedByName'])
+      .where('p.countyCode', '=', board.countyCode)
+      .where('p.periodFrom', '=', period.from)
+      .where('p.periodTo', '=', period.to)
+      .orderBy('p.publishedAt')
+      .execute();
+    // Oldest first, so each municipality's latest publication is the one the map keeps.
+    const municipalities = [
+      ...new Map(publications.map((row) => [row.organisationId, row])).values(),
+    ].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    await audit(ctx, tx, 'statistics.county_read', period, {
+      municipalities: municipalities.length,
+    });
+    return {
+      period,
+      county: { name: board.name, code: board.countyCode },
+      municipalities: municipalities.map((row) => ({
+        organisationId: row.organisationId,
+        name: row.name,
+        publishedAt: row.publishedAt.toISOString(),
+        publishedBy: row.publishedByName,
+        figures: row.figures,
+      })),
+      totals: countyTotals(
+        ctx,
+        municipalities.map((row) => row.figures),
+      ),
+    };
+  });
+
+const countyTotals = (ctx: CommandContext, published: readonly ReleasedFigure[][]) =>
+  ctx.indicators.indicators.map((definition) => {
+    const figures = published.flatMap((figures) =>
+      figures.filter((figure) => figure.id === definition.id),
+    );
+    const shown = figures.filter((figure) => !figure.suppressed);
+    const count = shown.reduce((sum, figure) => sum + (figure.count ?? 0), 0);
+    const base = shown.reduce((sum, figure) => sum + (figure.base ?? 0), 0);
+    // Medians of municipalities cannot be combined into the county's median: none is shown.
+    const value = {
+      per10k: base ? (count / base) * 10_000 : null,
+      share: base ? count / base : null,
+      count,
+      medianDays: null,
+    }[definition.measure];
+    return {
+      id: definition.id,
+      count,
+      base: base || null,
+      value,
+      withheldIn: figures.length - shown.length,
+    };
+  });

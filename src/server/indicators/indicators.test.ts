@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import { computeIndicators, factsOfUnit } from '../../domain/indicators/compute';
+import { indicatorIds, type IndicatorId } from '../../domain/indicators/definitions';
+import type { CaseFact, OrganisationFacts } from '../../domain/indicators/facts';
+import { releaseFigures } from '../../domain/indicators/suppression';
+import { defaultReassessmentDays } from '../../domain/risk/reassessment';
+import { loadIndicatorCatalogue } from './load-indicators';
+
+const catalogue = loadIndicatorCatalogue();
+const period = { from: '2026-01-01', to: '2026-06-30' };
+
+/**
+ * A hand-built municipality. Each record says, in its own `counts` and `in` lists, which
+ * figures it should be counted in (numerator) and which wholes it belongs to (denominator),
+ * decided by reading the definitions — not by running the code. The expected figures are the
+ * sums of those annotations.
+ */
+type Annotated<T> = T & { counts?: IndicatorId[]; in?: IndicatorId[]; note: string };
+
+const blank: Omit<CaseFact, 'caseId' | 'unitId' | 'type' | 'openedOn'> = {
+  hrv: false,
+  closedOn: null,
+  closedFrom: null,
+  goal: null,
+  childrenAnswer: 'none',
+  investigationOn: null,
+  interventionDays: [],
+  assessments: [],
+  childCases: [],
+  planReviews: [],
+  ratings: [],
+  placements: [],
+};
+
+const rating = (ratedOn: string, safety: number, violence: 'none' | 'threats' | 'notAnswered') => ({
+  ratedOn,
+  safety,
+  wellbeing: 5,
+  violence,
+});
+
+const cases: Annotated<CaseFact>[] = [
+  {
+    ...blank,
+    note: 'opened in the period, investigated, standardised assessment, granted support',
+    caseId: 'c1',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2026-01-10',
+    investigationOn: '2026-01-12',
+    interventionDays: ['2026-02-01'],
+    assessments: [{ signedOn: '2026-06-20', level: 'high', standardised: true }],
+    counts: ['actualisedCases', 'casesWithIntervention', 'standardisedRiskAssessment'],
+    in: ['standardisedRiskAssessment', 'overdueReassessments'],
+  },
+  {
+    ...blank,
+    note: 'opened in the period; only a professional judgement, now overdue (high: 14 days)',
+    caseId: 'c2',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2026-03-01',
+    investigationOn: '2026-03-02',
+    assessments: [{ signedOn: '2026-03-05', level: 'high', standardised: false }],
+    planReviews: ['2026-04-01'],
+    counts: ['actualisedCases', 'overdueReassessments', 'overduePlanReviews'],
+    in: ['standardisedRiskAssessment', 'overdueReassessments', 'overduePlanReviews'],
+  },
+  {
+    ...blank,
+    note: 'opened last year, closed from follow-up with the goal partly reached',
+    caseId: 'c3',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2025-09-01',
+    investigationOn: '2025-09-03',
+    interventionDays: ['2025-10-01'],
+    closedOn: '2026-05-15',
+    closedFrom: 'followUp',
+    goal: 'partlyReached',
+    assessments: [{ signedOn: '2025-09-10', level: 'low', standardised: true }],
+    ratings: [rating('2025-10-01', 3, 'threats'), rating('2026-05-10', 7, 'none')],
+    counts: ['closedGoalReached', 'saferByOwnRating', 'noViolenceByOwnRating'],
+    in: ['saferByOwnRating', 'noViolenceByOwnRating'],
+  },
+  {
+    ...blank,
+    note: 'closed in the period but the goal was not reached; still rates less safe',
+    caseId: 'c4',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2025-11-01',
+    closedOn: '2026-02-01',
+    closedFrom: 'intervention',
+    goal: 'notReached',
+    ratings: [rating('2025-11-05', 6, 'threats'), rating('2026-01-20', 4, 'threats')],
+    in: ['saferByOwnRating', 'noViolenceByOwnRating'],
+  },
+  {
+    ...blank,
+    note: 'a perpetrator case opened in the period, with a group programme and children',
+    caseId: 'c5',
+    unitId: 'atv',
+    type: 'perpetrator',
+    openedOn: '2026-04-01',
+    interventionDays: ['2026-04-20', '2026-05-01'],
+    childrenAnswer: 'yes',
+    childCases: [{ investigationOn: '2026-04-10' }, { investigationOn: null }],
+    ratings: [rating('2026-04-20', 5, 'notAnswered')],
+    counts: ['actualisedCases', 'casesWithIntervention', 'childrenWithoutInvestigation'],
+    in: ['childrenWithoutInvestigation', 'childrenWithoutInvestigation'],
+  },
+  {
+    ...blank,
+    note: 'an adult victim with children nobody reported; protected housing, 40 days',
+    caseId: 'c6',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    hrv: true,
+    openedOn: '2025-12-20',
+    childrenAnswer: 'yes',
+    interventionDays: ['2026-01-03'],
+    placements: [{ startOn: '2026-01-03', endOn: '2026-02-12' }],
+    counts: ['casesWithIntervention', 'childrenWithoutInvestigation', 'placementsStarted'],
+    in: ['childrenWithoutInvestigation'],
+  },
+  {
+    ...blank,
+    note: 'a child case itself: counted in no adult figure',
+    caseId: 'c7',
+    unitId: 'barn',
+    type: 'childExposed',
+    openedOn: '2026-04-05',
+    investigationOn: '2026-04-10',
+  },
+  {
+    ...blank,
+    note: 'opened after the period; its placement started before it ended and is still on',
+    caseId: 'c8',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2026-07-02',
+    placements: [{ startOn: '2026-06-30', endOn: null }],
+    counts: ['placementsStarted'],
+  },
+  {
+    ...blank,
+    note: 'a stay that began last year and ended in the period: 10 days',
+    caseId: 'c9',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2025-12-01',
+    closedOn: '2025-12-30',
+    closedFrom: 'investigation',
+    placements: [{ startOn: '2025-12-20', endOn: '2026-01-01' }],
+  },
+];
+
+const screenings: Annotated<OrganisationFacts['screenings'][number]>[] = [
+  {
+    note: 'asked',
+    unitId: 'ekb',
+    askedOn: '2026-02-01',
+    asked: true,
+    counts: ['screeningCoverage'],
+    in: ['screeningCoverage'],
+  },
+  {
+    note: 'asked',
+    unitId: 'ekb',
+    askedOn: '2026-02-02',
+    asked: true,
+    counts: ['screeningCoverage'],
+    in: ['screeningCoverage'],
+  },
+  {
+    note: 'not asked',
+    unitId: 'ekb',
+    askedOn: '2026-02-03',
+    asked: false,
+    in: ['screeningCoverage'],
+  },
+  { note: 'before the period', unitId: 'ekb', askedOn: '2025-12-31', asked: true },
+];
+
+const unmetNeeds: Annotated<OrganisationFacts['unmetNeeds'][number]>[] = [
+  {
+    note: 'in period',
+    unitId: 'vinr',
+    recordedOn: '2026-03-03',
+    places: 2,
+    counts: ['unmetHousingNeeds'],
+  },
+  { note: 'after period', unitId: 'vinr', recordedOn: '2026-07-01', places: 1 },
+];
+
+const facts: OrganisationFacts = {
+  reassessmentDays: defaultReassessmentDays,
+  cases,
+  screenings,
+  unmetNeeds,
+};
+
+const annotated = [...cases, ...screenings, ...unmetNeeds];
+const expectedCount = (id: IndicatorId) =>
+  annotated.flatMap((record) => record.counts ?? []).filter((counted) => counted === id).length;
+const expectedBase = (id: IndicatorId) =>
+  annotated.flatMap((record) => record.in ?? []).filter((member) => member === id).length;
+const figureOf = (figures: ReturnType<typeof computeIndicators>, id: IndicatorId) =>
+  figures.find((figure) => figure.id === id)!;
+
+describe('indicators on a hand-built municipality', () => {
+  const adults = 8_000;
+  const figures = computeIndicators(catalogue, facts, period, adults);
+
+  it('defines every indicator once, each with a description in both languages', () => {
+    expect(catalogue.indicators.map((definition) => definition.id).sort()).toEqual(
+      [...indicatorIds].sort(),
+    );
+    for (const definition of catalogue.indicators)
+      expect(definition.description.sv.length).toBeGreaterThan(40);
+  });
+
+  it.each(indicatorIds.filter((id) => id !== 'placementLength'))(
+    '%s counts what the annotations say',
+    (id) => {
+      const figure = figureOf(figures, id);
+      expect(figure.count).toBe(expectedCount(id));
+      const measure = catalogue.indicators.find((definition) => definition.id === id)!.measure;
+      if (measure === 'share') {
+        expect(figure.base).toBe(expectedBase(id));
+        expect(figure.value).toBeCloseTo(expectedCount(id) / expectedBase(id), 10);
+      }
+      if (measure === 'per10k') {
+        expect(figure.base).toBe(adults);
+        expect(figure.value).toBeCloseTo((expectedCount(id) * 10_000) / adults, 10);
+      }
+    },
+  );
+
+  it('gives the median length of the stays that ended in the period', () => {
+    // c6: 3 Jan → 12 Feb is 40 days; c9: 20 Dec → 1 Jan is 12 days; c8 has not ended.
+    expect(figureOf(figures, 'placementLength')).toMatchObject({ count: 2, value: (40 + 12) / 2 });
+  });
+
+  it('gives a unit its own share and counts instead of rates', () => {
+    const atv = computeIndicators(catalogue, factsOfUnit(facts, 'atv'), period, null);
+    expect(figureOf(atv, 'actualisedCases')).toEqual({
+      id: 'actualisedCases',
+      count: 1,
+      base: null,
+      value: 1,
+    });
+    expect(figureOf(atv, 'screeningCoverage')).toMatchObject({ count: 0, base: 0, value: null });
+  });
+
+  it('withholds small figures and what they could be read from, shows zero and large ones', () => {
+    const released = releaseFigures(catalogue, [
+      { id: 'actualisedCases', count: 3, base: 8_000, value: 3.75 },
+      { id: 'placementsStarted', count: 0, base: null, value: 0 },
+      { id: 'unmetHousingNeeds', count: 5, base: null, value: 5 },
+      { id: 'screeningCoverage', count: 38, base: 40, value: 0.95 },
+      { id: 'saferByOwnRating', count: 10, base: 20, value: 0.5 },
+      { id: 'standardisedRiskAssessment', count: 0, base: 4, value: 0 },
+      { id: 'placementLength', count: 4, base: null, value: 31 },
+    ]);
+    expect(released.map((figure) => [figure.id, figure.suppressed, figure.value])).toEqual([
+      ['actualisedCases', true, null],
+      ['placementsStarted', false, 0],
+      ['unmetHousingNeeds', false, 5],
+      ['screeningCoverage', true, null],
+      ['saferByOwnRating', false, 0.5],
+      ['standardisedRiskAssessment', true, null],
+      ['placementLength', true, null],
+    ]);
+  });
+});

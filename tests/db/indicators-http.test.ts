@@ -1,0 +1,292 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import { insertPopulation } from '../../src/server/indicators/population-file';
+import {
+  buildCounty,
+  buildCountyBoard,
+  buildPerson,
+  buildWorld,
+  type World,
+} from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Figure = { id: string; count: number | null; base: number | null; value: number | null };
+type Own = {
+  levels: { unitId: string | null; name: string; figures: Figure[] }[];
+  mayPublish: boolean;
+};
+type County = {
+  municipalities: { name: string; figures: (Figure & { suppressed: boolean })[] }[];
+  totals: (Figure & { withheldIn: number })[];
+};
+
+const period = { from: '2026-01-01', to: '2026-12-31' };
+const query = `from=${period.from}&to=${period.to}`;
+const adults = 5_000;
+
+/**
+ * A municipality's year built through the API: cases opened, some granted support, closed
+ * with a recorded goal attainment. The test keeps its own tally of what it did; the expected
+ * figures come from that tally, not from the indicator code.
+ */
+describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, county', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+  const done = { opened: 0, granted: 0, goalReached: 0, goalNotReached: 0 };
+
+  const figure = (figures: Figure[], id: string) => figures.find((entry) => entry.id === id)!;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    await buildCounty(database, world);
+    testApp = await createTestApp(database);
+    await asSystem(database.db, (tx) =>
+      insertPopulation(tx, [{ scbCode: '9901', year: 2026, adults }], 'test', new Date()),
+    );
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  it('counts a year of cases for the organisation and its units, exactly, inside it', async () => {
+    const leader = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'teamLeader',
+    });
+    const admin = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'administrator',
+    });
+    const typeId = (
+      await admin.client.request('POST', '/api/intervention-types', {
+        body: {
+          name: 'Stödsamtal för våldsutsatta',
+          target: 'victim',
+          eligibility: 'decision',
+          provider: 'ownUnit',
+          defaultSessions: 5,
+        },
+      })
+    ).json<{ id: string }>().id;
+
+    const move = async (caseId: string, to: string, extra: object = {}) => {
+      const current = await leader.client.request('GET', `/api/cases/${caseId}`);
+      return leader.client.request('POST', `/api/cases/${caseId}/stage`, {
+        body: { to, version: current.json<{ version: number }>().version, ...extra },
+      });
+    };
+    // Seven adult cases: four get support and close with the goal reached, partly or not.
+    const goals = ['reached', 'partlyReached', 'notReached', 'reached', null, null, null] as const;
+    for (const goal of goals) {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      const caseId = (
+        await leader.client.request('POST', '/api/cases', {
+          body: { personId: person.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
+        })
+      ).json<{ id: string }>().id;
+      done.opened += 1;
+      const detail = await leader.client.request('GET', `/api/cases/${caseId}`);
+      await leader.client.request('POST', `/api/cases/${caseId}/children`, {
+        body: { answer: 'none', version: detail.json<{ version: number }>().version },
+      });
+      expect((await move(caseId, 'investigation')).statusCode).toBe(200);
+      if (!goal) continue;
+      expect((await move(caseId, 'decision')).statusCode).toBe(200);
+      const grant = await leader.client.request('POST', `/api/cases/${caseId}/interventions`, {
+        body: { typeId, decidedOn: '2026-11-20', goals: ['Att känna sig trygg hemma'] },
+      });
+      expect(grant.statusCode, grant.body).toBe(201);
+      done.granted += 1;
+      expect((await move(caseId, 'intervention')).statusCode).toBe(200);
+      const reason = 'Insatsen är klar och följd upp.';
+      const withoutGoal = await move(caseId, 'closed', { reason });
+      expect(withoutGoal.statusCode).toBe(422);
+      expect(withoutGoal.json<{ reason: string }>().reason).toBe('case.goal_required');
+      expect((await move(caseId, 'closed', { reason, goal })).statusCode).toBe(200);
+      if (goal === 'notReached') done.goalNotReached += 1;
+      else done.goalReached += 1;
+    }
+
+    const own = await leader.client.request('GET', `/api/indicators?${query}`);
+    expect(own.statusCode, own.body).toBe(200);
+    const { levels, mayPublish } = own.json<Own>();
+    const municipality = levels.find((level) => level.unitId === null)!;
+    expect(figure(municipality.figures, 'actualisedCases')).toEqual({
+      id: 'actualisedCases',
+      count: done.opened,
+      base: adults,
+      value: (done.opened / adults) * 10_000,
+    });
+    expect(figure(municipality.figures, 'casesWithIntervention').count).toBe(done.granted);
+    expect(figure(municipality.figures, 'closedGoalReached').count).toBe(done.goalReached);
+    // Every investigation so far lacks a standardised risk assessment.
+    expect(figure(municipality.figures, 'standardisedRiskAssessment')).toMatchObject({
+      count: 0,
+      base: done.opened,
+      value: 0,
+    });
+    const adultUnit = levels.find((level) => level.unitId === world.north.adultUnit.id)!;
+    expect(figure(adultUnit.figures, 'actualisedCases')).toMatchObject({
+      count: done.opened,
+      base: null,
+    });
+    const childUnit = levels.find((level) => level.unitId === world.north.childUnit.id)!;
+    expect(figure(childUnit.figures, 'actualisedCases').count).toBe(0);
+    expect(mayPublish).toBe(true);
+  });
+
+  it('withholds small counts in the CSV and XLSX exports, and says so', async () => {
+    const leader = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'coordinator',
+    });
+    const csv = await leader.client.request('GET', `/api/indicators/export?${query}&format=csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = parse(csv.body.replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+      columns: true,
+    }) as Record<string, string>[];
+    const row = (level: string, indicatorStart: string) =>
+      rows.find(
+        (entry) => entry['Nivå'] === level && entry['Nyckeltal']!.startsWith(indicatorStart),
+      )!;
+    const opened = row('Övningsby kommun', 'Ärenden som aktualiserats');
+    expect(Number(opened['Antal'])).toBe(done.opened);
+    const reached = row('Övningsby kommun', 'Ärenden med insats som avslutats');
+    expect(done.goalReached).toBeLessThan(5);
+    expect(reached['Antal']).toBe('');
+    expect(reached['Värde']).toBe('');
+    expect(reached['Anmärkning']).toBe('Färre än 5, visas inte');
+    // No cell anywhere in the file holds a count from 1 to 4.
+    for (const entry of rows)
+      for (const column of ['Antal', 'Av'])
+        expect(['1', '2', '3', '4']).not.toContain(entry[column]);
+
+    const xlsx = await leader.client.request('GET', `/api/indicators/export?${query}&format=xlsx`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Nyckeltal')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const countColumn = header.indexOf('Antal');
+    const cells: unknown[] = [];
+    sheet.eachRow((sheetRow, index) => {
+      if (index > 1) cells.push(sheetRow.getCell(countColumn).value);
+    });
+    expect(cells).toContain(done.opened);
+    expect(cells.filter((cell) => typeof cell === 'number' && cell > 0 && cell < 5)).toEqual([]);
+    expect(workbook.getWorksheet('Definitioner')!.rowCount).toBe(1 + 13);
+  });
+
+  it('exports case rows without identity where every description is shared by five or more', async () => {
+    const coordinator = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'coordinator',
+    });
+    const response = await coordinator.client.request(
+      'GET',
+      `/api/indicators/case-rows?${query}&format=csv`,
+    );
+    expect(response.statusCode).toBe(200);
+    const rows = parse(response.body.replace(/^\uFEFF/, ''), {
+      delimiter: ';',
+      columns: true,
+    }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.length).toBeLessThanOrEqual(done.opened);
+    const describing = (entry: Record<string, string>) =>
+      ['caseType', 'hrv', 'openedQuarter', 'closedQuarter', 'children', 'goal']
+        .map((column) => entry[column])
+        .join('|');
+    const sizes = new Map<string, number>();
+    for (const entry of rows) sizes.set(describing(entry), (sizes.get(describing(entry)) ?? 0) + 1);
+    expect([...sizes.values()].every((size) => size >= 5)).toBe(true);
+    expect(response.body).not.toMatch(/\d{6}-?\d{4}/);
+  });
+
+  it('publishes withheld figures to the county board, which sees them and no other county', async () => {
+    const board = await buildCountyBoard(database, '99');
+    const coordinator = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'coordinator',
+    });
+    const badPeriod = await coordinator.client.request('POST', '/api/indicators/publications', {
+      body: { from: '2026-12-31', to: '2026-01-01' },
+    });
+    expect(badPeriod.statusCode).toBe(400);
+    expect(badPeriod.body).toContain('Periodens slut');
+    expect(
+      (await coordinator.client.request('POST', '/api/indicators/publications', { body: period }))
+        .statusCode,
+    ).toBe(201);
+    const southCoordinator = await signedIn(database, testApp, {
+      organisationId: world.south.org.id,
+      unitId: world.south.adultUnit.id,
+      role: 'coordinator',
+    });
+    expect(
+      (
+        await southCoordinator.client.request('POST', '/api/indicators/publications', {
+          body: period,
+        })
+      ).statusCode,
+    ).toBe(201);
+
+    const stored = await asSystem(database.db, (tx) =>
+      tx.selectFrom('indicatorPublications').select('figures').execute(),
+    );
+    for (const publication of stored)
+      for (const published of publication.figures)
+        expect([1, 2, 3, 4]).not.toContain(published.count);
+
+    const analyst = await signedIn(database, testApp, {
+      organisationId: board.org.id,
+      unitId: board.unit.id,
+      role: 'countyAnalyst',
+    });
+    const county = await analyst.client.request('GET', `/api/indicators/county?${query}`);
+    expect(county.statusCode, county.body).toBe(200);
+    const { municipalities, totals } = county.json<County>();
+    // Testvik is in county 98: its figures never reach county 99's board.
+    expect(municipalities.map((entry) => entry.name)).toEqual(['Övningsby kommun']);
+    const reached = figure(municipalities[0]!.figures, 'closedGoalReached');
+    expect(reached).toMatchObject({ suppressed: true, count: null, value: null });
+    expect(figure(totals, 'closedGoalReached')).toMatchObject({ count: 0, withheldIn: 1 });
+    expect(figure(totals, 'actualisedCases')).toMatchObject({
+      count: done.opened,
+      value: (done.opened / adults) * 10_000,
+      withheldIn: 0,
+    });
+
+    // The analyst has no figures of its own to publish, and the case worker none to read.
+    const notMunicipality = await analyst.client.request('POST', '/api/indicators/publications', {
+      body: period,
+    });
+    expect(notMunicipality.statusCode).toBe(422);
+    const worker = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+    expect((await worker.client.request('GET', `/api/indicators?${query}`)).statusCode).toBe(403);
+    expect(
+      (await coordinator.client.request('GET', `/api/indicators/county?${query}`)).statusCode,
+    ).toBe(422);
+  });
+});
