@@ -16,6 +16,7 @@ import { MeetingsPage } from './pages/MeetingsPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { HousingPage } from './pages/HousingPage';
 import { GroupsPage } from './pages/GroupsPage';
+import { IndicatorsPage } from './pages/IndicatorsPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -68,6 +69,14 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
   if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
   if (path === '/grupper') return <GroupsPage />;
+  if (path === '/nyckeltal' && sessionMay(session, 'statistics.read'))
+    return (
+      <IndicatorsPage
+        countyBoard={session.organisations.some(
+          (org) => org.id === session.activeOrganisationId && org.kind === 'countyBoard',
+        )}
+      />
+    );
   if (path === '/skyddat-boende')
     return (
       <HousingPage

@@ -60,6 +60,7 @@ export const Shell = ({
                   t('shell.housing'),
                   sessionMay(session, 'case.write') || sessionMay(session, 'housing.keep'),
                 ],
+                ['/nyckeltal', t('shell.indicators'), sessionMay(session, 'statistics.read')],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

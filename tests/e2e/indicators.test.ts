@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/start';
+import { wcagViolations } from '../helpers/accessibility';
+import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
+import {
+  heading,
+  openCaseThroughIntake,
+  pagePerUser,
+  poll,
+  startDemoServer,
+} from '../helpers/demo-server';
+
+const opened =
+  'Ärenden som aktualiserats på grund av våld i nära relationer eller hedersrelaterat våld';
+
+/**
+ * Issue 8's dashboard: a municipality sees its own figures exactly, downloads them with small
+ * counts withheld, hands them to the county, and the county analyst compares the municipalities.
+ */
+describe.runIf(browserAvailable)('indicators: dashboard, exports and the county', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const switchTo = pagePerUser();
+  const as = (username: string) => switchTo(browser, server, username);
+
+  beforeAll(async () => {
+    server = await startDemoServer('indicators');
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the exact figure inside the municipality, withholds it in files and at the county', async () => {
+    const worker = await as('handlaggare');
+    await openCaseThroughIntake(worker, 'Nora', 'Nyckelsson');
+
+    const coordinator = await as('samordnare');
+    await coordinator.getByRole('link', { name: 'Nyckeltal' }).click();
+    await expect.poll(() => heading(coordinator), poll).toBe('Nyckeltal');
+    const row = coordinator.getByRole('row', { name: new RegExp(`^${opened}`) });
+    // One case among 7,950 adults: 1.3 per 10,000, and the count itself, for those inside.
+    await expect.poll(() => row.textContent(), poll).toContain('1,3 per 10 000 (1)');
+    expect(await coordinator.textContent('main')).toContain(
+      'Vuxna invånare (18 år och äldre): 7\u00a0950',
+    );
+    expect(await wcagViolations(coordinator)).toEqual([]);
+    await coordinator.screenshot({
+      path: screenshotPath('indicators-1-municipality'),
+      fullPage: true,
+    });
+
+    const [download] = await Promise.all([
+      coordinator.waitForEvent('download'),
+      coordinator.getByRole('link', { name: 'Nyckeltalen som Excel-fil' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Nyckeltal')!;
+    const lines: string[][] = [];
+    sheet.eachRow((sheetRow) =>
+      lines.push(Array.from(sheetRow.values as unknown[], (cell) => String(cell ?? '')).slice(1)),
+    );
+    const [header, ...body] = lines;
+    const column = (name: string) => header!.indexOf(name);
+    const municipalityRow = body.find(
+      (line) => line[column('Nivå')] === 'Övningsby kommun' && line[column('Nyckeltal')] === opened,
+    )!;
+    expect(municipalityRow[column('Antal')]).toBe('');
+    expect(municipalityRow[column('Anmärkning')]).toBe('Färre än 5, visas inte');
+
+    await coordinator.getByRole('button', { name: 'Lämna nyckeltalen till länet' }).click();
+    await expect
+      .poll(() => coordinator.getByRole('status').textContent(), poll)
+      .toContain('Lämnade till länet');
+
+    const neighbour = await as('boende');
+    await neighbour.getByRole('link', { name: 'Nyckeltal' }).click();
+    await neighbour.getByRole('button', { name: 'Lämna nyckeltalen till länet' }).click();
+    await expect
+      .poll(() => neighbour.getByRole('status').textContent(), poll)
+      .toContain('Lämnade till länet');
+
+    const analyst = await as('lansanalytiker');
+    await analyst.getByRole('link', { name: 'Nyckeltal' }).click();
+    await expect.poll(() => heading(analyst), poll).toBe('Länets nyckeltal');
+    const countyRow = analyst.getByRole('row', { name: new RegExp(`^${opened}`) });
+    await expect.poll(() => countyRow.textContent(), poll).toContain('Färre än 5 – visas inte');
+    expect(await countyRow.textContent()).not.toContain('(1)');
+    const columns = await analyst.getByRole('columnheader').allTextContents();
+    expect(columns).toEqual(['Nyckeltal', 'Övningsby kommun', 'Övningsås kommun', 'Länet']);
+    expect(await analyst.locator('figure.indicator-chart svg').count()).toBe(1);
+    expect(await wcagViolations(analyst)).toEqual([]);
+    await analyst.screenshot({ path: screenshotPath('indicators-2-county'), fullPage: true });
+  });
+});
