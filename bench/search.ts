@@ -4,22 +4,18 @@
  * embedded PGlite (npm start's default) and, when one answers, on the PostgreSQL server.
  * Prints p50/p95/p99 per engine. Run: npm run bench:search  (target p95 < 20 ms)
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { scaleSizes } from '../src/cli/seed';
 import { loadConfig } from '../src/server/config';
 import { catalogues } from './catalogues';
 import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/server/db/database';
+import { migrateToLatest, type DatabaseHandle } from '../src/server/db/database';
+import { onEachEngine, runBench } from './engines';
 import { asSystem } from '../src/server/db/transaction';
 import { buildApp } from '../src/server/http/app';
 import { generateSynthetic } from '../src/server/seed/synthetic';
 import { buildSignedUpUser } from '../tests/factories/world';
 import { signIn } from './http-sign-in';
 
-const adminUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const searches = Number(process.env.BENCH_SEARCHES ?? 600);
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -108,40 +104,4 @@ const measure = async (engine: string, handle: DatabaseHandle) => {
   );
 };
 
-const main = async () => {
-  const pglite = await openDatabase({
-    dataDir: join(mkdtempSync(join(tmpdir(), 'fristad-search-')), 'pglite'),
-  });
-  try {
-    await measure('PGlite', pglite);
-  } finally {
-    await pglite.close();
-  }
-
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    log(`PostgreSQL: skipped, no server at ${adminUrl}`);
-    return;
-  }
-  const dbName = `fristad_bench_search_${Date.now()}`;
-  await admin.query(`create database ${dbName}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${dbName}`;
-  const server = await openDatabase({ url: url.toString() });
-  try {
-    await measure('PostgreSQL', server);
-  } finally {
-    await server.close();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-  }
-};
-
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runBench(() => onEachEngine('search', measure, log));

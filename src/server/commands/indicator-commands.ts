@@ -1,56 +1,20 @@
-import { computeIndicators, factsOfUnit, type Figure } from '../../domain/indicators/compute';
 import { anonymise, caseLevelRows } from '../../domain/indicators/case-level';
 import type { Period } from '../../domain/indicators/facts';
 import { checkPeriod } from '../../domain/indicators/period';
-import { adultsFor } from '../../domain/indicators/population';
 import { releaseFigures, type ReleasedFigure } from '../../domain/indicators/suppression';
 import { invalidFields, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-import { organisationFacts } from '../indicators/facts.repository';
-import { populationRows } from '../indicators/population-file';
+import { organisationFigures } from '../indicators/organisation-figures';
 import { auditPersonEvent, runAudited } from './person-access';
-
-type Level<F> = { unitId: string | null; name: string; figures: F[] };
 
 const validPeriod = (period: Period) => {
   const problems = checkPeriod(period);
   if (problems.length) throw invalidFields(problems);
 };
 
-/** The organisation's figures and each unit's, exact, for use inside the organisation. */
-const computeOwn = async (ctx: CommandContext, tx: Tx, period: Period) => {
-  const organisation = await tx
-    .selectFrom('organisations')
-    .select(['id', 'name', 'kind', 'scbCode', 'countyCode'])
-    .where('id', '=', ctx.actor.organisationId)
-    .executeTakeFirstOrThrow();
-  const facts = await organisationFacts(tx, organisation.id, ctx.instruments);
-  const adults = adultsFor(
-    await populationRows(tx, organisation.scbCode ? [organisation.scbCode] : []),
-    organisation.scbCode,
-    period.to,
-  );
-  const units = await tx
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('organisationId', '=', organisation.id)
-    .orderBy('name')
-    .execute();
-  const levels: Level<Figure>[] = [
-    {
-      unitId: null,
-      name: organisation.name,
-      figures: computeIndicators(ctx.indicators, facts, period, adults),
-    },
-    ...units.map((unit) => ({
-      unitId: unit.id,
-      name: unit.name,
-      figures: computeIndicators(ctx.indicators, factsOfUnit(facts, unit.id), period, null),
-    })),
-  ];
-  return { organisation, adults, facts, levels };
-};
+const computeOwn = (ctx: CommandContext, tx: Tx, period: Period) =>
+  organisationFigures(tx, ctx, ctx.actor.organisationId, period);
 
 const audit = (
   ctx: CommandContext,
@@ -97,7 +61,7 @@ export const releasedIndicators = (ctx: CommandContext, period: Period, format: 
     await audit(ctx, tx, 'statistics.exported', period, { format });
     return {
       organisation: organisation.name,
-      levels: levels.map((level): Level<ReleasedFigure> => ({
+      levels: levels.map((level) => ({
         ...level,
         figures: releaseFigures(ctx.indicators, level.figures),
       })),

@@ -10,6 +10,14 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
   await sql`
     alter table case_transitions add column goal_attainment text
       check (goal_attainment in ('reached','partlyReached','notReached','notAssessable'));
+    -- The indicator facts read each table's rows of one organisation at a time.
+    create index case_transitions_organisation_idx on case_transitions (organisation_id);
+    create index granted_interventions_organisation_idx on granted_interventions (organisation_id);
+    create index housing_placements_organisation_idx on housing_placements (organisation_id);
+    create index risk_assessments_organisation_idx on risk_assessments (organisation_id);
+    create index safety_plans_organisation_idx on safety_plans (organisation_id);
+    create index client_ratings_organisation_idx on client_ratings (organisation_id);
+    create index case_links_organisation_idx on case_links (organisation_id);
 
     create table population_figures (
       scb_code text not null check (scb_code ~ '^[0-9]{4}$'),
@@ -60,6 +68,9 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
 export const down = async (db: Kysely<unknown>): Promise<void> => {
   await sql`
     drop table indicator_publications, population_figures;
+    drop index case_transitions_organisation_idx, granted_interventions_organisation_idx,
+      housing_placements_organisation_idx, risk_assessments_organisation_idx,
+      safety_plans_organisation_idx, client_ratings_organisation_idx, case_links_organisation_idx;
     drop function fristad_board_county();
     alter table case_transitions drop column goal_attainment;
   `.execute(db);
