@@ -1,7 +1,10 @@
 import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from '../src/server/risk-management/load-catalogues';
 import { loadDisclosureGrounds } from '../src/server/collaboration/load-grounds';
-import { loadIndicatorCatalogue } from '../src/server/indicators/load-indicators';
+import {
+  loadIndicatorCatalogue,
+  loadMappingCatalogue,
+} from '../src/server/indicators/load-indicators';
 
 /** The data catalogues the app needs, as the server loads them at start. */
 export const catalogues = () => {
@@ -11,5 +14,6 @@ export const catalogues = () => {
     riskManagement: loadRiskManagementCatalogues(instruments.factors),
     disclosureGrounds: loadDisclosureGrounds(),
     indicators: loadIndicatorCatalogue(),
+    mapping: loadMappingCatalogue(),
   };
 };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
 import { loadDisclosureGrounds } from './collaboration/load-grounds';
-import { loadIndicatorCatalogue } from './indicators/load-indicators';
+import { loadIndicatorCatalogue, loadMappingCatalogue } from './indicators/load-indicators';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
@@ -39,6 +39,7 @@ export const startServer = async (
   const riskManagement = loadRiskManagementCatalogues(instruments.factors);
   const disclosureGrounds = loadDisclosureGrounds();
   const indicators = loadIndicatorCatalogue();
+  const mapping = loadMappingCatalogue();
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -58,6 +59,7 @@ export const startServer = async (
       riskManagement,
       disclosureGrounds,
       indicators,
+      mapping,
     },
     { logger: config.logLevel !== 'silent' },
   );

@@ -17,6 +17,8 @@ import { ContactsPage } from './pages/ContactsPage';
 import { HousingPage } from './pages/HousingPage';
 import { GroupsPage } from './pages/GroupsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
+import { MappingPage } from './pages/MappingPage';
+import { RoundPage } from './pages/mapping/RoundPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
 
@@ -69,6 +71,10 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
   if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
   if (path === '/grupper') return <GroupsPage />;
+  const roundMatch = /^\/kartlaggning\/([0-9a-f-]{36})$/.exec(path);
+  if (roundMatch && sessionMay(session, 'mapping.conduct'))
+    return <RoundPage key={roundMatch[1]} roundId={roundMatch[1]!} />;
+  if (path === '/kartlaggning' && sessionMay(session, 'mapping.conduct')) return <MappingPage />;
   if (path === '/nyckeltal' && sessionMay(session, 'statistics.read'))
     return (
       <IndicatorsPage

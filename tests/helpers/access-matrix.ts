@@ -202,6 +202,8 @@ export type SkipSpec = { kind: 'skip'; why: string };
 export type RouteSpec = ReadSpec | WriteSpec | ListSpec | OrganisationSpec | SkipSpec;
 
 const today = '2026-11-24';
+/** An id no matrix actor's organisation holds. */
+const noRound = '00000000-0000-4000-8000-000000000000';
 /** The agencies of a SIP: the victims' consents (outside the child unit) name both. */
 const sipParticipants = [
   { kind: 'other', label: 'Skolan' },
@@ -898,6 +900,58 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     action: 'statistics.read',
     url: () => '/api/indicators/publications',
     body: () => ({ from: '2026-01-01', to: '2026-12-31' }),
+  },
+  // Mapping rounds belong to a county board; no matrix actor's organisation is one, so holders
+  // of mapping.conduct get 422 and a round id of another organisation is never found.
+  'GET /api/mapping/templates': { kind: 'list', url: '/api/mapping/templates' },
+  'GET /api/mapping/candidates': { kind: 'list', url: '/api/mapping/candidates' },
+  'GET /api/mapping/rounds': { kind: 'list', url: '/api/mapping/rounds' },
+  'GET /api/mapping/rounds/{roundId}': { kind: 'list', url: `/api/mapping/rounds/${noRound}` },
+  'GET /api/mapping/rounds/{roundId}/report.pdf': {
+    kind: 'list',
+    url: `/api/mapping/rounds/${noRound}/report.pdf`,
+  },
+  'POST /api/mapping/rounds': {
+    kind: 'organisation',
+    action: 'mapping.conduct',
+    url: () => '/api/mapping/rounds',
+    body: () => ({
+      name: 'Kartläggning i matrisen',
+      templateId: 'vasternorrland',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      municipalities: [{ name: 'Matrisby kommun' }],
+    }),
+  },
+  'PUT /api/mapping/rounds/{roundId}/answers': {
+    kind: 'organisation',
+    action: 'mapping.conduct',
+    url: () => `/api/mapping/rounds/${noRound}/answers`,
+    body: () => ({ municipalityId: noRound, itemId: 'children', status: 'unknown' }),
+  },
+  'POST /api/mapping/rounds/{roundId}/prefill': {
+    kind: 'organisation',
+    action: 'mapping.conduct',
+    url: () => `/api/mapping/rounds/${noRound}/prefill`,
+    body: () => ({ municipalityId: noRound }),
+  },
+  'POST /api/mapping/rounds/{roundId}/sessions': {
+    kind: 'organisation',
+    action: 'mapping.conduct',
+    url: () => `/api/mapping/rounds/${noRound}/sessions`,
+    body: () => ({
+      municipalityId: noRound,
+      label: 'Matrisby 1',
+      heldOn: '2026-10-01',
+      mode: 'groupInterview',
+      participants: [{ role: 'caseWorker', count: 2 }],
+    }),
+  },
+  'PUT /api/mapping/sessions/{sessionId}/themes': {
+    kind: 'organisation',
+    action: 'mapping.conduct',
+    url: () => `/api/mapping/sessions/${noRound}/themes`,
+    body: () => ({ answerIndex: 0, themes: ['housing'], version: 1 }),
   },
   'GET /api/units': { kind: 'list', url: '/api/units' },
   'GET /api/organisation/settings': { kind: 'list', url: '/api/organisation/settings' },

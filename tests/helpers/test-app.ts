@@ -4,7 +4,10 @@ import { loadConfig } from '../../src/server/config';
 import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from '../../src/server/risk-management/load-catalogues';
 import { loadDisclosureGrounds } from '../../src/server/collaboration/load-grounds';
-import { loadIndicatorCatalogue } from '../../src/server/indicators/load-indicators';
+import {
+  loadIndicatorCatalogue,
+  loadMappingCatalogue,
+} from '../../src/server/indicators/load-indicators';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -38,6 +41,7 @@ export const createTestApp = async (
     riskManagement: loadRiskManagementCatalogues(instruments.factors),
     disclosureGrounds: loadDisclosureGrounds(),
     indicators: loadIndicatorCatalogue(),
+    mapping: loadMappingCatalogue(),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

@@ -17,6 +17,8 @@ export const actions = [
   'statistics.read',
   /** Keeping the organisation's protected-housing units: details, places, answers to requests. */
   'housing.keep',
+  /** Running the county's mapping rounds with its municipalities (a county board's analysts). */
+  'mapping.conduct',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -112,7 +114,7 @@ export const roles: Record<RoleId, RoleDefinition> = {
   countyAnalyst: {
     titleSv: 'Länsanalytiker',
     titleEn: 'County analyst',
-    actions: ['statistics.read'],
+    actions: ['statistics.read', 'mapping.conduct'],
     requiresCaseRelation: false,
   },
   administrator: {

@@ -189,6 +189,18 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     en: 'Published indicators to the county',
   },
   'statistics.county_read': { sv: 'Visade länets nyckeltal', en: 'Viewed county indicators' },
+  'mapping.round_created': { sv: 'Startade en kartläggning', en: 'Started a mapping round' },
+  'mapping.read': { sv: 'Visade en kartläggning', en: 'Viewed a mapping round' },
+  'mapping.answer_saved': { sv: 'Sparade ett svar i kartläggningen', en: 'Saved a mapping answer' },
+  'mapping.session_recorded': {
+    sv: 'Registrerade ett kartläggningstillfälle',
+    en: 'Recorded a mapping session',
+  },
+  'mapping.coded': { sv: 'Kodade öppna svar', en: 'Coded open answers' },
+  'mapping.report_printed': {
+    sv: 'Tog fram en kartläggningsrapport',
+    en: 'Produced a mapping report',
+  },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

@@ -18,6 +18,7 @@ import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
 import { requestContexts } from './housing-requests';
 import { auditPersonEvent, runAudited } from './person-access';
+import { dateText } from '../db/date-text';
 
 const contexts = {
   exitNote: 'housing_placements.exit_note',
@@ -25,8 +26,6 @@ const contexts = {
   schoolNote: 'placement_children.school_note',
   visitNote: 'placement_visits.note',
 } as const;
-
-const dateText = (column: string) => sql<string | null>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
 const placementsOf = (tx: Tx, caseId: string) =>
   tx
@@ -46,9 +45,9 @@ const placementsOf = (tx: Tx, caseId: string) =>
       'r.answerEnc',
     ])
     .select([
-      dateText('p.startOn').as('startOn'),
-      dateText('p.plannedEndOn').as('plannedEndOn'),
-      dateText('p.endOn').as('endOn'),
+      dateText<string | null>('p.startOn').as('startOn'),
+      dateText<string | null>('p.plannedEndOn').as('plannedEndOn'),
+      dateText<string | null>('p.endOn').as('endOn'),
     ])
     .where('p.caseId', '=', caseId)
     .orderBy('p.startOn', 'desc')
@@ -70,7 +69,7 @@ export const readPlacements = (ctx: CommandContext, caseId: string) =>
       ? await tx
           .selectFrom('placementChildren')
           .select(['id', 'placementId', 'firstNameEnc', 'bornYear', 'school', 'schoolNoteEnc'])
-          .select(dateText('decisionOn').as('decisionOn'))
+          .select(dateText<string | null>('decisionOn').as('decisionOn'))
           .where('placementId', 'in', ids)
           .orderBy('recordedAt')
           .execute()
@@ -79,7 +78,7 @@ export const readPlacements = (ctx: CommandContext, caseId: string) =>
       ? await tx
           .selectFrom('placementVisits')
           .select(['id', 'placementId', 'mode', 'noteEnc'])
-          .select(dateText('visitedOn').as('visitedOn'))
+          .select(dateText<string | null>('visitedOn').as('visitedOn'))
           .where('placementId', 'in', ids)
           .orderBy('visitedOn')
           .execute()
@@ -235,7 +234,7 @@ const currentPlacement = async (
   const placement = await tx
     .selectFrom('housingPlacements')
     .select(['id', 'requestId', 'version'])
-    .select(dateText('startOn').as('startOn'))
+    .select(dateText<string | null>('startOn').as('startOn'))
     .where('caseId', '=', caseId)
     .where('endOn', 'is', null)
     .executeTakeFirst();

@@ -10,6 +10,8 @@ import type {
 } from '../../domain/cases/screening';
 import type { ChildrenAnswer, GoalAttainment, Stage } from '../../domain/cases/stages';
 import type { ReleasedFigure } from '../../domain/indicators/suppression';
+import type { AnswerStatus, NumberSource } from '../../domain/mapping/answers';
+import type { OpenAnswer, Participant, SessionMode } from '../../domain/mapping/sessions';
 import type { TaskKind } from '../../domain/cases/tasks';
 import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
@@ -896,11 +898,60 @@ export type IndicatorPublicationsTable = {
   publishedAt: Date;
 };
 
+export type MappingRoundsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  name: string;
+  templateId: string;
+  templateVersion: string;
+  strategyPeriod: string;
+  periodFrom: DateColumn;
+  periodTo: DateColumn;
+  createdBy: string;
+  createdAt: Date;
+};
+export type MappingMunicipalitiesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  roundId: string;
+  name: string;
+  scbCode: string | null;
+  fristadOrganisationId: string | null;
+};
+export type MappingSessionsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  roundId: string;
+  municipalityId: string;
+  label: string;
+  heldOn: DateColumn;
+  mode: SessionMode;
+  participants: ColumnType<Participant[], string, string>;
+  scale: number | null;
+  openAnswers: ColumnType<OpenAnswer[], string, string>;
+  recordedBy: string;
+  recordedAt: Date;
+  version: Version;
+};
+export type MappingAnswersTable = {
+  id: Generated<string>;
+  organisationId: string;
+  roundId: string;
+  municipalityId: string;
+  itemId: string;
+  status: AnswerStatus;
+  value: ColumnType<unknown, string | null, string | null>;
+  source: NumberSource | null;
+  answeredBy: string;
+  answeredAt: Date;
+};
+
 export type DirectoryOrganisationsView = {
   id: string;
   name: string;
   kind: OrganisationKind;
   countyCode: string | null;
+  scbCode: string | null;
 };
 export type DirectoryUnitsView = {
   id: string;
@@ -974,6 +1025,10 @@ export type Database = {
   groupPlaces: GroupPlacesTable;
   populationFigures: PopulationFiguresTable;
   indicatorPublications: IndicatorPublicationsTable;
+  mappingRounds: MappingRoundsTable;
+  mappingMunicipalities: MappingMunicipalitiesTable;
+  mappingSessions: MappingSessionsTable;
+  mappingAnswers: MappingAnswersTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

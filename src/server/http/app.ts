@@ -27,6 +27,7 @@ import { registerMeetingRoutes } from '../routes/collaboration/meeting-routes';
 import { registerHousingRoutes } from '../routes/housing/routes';
 import { registerInterventionRoutes } from '../routes/interventions/routes';
 import { registerIndicatorRoutes } from '../routes/indicators/routes';
+import { registerMappingRoutes } from '../routes/mapping/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -139,6 +140,7 @@ export const buildApp = async (
     registerHousingRoutes(api, deps);
     registerInterventionRoutes(api, deps);
     registerIndicatorRoutes(api, deps);
+    registerMappingRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

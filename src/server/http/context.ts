@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
 import type { DisclosureGroundCatalogue } from '../../domain/collaboration/grounds';
 import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
+import type { MappingCatalogue } from '../../domain/mapping/template';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
 import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
@@ -25,6 +26,8 @@ export type AppDeps = {
   disclosureGrounds: DisclosureGroundCatalogue;
   /** Indicator definitions, read and validated from catalogues/ at start. */
   indicators: IndicatorCatalogue;
+  /** Mapping templates, participant roles and themes, read and validated from catalogues/. */
+  mapping: MappingCatalogue;
 };
 
 /**

@@ -61,6 +61,7 @@ export const Shell = ({
                   sessionMay(session, 'case.write') || sessionMay(session, 'housing.keep'),
                 ],
                 ['/nyckeltal', t('shell.indicators'), sessionMay(session, 'statistics.read')],
+                ['/kartlaggning', t('shell.mapping'), sessionMay(session, 'mapping.conduct')],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

@@ -19,6 +19,7 @@ import * as interventions from './20261126200000-interventions';
 import * as clientFollowUp from './20261126300000-client-follow-up';
 import * as interventionGroups from './20261126400000-intervention-groups';
 import * as indicators from './20261126500000-indicators';
+import * as mapping from './20261126600000-mapping';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '20261126300000-client-follow-up': clientFollowUp,
   '20261126400000-intervention-groups': interventionGroups,
   '20261126500000-indicators': indicators,
+  '20261126600000-mapping': mapping,
 };
 
 export const migrationProvider: MigrationProvider = {

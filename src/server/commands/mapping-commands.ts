@@ -1,0 +1,519 @@
+import type { Figure } from '../../domain/indicators/compute';
+import { checkAnswer, type AnswerInput } from '../../domain/mapping/answers';
+import {
+  answersByTheme,
+  scaleByMunicipality,
+  trendAcrossRounds,
+  type SessionFacts,
+} from '../../domain/mapping/compare';
+import { checkSession, checkThemes, type SessionDraft } from '../../domain/mapping/sessions';
+import { itemsOf, type MappingTemplate } from '../../domain/mapping/template';
+import { checkPeriod } from '../../domain/indicators/period';
+import { swedishDate } from '../../domain/calendar';
+import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { dateText } from '../db/date-text';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { countyReport, municipalityReport } from '../documents/mapping-report';
+import { renderPdf } from '../documents/pdf';
+import { auditPersonEvent, runAudited } from './person-access';
+
+type Details = Record<string, string | number | boolean | null>;
+const audit = (
+  ctx: CommandContext,
+  tx: Tx,
+  type: Parameters<typeof auditPersonEvent>[2]['type'],
+  details: Details,
+) => auditPersonEvent(ctx, tx, { type, personId: null, reason: 'mapping.conduct', details });
+
+/** Mapping rounds are the county board's own: a municipality or a police region has none. */
+const requireCountyBoard = async (ctx: CommandContext, tx: Tx) => {
+  const board = await tx
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'countyCode', 'name'])
+    .where('id', '=', ctx.actor.organisationId)
+    .executeTakeFirstOrThrow();
+  if (board.kind !== 'countyBoard' || !board.countyCode)
+    throw ruleViolation(
+      'mapping.not_a_county_board',
+      'Kartläggningar görs av länsstyrelsen eller kommunförbundet i länet.',
+    );
+  return { ...board, countyCode: board.countyCode };
+};
+
+const templateOf = (ctx: CommandContext, templateId: string): MappingTemplate => {
+  const template = ctx.mapping.templates.find((entry) => entry.id === templateId);
+  if (!template) throw invalidFields([{ field: 'templateId', message: 'Välj en mall.' }]);
+  return template;
+};
+
+const findRound = async (tx: Tx, roundId: string) => {
+  const round = await tx
+    .selectFrom('mappingRounds')
+    .select([
+      'id',
+      'name',
+      'templateId',
+      'strategyPeriod',
+      dateText('periodFrom').as('periodFrom'),
+      dateText('periodTo').as('periodTo'),
+    ])
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+  if (!round) throw new DomainError('not_found', { message: 'Kartläggningen finns inte.' });
+  return round;
+};
+
+const findMunicipality = async (tx: Tx, roundId: string, municipalityId: string) => {
+  const municipality = await tx
+    .selectFrom('mappingMunicipalities')
+    .selectAll()
+    .where('id', '=', municipalityId)
+    .where('roundId', '=', roundId)
+    .executeTakeFirst();
+  if (!municipality)
+    throw invalidFields([{ field: 'municipalityId', message: 'Välj en kommun i kartläggningen.' }]);
+  return municipality;
+};
+
+/** The county's municipalities that run Fristad, to choose from when a round starts. */
+export const mappingCandidates = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const board = await requireCountyBoard(ctx, tx);
+    return tx
+      .selectFrom('directoryOrganisations')
+      .select(['id', 'name', 'scbCode'])
+      .where('kind', '=', 'municipality')
+      .where('countyCode', '=', board.countyCode)
+      .orderBy('name')
+      .execute();
+  });
+
+export const listRounds = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    const rounds = await tx
+      .selectFrom('mappingRounds')
+      .select([
+        'id',
+        'name',
+        'templateId',
+        'strategyPeriod',
+        dateText('periodFrom').as('periodFrom'),
+        dateText('periodTo').as('periodTo'),
+        'createdAt',
+      ])
+      .orderBy('createdAt', 'desc')
+      .execute();
+    return rounds.map((round) => ({ ...round, createdAt: round.createdAt.toISOString() }));
+  });
+
+export type RoundDraft = {
+  name: string;
+  templateId: string;
+  strategyPeriod: string;
+  periodFrom: string;
+  periodTo: string;
+  municipalities: { name: string; scbCode: string | null; organisationId: string | null }[];
+};
+
+/** Starts a round: a template, the period its figures cover, and the municipalities taking part. */
+export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
+  runAudited(ctx, async (tx) => {
+    const board = await requireCountyBoard(ctx, tx);
+    const template = templateOf(ctx, draft.templateId);
+    const problems = checkPeriod({ from: draft.periodFrom, to: draft.periodTo }).map((problem) => ({
+      ...problem,
+      field: problem.field === 'to' ? 'periodTo' : problem.field,
+    }));
+    const names = draft.municipalities.map((municipality) => municipality.name.trim());
+    if (names.length === 0 || names.some((name) => name.length < 2))
+      problems.push({ field: 'municipalities', message: 'Ange kommunerna som är med.' });
+    if (new Set(names).size !== names.length)
+      problems.push({ field: 'municipalities', message: 'En kommun kan bara vara med en gång.' });
+    if (problems.length) throw invalidFields(problems);
+    // Only the county's own Fristad municipalities can be linked for pre-filling.
+    const candidates = await tx
+      .selectFrom('directoryOrganisations')
+      .select(['id', 'scbCode'])
+      .where('kind', '=', 'municipality')
+      .where('countyCode', '=', board.countyCode)
+      .execute();
+    for (const municipality of draft.municipalities)
+      if (
+        municipality.organisationId &&
+        !candidates.some((candidate) => candidate.id === municipality.organisationId)
+      )
+        throw invalidFields([
+          { field: 'municipalities', message: 'Kommunen finns inte i länets katalog.' },
+        ]);
+    const existing = await tx
+      .selectFrom('mappingRounds')
+      .select('id')
+      .where('name', '=', draft.name.trim())
+      .executeTakeFirst();
+    if (existing)
+      throw invalidFields([
+        { field: 'name', message: 'Det finns redan en kartläggning med det namnet.' },
+      ]);
+    const round = await tx
+      .insertInto('mappingRounds')
+      .values({
+        organisationId: board.id,
+        name: draft.name.trim(),
+        templateId: template.id,
+        templateVersion: ctx.mapping.version,
+        strategyPeriod: draft.strategyPeriod.trim(),
+        periodFrom: draft.periodFrom,
+        periodTo: draft.periodTo,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx
+      .insertInto('mappingMunicipalities')
+      .values(
+        draft.municipalities.map((municipality) => ({
+          organisationId: board.id,
+          roundId: round.id,
+          name: municipality.name.trim(),
+          scbCode:
+            municipality.scbCode ??
+            candidates.find((candidate) => candidate.id === municipality.organisationId)?.scbCode ??
+            null,
+          fristadOrganisationId: municipality.organisationId,
+        })),
+      )
+      .execute();
+    await audit(ctx, tx, 'mapping.round_created', { roundId: round.id, template: template.id });
+    return { id: round.id };
+  });
+
+/** What a municipality that runs Fristad published for the round's period: the latest. */
+const publishedFigures = async (
+  tx: Tx,
+  round: { periodFrom: string; periodTo: string },
+  organisationIds: readonly string[],
+) => {
+  if (organisationIds.length === 0) return new Map<string, Figure[]>();
+  const rows = await tx
+    .selectFrom('indicatorPublications')
+    .select(['organisationId', 'figures'])
+    .where('organisationId', 'in', organisationIds)
+    .where('periodFrom', '=', round.periodFrom)
+    .where('periodTo', '=', round.periodTo)
+    .orderBy('publishedAt')
+    .execute();
+  return new Map(rows.map((row) => [row.organisationId, row.figures as Figure[]]));
+};
+
+const sessionsOf = (tx: Tx, roundId: string) =>
+  tx
+    .selectFrom('mappingSessions')
+    .select([
+      'id',
+      'municipalityId',
+      'label',
+      dateText('heldOn').as('heldOn'),
+      'mode',
+      'participants',
+      'scale',
+      'openAnswers',
+      'version',
+    ])
+    .where('roundId', '=', roundId)
+    .orderBy('heldOn')
+    .orderBy('label')
+    .execute();
+
+/** Everything about a round as the analyst works with it, comparisons included. */
+export const roundSnapshot = async (ctx: CommandContext, tx: Tx, roundId: string) => {
+  const round = await findRound(tx, roundId);
+  const template = templateOf(ctx, round.templateId);
+  const municipalities = await tx
+    .selectFrom('mappingMunicipalities')
+    .selectAll()
+    .where('roundId', '=', roundId)
+    .orderBy('name')
+    .execute();
+  const sessions = await sessionsOf(tx, roundId);
+  const answers = await tx
+    .selectFrom('mappingAnswers')
+    .select(['municipalityId', 'itemId', 'status', 'value', 'source', 'answeredAt'])
+    .where('roundId', '=', roundId)
+    .execute();
+  const figures = await publishedFigures(
+    tx,
+    round,
+    municipalities.flatMap((municipality) =>
+      municipality.fristadOrganisationId ? [municipality.fristadOrganisationId] : [],
+    ),
+  );
+  // Earlier rounds of the same template, for the trend.
+  const earlier = await tx
+    .selectFrom('mappingRounds')
+    .select(['id', 'name', dateText('periodFrom').as('periodFrom')])
+    .where('templateId', '=', round.templateId)
+    .execute();
+  const trendRounds = await Promise.all(
+    earlier.map(async (other) => ({
+      roundId: other.id,
+      name: other.name,
+      openedOn: other.periodFrom,
+      municipalities: await tx
+        .selectFrom('mappingMunicipalities')
+        .select(['id', 'name', 'scbCode'])
+        .where('roundId', '=', other.id)
+        .execute(),
+      sessions: (await sessionsOf(tx, other.id)).map(toFacts),
+    })),
+  );
+  const facts = sessions.map(toFacts);
+  return {
+    round: {
+      id: round.id,
+      name: round.name,
+      templateId: round.templateId,
+      strategyPeriod: round.strategyPeriod,
+      periodFrom: round.periodFrom,
+      periodTo: round.periodTo,
+    },
+    template,
+    municipalities: municipalities.map((municipality) => ({
+      id: municipality.id,
+      name: municipality.name,
+      scbCode: municipality.scbCode,
+      runsFristad: municipality.fristadOrganisationId !== null,
+      published: municipality.fristadOrganisationId
+        ? (figures.get(municipality.fristadOrganisationId) ?? null)
+        : null,
+    })),
+    sessions: sessions.map((session) => ({
+      id: session.id,
+      municipalityId: session.municipalityId,
+      label: session.label,
+      heldOn: session.heldOn,
+      mode: session.mode,
+      participants: session.participants,
+      scale: session.scale,
+      openAnswers: session.openAnswers,
+      version: session.version,
+    })),
+    answers: answers.map((answer) => ({ ...answer, answeredAt: answer.answeredAt.toISOString() })),
+    comparison: {
+      scale: scaleByMunicipality(municipalities, facts),
+      themes: answersByTheme(ctx.mapping.themes, facts),
+      trend: trendAcrossRounds(trendRounds),
+    },
+  };
+};
+
+const toFacts = (session: {
+  municipalityId: string;
+  label: string;
+  scale: number | null;
+  openAnswers: SessionFacts['openAnswers'];
+}): SessionFacts => ({
+  municipalityId: session.municipalityId,
+  label: session.label,
+  scale: session.scale,
+  openAnswers: session.openAnswers,
+});
+
+export const readRound = (ctx: CommandContext, roundId: string) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    const snapshot = await roundSnapshot(ctx, tx, roundId);
+    await audit(ctx, tx, 'mapping.read', { roundId });
+    return snapshot;
+  });
+
+/** Saves one answer; "unknown" and "no data" are answers too, never a zero. */
+export const saveAnswer = (
+  ctx: CommandContext,
+  roundId: string,
+  input: AnswerInput & { municipalityId: string; itemId: string },
+) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    const round = await findRound(tx, roundId);
+    await findMunicipality(tx, roundId, input.municipalityId);
+    const item = itemsOf(templateOf(ctx, round.templateId)).find(
+      (candidate) => candidate.id === input.itemId,
+    );
+    if (!item) throw invalidFields([{ field: 'itemId', message: 'Frågan finns inte i mallen.' }]);
+    const problems = checkAnswer(item, input);
+    if (problems.length) throw invalidFields(problems);
+    const values = {
+      status: input.status,
+      value: input.status === 'answered' ? JSON.stringify(input.value) : null,
+      source: input.status === 'answered' ? input.source : null,
+      answeredBy: ctx.actor.userId,
+      answeredAt: ctx.now(),
+    };
+    await tx
+      .insertInto('mappingAnswers')
+      .values({
+        ...values,
+        organisationId: ctx.actor.organisationId,
+        roundId,
+        municipalityId: input.municipalityId,
+        itemId: item.id,
+      })
+      .onConflict((conflict) => conflict.columns(['municipalityId', 'itemId']).doUpdateSet(values))
+      .execute();
+    await audit(ctx, tx, 'mapping.answer_saved', { roundId, itemId: item.id });
+    return { itemId: item.id, status: input.status };
+  });
+
+/**
+ * Fills the number items a municipality has not answered from the figures it published for
+ * the period, marked as coming from Fristad. A withheld figure fills nothing: the analyst asks.
+ */
+export const prefillAnswers = (ctx: CommandContext, roundId: string, municipalityId: string) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    const round = await findRound(tx, roundId);
+    const municipality = await findMunicipality(tx, roundId, municipalityId);
+    if (!municipality.fristadOrganisationId)
+      throw ruleViolation(
+        'mapping.no_fristad',
+        'Kommunen använder inte Fristad, så det finns inga nyckeltal att fylla i från.',
+      );
+    const figures = (await publishedFigures(tx, round, [municipality.fristadOrganisationId])).get(
+      municipality.fristadOrganisationId,
+    );
+    if (!figures)
+      throw ruleViolation(
+        'mapping.not_published',
+        `Kommunen har inte lämnat nyckeltal för perioden ${round.periodFrom} – ${round.periodTo}. Be kommunens samordnare lämna dem under Nyckeltal.`,
+      );
+    const answered = new Set(
+      (
+        await tx
+          .selectFrom('mappingAnswers')
+          .select('itemId')
+          .where('municipalityId', '=', municipalityId)
+          .execute()
+      ).map((row) => row.itemId),
+    );
+    const filled: string[] = [];
+    for (const item of itemsOf(templateOf(ctx, round.templateId))) {
+      if (item.answer.kind !== 'number' || !item.prefill || answered.has(item.id)) continue;
+      const figure = figures.find((candidate) => candidate.id === item.prefill) as
+        (Figure & { suppressed?: boolean }) | undefined;
+      if (!figure || figure.suppressed || figure.count === null) continue;
+      await tx
+        .insertInto('mappingAnswers')
+        .values({
+          organisationId: ctx.actor.organisationId,
+          roundId,
+          municipalityId,
+          itemId: item.id,
+          status: 'answered',
+          value: JSON.stringify(figure.count),
+          source: 'fristad',
+          answeredBy: ctx.actor.userId,
+          answeredAt: ctx.now(),
+        })
+        .execute();
+      filled.push(item.id);
+    }
+    await audit(ctx, tx, 'mapping.answer_saved', { roundId, prefilled: filled.length });
+    return { filled };
+  });
+
+/** Records an interview occasion with its participants by role, the rating and the open answers. */
+export const recordSession = (
+  ctx: CommandContext,
+  roundId: string,
+  draft: SessionDraft & { municipalityId: string },
+) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    await findRound(tx, roundId);
+    await findMunicipality(tx, roundId, draft.municipalityId);
+    const problems = checkSession(draft, ctx.mapping.participantRoles, swedishDate(ctx.now()));
+    if (problems.length) throw invalidFields(problems);
+    const { id } = await tx
+      .insertInto('mappingSessions')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        roundId,
+        municipalityId: draft.municipalityId,
+        label: draft.label.trim(),
+        heldOn: draft.heldOn,
+        mode: draft.mode,
+        participants: JSON.stringify(draft.participants),
+        scale: draft.scale,
+        openAnswers: JSON.stringify(
+          draft.openAnswers.map((answer) => ({ ...answer, text: answer.text.trim(), themes: [] })),
+        ),
+        recordedBy: ctx.actor.userId,
+        recordedAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(ctx, tx, 'mapping.session_recorded', { roundId, sessionId: id });
+    return { id };
+  });
+
+/** Codes one open answer of a session with the county's themes. */
+export const codeAnswer = (
+  ctx: CommandContext,
+  sessionId: string,
+  input: { answerIndex: number; themes: string[]; version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    const session = await tx
+      .selectFrom('mappingSessions')
+      .select(['id', 'roundId', 'openAnswers', 'version'])
+      .where('id', '=', sessionId)
+      .executeTakeFirst();
+    if (!session) throw new DomainError('not_found', { message: 'Tillfället finns inte.' });
+    const answer = session.openAnswers[input.answerIndex];
+    if (!answer) throw invalidFields([{ field: 'answerIndex', message: 'Svaret finns inte.' }]);
+    if (!checkThemes(input.themes, ctx.mapping.themes))
+      throw invalidFields([{ field: 'themes', message: 'Välj bland länets teman.' }]);
+    const openAnswers = session.openAnswers.map((entry, index) =>
+      index === input.answerIndex ? { ...entry, themes: input.themes } : entry,
+    );
+    const updated = await tx
+      .updateTable('mappingSessions')
+      .set((eb) => ({ openAnswers: JSON.stringify(openAnswers), version: eb('version', '+', 1) }))
+      .where('id', '=', sessionId)
+      .where('version', '=', input.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated)
+      throw new DomainError('conflict.stale_version', {
+        message: 'Någon annan har kodat svaren under tiden. Ladda om och försök igen.',
+      });
+    await audit(ctx, tx, 'mapping.coded', { roundId: session.roundId, sessionId });
+    return { version: updated.version };
+  });
+
+/** A municipality's report, or the county synthesis when no municipality is named (PDF). */
+export const printMappingReport = (
+  ctx: CommandContext,
+  roundId: string,
+  municipalityId: string | null,
+  language: 'sv' | 'en',
+) =>
+  runAudited(ctx, async (tx) => {
+    await requireCountyBoard(ctx, tx);
+    const snapshot = await roundSnapshot(ctx, tx, roundId);
+    if (municipalityId) await findMunicipality(tx, roundId, municipalityId);
+    await audit(ctx, tx, 'mapping.report_printed', {
+      roundId,
+      report: municipalityId ? 'municipality' : 'county',
+    });
+    const now = ctx.now();
+    return renderPdf(
+      municipalityId
+        ? municipalityReport(ctx.mapping, snapshot, municipalityId, language, now)
+        : countyReport(ctx.mapping, snapshot, language, now),
+    );
+  });
