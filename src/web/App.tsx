@@ -18,6 +18,7 @@ import { HousingPage } from './pages/HousingPage';
 import { GroupsPage } from './pages/GroupsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { MappingPage } from './pages/MappingPage';
+import { PrevalencePage } from './pages/PrevalencePage';
 import { RoundPage } from './pages/mapping/RoundPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
@@ -75,6 +76,8 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (roundMatch && sessionMay(session, 'mapping.conduct'))
     return <RoundPage key={roundMatch[1]} roundId={roundMatch[1]!} />;
   if (path === '/kartlaggning' && sessionMay(session, 'mapping.conduct')) return <MappingPage />;
+  if (path === '/matningar')
+    return <PrevalencePage mayRun={sessionMay(session, 'statistics.read')} />;
   if (path === '/nyckeltal' && sessionMay(session, 'statistics.read'))
     return (
       <IndicatorsPage

@@ -795,6 +795,25 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     answeredBy: true,
     answeredAt: true,
   },
+  prevalenceSurveys: {
+    id: true,
+    organisationId: true,
+    title: true,
+    opensOn: true,
+    closesOn: true,
+    createdBy: true,
+    createdAt: true,
+  },
+  prevalenceReports: {
+    id: true,
+    organisationId: true,
+    surveyId: true,
+    unitId: true,
+    category: true,
+    count: true,
+    reportedBy: true,
+    reportedAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -97,4 +97,45 @@ describe.runIf(browserAvailable)('indicators: dashboard, exports and the county'
     expect(await wcagViolations(analyst)).toEqual([]);
     await analyst.screenshot({ path: screenshotPath('indicators-2-county'), fullPage: true });
   });
+
+  it('runs a point-prevalence survey: units report what they know, the records show the dark figure', async () => {
+    const today = new Date().toLocaleDateString('sv-SE');
+    const coordinator = await as('samordnare');
+    await coordinator.getByRole('link', { name: 'Mätningar' }).click();
+    await expect.poll(() => heading(coordinator), poll).toBe('Mätningar av kända ärenden');
+    const start = coordinator.getByRole('form', { name: 'Ny mätning' });
+    await start.getByLabel('Namn').fill('Mätning i november');
+    await start.getByLabel('Mätningen börjar').fill(today);
+    await start.getByLabel('Mätningen slutar').fill(today);
+    await start.getByRole('button', { name: 'Starta mätningen' }).click();
+    await expect
+      .poll(
+        () => coordinator.getByRole('heading', { level: 2, name: /Mätning i november/ }).count(),
+        poll,
+      )
+      .toBe(1);
+
+    const worker = await as('handlaggare');
+    await worker.getByRole('link', { name: 'Mätningar' }).click();
+    const form = worker.getByRole('form', { name: 'Rapportera för Vuxenenheten – VINR-teamet' });
+    await form.getByLabel('Våldsutsatta vuxna').fill('3');
+    await form.getByRole('button', { name: 'Rapportera' }).click();
+    await expect.poll(() => worker.getByRole('status').textContent(), poll).toContain('sparade');
+    expect(await wcagViolations(worker)).toEqual([]);
+
+    await coordinator.getByRole('link', { name: 'Mätningar' }).click();
+    await coordinator.getByRole('button', { name: 'Jämför med registren' }).click();
+    // Nora Nyckelsson's case is the one on record; staff know of three.
+    const row = coordinator
+      .getByRole('row', { name: /Vuxenenheten – VINR-teamet Våldsutsatta vuxna/ })
+      .first();
+    await expect
+      .poll(() => row.textContent(), poll)
+      .toBe('Vuxenenheten – VINR-teametVåldsutsatta vuxna312');
+    expect(await wcagViolations(coordinator)).toEqual([]);
+    await coordinator.screenshot({
+      path: screenshotPath('indicators-3-prevalence'),
+      fullPage: true,
+    });
+  });
 });

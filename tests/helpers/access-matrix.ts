@@ -953,6 +953,23 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     url: () => `/api/mapping/sessions/${noRound}/themes`,
     body: () => ({ answerIndex: 0, themes: ['housing'], version: 1 }),
   },
+  'GET /api/prevalence-surveys': { kind: 'list', url: '/api/prevalence-surveys' },
+  'GET /api/prevalence-surveys/{surveyId}': {
+    kind: 'list',
+    url: `/api/prevalence-surveys/${noRound}`,
+  },
+  'POST /api/prevalence-surveys': {
+    kind: 'organisation',
+    action: 'statistics.read',
+    url: () => '/api/prevalence-surveys',
+    body: () => ({ title: 'Mätning i matrisen', opensOn: '2026-11-01', closesOn: '2026-11-30' }),
+  },
+  'PUT /api/prevalence-surveys/{surveyId}/reports': {
+    kind: 'organisation',
+    action: 'case.read',
+    url: () => `/api/prevalence-surveys/${noRound}/reports`,
+    body: () => ({ unitId: noRound, counts: [{ category: 'adultVictim', count: 3 }] }),
+  },
   'GET /api/units': { kind: 'list', url: '/api/units' },
   'GET /api/organisation/settings': { kind: 'list', url: '/api/organisation/settings' },
   'GET /api/measures': { kind: 'list', url: '/api/measures' },

@@ -201,6 +201,18 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Tog fram en kartläggningsrapport',
     en: 'Produced a mapping report',
   },
+  'prevalence.survey_created': {
+    sv: 'Startade en punktprevalensmätning',
+    en: 'Started a point-prevalence survey',
+  },
+  'prevalence.reported': {
+    sv: 'Rapporterade kända ärenden i en mätning',
+    en: 'Reported known cases in a survey',
+  },
+  'prevalence.compared': {
+    sv: 'Jämförde mätningen med registren',
+    en: 'Compared a survey with the records',
+  },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

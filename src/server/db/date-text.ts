@@ -6,3 +6,7 @@ import { sql } from 'kysely';
  */
 export const dateText = <T extends string | null = string>(column: string) =>
   sql<T>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
+/** A timestamp as its Swedish calendar day (YYYY-MM-DD), the way case work counts days. */
+export const swedishDayText = <T extends string | null = string>(column: string) =>
+  sql<T>`to_char(${sql.ref(column)} at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`;

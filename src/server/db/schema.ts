@@ -12,6 +12,7 @@ import type { ChildrenAnswer, GoalAttainment, Stage } from '../../domain/cases/s
 import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import type { AnswerStatus, NumberSource } from '../../domain/mapping/answers';
 import type { OpenAnswer, Participant, SessionMode } from '../../domain/mapping/sessions';
+import type { PrevalenceCategory } from '../../domain/prevalence/survey';
 import type { TaskKind } from '../../domain/cases/tasks';
 import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
@@ -946,6 +947,26 @@ export type MappingAnswersTable = {
   answeredAt: Date;
 };
 
+export type PrevalenceSurveysTable = {
+  id: Generated<string>;
+  organisationId: string;
+  title: string;
+  opensOn: DateColumn;
+  closesOn: DateColumn;
+  createdBy: string;
+  createdAt: Date;
+};
+export type PrevalenceReportsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  surveyId: string;
+  unitId: string;
+  category: PrevalenceCategory;
+  count: number;
+  reportedBy: string;
+  reportedAt: Date;
+};
+
 export type DirectoryOrganisationsView = {
   id: string;
   name: string;
@@ -1029,6 +1050,8 @@ export type Database = {
   mappingMunicipalities: MappingMunicipalitiesTable;
   mappingSessions: MappingSessionsTable;
   mappingAnswers: MappingAnswersTable;
+  prevalenceSurveys: PrevalenceSurveysTable;
+  prevalenceReports: PrevalenceReportsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -28,6 +28,7 @@ import { registerHousingRoutes } from '../routes/housing/routes';
 import { registerInterventionRoutes } from '../routes/interventions/routes';
 import { registerIndicatorRoutes } from '../routes/indicators/routes';
 import { registerMappingRoutes } from '../routes/mapping/routes';
+import { registerPrevalenceRoutes } from '../routes/prevalence/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -141,6 +142,7 @@ export const buildApp = async (
     registerInterventionRoutes(api, deps);
     registerIndicatorRoutes(api, deps);
     registerMappingRoutes(api, deps);
+    registerPrevalenceRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -62,6 +62,11 @@ export const Shell = ({
                 ],
                 ['/nyckeltal', t('shell.indicators'), sessionMay(session, 'statistics.read')],
                 ['/kartlaggning', t('shell.mapping'), sessionMay(session, 'mapping.conduct')],
+                [
+                  '/matningar',
+                  t('shell.prevalence'),
+                  sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
+                ],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

@@ -20,6 +20,7 @@ import * as clientFollowUp from './20261126300000-client-follow-up';
 import * as interventionGroups from './20261126400000-intervention-groups';
 import * as indicators from './20261126500000-indicators';
 import * as mapping from './20261126600000-mapping';
+import * as prevalenceSurveys from './20261126700000-prevalence-surveys';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261126400000-intervention-groups': interventionGroups,
   '20261126500000-indicators': indicators,
   '20261126600000-mapping': mapping,
+  '20261126700000-prevalence-surveys': prevalenceSurveys,
 };
 
 export const migrationProvider: MigrationProvider = {

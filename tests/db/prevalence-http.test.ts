@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
+import { buildPerson, buildUser, buildWorld, type World } from '../factories/world';
+import { signedIn } from '../helpers/signed-in';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+
+type Comparison = {
+  units: {
+    unitId: string;
+    rows: {
+      category: string;
+      reported: number | null;
+      recorded: number;
+      darkFigure: number | null;
+    }[];
+  }[];
+};
+
+/**
+ * A point-prevalence survey over HTTP (the test clock stands at 24 November 2026): the
+ * coordinator starts one for November, a unit's case worker reports what the unit knows of,
+ * and the comparison sets it beside the records.
+ */
+describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
+  let database: TestDatabase;
+  let world: World;
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await buildWorld(database);
+    testApp = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await testApp?.app.close();
+    await database?.close();
+  });
+
+  it('takes counts from those who work in the unit and shows the dark figure', async () => {
+    const coordinator = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'coordinator',
+    });
+    const start = (body: object) =>
+      coordinator.client.request('POST', '/api/prevalence-surveys', { body });
+    expect(
+      (await start({ title: 'Hösten', opensOn: '2026-01-01', closesOn: '2026-12-31' })).statusCode,
+    ).toBe(400);
+    const created = await start({
+      title: 'Mätning november 2026',
+      opensOn: '2026-11-01',
+      closesOn: '2026-11-30',
+    });
+    expect(created.statusCode).toBe(201);
+    const surveyId = created.json<{ id: string }>().id;
+
+    // Two adult victims on record in the unit during November, one of them honour-related.
+    const opener = await buildUser(database, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+    for (const hrv of [false, true]) {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      await asSystem(database.db, (tx) =>
+        tx
+          .insertInto('cases')
+          .values({
+            organisationId: world.north.org.id,
+            unitId: world.north.adultUnit.id,
+            personId: person.id,
+            type: 'adultVictim',
+            hrv,
+            openedAt: new Date('2026-10-15T10:00:00Z'),
+            createdBy: opener.id,
+          })
+          .execute(),
+      );
+    }
+
+    const worker = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+    const report = (unitId: string, counts: object[]) =>
+      worker.client.request('PUT', `/api/prevalence-surveys/${surveyId}/reports`, {
+        body: { unitId, counts },
+      });
+    expect(
+      (await report(world.north.adultUnit.id, [{ category: 'adultVictim', count: -1 }])).statusCode,
+    ).toBe(400);
+    // Not their unit: refused and logged.
+    expect(
+      (await report(world.north.childUnit.id, [{ category: 'childExposed', count: 4 }])).statusCode,
+    ).toBe(403);
+    const refusals = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('auditEvents')
+        .select('reason')
+        .where('type', '=', 'access.denied')
+        .where('actorUserId', '=', worker.user.id)
+        .execute(),
+    );
+    expect(refusals.map((event) => event.reason)).toContain('access.role_lacks_action');
+    expect(
+      (
+        await report(world.north.adultUnit.id, [
+          { category: 'adultVictim', count: 7 },
+          { category: 'honourRelated', count: 1 },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    const mine = (await worker.client.request('GET', '/api/prevalence-surveys')).json<
+      {
+        id: string;
+        open: boolean;
+        myUnits: { reported: { category: string; count: number }[] }[];
+      }[]
+    >();
+    expect(mine[0]).toMatchObject({ id: surveyId, open: true });
+    expect(mine[0]!.myUnits[0]!.reported).toHaveLength(2);
+
+    expect(
+      (await worker.client.request('GET', `/api/prevalence-surveys/${surveyId}`)).statusCode,
+    ).toBe(403);
+    const comparison = (
+      await coordinator.client.request('GET', `/api/prevalence-surveys/${surveyId}`)
+    ).json<Comparison>();
+    const adultUnit = comparison.units.find((unit) => unit.unitId === world.north.adultUnit.id)!;
+    const row = (category: string) => adultUnit.rows.find((entry) => entry.category === category)!;
+    expect(row('adultVictim')).toEqual({
+      unitId: world.north.adultUnit.id,
+      category: 'adultVictim',
+      reported: 7,
+      recorded: 2,
+      darkFigure: 5,
+    });
+    expect(row('honourRelated')).toMatchObject({ reported: 1, recorded: 1, darkFigure: 0 });
+    expect(row('perpetrator')).toMatchObject({ reported: null, recorded: 0, darkFigure: null });
+  });
+});
