@@ -2,9 +2,10 @@ import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogu
 import { loadRiskManagementCatalogues } from '../src/server/risk-management/load-catalogues';
 import { loadDisclosureGrounds } from '../src/server/collaboration/load-grounds';
 import {
+  loadCompetenceCatalogue,
   loadIndicatorCatalogue,
   loadMappingCatalogue,
-} from '../src/server/indicators/load-indicators';
+} from '../src/server/indicators/load-catalogues';
 
 /** The data catalogues the app needs, as the server loads them at start. */
 export const catalogues = () => {
@@ -15,5 +16,6 @@ export const catalogues = () => {
     disclosureGrounds: loadDisclosureGrounds(),
     indicators: loadIndicatorCatalogue(),
     mapping: loadMappingCatalogue(),
+    competence: loadCompetenceCatalogue(),
   };
 };

@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
 import { loadDisclosureGrounds } from './collaboration/load-grounds';
-import { loadIndicatorCatalogue, loadMappingCatalogue } from './indicators/load-indicators';
+import {
+  loadCompetenceCatalogue,
+  loadIndicatorCatalogue,
+  loadMappingCatalogue,
+} from './indicators/load-catalogues';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
@@ -40,6 +44,7 @@ export const startServer = async (
   const disclosureGrounds = loadDisclosureGrounds();
   const indicators = loadIndicatorCatalogue();
   const mapping = loadMappingCatalogue();
+  const competence = loadCompetenceCatalogue();
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -60,6 +65,7 @@ export const startServer = async (
       disclosureGrounds,
       indicators,
       mapping,
+      competence,
     },
     { logger: config.logLevel !== 'silent' },
   );

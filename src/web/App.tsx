@@ -19,6 +19,8 @@ import { GroupsPage } from './pages/GroupsPage';
 import { IndicatorsPage } from './pages/IndicatorsPage';
 import { MappingPage } from './pages/MappingPage';
 import { PrevalencePage } from './pages/PrevalencePage';
+import { AgreementsPage } from './pages/AgreementsPage';
+import { CompetencePage } from './pages/CompetencePage';
 import { RoundPage } from './pages/mapping/RoundPage';
 import { usePath } from './navigation';
 import { sessionMay } from './abilities';
@@ -76,6 +78,10 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (roundMatch && sessionMay(session, 'mapping.conduct'))
     return <RoundPage key={roundMatch[1]} roundId={roundMatch[1]!} />;
   if (path === '/kartlaggning' && sessionMay(session, 'mapping.conduct')) return <MappingPage />;
+  if (path === '/samverkansavtal')
+    return <AgreementsPage mayEdit={sessionMay(session, 'statistics.read')} />;
+  if (path === '/kompetens')
+    return <CompetencePage mayPlan={sessionMay(session, 'statistics.read')} />;
   if (path === '/matningar')
     return <PrevalencePage mayRun={sessionMay(session, 'statistics.read')} />;
   if (path === '/nyckeltal' && sessionMay(session, 'statistics.read'))

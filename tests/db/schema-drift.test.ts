@@ -814,6 +814,29 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     reportedBy: true,
     reportedAt: true,
   },
+  agreements: {
+    id: true,
+    organisationId: true,
+    title: true,
+    parties: true,
+    partnerKinds: true,
+    status: true,
+    signedOn: true,
+    reviewOn: true,
+    usedInPractice: true,
+    updatedBy: true,
+    updatedAt: true,
+    version: true,
+  },
+  competenceRecords: {
+    id: true,
+    organisationId: true,
+    userId: true,
+    courseCode: true,
+    completedOn: true,
+    recordedBy: true,
+    recordedAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -194,7 +194,8 @@ export type ListSpec = { kind: 'list'; url: string };
  */
 export type OrganisationSpec = {
   kind: 'organisation';
-  action: Action;
+  /** 'signedIn': every signed-in actor may call it (their own records), so nobody gets 403. */
+  action: Action | 'signedIn';
   url: (fixture: MatrixFixture) => string;
   body: (fixture: MatrixFixture) => unknown;
 };
@@ -969,6 +970,27 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     action: 'case.read',
     url: () => `/api/prevalence-surveys/${noRound}/reports`,
     body: () => ({ unitId: noRound, counts: [{ category: 'adultVictim', count: 3 }] }),
+  },
+  'GET /api/agreements': { kind: 'list', url: '/api/agreements' },
+  'PUT /api/agreements': {
+    kind: 'organisation',
+    action: 'statistics.read',
+    url: () => '/api/agreements',
+    body: () => ({
+      title: 'Samverkansavtal i matrisen',
+      parties: ['Polisen'],
+      status: 'active',
+      reviewOn: '2027-11-24',
+    }),
+  },
+  'GET /api/competence/courses': { kind: 'list', url: '/api/competence/courses' },
+  'GET /api/competence/mine': { kind: 'list', url: '/api/competence/mine' },
+  'GET /api/competence/coverage': { kind: 'list', url: '/api/competence/coverage' },
+  'POST /api/competence/records': {
+    kind: 'organisation',
+    action: 'signedIn',
+    url: () => '/api/competence/records',
+    body: () => ({ courseCode: 'nckWebCourse', completedOn: '2026-11-01' }),
   },
   'GET /api/units': { kind: 'list', url: '/api/units' },
   'GET /api/organisation/settings': { kind: 'list', url: '/api/organisation/settings' },

@@ -5,9 +5,10 @@ import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catal
 import { loadRiskManagementCatalogues } from '../../src/server/risk-management/load-catalogues';
 import { loadDisclosureGrounds } from '../../src/server/collaboration/load-grounds';
 import {
+  loadCompetenceCatalogue,
   loadIndicatorCatalogue,
   loadMappingCatalogue,
-} from '../../src/server/indicators/load-indicators';
+} from '../../src/server/indicators/load-catalogues';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -42,6 +43,7 @@ export const createTestApp = async (
     disclosureGrounds: loadDisclosureGrounds(),
     indicators: loadIndicatorCatalogue(),
     mapping: loadMappingCatalogue(),
+    competence: loadCompetenceCatalogue(),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

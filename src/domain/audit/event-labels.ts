@@ -213,6 +213,9 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Jämförde mätningen med registren',
     en: 'Compared a survey with the records',
   },
+  'agreement.saved': { sv: 'Sparade ett samverkansavtal', en: 'Saved a collaboration agreement' },
+  'competence.recorded': { sv: 'Registrerade en utbildning', en: 'Recorded a training' },
+  'competence.read': { sv: 'Visade kompetensregistret', en: 'Viewed the competence register' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, checkRating, checkSatisfaction, followUpDates, ratingChange } from './ratings';
+import { addMonths } from '../calendar';
+import { checkRating, checkSatisfaction, followUpDates, ratingChange } from './ratings';
 
 const today = '2026-11-25';
 

@@ -1,3 +1,5 @@
+import { addMonths } from '../calendar';
+
 /**
  * Following the client (digest 002: self-ratings at start and end, yet nobody knows the outcome
  * a year later; digest 001: a 0–10 self-rating with anchors). The person rates their own
@@ -47,17 +49,6 @@ export const ratingChange = (
     wellbeing: { from: first.wellbeing, to: latest.wellbeing },
     safety: { from: first.safety, to: latest.safety },
   };
-};
-
-/** Adds whole months to a date (YYYY-MM-DD); the 31st becomes the month's last day. */
-export const addMonths = (date: string, months: number): string => {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
 };
 
 /**

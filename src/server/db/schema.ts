@@ -13,6 +13,7 @@ import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import type { AnswerStatus, NumberSource } from '../../domain/mapping/answers';
 import type { OpenAnswer, Participant, SessionMode } from '../../domain/mapping/sessions';
 import type { PrevalenceCategory } from '../../domain/prevalence/survey';
+import type { AgreementStatus, PartnerKind, Usage } from '../../domain/governance/agreements';
 import type { TaskKind } from '../../domain/cases/tasks';
 import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
@@ -967,6 +968,30 @@ export type PrevalenceReportsTable = {
   reportedAt: Date;
 };
 
+export type AgreementsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  title: string;
+  parties: ColumnType<string[], string[], string[]>;
+  partnerKinds: ColumnType<PartnerKind[], PartnerKind[], PartnerKind[]>;
+  status: AgreementStatus;
+  signedOn: OptionalDate;
+  reviewOn: OptionalDate;
+  usedInPractice: Usage;
+  updatedBy: string;
+  updatedAt: Date;
+  version: Version;
+};
+export type CompetenceRecordsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  userId: string;
+  courseCode: string;
+  completedOn: DateColumn;
+  recordedBy: string;
+  recordedAt: Date;
+};
+
 export type DirectoryOrganisationsView = {
   id: string;
   name: string;
@@ -1052,6 +1077,8 @@ export type Database = {
   mappingAnswers: MappingAnswersTable;
   prevalenceSurveys: PrevalenceSurveysTable;
   prevalenceReports: PrevalenceReportsTable;
+  agreements: AgreementsTable;
+  competenceRecords: CompetenceRecordsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -29,6 +29,7 @@ import { registerInterventionRoutes } from '../routes/interventions/routes';
 import { registerIndicatorRoutes } from '../routes/indicators/routes';
 import { registerMappingRoutes } from '../routes/mapping/routes';
 import { registerPrevalenceRoutes } from '../routes/prevalence/routes';
+import { registerGovernanceRoutes } from '../routes/governance/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -143,6 +144,7 @@ export const buildApp = async (
     registerIndicatorRoutes(api, deps);
     registerMappingRoutes(api, deps);
     registerPrevalenceRoutes(api, deps);
+    registerGovernanceRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

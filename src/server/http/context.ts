@@ -5,6 +5,7 @@ import type { Action } from '../../domain/access/roles';
 import type { DisclosureGroundCatalogue } from '../../domain/collaboration/grounds';
 import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
 import type { MappingCatalogue } from '../../domain/mapping/template';
+import type { CompetenceCatalogue } from '../../domain/governance/competence';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
 import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
@@ -28,6 +29,8 @@ export type AppDeps = {
   indicators: IndicatorCatalogue;
   /** Mapping templates, participant roles and themes, read and validated from catalogues/. */
   mapping: MappingCatalogue;
+  /** Courses, renewal and role requirements for the competence register. */
+  competence: CompetenceCatalogue;
 };
 
 /**

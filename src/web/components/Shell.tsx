@@ -67,6 +67,12 @@ export const Shell = ({
                   t('shell.prevalence'),
                   sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
                 ],
+                [
+                  '/samverkansavtal',
+                  t('shell.agreements'),
+                  sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
+                ],
+                ['/kompetens', t('shell.competence'), true],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [
                   '/installningar',

@@ -21,6 +21,7 @@ import * as interventionGroups from './20261126400000-intervention-groups';
 import * as indicators from './20261126500000-indicators';
 import * as mapping from './20261126600000-mapping';
 import * as prevalenceSurveys from './20261126700000-prevalence-surveys';
+import * as agreementsAndCompetence from './20261126800000-agreements-and-competence';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '20261126500000-indicators': indicators,
   '20261126600000-mapping': mapping,
   '20261126700000-prevalence-surveys': prevalenceSurveys,
+  '20261126800000-agreements-and-competence': agreementsAndCompetence,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { riskLevels } from '../../../domain/risk/assessment';
 import { informationSources } from '../../../domain/risk/instrument';
+import { calendarDate } from '../calendar-date';
 
 const text = z.object({ sv: z.string(), en: z.string() });
 const value = z.union([z.string().max(100), z.number()]).nullable();
@@ -142,5 +143,5 @@ export const permissionBody = z.object({
 });
 export const trainingBody = z.object({
   instrumentId: z.string().max(100),
-  completedOn: z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD'),
+  completedOn: calendarDate,
 });

@@ -28,6 +28,7 @@ import {
   referralSummary,
   sendReferralBody,
 } from './referral-schemas';
+import { calendarDate } from '../calendar-date';
 
 const tags = ['överlämningar'];
 
@@ -85,7 +86,7 @@ export const registerReferralRoutes = (instance: FastifyInstance, deps: AppDeps)
           phone: z.string().max(40),
           hours: z.string().max(200).default(''),
           outOfHours: z.string().max(500),
-          validFrom: z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD'),
+          validFrom: calendarDate,
         }),
         response: { 201: z.object({ id: z.string() }) },
       },

@@ -7,6 +7,7 @@ import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { caseParams } from '../cases/schemas';
 import { tags } from './schemas';
+import { calendarDate } from '../calendar-date';
 
 const contactModes = ['inPerson', 'phone', 'digital'] as const;
 
@@ -75,7 +76,7 @@ export const registerAdviceRoutes = (instance: FastifyInstance, deps: AppDeps) =
         tags,
         params: caseParams,
         body: z.object({
-          heldOn: z.iso.date('Ange ett datum som finns, som ÅÅÅÅ-MM-DD'),
+          heldOn: calendarDate,
           mode: z.enum(contactModes, 'Välj hur samtalet hölls.'),
           anonymous: z.boolean().default(false),
           covered: z.array(z.enum(firstContactItems)).max(firstContactItems.length).default([]),

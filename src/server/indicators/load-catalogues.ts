@@ -2,6 +2,10 @@ import {
   indicatorCatalogueSchema,
   type IndicatorCatalogue,
 } from '../../domain/indicators/definitions';
+import {
+  competenceCatalogueSchema,
+  type CompetenceCatalogue,
+} from '../../domain/governance/competence';
 import { mappingCatalogueSchema, type MappingCatalogue } from '../../domain/mapping/template';
 import { cataloguesDir, readCatalogue } from '../risk-management/load-catalogues';
 
@@ -12,3 +16,7 @@ export const loadIndicatorCatalogue = (dir = cataloguesDir): IndicatorCatalogue 
 /** The mapping templates, participant roles and themes (catalogues/mapping-templates.json). */
 export const loadMappingCatalogue = (dir = cataloguesDir): MappingCatalogue =>
   readCatalogue(dir, 'mapping-templates.json', mappingCatalogueSchema);
+
+/** Courses, their renewal and what each role needs (catalogues/competence.json). */
+export const loadCompetenceCatalogue = (dir = cataloguesDir): CompetenceCatalogue =>
+  readCatalogue(dir, 'competence.json', competenceCatalogueSchema);

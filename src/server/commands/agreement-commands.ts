@@ -1,0 +1,83 @@
+import { swedishDate } from '../../domain/calendar';
+import {
+  checkAgreement,
+  reviewState,
+  type AgreementDraft,
+} from '../../domain/governance/agreements';
+import { DomainError, invalidFields } from '../../domain/errors';
+import { dateText } from '../db/date-text';
+import type { CommandContext } from '../http/context';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
+
+/** The organisation's agreements, each with whether its review is due; everyone may read them. */
+export const listAgreements = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const rows = await tx
+      .selectFrom('agreements')
+      .select([
+        'id',
+        'title',
+        'parties',
+        'partnerKinds',
+        'status',
+        dateText<string | null>('signedOn').as('signedOn'),
+        dateText<string | null>('reviewOn').as('reviewOn'),
+        'usedInPractice',
+        'version',
+      ])
+      .orderBy('title')
+      .execute();
+    const today = swedishDate(ctx.now());
+    return rows.map((row) => ({ ...row, review: reviewState(row, today) }));
+  });
+
+/** Adds an agreement, or changes one at the version the writer saw (409 otherwise). */
+export const saveAgreement = (
+  ctx: CommandContext,
+  input: AgreementDraft & { id: string | null; version: number | null },
+) =>
+  runAudited(ctx, async (tx) => {
+    requireOrganisationAction(ctx, 'statistics.read');
+    const problems = checkAgreement(input);
+    if (problems.length) throw invalidFields(problems);
+    const values = {
+      title: input.title.trim(),
+      parties: input.parties.map((party) => party.trim()).filter(Boolean),
+      partnerKinds: input.partnerKinds,
+      status: input.status,
+      signedOn: input.signedOn,
+      reviewOn: input.reviewOn,
+      usedInPractice: input.usedInPractice,
+      updatedBy: ctx.actor.userId,
+      updatedAt: ctx.now(),
+    };
+    let id = input.id;
+    if (id) {
+      const updated = await tx
+        .updateTable('agreements')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .where('version', '=', input.version ?? 0)
+        .returning('id')
+        .executeTakeFirst();
+      if (!updated)
+        throw new DomainError('conflict.stale_version', {
+          message: 'Avtalet har ändrats av någon annan. Ladda om och gör ändringen igen.',
+        });
+    } else
+      id = (
+        await tx
+          .insertInto('agreements')
+          .values({ ...values, organisationId: ctx.actor.organisationId })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    await auditPersonEvent(ctx, tx, {
+      type: 'agreement.saved',
+      personId: null,
+      reason: 'statistics.read',
+      details: { agreementId: id },
+    });
+    return { id };
+  });

@@ -1,0 +1,169 @@
+import type { RoleId } from '../../domain/access/roles';
+import { swedishDate } from '../../domain/calendar';
+import { competenceState, requiredCourses, type Course } from '../../domain/governance/competence';
+import { invalidFields } from '../../domain/errors';
+import { dateText } from '../db/date-text';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { requireOrganisationAction } from './organisation-access';
+import { auditPersonEvent, runAudited } from './person-access';
+
+/** Completion days per user and course; an instrument course also counts instrument trainings. */
+const completions = async (ctx: CommandContext, tx: Tx, userIds: readonly string[]) => {
+  if (userIds.length === 0) return () => [] as string[];
+  const [records, trainings] = await Promise.all([
+    tx
+      .selectFrom('competenceRecords')
+      .select(['userId', 'courseCode', dateText('completedOn').as('completedOn')])
+      .where('userId', 'in', userIds)
+      .execute(),
+    tx
+      .selectFrom('userTrainings')
+      .select(['userId', 'instrumentId', dateText('completedOn').as('completedOn')])
+      .where('userId', 'in', userIds)
+      .execute(),
+  ]);
+  return (userId: string, course: Course) => [
+    ...records
+      .filter((row) => row.userId === userId && row.courseCode === course.code)
+      .map((row) => row.completedOn),
+    ...trainings
+      .filter(
+        (row) =>
+          course.instrumentId && row.userId === userId && row.instrumentId === course.instrumentId,
+      )
+      .map((row) => row.completedOn),
+  ];
+};
+
+/**
+ * Records a completed course: one's own, or — for a team leader or coordinator — a colleague's
+ * in the same organisation.
+ */
+export const recordCompetence = (
+  ctx: CommandContext,
+  input: { userId: string | null; courseCode: string; completedOn: string },
+) =>
+  runAudited(ctx, async (tx) => {
+    const userId = input.userId ?? ctx.actor.userId;
+    if (userId !== ctx.actor.userId) {
+      requireOrganisationAction(ctx, 'statistics.read');
+      const colleague = await tx
+        .selectFrom('roleAssignments')
+        .select('userId')
+        .where('userId', '=', userId)
+        .where('organisationId', '=', ctx.actor.organisationId)
+        .executeTakeFirst();
+      if (!colleague)
+        throw invalidFields([{ field: 'userId', message: 'Välj någon som arbetar här.' }]);
+    }
+    if (!ctx.competence.courses.some((course) => course.code === input.courseCode))
+      throw invalidFields([{ field: 'courseCode', message: 'Välj en utbildning ur listan.' }]);
+    if (input.completedOn > swedishDate(ctx.now()))
+      throw invalidFields([
+        { field: 'completedOn', message: 'Registrera utbildningen när den är genomförd.' },
+      ]);
+    await tx
+      .insertInto('competenceRecords')
+      .values({
+        organisationId: ctx.actor.organisationId,
+        userId,
+        courseCode: input.courseCode,
+        completedOn: input.completedOn,
+        recordedBy: ctx.actor.userId,
+        recordedAt: ctx.now(),
+      })
+      .execute();
+    await auditPersonEvent(ctx, tx, {
+      type: 'competence.recorded',
+      personId: null,
+      reason: userId === ctx.actor.userId ? 'competence.own' : 'statistics.read',
+      details: { userId, course: input.courseCode },
+    });
+    return { courseCode: input.courseCode };
+  });
+
+/** The reader's own courses: what their roles need and where each stands. */
+export const myCompetence = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const today = swedishDate(ctx.now());
+    const completed = await completions(ctx, tx, [ctx.actor.userId]);
+    const required = new Set(
+      requiredCourses(
+        ctx.competence,
+        ctx.actor.roles.map((grant) => grant.role),
+      ),
+    );
+    return ctx.competence.courses.map((course) => ({
+      code: course.code,
+      required: required.has(course.code),
+      ...competenceState(course, completed(ctx.actor.userId, course), today),
+    }));
+  });
+
+/**
+ * Per unit: who works there, what their roles need, and how many hold each course now — the
+ * coverage a team leader plans training from, with renewals due within 60 days.
+ */
+export const competenceCoverage = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    requireOrganisationAction(ctx, 'statistics.read');
+    const today = swedishDate(ctx.now());
+    const grants = await tx
+      .selectFrom('roleAssignments as ra')
+      .innerJoin('users as u', 'u.id', 'ra.userId')
+      .innerJoin('units as un', 'un.id', 'ra.unitId')
+      .select(['ra.userId', 'ra.unitId', 'ra.role', 'u.displayName', 'un.name as unitName'])
+      .where('ra.organisationId', '=', ctx.actor.organisationId)
+      .where('u.disabled', '=', false)
+      .orderBy('un.name')
+      .orderBy('u.displayName')
+      .execute();
+    const completed = await completions(ctx, tx, [...new Set(grants.map((grant) => grant.userId))]);
+    const units = [...new Map(grants.map((grant) => [grant.unitId, grant.unitName]))];
+    await auditPersonEvent(ctx, tx, {
+      type: 'competence.read',
+      personId: null,
+      reason: 'statistics.read',
+      details: { units: units.length },
+    });
+    return units.map(([unitId, unitName]) => {
+      const inUnit = grants.filter((grant) => grant.unitId === unitId);
+      const staff = [...new Set(inUnit.map((grant) => grant.userId))].map((userId) => {
+        const roles = inUnit
+          .filter((grant) => grant.userId === userId)
+          .map((grant) => grant.role as RoleId);
+        const needed = requiredCourses(ctx.competence, roles);
+        return {
+          userId,
+          name: inUnit.find((grant) => grant.userId === userId)!.displayName,
+          courses: ctx.competence.courses
+            .filter((course) => needed.includes(course.code))
+            .map((course) => ({
+              code: course.code,
+              ...competenceState(course, completed(userId, course), today),
+            })),
+        };
+      });
+      return {
+        unitId,
+        name: unitName,
+        staff,
+        coverage: ctx.competence.courses
+          .map((course) => {
+            const needing = staff.filter((person) =>
+              person.courses.some((entry) => entry.code === course.code),
+            );
+            const holding = needing.filter((person) =>
+              person.courses.some(
+                (entry) =>
+                  entry.code === course.code &&
+                  (entry.state === 'valid' || entry.state === 'expiring'),
+              ),
+            );
+            return { code: course.code, needed: needing.length, held: holding.length };
+          })
+          .filter((entry) => entry.needed > 0),
+      };
+    });
+  });

@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  agreementStatuses,
+  partnerKinds,
+  usageAnswers,
+} from '../../../domain/governance/agreements';
+import { listAgreements, saveAgreement } from '../../commands/agreement-commands';
+import {
+  competenceCoverage,
+  myCompetence,
+  recordCompetence,
+} from '../../commands/competence-commands';
+import { commandContext } from '../../http/command-context';
+import type { AppDeps } from '../../http/context';
+import { calendarDate } from '../calendar-date';
+
+const tags = ['styrning'];
+
+/** The agreement register and the competence register. */
+export const registerGovernanceRoutes = (instance: FastifyInstance, deps: AppDeps) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/agreements',
+    { config: { access: 'signedIn' }, schema: { tags } },
+    async (request) => listAgreements(commandContext(request, deps)),
+  );
+
+  app.put(
+    '/api/agreements',
+    {
+      config: { access: 'statistics.read' },
+      schema: {
+        tags,
+        body: z.object({
+          id: z.string().uuid().nullable().default(null),
+          version: z.number().int().positive().nullable().default(null),
+          title: z.string().max(300),
+          parties: z.array(z.string().max(200)).max(20),
+          partnerKinds: z.array(z.enum(partnerKinds)).max(partnerKinds.length).default([]),
+          status: z.enum(agreementStatuses),
+          signedOn: calendarDate.nullable().default(null),
+          reviewOn: calendarDate.nullable().default(null),
+          usedInPractice: z.enum(usageAnswers).default('unknown'),
+        }),
+        response: { 200: z.object({ id: z.string() }) },
+      },
+    },
+    async (request) => saveAgreement(commandContext(request, deps), request.body),
+  );
+
+  app.get(
+    '/api/competence/courses',
+    { config: { access: 'signedIn' }, schema: { tags } },
+    async () => deps.competence,
+  );
+
+  app.get(
+    '/api/competence/mine',
+    { config: { access: 'signedIn' }, schema: { tags } },
+    async (request) => myCompetence(commandContext(request, deps)),
+  );
+
+  app.post(
+    '/api/competence/records',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        body: z.object({
+          userId: z.string().uuid().nullable().default(null),
+          courseCode: z.string().min(1, 'Välj en utbildning.'),
+          completedOn: calendarDate,
+        }),
+        response: { 201: z.object({ courseCode: z.string() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordCompetence(commandContext(request, deps), request.body)),
+  );
+
+  app.get(
+    '/api/competence/coverage',
+    { config: { access: 'statistics.read' }, schema: { tags } },
+    async (request) => competenceCoverage(commandContext(request, deps)),
+  );
+};
