@@ -21,14 +21,16 @@ import { MappingPage } from './pages/MappingPage';
 import { PrevalencePage } from './pages/PrevalencePage';
 import { AgreementsPage } from './pages/AgreementsPage';
 import { CompetencePage } from './pages/CompetencePage';
+import { RoutinesPage } from './pages/RoutinesPage';
 import { RoundPage } from './pages/mapping/RoundPage';
-import { usePath } from './navigation';
+import { usePath, usePathAndVisit } from './navigation';
 import { sessionMay } from './abilities';
 
 /** Loads the session and shows either the sign-in steps or the signed-in shell. */
 export const App = () => {
   const { t } = useTranslation();
   const [session, setSession] = useState<SessionView | null>(null);
+  const { visit } = usePathAndVisit();
 
   const refresh = useCallback(async () => {
     setSession(await api<SessionView>('GET', '/api/session'));
@@ -50,7 +52,8 @@ export const App = () => {
   }
   return (
     <Shell session={session} onChanged={refresh}>
-      <Page session={session} />
+      {/* A new visit (even to the page one is on) shows the page afresh. */}
+      <Page key={visit} session={session} />
     </Shell>
   );
 };
@@ -78,6 +81,7 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (roundMatch && sessionMay(session, 'mapping.conduct'))
     return <RoundPage key={roundMatch[1]} roundId={roundMatch[1]!} />;
   if (path === '/kartlaggning' && sessionMay(session, 'mapping.conduct')) return <MappingPage />;
+  if (path === '/rutiner') return <RoutinesPage mayEdit={sessionMay(session, 'statistics.read')} />;
   if (path === '/samverkansavtal')
     return <AgreementsPage mayEdit={sessionMay(session, 'statistics.read')} />;
   if (path === '/kompetens')

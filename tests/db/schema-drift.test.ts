@@ -837,6 +837,31 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     recordedBy: true,
     recordedAt: true,
   },
+  routines: {
+    id: true,
+    organisationId: true,
+    title: true,
+    step: true,
+    createdBy: true,
+    createdAt: true,
+  },
+  routineVersions: {
+    id: true,
+    organisationId: true,
+    routineId: true,
+    versionNo: true,
+    body: true,
+    approvedBy: true,
+    validFrom: true,
+    createdBy: true,
+    createdAt: true,
+  },
+  routineAcknowledgements: {
+    organisationId: true,
+    versionId: true,
+    userId: true,
+    acknowledgedAt: true,
+  },
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

@@ -69,4 +69,50 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
       fullPage: true,
     });
   });
+
+  it('puts a new routine before every employee until they have read it, and again at a new version', async () => {
+    const today = new Date().toLocaleDateString('sv-SE');
+    const coordinator = await as('samordnare');
+    await coordinator.getByRole('link', { name: 'Rutiner', exact: true }).click();
+    await expect.poll(() => heading(coordinator), poll).toBe('Rutiner');
+    const form = coordinator.getByRole('form', { name: 'Ny rutin eller ny version' });
+    await form.getByLabel('Rutinens namn').fill('Fråga om våld enskilt');
+    await form.getByLabel('Steget rutinen gäller').selectOption({ label: 'Rutinfrågor om våld' });
+    await form
+      .getByLabel('Vad rutinen säger')
+      .fill('Ställ frågorna om våld när personen är ensam med dig. Är någon annan med, vänta.');
+    await form.getByLabel('Fastställd av').fill('Socialnämnden 2026-03-12');
+    await form.getByLabel('Gäller från').fill(today);
+    await form.getByRole('button', { name: 'Spara rutinen' }).click();
+    await expect.poll(() => coordinator.textContent('main'), poll).toContain('0 av');
+
+    const worker = await as('handlaggare');
+    const unread = worker.getByRole('region', { name: 'Rutiner att läsa' });
+    await expect
+      .poll(() => unread.textContent(), poll)
+      .toContain('Fråga om våld enskilt (version 1)');
+    expect(await wcagViolations(worker)).toEqual([]);
+    await unread.getByRole('button', { name: 'Jag har läst Fråga om våld enskilt' }).click();
+    await expect.poll(() => unread.count(), poll).toBe(0);
+
+    await as('samordnare');
+    await coordinator.getByRole('link', { name: 'Rutiner', exact: true }).click();
+    await expect.poll(() => coordinator.textContent('main'), poll).toContain('1 av');
+    await form
+      .getByLabel('Rutin', { exact: true })
+      .selectOption({ label: 'Ny version av Fråga om våld enskilt' });
+    await form
+      .getByLabel('Vad rutinen säger')
+      .fill('Ställ frågorna när personen är ensam. Använd tolk, aldrig en anhörig.');
+    await form.getByLabel('Fastställd av').fill('Socialnämnden 2026-11-20');
+    await form.getByLabel('Gäller från').fill(today);
+    await form.getByRole('button', { name: 'Spara rutinen' }).click();
+    await expect.poll(() => coordinator.textContent('main'), poll).toContain('version 2');
+
+    await as('handlaggare');
+    await expect
+      .poll(() => worker.getByRole('region', { name: 'Rutiner att läsa' }).textContent(), poll)
+      .toContain('Fråga om våld enskilt (version 2)');
+    await worker.screenshot({ path: screenshotPath('governance-2-routine'), fullPage: true });
+  });
 });

@@ -205,6 +205,8 @@ export type RouteSpec = ReadSpec | WriteSpec | ListSpec | OrganisationSpec | Ski
 const today = '2026-11-24';
 /** An id no matrix actor's organisation holds. */
 const noRound = '00000000-0000-4000-8000-000000000000';
+/** Each call of the routine route makes a new routine, so titles never collide. */
+let routineCount = 0;
 /** The agencies of a SIP: the victims' consents (outside the child unit) name both. */
 const sipParticipants = [
   { kind: 'other', label: 'Skolan' },
@@ -982,6 +984,25 @@ export const routeCatalogue: Record<string, RouteSpec> = {
       status: 'active',
       reviewOn: '2027-11-24',
     }),
+  },
+  'GET /api/routines': { kind: 'list', url: '/api/routines?step=investigation' },
+  'POST /api/routines': {
+    kind: 'organisation',
+    action: 'statistics.read',
+    url: () => '/api/routines',
+    body: () => ({
+      title: `Rutin i matrisen ${(routineCount += 1)}`,
+      step: 'investigation',
+      body: 'Fråga alltid om våld enskilt, utan att den andra är närvarande.',
+      approvedBy: 'Socialnämnden 2026-03-12',
+      validFrom: '2026-01-01',
+    }),
+  },
+  'POST /api/routines/{routineId}/acknowledgements': {
+    kind: 'organisation',
+    action: 'signedIn',
+    url: () => `/api/routines/${noRound}/acknowledgements`,
+    body: () => ({ versionNo: 1 }),
   },
   'GET /api/competence/courses': { kind: 'list', url: '/api/competence/courses' },
   'GET /api/competence/mine': { kind: 'list', url: '/api/competence/mine' },

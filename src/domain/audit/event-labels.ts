@@ -216,6 +216,8 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'agreement.saved': { sv: 'Sparade ett samverkansavtal', en: 'Saved a collaboration agreement' },
   'competence.recorded': { sv: 'Registrerade en utbildning', en: 'Recorded a training' },
   'competence.read': { sv: 'Visade kompetensregistret', en: 'Viewed the competence register' },
+  'routine.saved': { sv: 'Sparade en rutin', en: 'Saved a routine' },
+  'routine.acknowledged': { sv: 'Läste en rutin', en: 'Acknowledged a routine' },
   'log_review.read': { sv: 'Tog fram logguppföljning', en: 'Ran a log review report' },
   'log_review.signed': { sv: 'Signerade logguppföljning', en: 'Signed a log review' },
   'instrument.permitted': {

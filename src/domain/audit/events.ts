@@ -117,6 +117,8 @@ export const auditEventTypes = [
   'agreement.saved',
   'competence.recorded',
   'competence.read',
+  'routine.saved',
+  'routine.acknowledged',
   'log_review.read',
   'log_review.signed',
   'instrument.permitted',

@@ -14,6 +14,7 @@ import type { AnswerStatus, NumberSource } from '../../domain/mapping/answers';
 import type { OpenAnswer, Participant, SessionMode } from '../../domain/mapping/sessions';
 import type { PrevalenceCategory } from '../../domain/prevalence/survey';
 import type { AgreementStatus, PartnerKind, Usage } from '../../domain/governance/agreements';
+import type { RoutineStep } from '../../domain/governance/routines';
 import type { TaskKind } from '../../domain/cases/tasks';
 import type { MeasureStatus } from '../../domain/risk-management/plan';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
@@ -992,6 +993,32 @@ export type CompetenceRecordsTable = {
   recordedAt: Date;
 };
 
+export type RoutinesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  title: string;
+  step: RoutineStep;
+  createdBy: string;
+  createdAt: Date;
+};
+export type RoutineVersionsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  routineId: string;
+  versionNo: number;
+  body: string;
+  approvedBy: string;
+  validFrom: DateColumn;
+  createdBy: string;
+  createdAt: Date;
+};
+export type RoutineAcknowledgementsTable = {
+  organisationId: string;
+  versionId: string;
+  userId: string;
+  acknowledgedAt: Date;
+};
+
 export type DirectoryOrganisationsView = {
   id: string;
   name: string;
@@ -1079,6 +1106,9 @@ export type Database = {
   prevalenceReports: PrevalenceReportsTable;
   agreements: AgreementsTable;
   competenceRecords: CompetenceRecordsTable;
+  routines: RoutinesTable;
+  routineVersions: RoutineVersionsTable;
+  routineAcknowledgements: RoutineAcknowledgementsTable;
 };
 
 export type PersonRow = Selectable<PersonsTable>;

@@ -72,6 +72,7 @@ export const Shell = ({
                   t('shell.agreements'),
                   sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
                 ],
+                ['/rutiner', t('shell.routines'), true],
                 ['/kompetens', t('shell.competence'), true],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [

@@ -21,6 +21,7 @@ import { AdviceSection } from './interventions/AdviceSection';
 import { InterventionSection } from './interventions/InterventionSection';
 import { FollowUpSection } from './interventions/FollowUpSection';
 import { PlacementSection } from './interventions/PlacementSection';
+import { RoutineNotice } from './routines/RoutineNotice';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -244,6 +245,7 @@ export const CasePage = ({
         </section>
       )}
 
+      <RoutineNotice step={detail.stage} />
       {write && detail.abilities.nextStages.length > 0 && (
         <form onSubmit={moveTo} aria-labelledby="stage-heading">
           <h2 id="stage-heading">{t('case.nextStage')}</h2>

@@ -7,6 +7,7 @@ import { MyTrainings } from './start/MyTrainings';
 import { OverdueTasks } from './start/OverdueTasks';
 import { SharedWithMe } from './start/SharedWithMe';
 import { ReferralInbox } from './start/ReferralInbox';
+import { RoutineNotice } from './routines/RoutineNotice';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -30,6 +31,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
       <h1 ref={heading} tabIndex={-1}>
         {t('start.title')} – {organisation?.name}
       </h1>
+      <RoutineNotice step={null} />
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t('start.yourRoles')}</h2>
         <ul className="role-list">

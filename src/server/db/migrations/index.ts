@@ -22,6 +22,7 @@ import * as indicators from './20261126500000-indicators';
 import * as mapping from './20261126600000-mapping';
 import * as prevalenceSurveys from './20261126700000-prevalence-surveys';
 import * as agreementsAndCompetence from './20261126800000-agreements-and-competence';
+import * as routines from './20261126900000-routines';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '20261126600000-mapping': mapping,
   '20261126700000-prevalence-surveys': prevalenceSurveys,
   '20261126800000-agreements-and-competence': agreementsAndCompetence,
+  '20261126900000-routines': routines,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ import {
   usageAnswers,
 } from '../../../domain/governance/agreements';
 import { listAgreements, saveAgreement } from '../../commands/agreement-commands';
+import { acknowledgeRoutine, listRoutines, saveRoutine } from '../../commands/routine-commands';
+import { routineSteps } from '../../../domain/governance/routines';
 import {
   competenceCoverage,
   myCompetence,
@@ -49,6 +51,54 @@ export const registerGovernanceRoutes = (instance: FastifyInstance, deps: AppDep
       },
     },
     async (request) => saveAgreement(commandContext(request, deps), request.body),
+  );
+
+  app.get(
+    '/api/routines',
+    {
+      config: { access: 'signedIn' },
+      schema: { tags, querystring: z.object({ step: z.enum(routineSteps).optional() }) },
+    },
+    async (request) => listRoutines(commandContext(request, deps), request.query.step ?? null),
+  );
+
+  app.post(
+    '/api/routines',
+    {
+      config: { access: 'statistics.read' },
+      schema: {
+        tags,
+        body: z.object({
+          routineId: z.string().uuid().nullable().default(null),
+          title: z.string().max(200),
+          step: z.enum(routineSteps),
+          body: z.string().max(20_000),
+          approvedBy: z.string().max(200),
+          validFrom: calendarDate,
+        }),
+        response: { 201: z.object({ id: z.string(), versionNo: z.number().int() }) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await saveRoutine(commandContext(request, deps), request.body)),
+  );
+
+  app.post(
+    '/api/routines/:routineId/acknowledgements',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        params: z.object({ routineId: z.string().uuid() }),
+        body: z.object({ versionNo: z.number().int().positive() }),
+      },
+    },
+    async (request) =>
+      acknowledgeRoutine(
+        commandContext(request, deps),
+        request.params.routineId,
+        request.body.versionNo,
+      ),
   );
 
   app.get(
