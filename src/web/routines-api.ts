@@ -1,5 +1,7 @@
 import { api } from './api';
 
+export { routineSteps } from '../domain/governance/routines';
+
 export type Routine = {
   id: string;
   title: string;
@@ -8,24 +10,6 @@ export type Routine = {
   readByMe: boolean;
   readers: { read: number; staff: number } | null;
 };
-
-export const routineSteps = [
-  'intake',
-  'preliminaryAssessment',
-  'investigation',
-  'decision',
-  'intervention',
-  'followUp',
-  'service',
-  'closed',
-  'screening',
-  'riskAssessment',
-  'safetyPlan',
-  'protectedIdentity',
-  'disclosure',
-  'protectedHousing',
-  'general',
-] as const;
 
 export const fetchRoutines = (step: string | null) =>
   api<Routine[]>('GET', step ? `/api/routines?step=${step}` : '/api/routines');

@@ -38,6 +38,7 @@ export const ownIndicators = (ctx: CommandContext, period: Period) =>
     const published = await tx
       .selectFrom('indicatorPublications')
       .select('publishedAt')
+      .where('organisationId', '=', organisation.id)
       .where('periodFrom', '=', period.from)
       .where('periodTo', '=', period.to)
       .orderBy('publishedAt', 'desc')

@@ -76,17 +76,21 @@ const findMunicipality = async (tx: Tx, roundId: string, municipalityId: string)
   return municipality;
 };
 
+/** The municipalities of the county that run Fristad (from the county's directory). */
+const countyMunicipalities = (tx: Tx, countyCode: string) =>
+  tx
+    .selectFrom('directoryOrganisations')
+    .select(['id', 'name', 'scbCode'])
+    .where('kind', '=', 'municipality')
+    .where('countyCode', '=', countyCode)
+    .orderBy('name')
+    .execute();
+
 /** The county's municipalities that run Fristad, to choose from when a round starts. */
 export const mappingCandidates = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const board = await requireCountyBoard(ctx, tx);
-    return tx
-      .selectFrom('directoryOrganisations')
-      .select(['id', 'name', 'scbCode'])
-      .where('kind', '=', 'municipality')
-      .where('countyCode', '=', board.countyCode)
-      .orderBy('name')
-      .execute();
+    return countyMunicipalities(tx, board.countyCode);
   });
 
 export const listRounds = (ctx: CommandContext) =>
@@ -133,12 +137,7 @@ export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
       problems.push({ field: 'municipalities', message: 'En kommun kan bara vara med en gång.' });
     if (problems.length) throw invalidFields(problems);
     // Only the county's own Fristad municipalities can be linked for pre-filling.
-    const candidates = await tx
-      .selectFrom('directoryOrganisations')
-      .select(['id', 'scbCode'])
-      .where('kind', '=', 'municipality')
-      .where('countyCode', '=', board.countyCode)
-      .execute();
+    const candidates = await countyMunicipalities(tx, board.countyCode);
     for (const municipality of draft.municipalities)
       if (
         municipality.organisationId &&

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../api';
+import { HorizontalBars } from '../../components/HorizontalBars';
 import { inLanguage, type MappingCatalogue, type Round } from '../../mapping-api';
 import { FieldErrors, useProblem } from '../problems';
 import { useHeadingFocus } from '../useHeadingFocus';
@@ -84,30 +84,13 @@ export const RoundPage = ({ roundId }: { roundId: string }) => {
 
       <section aria-labelledby="compare-heading">
         <h2 id="compare-heading">{t('mapping.compare')}</h2>
-        <figure className="indicator-chart">
-          <BarChart
-            width={720}
-            height={Math.max(160, 48 * chart.length + 40)}
-            data={chart}
-            layout="vertical"
-            margin={{ left: 24, right: 48 }}
-            accessibilityLayer
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} />
-            <YAxis type="category" dataKey="name" width={220} />
-            <Tooltip />
-            <Bar
-              dataKey="value"
-              name={t('mapping.meanScale')}
-              fill="#1d4f91"
-              isAnimationActive={false}
-            >
-              <LabelList dataKey="value" position="right" />
-            </Bar>
-          </BarChart>
-          <figcaption>{t('mapping.chartCaption')}</figcaption>
-        </figure>
+        <HorizontalBars
+          rows={chart}
+          name={t('mapping.meanScale')}
+          domain={[0, 10]}
+          ticks={[0, 2, 4, 6, 8, 10]}
+          caption={t('mapping.chartCaption')}
+        />
         <table>
           <caption>{t('mapping.scaleTable')}</caption>
           <thead>
