@@ -5,6 +5,7 @@ import {
   loadCompetenceCatalogue,
   loadIndicatorCatalogue,
   loadMappingCatalogue,
+  loadScenarioCatalogue,
 } from '../src/server/indicators/load-catalogues';
 
 /** The data catalogues the app needs, as the server loads them at start. */
@@ -17,5 +18,6 @@ export const catalogues = () => {
     indicators: loadIndicatorCatalogue(),
     mapping: loadMappingCatalogue(),
     competence: loadCompetenceCatalogue(),
+    scenarios: loadScenarioCatalogue(),
   };
 };

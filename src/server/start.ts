@@ -6,6 +6,7 @@ import {
   loadCompetenceCatalogue,
   loadIndicatorCatalogue,
   loadMappingCatalogue,
+  loadScenarioCatalogue,
 } from './indicators/load-catalogues';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
@@ -45,6 +46,7 @@ export const startServer = async (
   const indicators = loadIndicatorCatalogue();
   const mapping = loadMappingCatalogue();
   const competence = loadCompetenceCatalogue();
+  const scenarios = loadScenarioCatalogue();
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
@@ -66,6 +68,7 @@ export const startServer = async (
       indicators,
       mapping,
       competence,
+      scenarios,
     },
     { logger: config.logLevel !== 'silent' },
   );

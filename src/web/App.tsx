@@ -22,6 +22,7 @@ import { PrevalencePage } from './pages/PrevalencePage';
 import { AgreementsPage } from './pages/AgreementsPage';
 import { CompetencePage } from './pages/CompetencePage';
 import { RoutinesPage } from './pages/RoutinesPage';
+import { TrainingPage } from './pages/TrainingPage';
 import { RoundPage } from './pages/mapping/RoundPage';
 import { usePath, usePathAndVisit } from './navigation';
 import { sessionMay } from './abilities';
@@ -81,6 +82,7 @@ const Page = ({ session }: { session: SignedIn }) => {
   if (roundMatch && sessionMay(session, 'mapping.conduct'))
     return <RoundPage key={roundMatch[1]} roundId={roundMatch[1]!} />;
   if (path === '/kartlaggning' && sessionMay(session, 'mapping.conduct')) return <MappingPage />;
+  if (path === '/ova' && sessionMay(session, 'case.write')) return <TrainingPage />;
   if (path === '/rutiner') return <RoutinesPage mayEdit={sessionMay(session, 'statistics.read')} />;
   if (path === '/samverkansavtal')
     return <AgreementsPage mayEdit={sessionMay(session, 'statistics.read')} />;

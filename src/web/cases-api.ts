@@ -5,6 +5,7 @@ export type CaseSummary = {
   id: string;
   type: string;
   hrv: boolean;
+  practice: boolean;
   stage: Stage;
   unitId: string;
   unitName: string;

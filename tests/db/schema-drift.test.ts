@@ -100,6 +100,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     safeContactEnc: true,
     givenNameKey: true,
     familyNameKey: true,
+    practice: true,
   },
   personAssignments: { personId: true, userId: true, organisationId: true },
   breakGlassGrants: {
@@ -130,6 +131,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     hash: true,
   },
   cases: {
+    practice: true,
     id: true,
     organisationId: true,
     unitId: true,

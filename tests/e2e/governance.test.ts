@@ -115,4 +115,26 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
       .toContain('Fråga om våld enskilt (version 2)');
     await worker.screenshot({ path: screenshotPath('governance-2-routine'), fullPage: true });
   });
+
+  it('opens a practice case from a scenario, marked as practice wherever it shows', async () => {
+    const worker = await as('handlaggare');
+    await worker.getByRole('link', { name: 'Öva', exact: true }).click();
+    await expect.poll(() => heading(worker), poll).toBe('Öva');
+    expect(await wcagViolations(worker)).toEqual([]);
+    await worker
+      .getByRole('button', { name: 'Starta övningen: Polisen har gjort en orosanmälan' })
+      .click();
+    await expect
+      .poll(() => heading(worker), poll)
+      .toBe('Övnings-Maja Exempeldotter – Våldsutsatt vuxen');
+    expect(await worker.textContent('main')).toContain(
+      'Övningsärende – personen är påhittad och ärendet räknas inte i någon statistik.',
+    );
+    expect(await wcagViolations(worker)).toEqual([]);
+    await worker.screenshot({ path: screenshotPath('governance-3-practice'), fullPage: true });
+    await worker.getByRole('link', { name: 'Ärenden', exact: true }).click();
+    await expect
+      .poll(() => worker.getByRole('row', { name: /Övnings-Maja/ }).textContent(), poll)
+      .toContain('(övning)');
+  });
 });

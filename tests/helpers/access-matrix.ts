@@ -985,6 +985,13 @@ export const routeCatalogue: Record<string, RouteSpec> = {
       reviewOn: '2027-11-24',
     }),
   },
+  'GET /api/training/scenarios': { kind: 'list', url: '/api/training/scenarios' },
+  'POST /api/training/practice-cases': {
+    kind: 'organisation',
+    action: 'case.write',
+    url: () => '/api/training/practice-cases',
+    body: () => ({ scenarioId: 'police-report-mother' }),
+  },
   'GET /api/routines': { kind: 'list', url: '/api/routines?step=investigation' },
   'POST /api/routines': {
     kind: 'organisation',

@@ -8,6 +8,7 @@ import {
   loadCompetenceCatalogue,
   loadIndicatorCatalogue,
   loadMappingCatalogue,
+  loadScenarioCatalogue,
 } from '../../src/server/indicators/load-catalogues';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
@@ -44,6 +45,7 @@ export const createTestApp = async (
     indicators: loadIndicatorCatalogue(),
     mapping: loadMappingCatalogue(),
     competence: loadCompetenceCatalogue(),
+    scenarios: loadScenarioCatalogue(),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

@@ -158,6 +158,7 @@ export const compareSurvey = (ctx: CommandContext, surveyId: string) =>
         swedishDayText<string | null>('closedAt').as('closedOn'),
       ])
       .where('organisationId', '=', ctx.actor.organisationId)
+      .where('practice', '=', false)
       .execute();
     await audit(ctx, tx, 'prevalence.compared', { surveyId });
     const rows = compareWithRecords(

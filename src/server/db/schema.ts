@@ -191,6 +191,8 @@ export type PersonsTable = {
   updatedAt: Date;
   version: Version;
   identityKind: Generated<IdentityKind>;
+  /** A practice person (training mode): never in a statistic. */
+  practice: Generated<boolean>;
   vulnerabilityMarkers: Generated<string[]>;
   interpreterLanguage: string | null;
   /** Safe-contact preferences as JSON, field-encrypted. */
@@ -213,6 +215,8 @@ export type CasesTable = {
   violenceForms: Generated<string[]>;
   perpetratorRelation: string | null;
   childrenAnswer: ChildrenAnswer | null;
+  /** A practice case (training mode): marked everywhere, never in a statistic. */
+  practice: Generated<boolean>;
   referredFromUnitId: string | null;
   referralConsent: boolean | null;
   openedAt: Date;

@@ -30,6 +30,7 @@ import { registerIndicatorRoutes } from '../routes/indicators/routes';
 import { registerMappingRoutes } from '../routes/mapping/routes';
 import { registerPrevalenceRoutes } from '../routes/prevalence/routes';
 import { registerGovernanceRoutes } from '../routes/governance/routes';
+import { registerTrainingRoutes } from '../routes/training/routes';
 import { registerHealthRoutes } from '../routes/health/routes';
 import { registerOidcRoutes } from '../routes/oidc/routes';
 import { registerPersonRoutes } from '../routes/persons/routes';
@@ -145,6 +146,7 @@ export const buildApp = async (
     registerMappingRoutes(api, deps);
     registerPrevalenceRoutes(api, deps);
     registerGovernanceRoutes(api, deps);
+    registerTrainingRoutes(api, deps);
   });
 
   const webRoot = options.webRoot ?? resolve('dist/web');

@@ -6,6 +6,7 @@ import type { DisclosureGroundCatalogue } from '../../domain/collaboration/groun
 import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
 import type { MappingCatalogue } from '../../domain/mapping/template';
 import type { CompetenceCatalogue } from '../../domain/governance/competence';
+import type { ScenarioCatalogue } from '../../domain/training/scenarios';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
 import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
@@ -31,6 +32,8 @@ export type AppDeps = {
   mapping: MappingCatalogue;
   /** Courses, renewal and role requirements for the competence register. */
   competence: CompetenceCatalogue;
+  /** Training mode's scenario library. */
+  scenarios: ScenarioCatalogue;
 };
 
 /**

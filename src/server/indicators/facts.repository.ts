@@ -41,7 +41,8 @@ const date = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
  * organisation_id index on every table) and joined to its case, so a municipality costs one
  * round trip whatever its size. The organisation is named as well as enforced by row-level
  * security, so a caller outside a request's scope (the benchmark) cannot mix organisations.
- * Nothing here reads a name, a personnummer or an encrypted field.
+ * Practice cases (training mode) are never counted. Nothing here reads a name, a personnummer
+ * or an encrypted field.
  */
 const caseRows = (tx: Tx, organisationId: string) =>
   sql<CaseRow>`
@@ -91,7 +92,7 @@ const caseRows = (tx: Tx, organisationId: string) =>
       left join plans pl on pl.case_id = c.id
       left join ratings r on r.case_id = c.id
       left join children ch on ch.case_id = c.id
-    where c.organisation_id = ${organisationId}
+    where c.organisation_id = ${organisationId} and not c.practice
   `
     .execute(tx)
     .then((result) => result.rows);

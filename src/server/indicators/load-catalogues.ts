@@ -7,6 +7,7 @@ import {
   type CompetenceCatalogue,
 } from '../../domain/governance/competence';
 import { mappingCatalogueSchema, type MappingCatalogue } from '../../domain/mapping/template';
+import { scenarioCatalogueSchema, type ScenarioCatalogue } from '../../domain/training/scenarios';
 import { cataloguesDir, readCatalogue } from '../risk-management/load-catalogues';
 
 /** The indicator definitions (catalogues/indicators.json), validated. */
@@ -20,3 +21,7 @@ export const loadMappingCatalogue = (dir = cataloguesDir): MappingCatalogue =>
 /** Courses, their renewal and what each role needs (catalogues/competence.json). */
 export const loadCompetenceCatalogue = (dir = cataloguesDir): CompetenceCatalogue =>
   readCatalogue(dir, 'competence.json', competenceCatalogueSchema);
+
+/** Training mode's scenarios (catalogues/training-scenarios.json). */
+export const loadScenarioCatalogue = (dir = cataloguesDir): ScenarioCatalogue =>
+  readCatalogue(dir, 'training-scenarios.json', scenarioCatalogueSchema);

@@ -43,6 +43,7 @@ export const presentCaseSummary = (record: CaseRecord, viewer: Viewer) => {
     id: record.id,
     type,
     hrv: record.hrv,
+    practice: record.practice,
     stage: record.stage as Stage,
     unitId: record.unitId,
     unitName: record.unitName,

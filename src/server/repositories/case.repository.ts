@@ -31,6 +31,7 @@ const caseQuery = (tx: Tx) =>
       'p.fictitious',
       'c.type',
       'c.hrv',
+      'c.practice',
       'c.stage',
       'c.ownerUserId',
       'o.displayName as ownerName',

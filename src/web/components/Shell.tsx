@@ -73,6 +73,7 @@ export const Shell = ({
                   sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
                 ],
                 ['/rutiner', t('shell.routines'), true],
+                ['/ova', t('shell.training'), sessionMay(session, 'case.write')],
                 ['/kompetens', t('shell.competence'), true],
                 ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
                 [

@@ -145,6 +145,11 @@ export const CasePage = ({
         {detail.person.givenName} {detail.person.familyName} –{' '}
         {catalogueLabel(caseTypes, detail.type, i18n.language)}
       </h1>
+      {detail.practice && (
+        <p className="practice-notice">
+          <strong>{t('training.caseNotice')}</strong>
+        </p>
+      )}
       <AccessNotice access={detail.access} />
       <dl className="facts">
         <dt>{t('cases.stage')}</dt>

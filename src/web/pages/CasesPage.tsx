@@ -67,6 +67,7 @@ export const CasesPage = () => {
                   <a {...linkProps(`/arenden/${row.id}`)}>
                     {row.person.givenName} {row.person.familyName}
                   </a>
+                  {row.practice && <strong> ({t('training.marker')})</strong>}
                   {row.person.personalNumber && (
                     <span className="muted"> {row.person.personalNumber}</span>
                   )}

@@ -87,6 +87,7 @@ export const WorkList = () => {
                 <a {...linkProps(`/arenden/${row.id}`)}>
                   {row.person.givenName} {row.person.familyName}
                 </a>
+                {row.practice && <strong> ({t('training.marker')})</strong>}
               </li>
             ))}
           </ul>

@@ -23,6 +23,7 @@ import * as mapping from './20261126600000-mapping';
 import * as prevalenceSurveys from './20261126700000-prevalence-surveys';
 import * as agreementsAndCompetence from './20261126800000-agreements-and-competence';
 import * as routines from './20261126900000-routines';
+import * as trainingMode from './20261127000000-training-mode';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '20261126700000-prevalence-surveys': prevalenceSurveys,
   '20261126800000-agreements-and-competence': agreementsAndCompetence,
   '20261126900000-routines': routines,
+  '20261127000000-training-mode': trainingMode,
 };
 
 export const migrationProvider: MigrationProvider = {

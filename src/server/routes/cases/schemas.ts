@@ -93,6 +93,8 @@ export const caseSummary = z.object({
   id: z.string(),
   type: z.enum(codesOf(caseTypes)),
   hrv: z.boolean(),
+  /** A practice case in training mode: never in a statistic. */
+  practice: z.boolean(),
   stage: z.enum(stages),
   unitId: z.string(),
   unitName: z.string(),
