@@ -1,6 +1,6 @@
 import { daysBetween } from '../calendar';
 import type { CaseFact, Period } from './facts';
-import { openAtEnd, within } from './facts';
+import { openDuring, ratingsUntil, within } from './facts';
 
 /**
  * The anonymised case-level export for external evaluation (digest 004: results could not be
@@ -54,14 +54,9 @@ const quarter = (day: string | null) =>
 /** Cases open at some time in the period, reduced to the export's columns. */
 export const caseLevelRows = (cases: readonly CaseFact[], period: Period): CaseLevelRow[] =>
   cases
-    .filter(
-      (fact) =>
-        fact.openedOn <= period.to && (openAtEnd(fact, period) || within(fact.closedOn, period)),
-    )
+    .filter((fact) => openDuring(fact, period))
     .map((fact) => {
-      const ratings = fact.ratings
-        .filter((rating) => rating.ratedOn <= period.to)
-        .sort((a, b) => a.ratedOn.localeCompare(b.ratedOn));
+      const ratings = ratingsUntil(fact, period);
       return {
         caseType: fact.type,
         hrv: fact.hrv ? 'yes' : 'no',

@@ -2,7 +2,14 @@ import { daysBetween, median } from '../calendar';
 import type { CaseType } from '../cases/catalogues';
 import { reassessmentDueOn } from '../risk/reassessment';
 import type { IndicatorCatalogue, IndicatorDefinition, IndicatorId } from './definitions';
-import { openAtEnd, within, type CaseFact, type OrganisationFacts, type Period } from './facts';
+import {
+  openAtEnd,
+  ratingsUntil,
+  within,
+  type CaseFact,
+  type OrganisationFacts,
+  type Period,
+} from './facts';
 
 /**
  * One computed figure. count is what was counted (for a median: how many values); base is
@@ -34,12 +41,6 @@ const latestBy = <T>(items: readonly T[], day: (item: T) => string) =>
     (latest, item) => (!latest || day(item) >= day(latest) ? item : latest),
     null,
   );
-
-/** Ratings given by the end of the period, oldest first. */
-const ratingsBy = (fact: CaseFact, period: Period) =>
-  fact.ratings
-    .filter((rating) => rating.ratedOn <= period.to)
-    .sort((a, b) => a.ratedOn.localeCompare(b.ratedOn));
 
 /** Children of an open adult case, each with whether an investigation was opened for them. */
 const childrenOf = (fact: CaseFact, period: Period): boolean[] => {
@@ -127,14 +128,14 @@ const rules: Record<IndicatorId, Rule> = {
   saferByOwnRating: (facts, period) =>
     part(
       facts.cases
-        .map((fact) => ratingsBy(fact, period))
+        .map((fact) => ratingsUntil(fact, period))
         .filter((ratings) => ratings.length >= 2 && within(ratings.at(-1)!.ratedOn, period)),
       (ratings) => ratings.at(-1)!.safety > ratings[0]!.safety,
     ),
   noViolenceByOwnRating: (facts, period) =>
     part(
       facts.cases
-        .map((fact) => ratingsBy(fact, period).at(-1))
+        .map((fact) => ratingsUntil(fact, period).at(-1))
         .filter(
           (latest): latest is CaseFact['ratings'][number] =>
             latest !== undefined &&

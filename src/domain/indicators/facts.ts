@@ -52,6 +52,16 @@ export type Period = { from: string; to: string };
 export const within = (day: string | null, period: Period): day is string =>
   day !== null && day >= period.from && day <= period.to;
 
+/** The person's own ratings given by the end of the period, oldest first. */
+export const ratingsUntil = (fact: CaseFact, period: Period) =>
+  fact.ratings
+    .filter((rating) => rating.ratedOn <= period.to)
+    .sort((a, b) => a.ratedOn.localeCompare(b.ratedOn));
+
+/** Open at some time during the period. */
+export const openDuring = (fact: CaseFact, period: Period) =>
+  fact.openedOn <= period.to && (fact.closedOn === null || fact.closedOn >= period.from);
+
 /** Open on the last day of the period: opened by then and not closed by then. */
 export const openAtEnd = (fact: CaseFact, period: Period) =>
   fact.openedOn <= period.to && (fact.closedOn === null || fact.closedOn > period.to);

@@ -9,7 +9,7 @@ import { requireOrganisationAction } from './organisation-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
 /** Completion days per user and course; an instrument course also counts instrument trainings. */
-const completions = async (ctx: CommandContext, tx: Tx, userIds: readonly string[]) => {
+const completions = async (tx: Tx, userIds: readonly string[]) => {
   if (userIds.length === 0) return () => [] as string[];
   const [records, trainings] = await Promise.all([
     tx
@@ -87,7 +87,7 @@ export const recordCompetence = (
 export const myCompetence = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const today = swedishDate(ctx.now());
-    const completed = await completions(ctx, tx, [ctx.actor.userId]);
+    const completed = await completions(tx, [ctx.actor.userId]);
     const required = new Set(
       requiredCourses(
         ctx.competence,
@@ -119,7 +119,7 @@ export const competenceCoverage = (ctx: CommandContext) =>
       .orderBy('un.name')
       .orderBy('u.displayName')
       .execute();
-    const completed = await completions(ctx, tx, [...new Set(grants.map((grant) => grant.userId))]);
+    const completed = await completions(tx, [...new Set(grants.map((grant) => grant.userId))]);
     const units = [...new Map(grants.map((grant) => [grant.unitId, grant.unitName]))];
     await auditPersonEvent(ctx, tx, {
       type: 'competence.read',

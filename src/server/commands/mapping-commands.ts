@@ -1,4 +1,4 @@
-import type { Figure } from '../../domain/indicators/compute';
+import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import { checkAnswer, type AnswerInput } from '../../domain/mapping/answers';
 import {
   answersByTheme,
@@ -195,7 +195,7 @@ const publishedFigures = async (
   round: { periodFrom: string; periodTo: string },
   organisationIds: readonly string[],
 ) => {
-  if (organisationIds.length === 0) return new Map<string, Figure[]>();
+  if (organisationIds.length === 0) return new Map<string, ReleasedFigure[]>();
   const rows = await tx
     .selectFrom('indicatorPublications')
     .select(['organisationId', 'figures'])
@@ -204,7 +204,7 @@ const publishedFigures = async (
     .where('periodTo', '=', round.periodTo)
     .orderBy('publishedAt')
     .execute();
-  return new Map(rows.map((row) => [row.organisationId, row.figures as Figure[]]));
+  return new Map(rows.map((row) => [row.organisationId, row.figures]));
 };
 
 const sessionsOf = (tx: Tx, roundId: string) =>
@@ -255,20 +255,31 @@ export const roundSnapshot = async (ctx: CommandContext, tx: Tx, roundId: string
     .select(['id', 'name', dateText('periodFrom').as('periodFrom')])
     .where('templateId', '=', round.templateId)
     .execute();
-  const trendRounds = await Promise.all(
-    earlier.map(async (other) => ({
-      roundId: other.id,
-      name: other.name,
-      openedOn: other.periodFrom,
-      municipalities: await tx
-        .selectFrom('mappingMunicipalities')
-        .select(['id', 'name', 'scbCode'])
-        .where('roundId', '=', other.id)
-        .execute(),
-      sessions: (await sessionsOf(tx, other.id)).map(toFacts),
-    })),
-  );
   const facts = sessions.map(toFacts);
+  // The round itself is already read; only the template's other rounds are fetched for the trend.
+  const trendRounds = await Promise.all(
+    earlier.map(async (other) =>
+      other.id === round.id
+        ? {
+            roundId: round.id,
+            name: round.name,
+            openedOn: round.periodFrom,
+            municipalities,
+            sessions: facts,
+          }
+        : {
+            roundId: other.id,
+            name: other.name,
+            openedOn: other.periodFrom,
+            municipalities: await tx
+              .selectFrom('mappingMunicipalities')
+              .select(['id', 'name', 'scbCode'])
+              .where('roundId', '=', other.id)
+              .execute(),
+            sessions: (await sessionsOf(tx, other.id)).map(toFacts),
+          },
+    ),
+  );
   return {
     round: {
       id: round.id,
@@ -400,9 +411,8 @@ export const prefillAnswers = (ctx: CommandContext, roundId: string, municipalit
     const filled: string[] = [];
     for (const item of itemsOf(templateOf(ctx, round.templateId))) {
       if (item.answer.kind !== 'number' || !item.prefill || answered.has(item.id)) continue;
-      const figure = figures.find((candidate) => candidate.id === item.prefill) as
-        (Figure & { suppressed?: boolean }) | undefined;
-      if (!figure || figure.suppressed || figure.count === null) continue;
+      const figure = figures.find((candidate) => candidate.id === item.prefill);
+      if (!figure || figure.suppressed) continue;
       await tx
         .insertInto('mappingAnswers')
         .values({
@@ -504,7 +514,10 @@ export const printMappingReport = (
   runAudited(ctx, async (tx) => {
     await requireCountyBoard(ctx, tx);
     const snapshot = await roundSnapshot(ctx, tx, roundId);
-    if (municipalityId) await findMunicipality(tx, roundId, municipalityId);
+    if (municipalityId && !snapshot.municipalities.some((entry) => entry.id === municipalityId))
+      throw invalidFields([
+        { field: 'municipalityId', message: 'Välj en kommun i kartläggningen.' },
+      ]);
     await audit(ctx, tx, 'mapping.report_printed', {
       roundId,
       report: municipalityId ? 'municipality' : 'county',

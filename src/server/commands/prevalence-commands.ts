@@ -71,11 +71,13 @@ export const listSurveys = (ctx: CommandContext) =>
     const units = unitIds.length
       ? await tx.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()
       : [];
-    const reports = await tx
-      .selectFrom('prevalenceReports')
-      .select(['surveyId', 'unitId', 'category', 'count'])
-      .where('unitId', 'in', unitIds.length ? unitIds : ['00000000-0000-4000-8000-000000000000'])
-      .execute();
+    const reports = unitIds.length
+      ? await tx
+          .selectFrom('prevalenceReports')
+          .select(['surveyId', 'unitId', 'category', 'count'])
+          .where('unitId', 'in', unitIds)
+          .execute()
+      : [];
     const today = swedishDate(ctx.now());
     return surveys.map((survey) => ({
       ...survey,

@@ -47,43 +47,52 @@ export const listRoutines = (ctx: CommandContext, step: RoutineStep | null) =>
         routines.map((routine) => routine.id),
       )
       .execute();
+    const inForce = routines.flatMap((routine) => {
+      const current = versionInForce(
+        versions.filter((version) => version.routineId === routine.id),
+        today,
+      );
+      return current ? [{ routine, current }] : [];
+    });
+    if (inForce.length === 0) return [];
+    // Only the versions in force matter: an acknowledgement of an older one asks again.
     const acknowledgements = await tx
       .selectFrom('routineAcknowledgements')
       .select(['versionId', 'userId'])
+      .where(
+        'versionId',
+        'in',
+        inForce.map(({ current }) => current.id),
+      )
       .execute();
-    const staff = await tx
-      .selectFrom('roleAssignments')
-      .select('userId')
-      .distinct()
-      .where('organisationId', '=', ctx.actor.organisationId)
-      .execute();
-    // Those who keep the library see how many have read each routine.
+    // Those who keep the library see how many of the staff have read each routine.
     const keeps = can(
       ctx.actor,
       'statistics.read',
       { kind: 'organisation', organisationId: ctx.actor.organisationId },
       ctx.now(),
     ).allowed;
-    return routines.flatMap((routine) => {
-      const current = versionInForce(
-        versions.filter((version) => version.routineId === routine.id),
-        today,
-      );
-      if (!current) return [];
+    const staff = keeps
+      ? await tx
+          .selectFrom('roleAssignments')
+          .select('userId')
+          .distinct()
+          .where('organisationId', '=', ctx.actor.organisationId)
+          .execute()
+      : [];
+    return inForce.map(({ routine, current }) => {
       const readers = acknowledgements.filter((entry) => entry.versionId === current.id);
-      return [
-        {
-          ...routine,
-          version: {
-            versionNo: current.versionNo,
-            body: current.body,
-            approvedBy: current.approvedBy,
-            validFrom: current.validFrom,
-          },
-          readByMe: readers.some((entry) => entry.userId === ctx.actor.userId),
-          readers: keeps ? { read: readers.length, staff: staff.length } : null,
+      return {
+        ...routine,
+        version: {
+          versionNo: current.versionNo,
+          body: current.body,
+          approvedBy: current.approvedBy,
+          validFrom: current.validFrom,
         },
-      ];
+        readByMe: readers.some((entry) => entry.userId === ctx.actor.userId),
+        readers: keeps ? { read: readers.length, staff: staff.length } : null,
+      };
     });
   });
 

@@ -10,6 +10,7 @@ import {
 import type { RiskLevel } from '../../domain/risk/assessment';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import { defaultReassessmentDays } from '../../domain/risk/reassessment';
+import { dateText, swedishDayText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 
 type CaseRow = {
@@ -30,11 +31,6 @@ type CaseRow = {
   ratings: CaseFact['ratings'] | null;
 };
 
-/** Swedish calendar day of a timestamp, as case work counts days. */
-const day = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'Europe/Stockholm', 'YYYY-MM-DD')`);
-const date = (column: string) => sql.raw(`to_char(${column}, 'YYYY-MM-DD')`);
-
 /**
  * The organisation's cases reduced to indicator facts (see domain/indicators/facts.ts), in one
  * statement: each part is gathered per case from the organisation's own rows (an
@@ -53,35 +49,35 @@ const caseRows = (tx: Tx, organisationId: string) =>
           filter (where to_stage = 'closed'))[1] as closing
       from case_transitions where organisation_id = ${organisationId} group by case_id
     ), grants as (
-      select case_id, json_agg(${date('decided_on')}) as days
+      select case_id, json_agg(${dateText('decided_on')}) as days
       from granted_interventions where organisation_id = ${organisationId} group by case_id
     ), placements as (
-      select case_id, json_agg(json_build_object('startOn', ${date('start_on')},
-                                                 'endOn', ${date('end_on')})) as list
+      select case_id, json_agg(json_build_object('startOn', ${dateText('start_on')},
+                                                 'endOn', ${dateText('end_on')})) as list
       from housing_placements where organisation_id = ${organisationId} group by case_id
     ), assessments as (
       select case_id, json_agg(json_build_object('instrumentId', instrument_id,
                                                  'level', final_level,
-                                                 'signedOn', ${day('signed_at')})) as list
+                                                 'signedOn', ${swedishDayText('signed_at')})) as list
       from risk_assessments
       where organisation_id = ${organisationId} and signed_at is not null group by case_id
     ), plans as (
-      select case_id, json_agg(${date('review_on')}) as reviews
+      select case_id, json_agg(${dateText('review_on')}) as reviews
       from safety_plans
       where organisation_id = ${organisationId} and review_on is not null group by case_id
     ), ratings as (
-      select case_id, json_agg(json_build_object('ratedOn', ${date('rated_on')},
+      select case_id, json_agg(json_build_object('ratedOn', ${dateText('rated_on')},
                                                  'safety', safety, 'wellbeing', wellbeing,
                                                  'violence', violence)) as list
       from client_ratings where organisation_id = ${organisationId} group by case_id
     ), children as (
-      select l.case_id, json_agg(${day('child.investigated_at')}) as investigations
+      select l.case_id, json_agg(${swedishDayText('child.investigated_at')}) as investigations
       from case_links l left join transitions child on child.case_id = l.linked_case_id
       where l.organisation_id = ${organisationId} and l.kind = 'parentChild' group by l.case_id
     )
     select c.id as case_id, c.unit_id, c.type, c.hrv, c.children_answer,
-      ${day('c.opened_at')} as opened_on, ${day('c.closed_at')} as closed_on,
-      ${day('t.investigated_at')} as investigation_on, t.closing,
+      ${swedishDayText('c.opened_at')} as opened_on, ${swedishDayText('c.closed_at')} as closed_on,
+      ${swedishDayText('t.investigated_at')} as investigation_on, t.closing,
       g.days as grants, p.list as placements, a.list as assessments,
       ch.investigations as child_investigations, pl.reviews as plan_reviews, r.list as ratings
     from cases c
@@ -111,12 +107,12 @@ export const organisationFacts = async (
   const screenings = await tx
     .selectFrom('screenings')
     .where('organisationId', '=', organisationId)
-    .select(['unitId', sql<string>`${day('asked_at')}`.as('askedOn'), 'outcome'])
+    .select(['unitId', swedishDayText('askedAt').as('askedOn'), 'outcome'])
     .execute();
   const unmetNeeds = await tx
     .selectFrom('housingUnmetNeeds')
     .where('organisationId', '=', organisationId)
-    .select(['unitId', sql<string>`${date('recorded_on')}`.as('recordedOn'), 'places'])
+    .select(['unitId', dateText('recordedOn').as('recordedOn'), 'places'])
     .execute();
   const standardised = (instrumentId: string) =>
     standardisedKinds.has(instruments.instruments.get(instrumentId)?.kind ?? '');
