@@ -132,6 +132,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
   },
   cases: {
     practice: true,
+    practiceScenarioId: true,
     id: true,
     organisationId: true,
     unitId: true,

@@ -5,6 +5,12 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 
 type Figures = { levels: { unitId: string | null; figures: { id: string; count: number }[] }[] };
+type Practices = {
+  practices: {
+    case: { id: string; stage: string; version: number; person: { id: string } };
+    steps: { status: string }[];
+  }[];
+};
 
 /** Training mode over HTTP: a practice case is the worker's own, marked, and never counted. */
 describe.runIf(engineAvailable)('practice cases over HTTP', () => {
@@ -54,7 +60,7 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     expect(detail.json()).toMatchObject({
       practice: true,
       ownerUserId: leader.user.id,
-      childrenAnswer: 'yes',
+      childrenAnswer: null,
       person: { givenName: 'Övnings-Maja', personalNumber: null },
     });
     expect(await opened()).toBe(0);
@@ -70,6 +76,23 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     expect(real.json()).toMatchObject({ practice: false });
     expect(await opened()).toBe(1);
 
+    // The routine questions put to the practice person count neither.
+    const practiceCase = detail.json<{ id: string; person: { id: string } }>();
+    const asked = await leader.client.request('POST', '/api/screenings', {
+      body: {
+        personId: practiceCase.person.id,
+        unitId: world.north.adultUnit.id,
+        caseId: practiceCase.id,
+        answers: [{ topic: 'exposure', outcome: 'positive' }],
+      },
+    });
+    expect(asked.statusCode).toBe(201);
+    const coverage = await leader.client.request(
+      'GET',
+      '/api/screenings/coverage?from=2026-01-01&to=2027-01-01',
+    );
+    expect(coverage.json<{ asked: number }[]>().reduce((sum, row) => sum + row.asked, 0)).toBe(0);
+
     const coordinator = await signedIn(database, testApp, {
       organisationId: world.north.org.id,
       unitId: world.north.adultUnit.id,
@@ -82,5 +105,82 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('gives feedback on the scenario’s steps and ends a practice, never a real case', async () => {
+    const worker = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+    const mine = async () =>
+      (await worker.client.request('GET', '/api/training/practice-cases')).json<Practices>()
+        .practices;
+    expect(await mine()).toEqual([]);
+    const started = await worker.client.request('POST', '/api/training/practice-cases', {
+      body: { scenarioId: 'police-report-mother' },
+    });
+    const caseId = started.json<{ id: string }>().id;
+    const [practice] = await mine();
+    expect(practice).toMatchObject({
+      case: { id: caseId, stage: 'intake' },
+      scenario: { id: 'police-report-mother' },
+    });
+    expect(practice!.steps.map((step) => step.status)).toEqual(['notYet', 'notYet', 'notYet']);
+
+    // Asking the routine questions is the first step; answering about children alone is not
+    // the second, which also asks for a report of concern.
+    await worker.client.request('POST', '/api/screenings', {
+      body: {
+        personId: practice!.case.person.id,
+        unitId: world.north.adultUnit.id,
+        caseId,
+        answers: [{ topic: 'exposure', outcome: 'negative' }],
+      },
+    });
+    const answered = await worker.client.request('POST', `/api/cases/${caseId}/children`, {
+      body: { answer: 'yes', version: practice!.case.version },
+    });
+    expect(answered.statusCode).toBe(200);
+    const [afterwards] = await mine();
+    expect(afterwards!.steps.map((step) => step.status)).toEqual(['done', 'notYet', 'notYet']);
+
+    // The practice person is marked in the person search too.
+    const found = await worker.client.request('GET', '/api/persons/search?q=Övnings-Maja');
+    const persons = found.json<{ practice: boolean }[]>();
+    expect(persons.length).toBeGreaterThan(0);
+    expect(persons.every((person) => person.practice)).toBe(true);
+
+    const end = (id: string, version: number) =>
+      worker.client.request('POST', `/api/training/practice-cases/${id}/end`, {
+        body: { version },
+      });
+    expect((await end(caseId, afterwards!.case.version - 1)).statusCode).toBe(409);
+    const ended = await end(caseId, afterwards!.case.version);
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toMatchObject({ stage: 'closed', practice: true });
+    expect((await mine())[0]!.case.stage).toBe('closed');
+    const again = await end(caseId, ended.json<{ version: number }>().version);
+    expect(again.statusCode).toBe(422);
+
+    // Ending is for practice only: a real case keeps its stage rules.
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const real = await worker.client.request('POST', '/api/cases', {
+      body: { personId: person.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
+    });
+    const refused = await end(
+      real.json<{ id: string }>().id,
+      real.json<{ version: number }>().version,
+    );
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ reason: 'training.not_practice' });
+    const still = await worker.client.request(
+      'GET',
+      `/api/cases/${real.json<{ id: string }>().id}`,
+    );
+    expect(still.json()).toMatchObject({ stage: 'intake' });
   });
 });

@@ -137,4 +137,43 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
       .poll(() => worker.getByRole('row', { name: /Övnings-Maja/ }).textContent(), poll)
       .toContain('(övning)');
   });
+
+  it('shows which steps a practice case has done, and ends the practice', async () => {
+    const worker = await as('handlaggare');
+    await worker.getByRole('link', { name: 'Öva', exact: true }).click();
+    await worker
+      .getByRole('button', { name: 'Starta övningen: En man som vill sluta slå' })
+      .click();
+    await expect.poll(() => heading(worker), poll).toBe('Övnings-Kim Exempelman – Våldsutövare');
+    const children = worker.getByRole('form', { name: 'Finns det barn i hushållet?' });
+    await children.getByRole('radio', { name: 'Nej' }).check();
+    await children.getByRole('button', { name: 'Spara svaret' }).click();
+    await expect.poll(() => worker.textContent('main'), poll).toContain('Barn i hushållet: Nej');
+
+    await worker.getByRole('link', { name: 'Öva', exact: true }).click();
+    const feedback = worker.getByRole('list', {
+      name: 'Hur det går i övningen med Övnings-Kim Exempelman',
+    });
+    await expect
+      .poll(() => feedback.textContent(), poll)
+      .toContain('Gjort: Fråga om barn och om den våldsutsattas säkerhet.');
+    expect(await feedback.textContent()).toContain(
+      'Inte gjort än: Erbjud utredning när det behövs för skydd.',
+    );
+    expect(await wcagViolations(worker)).toEqual([]);
+    await worker.screenshot({ path: screenshotPath('governance-4-feedback'), fullPage: true });
+
+    await worker
+      .getByRole('button', { name: 'Avsluta övningen med Övnings-Kim Exempelman' })
+      .click();
+    await expect
+      .poll(
+        () =>
+          worker
+            .getByRole('region', { name: 'En man som vill sluta slå – Övnings-Kim Exempelman' })
+            .textContent(),
+        poll,
+      )
+      .toContain('Avslutad');
+  });
 });

@@ -992,6 +992,16 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     url: () => '/api/training/practice-cases',
     body: () => ({ scenarioId: 'police-report-mother' }),
   },
+  'GET /api/training/practice-cases': { kind: 'list', url: '/api/training/practice-cases' },
+  'POST /api/training/practice-cases/{caseId}/end': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: ({ subject }) => ({ version: subject.versions.case }),
+    alsoRefusedWith: {
+      status: 422,
+      why: 'the matrix’s cases are real: only a practice case is ended this way',
+    },
+  },
   'GET /api/routines': { kind: 'list', url: '/api/routines?step=investigation' },
   'POST /api/routines': {
     kind: 'organisation',

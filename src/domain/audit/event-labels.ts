@@ -225,6 +225,8 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     en: 'Recorded instrument permission',
   },
   'training.recorded': { sv: 'Registrerade utbildning', en: 'Recorded training' },
+  'training.practice_listed': { sv: 'Läste sina övningar', en: 'Read own practice cases' },
+  'training.practice_ended': { sv: 'Avslutade en övning', en: 'Ended a practice case' },
   'screening.recorded': { sv: 'Registrerade frågor om våld', en: 'Recorded screening' },
   'access.denied': { sv: 'Nekades åtkomst', en: 'Access denied' },
   'break_glass.opened': { sv: 'Öppnade nödåtkomst', en: 'Opened emergency access' },

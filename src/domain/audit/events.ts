@@ -123,6 +123,8 @@ export const auditEventTypes = [
   'log_review.signed',
   'instrument.permitted',
   'training.recorded',
+  'training.practice_listed',
+  'training.practice_ended',
   'access.denied',
   'break_glass.opened',
   'unit.settings_changed',

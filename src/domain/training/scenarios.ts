@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseTypes } from '../cases/catalogues';
 import { childrenAnswers } from '../cases/stages';
+import { practiceCheckSchema } from './feedback';
 
 /**
  * Training mode's scenario library (catalogues/training-scenarios.json): situations drawn from
@@ -20,7 +21,10 @@ export const scenarioCatalogueSchema = z
             id: z.string().regex(/^[a-z][a-z0-9-]*$/),
             title: text,
             situation: text,
-            practise: z.array(text).min(1),
+            /** Steps to practise; each may name what in the case shows it was done. */
+            practise: z
+              .array(z.object({ text, checks: z.array(practiceCheckSchema).default([]) }).strict())
+              .min(1),
             caseType: z.enum(caseTypes.map((type) => type.code) as [string, ...string[]]),
             hrv: z.boolean(),
             childrenAnswer: z.enum(childrenAnswers).nullable(),

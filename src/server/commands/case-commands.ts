@@ -54,7 +54,7 @@ import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
 
 /** Saves changes to a case read at `version`, or refuses with 409 if someone changed it since. */
-const updateCaseOrConflict = async (
+export const updateCaseOrConflict = async (
   tx: Tx,
   caseId: string,
   version: number,

@@ -1,10 +1,28 @@
-import { initialStage, type ChildrenAnswer } from '../../domain/cases/stages';
+import { can } from '../../domain/access/policy';
+import { initialStage, type ChildrenAnswer, type Stage } from '../../domain/cases/stages';
 import type { CaseType } from '../../domain/cases/catalogues';
-import { DomainError, invalidFields } from '../../domain/errors';
+import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { stepStatus } from '../../domain/training/feedback';
+import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
-import { insertOpenedCase } from '../repositories/case.repository';
+import {
+  caseResource,
+  presentCaseSummary,
+  transitionReasonContext,
+} from '../presenters/case.presenter';
+import {
+  findCase,
+  findCases,
+  insertOpenedCase,
+  insertTransition,
+} from '../repositories/case.repository';
+import { listPracticeCaseIds, practiceFacts } from '../repositories/training.repository';
+import { updateCaseOrConflict } from './case-commands';
+import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
+
+const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
 
 /**
  * Starts a practice case from a scenario: an invented person and a case in the worker's own
@@ -44,6 +62,7 @@ export const startPractice = (ctx: CommandContext, scenarioId: string) =>
       type: scenario.caseType as CaseType,
       hrv: scenario.hrv,
       practice: true,
+      practiceScenarioId: scenario.id,
       childrenAnswer: scenario.childrenAnswer as ChildrenAnswer | null,
       stage: initialStage,
       ownerUserId: ctx.actor.userId,
@@ -57,4 +76,88 @@ export const startPractice = (ctx: CommandContext, scenarioId: string) =>
       details: { caseId: id, scenario: scenario.id, practice: true },
     });
     return { id };
+  });
+
+/**
+ * The worker's own practice cases with feedback: for each step of the scenario, whether the
+ * case shows it done, not yet, or whether it is a step to reflect on. Each case is confirmed by
+ * the policy before it is shown.
+ */
+export const listMyPractice = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) => {
+    const now = ctx.now();
+    const owned = await listPracticeCaseIds(tx, ctx.actor.userId, 50);
+    const records = (
+      await findCases(
+        tx,
+        owned.map((row) => row.id),
+      )
+    ).filter((record) => can(ctx.actor, 'case.read', caseResource(record), now).allowed);
+    const facts = await practiceFacts(
+      tx,
+      records.map((record) => record.id),
+    );
+    const scenarioOf = new Map(owned.map((row) => [row.id, row.practiceScenarioId]));
+    const practices = records
+      .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())
+      .map((record) => {
+        const scenario = ctx.scenarios.scenarios.find(
+          (entry) => entry.id === scenarioOf.get(record.id),
+        );
+        return {
+          case: presentCaseSummary(record, viewer(ctx)),
+          scenario: scenario ? { id: scenario.id, title: scenario.title } : null,
+          steps: (scenario?.practise ?? []).map((step) => ({
+            text: step.text,
+            status: stepStatus(step.checks, facts.get(record.id)!),
+          })),
+        };
+      });
+    await auditPersonEvent(ctx, tx, {
+      type: 'training.practice_listed',
+      personId: null,
+      reason: 'training.own_practice',
+      details: { cases: practices.length },
+    });
+    return { practices };
+  });
+
+/**
+ * Ends a practice: the case is closed with the reason "practice ended", whatever its stage —
+ * the stage rules guard real people's cases, and this is nobody's. A real case is refused.
+ */
+export const endPractice = (ctx: CommandContext, caseId: string, version: number) =>
+  runAudited(ctx, async (tx) => {
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      caseId,
+      'case.write',
+      'training.practice_ended',
+    );
+    if (!record.practice)
+      throw ruleViolation(
+        'training.not_practice',
+        'Det här är ett riktigt ärende. Det avslutas på ärendets sida, med skäl.',
+      );
+    if (record.stage === 'closed')
+      throw ruleViolation('training.already_ended', 'Övningen är redan avslutad.');
+    const now = ctx.now();
+    await updateCaseOrConflict(tx, caseId, version, { stage: 'closed', closedAt: now });
+    await insertTransition(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      fromStage: record.stage as Stage,
+      toStage: 'closed',
+      reasonEnc: encryptField(ctx.keys, transitionReasonContext, 'Övningen avslutad'),
+      decidedBy: ctx.actor.userId,
+      decidedAt: now,
+    });
+    await auditPersonEvent(ctx, tx, {
+      type: 'training.practice_ended',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId, from: record.stage },
+    });
+    return presentCaseSummary((await findCase(tx, caseId))!, viewer(ctx));
   });

@@ -217,6 +217,8 @@ export type CasesTable = {
   childrenAnswer: ChildrenAnswer | null;
   /** A practice case (training mode): marked everywhere, never in a statistic. */
   practice: Generated<boolean>;
+  /** The training scenario a practice case was opened from. */
+  practiceScenarioId: string | null;
   referredFromUnitId: string | null;
   referralConsent: boolean | null;
   openedAt: Date;

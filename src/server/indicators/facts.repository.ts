@@ -104,10 +104,13 @@ export const organisationFacts = async (
     .where('id', '=', organisationId)
     .executeTakeFirst();
   const cases = await caseRows(tx, organisationId);
+  // Routine questions put to a practice person are practice too, and never counted.
   const screenings = await tx
-    .selectFrom('screenings')
-    .where('organisationId', '=', organisationId)
-    .select(['unitId', swedishDayText('askedAt').as('askedOn'), 'outcome'])
+    .selectFrom('screenings as s')
+    .innerJoin('persons as p', 'p.id', 's.personId')
+    .where('s.organisationId', '=', organisationId)
+    .where('p.practice', '=', false)
+    .select(['s.unitId', swedishDayText('s.askedAt').as('askedOn'), 's.outcome'])
     .execute();
   const unmetNeeds = await tx
     .selectFrom('housingUnmetNeeds')

@@ -61,6 +61,7 @@ export const presentPerson = (
     protectionLevel: level,
     address: plainAddress,
     fictitious: person.fictitious,
+    practice: person.practice,
     identityKind: person.identityKind,
     vulnerabilityMarkers: person.vulnerabilityMarkers,
     interpreterLanguage: person.interpreterLanguage,

@@ -178,11 +178,13 @@ export const listLinks = (tx: Tx, caseId: string) =>
 export const insertScreening = (tx: Tx, values: Insertable<ScreeningsTable>) =>
   tx.insertInto('screenings').values(values).returning('id').executeTakeFirstOrThrow();
 
-/** Screening answers per unit and topic in a period: asked (any answer) versus not asked. */
+/** Screening answers per unit and topic in a period: asked (any answer) versus not asked; practice left out. */
 export const screeningCounts = (tx: Tx, from: Date, to: Date) =>
   tx
     .selectFrom('screenings as s')
     .innerJoin('units as u', 'u.id', 's.unitId')
+    .innerJoin('persons as p', 'p.id', 's.personId')
+    .where('p.practice', '=', false)
     .select([
       's.unitId',
       'u.name as unitName',

@@ -18,6 +18,7 @@ const personColumns = [
   'p.protectionLevel',
   'p.addressEnc',
   'p.fictitious',
+  'p.practice',
   'p.createdAt',
   'p.updatedAt',
   'p.version',

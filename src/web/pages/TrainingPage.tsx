@@ -4,9 +4,10 @@ import { api } from '../api';
 import { navigate } from '../navigation';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
+import { PracticeList, type Practice } from './training/PracticeList';
 
 type Text = { sv: string; en: string };
-type Scenario = { id: string; title: Text; situation: Text; practise: Text[] };
+type Scenario = { id: string; title: Text; situation: Text; practise: { text: Text }[] };
 
 /**
  * Training mode: situations from the reports behind Fristad, to practise on an invented person
@@ -17,6 +18,8 @@ export const TrainingPage = () => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus('training');
   const [scenarios, setScenarios] = useState<Scenario[]>([]);
+  const [practices, setPractices] = useState<Practice[] | null>(null);
+  const [loads, setLoads] = useState(0);
   const { problem, run } = useProblem();
   const say = (text: Text) => (i18n.language === 'en' ? text.en : text.sv);
   useEffect(() => {
@@ -28,6 +31,23 @@ export const TrainingPage = () => {
       current = false;
     };
   }, []);
+  useEffect(() => {
+    let current = true;
+    void api<{ practices: Practice[] }>('GET', '/api/training/practice-cases').then((loaded) => {
+      if (current) setPractices(loaded.practices);
+    });
+    return () => {
+      current = false;
+    };
+  }, [loads]);
+
+  const end = (practice: Practice) =>
+    void run(async () => {
+      await api('POST', `/api/training/practice-cases/${practice.case.id}/end`, {
+        version: practice.case.version,
+      });
+      setLoads((count) => count + 1);
+    });
 
   const start = (scenario: Scenario) =>
     void run(async () => {
@@ -44,18 +64,21 @@ export const TrainingPage = () => {
       </h1>
       <p>{t('training.lead')}</p>
       <FieldErrors problem={problem} />
+      <h2>{t('training.mine')}</h2>
+      {practices && <PracticeList practices={practices} onEnd={end} />}
+      <h2>{t('training.scenarios')}</h2>
       {scenarios.map((scenario) => (
         <section
           key={scenario.id}
           aria-labelledby={`scenario-${scenario.id}`}
           className="role-card"
         >
-          <h2 id={`scenario-${scenario.id}`}>{say(scenario.title)}</h2>
+          <h3 id={`scenario-${scenario.id}`}>{say(scenario.title)}</h3>
           <p>{say(scenario.situation)}</p>
           <p>{t('training.practise')}</p>
           <ul>
-            {scenario.practise.map((item, index) => (
-              <li key={index}>{say(item)}</li>
+            {scenario.practise.map((step, index) => (
+              <li key={index}>{say(step.text)}</li>
             ))}
           </ul>
           <button type="button" onClick={() => start(scenario)}>

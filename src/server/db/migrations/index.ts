@@ -24,6 +24,7 @@ import * as prevalenceSurveys from './20261126700000-prevalence-surveys';
 import * as agreementsAndCompetence from './20261126800000-agreements-and-competence';
 import * as routines from './20261126900000-routines';
 import * as trainingMode from './20261127000000-training-mode';
+import * as practiceScenarios from './20261127100000-practice-scenarios';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '20261126800000-agreements-and-competence': agreementsAndCompetence,
   '20261126900000-routines': routines,
   '20261127000000-training-mode': trainingMode,
+  '20261127100000-practice-scenarios': practiceScenarios,
 };
 
 export const migrationProvider: MigrationProvider = {

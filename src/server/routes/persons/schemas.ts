@@ -29,6 +29,8 @@ export const personResponse = z.object({
   address: z.string().nullable(),
   /** Övningsdata: an invented person. */
   fictitious: z.boolean(),
+  /** A practice person in training mode: invented, never in a statistic. */
+  practice: z.boolean(),
   version: z.number().int(),
   updatedAt: z.string(),
   identityKind: z.enum(identityKinds),
