@@ -8,7 +8,7 @@ import { DomainError, invalidFields } from '../../domain/errors';
 import { dateText } from '../db/date-text';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's agreements, each with whether its review is due; everyone may read them. */
 export const listAgreements = (ctx: CommandContext) =>
@@ -73,9 +73,8 @@ export const saveAgreement = (
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'agreement.saved',
-      personId: null,
       reason: 'statistics.read',
       details: { agreementId: id },
     });

@@ -11,7 +11,7 @@ import type { CommandContext } from '../http/context';
 import { presentAuditEntry } from '../presenters/audit.presenter';
 import { requireOrganisationAction } from './organisation-access';
 import { unitsWhereActorMay } from './readable-units';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 
 const findingsContext = 'log_reviews.findings';
 
@@ -130,9 +130,8 @@ export const readLogReviews = (ctx: CommandContext) =>
       .orderBy('r.signedAt', 'desc')
       .limit(100)
       .execute();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'log_review.read',
-      personId: null,
       reason: decision.reason,
       details: { count: rows.length },
     });

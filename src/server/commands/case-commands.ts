@@ -49,7 +49,12 @@ import { linkedFacts } from './linked-facts';
 import { assessmentsWithoutFollowThrough } from './safety-plan-commands';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
-import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+import {
+  auditOrganisationEvent,
+  auditPersonEvent,
+  loadPersonFor,
+  runAudited,
+} from './person-access';
 
 const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
 
@@ -186,9 +191,8 @@ export const visibleCases = async (
 export const listCases = (ctx: CommandContext, filter: { mine: boolean; limit: number }) =>
   runAudited(ctx, async (tx) => {
     const visible = await visibleCases(ctx, tx, filter);
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'case.listed',
-      personId: null,
       reason: filter.mine ? 'cases.mine' : 'cases.intake_list',
       details: { count: visible.length },
     });

@@ -10,7 +10,7 @@ import { findPerson } from '../repositories/person.repository';
 import { findUserById } from '../repositories/user.repository';
 import { caseView, visibleCases } from './case-commands';
 import { loadCaseFor } from './case-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 
 /**
  * A printable case summary for the viewer: the same view as the case page, so protected
@@ -56,9 +56,8 @@ const formulaStart = /^[=+\-@\t\r]/;
 export const exportCases = (ctx: CommandContext, filter: { mine: boolean; limit: number }) =>
   runAudited(ctx, async (tx) => {
     const rows = await visibleCases(ctx, tx, filter);
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'case.exported',
-      personId: null,
       reason: filter.mine ? 'cases.mine' : 'cases.intake_list',
       details: { count: rows.length, format: 'csv' },
     });

@@ -4,7 +4,7 @@ import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
 import { findCases, listAdultCasesWithChildren } from '../repositories/case.repository';
 import { unitsWhereActorMay } from './readable-units';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 const activeChildStages: readonly Stage[] = [
   'investigation',
@@ -37,9 +37,8 @@ export const childrenWithoutInvestigation = (ctx: CommandContext) =>
         childStage: (row.childStage as Stage | null) ?? null,
         gap: row.childCaseId ? ('noInvestigation' as const) : ('noReport' as const),
       }));
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'case.children_listed',
-      personId: null,
       reason: 'cases.children_without_investigation',
       details: { count: gaps.length },
     });

@@ -6,7 +6,7 @@ import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** Completion days per user and course; an instrument course also counts instrument trainings. */
 const completions = async (tx: Tx, userIds: readonly string[]) => {
@@ -74,9 +74,8 @@ export const recordCompetence = (
         recordedAt: ctx.now(),
       })
       .execute();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'competence.recorded',
-      personId: null,
       reason: userId === ctx.actor.userId ? 'competence.own' : 'statistics.read',
       details: { userId, course: input.courseCode },
     });
@@ -121,9 +120,8 @@ export const competenceCoverage = (ctx: CommandContext) =>
       .execute();
     const completed = await completions(tx, [...new Set(grants.map((grant) => grant.userId))]);
     const units = [...new Map(grants.map((grant) => [grant.unitId, grant.unitName]))];
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'competence.read',
-      personId: null,
       reason: 'statistics.read',
       details: { units: units.length },
     });

@@ -8,7 +8,7 @@ import {
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /**
  * The county's contact directory by function: current holders with their predecessors, and the
@@ -88,9 +88,8 @@ export const recordContact = (
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'contact.recorded',
-      personId: null,
       reason: decision.reason,
       details: { contactId: id, functionCode: input.functionCode },
     });

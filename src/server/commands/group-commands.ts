@@ -8,7 +8,7 @@ import { caseResource, presentCaseSummary } from '../presenters/case.presenter';
 import { findCases } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 
 const placesOf = (tx: Tx, groupIds: string[]) =>
   groupIds.length === 0
@@ -105,9 +105,8 @@ export const createGroup = (
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'group.created',
-      personId: null,
       reason: decision.reason,
       details: { groupId: id, capacity: input.capacity },
     });

@@ -7,7 +7,7 @@ import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { findUserById } from '../repositories/user.repository';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 export const housingAddressContext = 'housing_units.address';
 
@@ -163,9 +163,8 @@ export const saveHousingUnit = (
             'Någon annan har just ändrat boendet. Läs in sidan igen och se de nya siffrorna.',
         });
     }
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: id === null ? 'housing.unit_saved' : 'housing.availability_set',
-      personId: null,
       reason: decision.reason,
       details: {
         housingUnitId: savedId!,

@@ -15,7 +15,7 @@ import { findUnit, ownOrganisation } from '../repositories/organisation.reposito
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
 export const requestContexts = {
@@ -226,9 +226,8 @@ export const answerPlaceRequest = (
       throw new DomainError('conflict.stale_version', {
         message: 'Förfrågan har ändrats. Läs in sidan igen.',
       });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'housing.request_answered',
-      personId: null,
       reason: decision.reason,
       details: { requestId, offer: input.offer },
     });
@@ -267,9 +266,8 @@ export const recordUnmetNeed = (
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'housing.unmet_need_recorded',
-      personId: null,
       reason: decision.reason,
       details: { unmetNeedId: id, places: input.places },
     });

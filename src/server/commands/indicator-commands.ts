@@ -6,7 +6,8 @@ import { invalidFields, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { organisationFigures } from '../indicators/organisation-figures';
-import { auditPersonEvent, runAudited } from './person-access';
+import { requireCountyBoard } from './organisation-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 const validPeriod = (period: Period) => {
   const problems = checkPeriod(period);
@@ -19,13 +20,12 @@ const computeOwn = (ctx: CommandContext, tx: Tx, period: Period) =>
 const audit = (
   ctx: CommandContext,
   tx: Tx,
-  type: Parameters<typeof auditPersonEvent>[2]['type'],
+  type: Parameters<typeof auditOrganisationEvent>[2]['type'],
   period: Period,
   details: Record<string, string | number | boolean | null> = {},
 ) =>
-  auditPersonEvent(ctx, tx, {
+  auditOrganisationEvent(ctx, tx, {
     type,
-    personId: null,
     reason: 'statistics.read',
     details: { from: period.from, to: period.to, ...details },
   });
@@ -122,16 +122,10 @@ export const publishIndicators = (ctx: CommandContext, period: Period) =>
 export const countyIndicators = (ctx: CommandContext, period: Period) =>
   runAudited(ctx, async (tx) => {
     validPeriod(period);
-    const board = await tx
-      .selectFrom('organisations')
-      .select(['kind', 'countyCode', 'name'])
-      .where('id', '=', ctx.actor.organisationId)
-      .executeTakeFirstOrThrow();
-    if (board.kind !== 'countyBoard' || !board.countyCode)
-      throw ruleViolation(
-        'statistics.not_a_county_board',
-        'Länets jämförelse visas för länsstyrelsen eller kommunförbundet i länet.',
-      );
+    const board = await requireCountyBoard(ctx, tx, {
+      reason: 'statistics.not_a_county_board',
+      message: 'Länets jämförelse visas för länsstyrelsen eller kommunförbundet i länet.',
+    });
     const publications = await tx
       .selectFrom('indicatorPublications as p')
       .innerJoin('directoryOrganisations as o', 'o.id', 'p.organisationId')

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { hasTraining, listPermittedInstruments } from '../repositories/assessment.repository';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The instruments, with whether the organisation has recorded permission and the user training. */
 export const listInstruments = (ctx: CommandContext) =>
@@ -52,9 +52,8 @@ export const permitInstrument = (
       })
       .onConflict((conflict) => conflict.columns(['organisationId', 'instrumentId']).doNothing())
       .execute();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'instrument.permitted',
-      personId: null,
       reason: decision.reason,
       details: { instrument: input.instrumentId },
     });
@@ -81,9 +80,8 @@ export const recordTraining = (
         recordedAt: ctx.now(),
       })
       .execute();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'training.recorded',
-      personId: null,
       reason: 'own_training',
       details: { instrument: input.instrumentId },
     });

@@ -16,7 +16,7 @@ import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 
 const contexts = {
   goals: 'granted_interventions.goals',
@@ -58,9 +58,8 @@ export const addInterventionType = (ctx: CommandContext, input: InterventionType
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'intervention_type.saved',
-      personId: null,
       reason: decision.reason,
       details: { interventionTypeId: id },
     });

@@ -16,30 +16,23 @@ import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { countyReport, municipalityReport } from '../documents/mapping-report';
 import { renderPdf } from '../documents/pdf';
-import { auditPersonEvent, runAudited } from './person-access';
+import { requireCountyBoard } from './organisation-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 type Details = Record<string, string | number | boolean | null>;
 const audit = (
   ctx: CommandContext,
   tx: Tx,
-  type: Parameters<typeof auditPersonEvent>[2]['type'],
+  type: Parameters<typeof auditOrganisationEvent>[2]['type'],
   details: Details,
-) => auditPersonEvent(ctx, tx, { type, personId: null, reason: 'mapping.conduct', details });
+) => auditOrganisationEvent(ctx, tx, { type, reason: 'mapping.conduct', details });
 
 /** Mapping rounds are the county board's own: a municipality or a police region has none. */
-const requireCountyBoard = async (ctx: CommandContext, tx: Tx) => {
-  const board = await tx
-    .selectFrom('organisations')
-    .select(['id', 'kind', 'countyCode', 'name'])
-    .where('id', '=', ctx.actor.organisationId)
-    .executeTakeFirstOrThrow();
-  if (board.kind !== 'countyBoard' || !board.countyCode)
-    throw ruleViolation(
-      'mapping.not_a_county_board',
-      'Kartläggningar görs av länsstyrelsen eller kommunförbundet i länet.',
-    );
-  return { ...board, countyCode: board.countyCode };
-};
+const countyBoardOf = (ctx: CommandContext, tx: Tx) =>
+  requireCountyBoard(ctx, tx, {
+    reason: 'mapping.not_a_county_board',
+    message: 'Kartläggningar görs av länsstyrelsen eller kommunförbundet i länet.',
+  });
 
 const templateOf = (ctx: CommandContext, templateId: string): MappingTemplate => {
   const template = ctx.mapping.templates.find((entry) => entry.id === templateId);
@@ -89,13 +82,13 @@ const countyMunicipalities = (tx: Tx, countyCode: string) =>
 /** The county's municipalities that run Fristad, to choose from when a round starts. */
 export const mappingCandidates = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    const board = await requireCountyBoard(ctx, tx);
+    const board = await countyBoardOf(ctx, tx);
     return countyMunicipalities(tx, board.countyCode);
   });
 
 export const listRounds = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     const rounds = await tx
       .selectFrom('mappingRounds')
       .select([
@@ -124,7 +117,7 @@ export type RoundDraft = {
 /** Starts a round: a template, the period its figures cover, and the municipalities taking part. */
 export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
   runAudited(ctx, async (tx) => {
-    const board = await requireCountyBoard(ctx, tx);
+    const board = await countyBoardOf(ctx, tx);
     const template = templateOf(ctx, draft.templateId);
     const problems = checkPeriod({ from: draft.periodFrom, to: draft.periodTo }).map((problem) => ({
       ...problem,
@@ -333,7 +326,7 @@ const toFacts = (session: {
 
 export const readRound = (ctx: CommandContext, roundId: string) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     const snapshot = await roundSnapshot(ctx, tx, roundId);
     await audit(ctx, tx, 'mapping.read', { roundId });
     return snapshot;
@@ -346,7 +339,7 @@ export const saveAnswer = (
   input: AnswerInput & { municipalityId: string; itemId: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     const round = await findRound(tx, roundId);
     await findMunicipality(tx, roundId, input.municipalityId);
     const item = itemsOf(templateOf(ctx, round.templateId)).find(
@@ -383,7 +376,7 @@ export const saveAnswer = (
  */
 export const prefillAnswers = (ctx: CommandContext, roundId: string, municipalityId: string) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     const round = await findRound(tx, roundId);
     const municipality = await findMunicipality(tx, roundId, municipalityId);
     if (!municipality.fristadOrganisationId)
@@ -440,7 +433,7 @@ export const recordSession = (
   draft: SessionDraft & { municipalityId: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     await findRound(tx, roundId);
     await findMunicipality(tx, roundId, draft.municipalityId);
     const problems = checkSession(draft, ctx.mapping.participantRoles, swedishDate(ctx.now()));
@@ -475,7 +468,7 @@ export const codeAnswer = (
   input: { answerIndex: number; themes: string[]; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     const session = await tx
       .selectFrom('mappingSessions')
       .select(['id', 'roundId', 'openAnswers', 'version'])
@@ -512,7 +505,7 @@ export const printMappingReport = (
   language: 'sv' | 'en',
 ) =>
   runAudited(ctx, async (tx) => {
-    await requireCountyBoard(ctx, tx);
+    await countyBoardOf(ctx, tx);
     const snapshot = await roundSnapshot(ctx, tx, roundId);
     if (municipalityId && !snapshot.municipalities.some((entry) => entry.id === municipalityId))
       throw invalidFields([

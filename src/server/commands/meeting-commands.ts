@@ -23,7 +23,12 @@ import { listDirectory } from '../repositories/referral.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
-import { AuditedDenial, auditPersonEvent, runAudited } from './person-access';
+import {
+  AuditedDenial,
+  auditOrganisationEvent,
+  auditPersonEvent,
+  runAudited,
+} from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
 const contexts = {
@@ -120,9 +125,8 @@ export const createMeeting = (
           organisationName: row!.organisationName,
         })
         .execute();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.created',
-      personId: null,
       reason: 'meeting.host',
       details: { meetingId: id, participants: participants.length },
     });
@@ -241,9 +245,8 @@ export const readMeeting = (ctx: CommandContext, id: string) =>
           })),
       });
     }
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.read',
-      personId: null,
       reason: hosts ? 'meeting.host' : 'meeting.participant',
       details: { meetingId: id, items: items.length },
     });
@@ -428,9 +431,8 @@ export const addMeetingNote = (ctx: CommandContext, itemId: string, input: { bod
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.note_added',
-      personId: null,
       reason: 'meeting.party',
       details: { meetingId: item.meetingId, itemId },
     });
@@ -465,9 +467,8 @@ export const addMeetingAction = (
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.action_added',
-      personId: null,
       reason: 'meeting.host',
       details: { meetingId: loaded.item.meetingId, itemId, actionId: id },
     });
@@ -496,9 +497,8 @@ export const saveMinutes = (
       throw new DomainError('conflict.stale_version', {
         message: 'Protokollet har ändrats av någon annan. Läs in sidan igen.',
       });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.minutes_saved',
-      personId: null,
       reason: 'meeting.host',
       details: { meetingId },
     });
@@ -531,9 +531,8 @@ export const completeMeetingAction = (
       throw new DomainError('conflict.stale_version', {
         message: 'Åtgärden har ändrats eller är redan klar. Läs in sidan igen.',
       });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.action_done',
-      personId: null,
       reason: 'meeting.host',
       details: { meetingId: action.meetingId, actionId },
     });

@@ -1,6 +1,7 @@
 import { can, type Decision } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
-import { DomainError } from '../../domain/errors';
+import { DomainError, ruleViolation } from '../../domain/errors';
+import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { denialMessages } from './person-access';
 
@@ -24,4 +25,23 @@ export const requireOrganisationAction = (
       message: denialMessages[decision.reason],
     });
   return decision;
+};
+
+/**
+ * The actor's organisation when it is a county board (länsstyrelse or kommunförbund) with its
+ * county; any other organisation is refused with the caller's rule code and message.
+ */
+export const requireCountyBoard = async (
+  ctx: CommandContext,
+  tx: Tx,
+  refusal: { reason: string; message: string },
+) => {
+  const board = await tx
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'countyCode', 'name'])
+    .where('id', '=', ctx.actor.organisationId)
+    .executeTakeFirstOrThrow();
+  if (board.kind !== 'countyBoard' || !board.countyCode)
+    throw ruleViolation(refusal.reason, refusal.message);
+  return { ...board, countyCode: board.countyCode };
 };

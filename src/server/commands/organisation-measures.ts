@@ -3,7 +3,7 @@ import { effectiveMeasures, type Measure } from '../../domain/risk-management/me
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's catalogue: the shipped default as adjusted, plus its local measures. */
 export const loadMeasures = async (ctx: CommandContext, tx: Tx) => {
@@ -52,9 +52,8 @@ export const setMeasureEnabled = (ctx: CommandContext, code: string, enabled: bo
     if (!current)
       throw new DomainError('not_found', { message: 'Åtgärden finns inte i katalogen.' });
     await save(ctx, tx, { code, enabled, custom: current.custom ? current : null });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'organisation.settings_changed',
-      personId: null,
       reason: decision.reason,
       details: { measure: code, enabled },
     });
@@ -70,9 +69,8 @@ export const addLocalMeasure = (ctx: CommandContext, measure: Measure) =>
         fields: [{ path: 'body.code', message: 'Det finns redan en åtgärd med den koden.' }],
       });
     await save(ctx, tx, { code: measure.code, enabled: true, custom: measure });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'organisation.settings_changed',
-      personId: null,
       reason: decision.reason,
       details: { measure: measure.code, added: true },
     });

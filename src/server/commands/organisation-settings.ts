@@ -5,7 +5,7 @@ import type { ReassessmentDays } from '../../domain/risk/reassessment';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's own settings that rules read (now: days until reassessment per level). */
 export const readOrganisationSettings = (ctx: CommandContext) =>
@@ -95,9 +95,8 @@ export const changeOrganisationSettings = (
       throw new DomainError('conflict.stale_version', {
         message: 'Någon annan har ändrat inställningarna. Läs in sidan igen.',
       });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'organisation.settings_changed',
-      personId: null,
       reason: decision.reason,
       details: {
         low,

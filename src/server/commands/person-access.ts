@@ -112,3 +112,14 @@ export const auditPersonEvent = (
     },
     ctx.now(),
   );
+
+/** An audit event about the organisation's own things (figures, routines, rounds): no person. */
+export const auditOrganisationEvent = (
+  ctx: CommandContext,
+  tx: Tx,
+  event: {
+    type: AuditEventType;
+    reason: string;
+    details?: Record<string, string | number | boolean | null>;
+  },
+) => auditPersonEvent(ctx, tx, { ...event, personId: null });

@@ -24,7 +24,13 @@ import {
   searchPersonsInUnits,
   updatePersonIfVersion,
 } from '../repositories/person.repository';
-import { AuditedDenial, auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+import {
+  AuditedDenial,
+  auditOrganisationEvent,
+  auditPersonEvent,
+  loadPersonFor,
+  runAudited,
+} from './person-access';
 
 const viewer = (ctx: CommandContext, revealAddress = false) => ({
   actor: ctx.actor,
@@ -66,9 +72,8 @@ export const listPersons = (ctx: CommandContext, limit: number) =>
     const visible = rows.filter(
       (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
     );
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'person.listed',
-      personId: null,
       reason: 'access.same_secrecy_area',
       details: { count: visible.length },
     });
@@ -96,9 +101,8 @@ export const searchPersons = (ctx: CommandContext, text: string, limit: number) 
     const visible = rows.filter(
       (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
     );
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'person.searched',
-      personId: null,
       reason: 'access.same_secrecy_area',
       details: { by: query.kind, count: visible.length },
     });

@@ -11,14 +11,14 @@ import { dateText, swedishDayText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { AuditedDenial, auditPersonEvent, runAudited } from './person-access';
+import { AuditedDenial, auditOrganisationEvent, runAudited } from './person-access';
 
 const audit = (
   ctx: CommandContext,
   tx: Tx,
   type: 'prevalence.survey_created' | 'prevalence.reported' | 'prevalence.compared',
   details: Record<string, string | number>,
-) => auditPersonEvent(ctx, tx, { type, personId: null, reason: 'prevalence', details });
+) => auditOrganisationEvent(ctx, tx, { type, reason: 'prevalence', details });
 
 const surveyColumns = [
   'id',

@@ -44,7 +44,12 @@ import {
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
-import { AuditedDenial, auditPersonEvent, runAudited } from './person-access';
+import {
+  AuditedDenial,
+  auditOrganisationEvent,
+  auditPersonEvent,
+  runAudited,
+} from './person-access';
 
 const contexts = {
   subject: 'referrals.subject',
@@ -336,9 +341,8 @@ export const listReferrals = (ctx: CommandContext) =>
         });
       visible.push(row);
     }
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'referral.listed',
-      personId: null,
       reason: 'referrals.mine',
       details: { count: visible.length },
     });

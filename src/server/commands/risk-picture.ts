@@ -11,7 +11,7 @@ import { findCases } from '../repositories/case.repository';
 import { listOverdueTasksInUnits } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { unitsWhereActorMay } from './readable-units';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 
 /**
  * The case's assessments, and the common risk picture of the signed ones: each instrument's
@@ -103,9 +103,8 @@ export const overdueTasks = (ctx: CommandContext, kind: 'reassessment' | 'planRe
       const summary = cases.get(task.caseId);
       return summary ? [{ ...presentTask(task, ctx.keys, today), case: summary }] : [];
     });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'work_list.read',
-      personId: null,
       reason: `work_list.overdue.${kind}`,
       details: { tasks: rows.length },
     });

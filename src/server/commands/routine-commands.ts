@@ -11,14 +11,14 @@ import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 const audit = (
   ctx: CommandContext,
   tx: Tx,
   type: 'routine.saved' | 'routine.acknowledged',
   details: Record<string, string | number>,
-) => auditPersonEvent(ctx, tx, { type, personId: null, reason: 'routine', details });
+) => auditOrganisationEvent(ctx, tx, { type, reason: 'routine', details });
 
 /**
  * The routines in force, each with its current version, whether the reader has read it, and —

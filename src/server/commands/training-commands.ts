@@ -19,7 +19,7 @@ import {
 import { listPracticeCaseIds, practiceFacts } from '../repositories/training.repository';
 import { updateCaseOrConflict } from './case-commands';
 import { loadCaseFor } from './case-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
 const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
@@ -113,9 +113,8 @@ export const listMyPractice = (ctx: CommandContext) =>
           })),
         };
       });
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'training.practice_listed',
-      personId: null,
       reason: 'training.own_practice',
       details: { cases: practices.length },
     });

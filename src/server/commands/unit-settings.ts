@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** Turns routine screening on or off for a unit of the administrator's organisation; logged. */
 export const changeUnitSettings = (
@@ -32,9 +32,8 @@ export const changeUnitSettings = (
           })
         : new DomainError('not_found', { message: 'Enheten finns inte i din organisation.' });
     }
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'unit.settings_changed',
-      personId: null,
       reason: decision.reason,
       details: { unitId, routineScreening: input.routineScreening },
     });

@@ -5,7 +5,7 @@ import { caseResource, presentCaseSummary } from '../presenters/case.presenter';
 import { presentHandover, presentTask } from '../presenters/task.presenter';
 import { findCases, listCasesOwnedBy } from '../repositories/case.repository';
 import { listOpenTasksAssignedTo, listPendingHandoversTo } from '../repositories/task.repository';
-import { auditPersonEvent, runAudited } from './person-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
 
 /**
  * The worker's own list: hand-overs waiting for them, their open tasks by last day (overdue
@@ -43,9 +43,8 @@ export const myWorkList = (ctx: CommandContext) =>
       })),
       cases: owned.flatMap((record) => visible.get(record.id) ?? []),
     };
-    await auditPersonEvent(ctx, tx, {
+    await auditOrganisationEvent(ctx, tx, {
       type: 'work_list.read',
-      personId: null,
       reason: 'work_list.mine',
       details: {
         handovers: result.handovers.length,
