@@ -7,6 +7,50 @@ import { LanguageSwitch } from './LanguageSwitch';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
+/**
+ * The pages a user may open, in two groups: the daily work with people, and the follow-up and
+ * governance (figures, registers, settings) that a coordinator visits now and then. Grouping
+ * keeps the row a case worker scans short.
+ */
+const navigationGroups = (session: SignedIn, t: (key: string) => string) => {
+  const may = (action: Parameters<typeof sessionMay>[1]) => sessionMay(session, action);
+  const link = (href: string, key: string, shown: boolean) => ({
+    href,
+    label: t(`shell.${key}`),
+    shown,
+  });
+  return [
+    {
+      id: 'work',
+      label: t('shell.groupWork'),
+      links: [
+        link('/', 'start', true),
+        link('/arenden', 'cases', may('case.read')),
+        link('/ny-kontakt', 'newContact', may('person.create')),
+        link('/samverkansmoten', 'meetings', may('case.read')),
+        link('/grupper', 'groups', may('case.write')),
+        link('/kontakter', 'contacts', true),
+        link('/skyddat-boende', 'housing', may('case.write') || may('housing.keep')),
+        link('/ova', 'training', may('case.write')),
+      ],
+    },
+    {
+      id: 'governance',
+      label: t('shell.groupGovernance'),
+      links: [
+        link('/nyckeltal', 'indicators', may('statistics.read')),
+        link('/kartlaggning', 'mapping', may('mapping.conduct')),
+        link('/matningar', 'prevalence', may('statistics.read') || may('case.write')),
+        link('/samverkansavtal', 'agreements', may('statistics.read') || may('case.write')),
+        link('/rutiner', 'routines', true),
+        link('/kompetens', 'competence', true),
+        link('/logguppfoljning', 'logReview', may('audit.read')),
+        link('/installningar', 'units', may('organisation.administer')),
+      ],
+    },
+  ];
+};
+
 /** The signed-in layout: skip link, banner, navigation, main content; all keyboard reachable. */
 export const Shell = ({
   session,
@@ -46,52 +90,29 @@ export const Shell = ({
       <header className="app-header">
         <span className="app-name">{t('app.name')}</span>
         <nav aria-label={t('shell.nav')}>
-          <ul>
-            {(
-              [
-                ['/', t('shell.start'), true],
-                ['/arenden', t('shell.cases'), sessionMay(session, 'case.read')],
-                ['/ny-kontakt', t('shell.newContact'), sessionMay(session, 'person.create')],
-                ['/samverkansmoten', t('shell.meetings'), sessionMay(session, 'case.read')],
-                ['/grupper', t('shell.groups'), sessionMay(session, 'case.write')],
-                ['/kontakter', t('shell.contacts'), true],
-                [
-                  '/skyddat-boende',
-                  t('shell.housing'),
-                  sessionMay(session, 'case.write') || sessionMay(session, 'housing.keep'),
-                ],
-                ['/nyckeltal', t('shell.indicators'), sessionMay(session, 'statistics.read')],
-                ['/kartlaggning', t('shell.mapping'), sessionMay(session, 'mapping.conduct')],
-                [
-                  '/matningar',
-                  t('shell.prevalence'),
-                  sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
-                ],
-                [
-                  '/samverkansavtal',
-                  t('shell.agreements'),
-                  sessionMay(session, 'statistics.read') || sessionMay(session, 'case.write'),
-                ],
-                ['/rutiner', t('shell.routines'), true],
-                ['/ova', t('shell.training'), sessionMay(session, 'case.write')],
-                ['/kompetens', t('shell.competence'), true],
-                ['/logguppfoljning', t('shell.logReview'), sessionMay(session, 'audit.read')],
-                [
-                  '/installningar',
-                  t('shell.units'),
-                  sessionMay(session, 'organisation.administer'),
-                ],
-              ] as const
-            )
-              .filter(([, , shown]) => shown)
-              .map(([href, label]) => (
-                <li key={href}>
-                  <a {...linkProps(href)} aria-current={path === href ? 'page' : undefined}>
-                    {label}
-                  </a>
-                </li>
-              ))}
-          </ul>
+          {navigationGroups(session, t).map((group) => {
+            const links = group.links.filter((link) => link.shown);
+            if (links.length === 0) return null;
+            return (
+              <div key={group.id} className="nav-group">
+                <span id={`nav-${group.id}`} className="nav-group-label">
+                  {group.label}
+                </span>
+                <ul aria-labelledby={`nav-${group.id}`}>
+                  {links.map((link) => (
+                    <li key={link.href}>
+                      <a
+                        {...linkProps(link.href)}
+                        aria-current={path === link.href ? 'page' : undefined}
+                      >
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
         </nav>
         <div className="header-tools">
           {units.length > 1 && (
