@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSystem } from '../../src/server/db/transaction';
 import { buildPerson, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
@@ -168,6 +169,93 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
     }>();
     await admin.client.request('PATCH', '/api/organisation/settings', {
       body: { ...settings, version: latest.version, adviceRule: { sessionCap: 5, maxDays: null } },
+    });
+  });
+
+  it('asks the risk questions again once the victim’s assessment is older than the organisation allows', async () => {
+    const { client, user } = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+    const open = async (type: string, ownerUserId: string | null) => {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.adultUnit.id,
+      });
+      return (
+        await client.request('POST', '/api/cases', {
+          body: { personId: person.id, unitId: world.north.adultUnit.id, type, ownerUserId },
+        })
+      ).json<{ id: string; version: number; person: { id: string } }>();
+    };
+    const victim = await open('adultVictim', null);
+    const perpetrator = await open('perpetrator', user.id);
+    expect(
+      (
+        await client.request('POST', `/api/cases/${perpetrator.id}/links`, {
+          body: { linkedCaseId: victim.id, kind: 'victimPerpetrator' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const answered = (
+      await client.request('POST', `/api/cases/${perpetrator.id}/children`, {
+        body: { answer: 'none', version: perpetrator.version },
+      })
+    ).json<{ version: number }>();
+    await client.request('POST', `/api/cases/${perpetrator.id}/stage`, {
+      body: { to: 'service', version: answered.version },
+    });
+    // The victim's high-risk assessment was signed ten days before the test's today (24 Nov).
+    const signedAt = new Date('2026-11-14T10:00:00Z');
+    await asSystem(database.db, (tx) =>
+      tx
+        .insertInto('riskAssessments')
+        .values({
+          organisationId: world.north.org.id,
+          caseId: victim.id,
+          subjectPersonId: victim.person.id,
+          subjectRole: 'victim',
+          instrumentId: 'freda-farlighetsbedomning',
+          instrumentVersion: '1.0.0',
+          origin: 'own',
+          mode: 'inPerson',
+          assessorUserId: user.id,
+          contentEnc: 'not read by this test',
+          completeness: 1,
+          finalLevel: 'high',
+          judgementLevels: '{}',
+          createdAt: signedAt,
+          updatedAt: signedAt,
+          signedAt,
+          signedBy: user.id,
+        })
+        .execute(),
+    );
+    const askRiskNow = async () =>
+      (await client.request('GET', `/api/cases/${perpetrator.id}/advice`)).json<Advice>()
+        .firstContact.askRiskNow;
+    // Fourteen days for high risk by default: still current.
+    expect(await askRiskNow()).toBe(false);
+
+    const admin = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'administrator',
+    });
+    const settings = (await admin.client.request('GET', '/api/organisation/settings')).json<{
+      reassessmentDays: { high: number; medium: number; low: number };
+      version: number;
+    }>();
+    const weekly = await admin.client.request('PATCH', '/api/organisation/settings', {
+      body: { ...settings, reassessmentDays: { ...settings.reassessmentDays, high: 7 } },
+    });
+    expect(weekly.statusCode).toBe(200);
+    // The organisation redoes high-risk assessments weekly: ten days old is out of date.
+    expect(await askRiskNow()).toBe(true);
+
+    await admin.client.request('PATCH', '/api/organisation/settings', {
+      body: { ...settings, version: weekly.json<{ version: number }>().version },
     });
   });
 });

@@ -13,7 +13,9 @@ import {
   ladderLevels,
   type FirstContactItem,
 } from '../../domain/interventions/perpetrator-pathway';
-import { reassessmentDueOn, defaultReassessmentDays } from '../../domain/risk/reassessment';
+import { reassessmentDueOn } from '../../domain/risk/reassessment';
+import { swedishDayText } from '../db/date-text';
+import { findReassessmentDays } from '../repositories/assessment.repository';
 import type { RiskLevel } from '../../domain/risk/assessment';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
@@ -69,7 +71,7 @@ const victimHasCurrentAssessment = async (ctx: CommandContext, tx: Tx, caseId: s
   const signed = await tx
     .selectFrom('riskAssessments')
     .select(['finalLevel'])
-    .select((eb) => eb.fn<string>('to_char', ['signedAt', eb.val('YYYY-MM-DD')]).as('signedOn'))
+    .select(swedishDayText('signedAt').as('signedOn'))
     .where(
       'caseId',
       'in',
@@ -79,10 +81,11 @@ const victimHasCurrentAssessment = async (ctx: CommandContext, tx: Tx, caseId: s
     .where('finalLevel', 'is not', null)
     .execute();
   const today = swedishDate(ctx.now());
+  // The organisation's own intervals decide when an assessment is out of date, as on the case.
+  const { reassessmentDays } = await findReassessmentDays(tx, ctx.actor.organisationId);
   return signed.some(
     (row) =>
-      reassessmentDueOn(row.finalLevel as RiskLevel, row.signedOn, defaultReassessmentDays) >=
-      today,
+      reassessmentDueOn(row.finalLevel as RiskLevel, row.signedOn, reassessmentDays) >= today,
   );
 };
 
