@@ -1,31 +1,41 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type SessionView } from './api';
 import { Shell } from './components/Shell';
 import { LoginPage } from './pages/LoginPage';
 import { StartPage } from './pages/StartPage';
-import { CasePage } from './pages/CasePage';
-import { CasesPage } from './pages/CasesPage';
-import { AssessmentPage } from './pages/AssessmentPage';
-import { IntakePage } from './pages/IntakePage';
-import { UnitsPage } from './pages/UnitsPage';
-import { LogReviewPage } from './pages/LogReviewPage';
-import { ReferralPage } from './pages/ReferralPage';
-import { MeetingPage } from './pages/MeetingPage';
-import { MeetingsPage } from './pages/MeetingsPage';
-import { ContactsPage } from './pages/ContactsPage';
-import { HousingPage } from './pages/HousingPage';
-import { GroupsPage } from './pages/GroupsPage';
-import { IndicatorsPage } from './pages/IndicatorsPage';
-import { MappingPage } from './pages/MappingPage';
-import { PrevalencePage } from './pages/PrevalencePage';
-import { AgreementsPage } from './pages/AgreementsPage';
-import { CompetencePage } from './pages/CompetencePage';
-import { RoutinesPage } from './pages/RoutinesPage';
-import { TrainingPage } from './pages/TrainingPage';
-import { RoundPage } from './pages/mapping/RoundPage';
 import { usePath, usePathAndVisit } from './navigation';
 import { sessionMay } from './abilities';
+
+/**
+ * Pages other than sign-in and start are loaded when first opened, so the first visit — often on
+ * a slow connection in a small municipality — fetches only what signing in needs.
+ */
+const page = <Name extends string, Props>(
+  load: () => Promise<Record<Name, ComponentType<Props>>>,
+  name: Name,
+) => lazy(async () => ({ default: (await load())[name] }));
+
+const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
+const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
+const AssessmentPage = page(() => import('./pages/AssessmentPage'), 'AssessmentPage');
+const IntakePage = page(() => import('./pages/IntakePage'), 'IntakePage');
+const UnitsPage = page(() => import('./pages/UnitsPage'), 'UnitsPage');
+const LogReviewPage = page(() => import('./pages/LogReviewPage'), 'LogReviewPage');
+const ReferralPage = page(() => import('./pages/ReferralPage'), 'ReferralPage');
+const MeetingPage = page(() => import('./pages/MeetingPage'), 'MeetingPage');
+const MeetingsPage = page(() => import('./pages/MeetingsPage'), 'MeetingsPage');
+const ContactsPage = page(() => import('./pages/ContactsPage'), 'ContactsPage');
+const HousingPage = page(() => import('./pages/HousingPage'), 'HousingPage');
+const GroupsPage = page(() => import('./pages/GroupsPage'), 'GroupsPage');
+const IndicatorsPage = page(() => import('./pages/IndicatorsPage'), 'IndicatorsPage');
+const MappingPage = page(() => import('./pages/MappingPage'), 'MappingPage');
+const PrevalencePage = page(() => import('./pages/PrevalencePage'), 'PrevalencePage');
+const AgreementsPage = page(() => import('./pages/AgreementsPage'), 'AgreementsPage');
+const CompetencePage = page(() => import('./pages/CompetencePage'), 'CompetencePage');
+const RoutinesPage = page(() => import('./pages/RoutinesPage'), 'RoutinesPage');
+const TrainingPage = page(() => import('./pages/TrainingPage'), 'TrainingPage');
+const RoundPage = page(() => import('./pages/mapping/RoundPage'), 'RoundPage');
 
 /** Loads the session and shows either the sign-in steps or the signed-in shell. */
 export const App = () => {
@@ -54,7 +64,9 @@ export const App = () => {
   return (
     <Shell session={session} onChanged={refresh}>
       {/* A new visit (even to the page one is on) shows the page afresh. */}
-      <Page key={visit} session={session} />
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        <Page key={visit} session={session} />
+      </Suspense>
     </Shell>
   );
 };
