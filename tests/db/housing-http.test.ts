@@ -405,6 +405,88 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
     },
   );
 
+  it('gives an offer’s places back when the placing side withdraws or the provider frees them', async () => {
+    const { client: provider } = await keeper();
+    const created = await provider.request('POST', '/api/housing/units', {
+      body: { ...unitBody, name: 'Skyddat boende Återbud', capacity: 2, occupied: 0 },
+    });
+    const unitId = created.json<{ id: string }>().id;
+    const worker = await placingWorker();
+    const ask = async () => {
+      const caseId = await openCase(worker);
+      const sent = await worker.client.request('POST', `/api/cases/${caseId}/housing-requests`, {
+        body: {
+          housingUnitId: unitId,
+          places: 1,
+          children: 0,
+          needs: [],
+          wantedFrom: '2026-11-24',
+          note: 'Kvinna utan barn',
+        },
+      });
+      return sent.json<{ id: string }>().id;
+    };
+    const offer = (requestId: string) =>
+      provider.request('POST', `/api/housing/requests/${requestId}/answer`, {
+        body: { offer: true, message: 'Välkommen i kväll.', version: 1 },
+      });
+    const versionOf = async (requestId: string) =>
+      (await worker.client.request('GET', '/api/housing/requests'))
+        .json<Request[]>()
+        .find((request) => request.id === requestId)!.version;
+    const withdraw = async (requestId: string, version?: number) =>
+      worker.client.request('POST', `/api/housing/requests/${requestId}/withdraw`, {
+        body: { version: version ?? (await versionOf(requestId)) },
+      });
+
+    // An unanswered request is simply withdrawn; nothing was booked.
+    const unanswered = await ask();
+    const first = await withdraw(unanswered);
+    expect(first.json()).toEqual({ status: 'withdrawn', placesReleased: false });
+    expect((await withdraw(unanswered)).statusCode).toBe(422);
+    expect((await occupiedOf(unitId)).occupied).toBe(0);
+
+    // An offer she will not move into: the place is free again at once.
+    const offered = await ask();
+    expect((await offer(offered)).statusCode).toBe(200);
+    expect((await occupiedOf(unitId)).occupied).toBe(1);
+    expect((await withdraw(offered, 1)).statusCode).toBe(409);
+    // The provider cannot withdraw the municipality's request.
+    expect(
+      (
+        await provider.request('POST', `/api/housing/requests/${offered}/withdraw`, {
+          body: { version: 2 },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const second = await withdraw(offered);
+    expect(second.json()).toEqual({ status: 'withdrawn', placesReleased: true });
+    expect((await occupiedOf(unitId)).occupied).toBe(0);
+
+    // The provider frees an offer nobody came for; the placing side cannot.
+    const neverCame = await ask();
+    await offer(neverCame);
+    expect((await occupiedOf(unitId)).occupied).toBe(1);
+    const version = await versionOf(neverCame);
+    expect(
+      (
+        await worker.client.request('POST', `/api/housing/requests/${neverCame}/release`, {
+          body: { version },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const freed = await provider.request('POST', `/api/housing/requests/${neverCame}/release`, {
+      body: { version },
+    });
+    expect(freed.statusCode).toBe(200);
+    expect((await occupiedOf(unitId)).occupied).toBe(0);
+    const twice = await provider.request('POST', `/api/housing/requests/${neverCame}/release`, {
+      body: { version: await versionOf(neverCame) },
+    });
+    expect(twice.statusCode).toBe(422);
+    expect((await occupiedOf(unitId)).occupied).toBe(0);
+  });
+
   it('counts a need nobody could meet, without saying who', async () => {
     const worker = await placingWorker();
     const recorded = await worker.client.request('POST', '/api/housing/unmet-needs', {

@@ -184,6 +184,10 @@ describe.runIf(browserAvailable)(
       await expect
         .poll(() => keeper.getByRole('status').first().textContent(), poll)
         .toContain('Platsen är erbjuden och bokad');
+      // Should she never come, the keeper can give the booked place back.
+      expect(
+        await incoming.getByRole('button', { name: /^Platserna är lediga igen/ }).count(),
+      ).toBe(1);
       const own = keeper.getByRole('article', { name: /Skyddat boende Övningsås/ });
       await expect.poll(() => own.textContent(), poll).toContain('Fullt just nu');
       expect(await own.textContent()).toContain('Övningsvägen 9');
@@ -197,6 +201,10 @@ describe.runIf(browserAvailable)(
       await worker.goto(caseUrl);
       const stays = worker.getByRole('region', { name: 'Skyddat boende' });
       await expect.poll(() => stays.textContent(), poll).toContain('plats erbjuden');
+      const takeBack = stays.getByRole('button', {
+        name: 'Ta tillbaka förfrågan till Skyddat boende Övningsås',
+      });
+      expect(await takeBack.count()).toBe(1);
       const moveIn = stays.getByRole('form', { name: 'Registrera inflyttning' });
       await moveIn.getByLabel('Kostnad per dygn').fill('1850');
       await moveIn.getByRole('button', { name: 'Registrera inflyttning' }).click();
@@ -204,6 +212,8 @@ describe.runIf(browserAvailable)(
         name: 'Skyddat boende Övningsås (Övningsås kommun)',
       });
       await expect.poll(() => stay.textContent(), poll).toContain('Välkomna i dag kl. 15');
+      // Moved in on the offer: it is no longer hers to take back.
+      expect(await takeBack.count()).toBe(0);
 
       const child = stay.getByRole('form', { name: 'Registrera barn' });
       await child.getByLabel('Barnets förnamn').fill('Elias');

@@ -105,6 +105,8 @@ export const subjectParams = [
   'meetingId',
   'itemId',
   'actionId',
+  /** A request for a place in protected housing, sent from the subject's case. */
+  'requestId',
 ] as const;
 export type SubjectParam = (typeof subjectParams)[number];
 
@@ -849,6 +851,17 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     action: 'housing.keep',
     url: (fixture) => `/api/housing/requests/${fixture.housing.requestId}/answer`,
     body: () => ({ offer: false, message: 'Fullt till och med fredag', version: 1 }),
+  },
+  'POST /api/housing/requests/{requestId}/withdraw': {
+    kind: 'write',
+    ...caseAccess('case.write', 'caseHistory'),
+    body: () => ({ version: 1 }),
+  },
+  'POST /api/housing/requests/{requestId}/release': {
+    kind: 'organisation',
+    action: 'housing.keep',
+    url: (fixture) => `/api/housing/requests/${fixture.housing.requestId}/release`,
+    body: () => ({ version: 1 }),
   },
   'POST /api/intervention-groups': {
     kind: 'organisation',
@@ -2004,6 +2017,7 @@ export const buildAccessMatrix = async (
       'ask for a place',
     )
   ).json<{ id: string }>().id;
+  subjects.find((entry) => entry.key === 'none')!.params.requestId = housingRequestId;
 
   const interventionTypeId = (
     await expectStatus(

@@ -123,6 +123,10 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Tog tillbaka en förfrågan om plats',
     en: 'Withdrew a request for a place',
   },
+  'housing.places_released': {
+    sv: 'Lämnade tillbaka bokade platser',
+    en: 'Gave booked places back',
+  },
   'housing.placement_read': {
     sv: 'Läste placering i skyddat boende',
     en: 'Read a protected-housing placement',

@@ -78,6 +78,7 @@ export const auditEventTypes = [
   'housing.request_sent',
   'housing.request_answered',
   'housing.request_withdrawn',
+  'housing.places_released',
   'housing.placement_read',
   'housing.placement_saved',
   'housing.child_recorded',

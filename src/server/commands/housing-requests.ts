@@ -7,6 +7,8 @@ import {
   type PlaceRequestDraft,
 } from '../../domain/housing/placement';
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { sql } from 'kysely';
+import type { Tx } from '../db/transaction';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
@@ -232,6 +234,113 @@ export const answerPlaceRequest = (
       details: { requestId, offer: input.offer },
     });
     return { status: input.offer ? ('offered' as const) : ('declined' as const) };
+  });
+
+/** Gives an offered request's booked places back to the provider; false if already given. */
+const releasePlaces = async (ctx: CommandContext, tx: Tx, requestId: string) =>
+  (
+    await sql<{
+      released: boolean;
+    }>`select release_housing_places(${requestId}, ${ctx.now()}) as released`.execute(tx)
+  ).rows[0]!.released;
+
+const requestRow = (tx: Tx, requestId: string) =>
+  tx
+    .selectFrom('housingRequests as r')
+    .leftJoin('housingPlacements as p', 'p.requestId', 'r.id')
+    .select([
+      'r.id',
+      'r.caseId',
+      'r.fromOrganisationId',
+      'r.toOrganisationId',
+      'r.status',
+      'r.releasedAt',
+      'r.version',
+      'p.id as placementId',
+    ])
+    .where('r.id', '=', requestId)
+    .executeTakeFirst();
+
+const staleRequest = () =>
+  new DomainError('conflict.stale_version', {
+    message: 'Förfrågan har ändrats. Läs in sidan igen.',
+  });
+
+/**
+ * The placing side no longer needs the place (she found another solution, or the need passed):
+ * an unanswered request is withdrawn, and an offer not moved into gives its places back to the
+ * provider at once, so the directory does not show a full unit that is not.
+ */
+export const withdrawPlaceRequest = (
+  ctx: CommandContext,
+  requestId: string,
+  input: { version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const request = await requestRow(tx, requestId);
+    if (!request || request.fromOrganisationId !== ctx.actor.organisationId || !request.caseId)
+      throw new DomainError('not_found', { message: 'Förfrågan finns inte bland era.' });
+    const { record, decision } = await loadCaseFor(
+      ctx,
+      tx,
+      request.caseId,
+      'case.write',
+      'housing.request_withdrawn',
+    );
+    if (request.placementId)
+      throw ruleViolation(
+        'housing.offer_used',
+        'Hon har flyttat in på erbjudandet. Registrera utflyttningen i stället.',
+      );
+    if (request.status === 'declined' || request.status === 'withdrawn' || request.releasedAt)
+      throw ruleViolation('housing.request_closed', 'Förfrågan är redan avslutad.');
+    if (request.version !== input.version) throw staleRequest();
+    const released = request.status === 'offered' && (await releasePlaces(ctx, tx, requestId));
+    // Releasing bumped the version; the transaction guards the rest, so match on status.
+    const withdrawn = await tx
+      .updateTable('housingRequests')
+      .set((eb) => ({ status: 'withdrawn', version: eb('version', '+', 1) }))
+      .where('id', '=', requestId)
+      .where('status', '=', request.status)
+      .returning('id')
+      .executeTakeFirst();
+    if (!withdrawn) throw staleRequest();
+    await auditPersonEvent(ctx, tx, {
+      type: 'housing.request_withdrawn',
+      personId: record.personId,
+      reason: decision.reason,
+      details: { caseId: request.caseId, requestId, placesReleased: released },
+    });
+    return { status: 'withdrawn' as const, placesReleased: released };
+  });
+
+/**
+ * The provider says the offered places are free again — the woman never came, or has left and
+ * the municipality has not recorded it yet. Only an offer's own places are given back, once.
+ */
+export const releaseOfferedPlaces = (
+  ctx: CommandContext,
+  requestId: string,
+  input: { version: number },
+) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'housing.keep');
+    const request = await requestRow(tx, requestId);
+    if (!request || request.toOrganisationId !== ctx.actor.organisationId)
+      throw new DomainError('not_found', { message: 'Förfrågan finns inte bland era.' });
+    if (request.status !== 'offered' || request.releasedAt)
+      throw ruleViolation(
+        'housing.nothing_booked',
+        'Förfrågan har inga bokade platser att lämna tillbaka.',
+      );
+    if (request.version !== input.version) throw staleRequest();
+    await releasePlaces(ctx, tx, requestId);
+    await auditOrganisationEvent(ctx, tx, {
+      type: 'housing.places_released',
+      reason: decision.reason,
+      details: { requestId },
+    });
+    return { released: true as const };
   });
 
 /** A need for a place that nobody could meet, counted without saying who (digest 000). */

@@ -91,6 +91,15 @@ export const HousingPage = ({
     });
   };
 
+  const release = (request: PlaceRequest) =>
+    void run(async () => {
+      await api('POST', `/api/housing/requests/${request.id}/release`, {
+        version: request.version,
+      });
+      setNotice(t('housing.releasedNotice', { unit: request.housingUnitName }));
+      await load(needs);
+    });
+
   const saveUnit = (event: FormEvent<HTMLFormElement>, unit: HousingUnit | null) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -301,7 +310,13 @@ export const HousingPage = ({
               <p>
                 {t(`housing.status.${request.status}`)}
                 {request.answer && ` – ${request.answer}`}
+                {request.released && ` ${t('housing.placesGivenBack')}`}
               </p>
+              {request.status === 'offered' && !request.released && (
+                <button type="button" onClick={() => release(request)}>
+                  {t('housing.release', { from: request.from })}
+                </button>
+              )}
               {request.status === 'sent' && (
                 <form
                   onSubmit={(event) => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { listHousingUnits, saveHousingUnit } from '../../commands/housing-directory';
 import {
   answerPlaceRequest,
+  releaseOfferedPlaces,
+  withdrawPlaceRequest,
   listPlaceRequests,
   listUnmetNeeds,
   recordUnmetNeed,
@@ -22,6 +24,7 @@ import type { AppDeps } from '../../http/context';
 import { caseParams } from '../cases/schemas';
 import {
   answerBody,
+  versionBody,
   childBody,
   created,
   directoryQuery,
@@ -115,6 +118,36 @@ export const registerHousingRoutes = (instance: FastifyInstance, deps: AppDeps) 
       },
     },
     async (request) => answerPlaceRequest(ctx(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/api/housing/requests/:requestId/withdraw',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: requestParams,
+        body: versionBody,
+        response: {
+          200: z.object({ status: z.literal('withdrawn'), placesReleased: z.boolean() }),
+        },
+      },
+    },
+    async (request) => withdrawPlaceRequest(ctx(request), request.params.requestId, request.body),
+  );
+
+  app.post(
+    '/api/housing/requests/:requestId/release',
+    {
+      config: { access: 'housing.keep' },
+      schema: {
+        tags,
+        params: requestParams,
+        body: versionBody,
+        response: { 200: z.object({ released: z.literal(true) }) },
+      },
+    },
+    async (request) => releaseOfferedPlaces(ctx(request), request.params.requestId, request.body),
   );
 
   app.get(

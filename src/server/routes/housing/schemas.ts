@@ -91,6 +91,9 @@ export const placeRequestView = z.object({
   version: z.number().int(),
 });
 
+/** The version the change was based on; a newer stored version gives 409. */
+export const versionBody = z.object({ version: z.number().int().positive() });
+
 export const answerBody = z.object({
   offer: z.boolean(),
   message: z.string().max(2000).default(''),

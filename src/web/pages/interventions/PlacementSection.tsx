@@ -59,6 +59,17 @@ export const PlacementSection = ({ detail }: { detail: CaseDetail }) => {
   const offers = mine.filter(
     (request) => request.status === 'offered' && !request.released && !used.has(request.id),
   );
+  // A request she will not move in on is withdrawn; an offer's places go back to the provider.
+  const withdrawable = (request: PlaceRequest) =>
+    request.status === 'sent' ||
+    (request.status === 'offered' && !request.released && !used.has(request.id));
+  const withdraw = (request: PlaceRequest) =>
+    run(async () => {
+      await api('POST', `/api/housing/requests/${request.id}/withdraw`, {
+        version: request.version,
+      });
+      await load();
+    });
   const send = (path: string, body: object, method: 'POST' | 'PUT' = 'POST') =>
     run(async () => {
       await api(method, `/api/cases/${detail.id}/${path}`, body);
@@ -91,6 +102,14 @@ export const PlacementSection = ({ detail }: { detail: CaseDetail }) => {
                 status: t(`housing.status.${request.status}`),
               })}
               {request.answer && ` – ${request.answer}`}
+              {write && withdrawable(request) && (
+                <>
+                  {' '}
+                  <button type="button" onClick={() => void withdraw(request)}>
+                    {t('placement.withdraw', { unit: request.housingUnitName })}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
