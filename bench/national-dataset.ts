@@ -88,6 +88,13 @@ export const seedNationalDataset = (db: Kysely<Database>, municipalities = 290) 
                                          adaptations_enc, created_at)
       select org, case_id, intervention_type, 10, granted_on, usr, '-', '-', '-', now()
       from bench_cases where granted_on is not null;
+      -- Three sessions per intervention, the first a few days to a month after the decision.
+      insert into intervention_sessions (organisation_id, intervention_id, held_on, kind, mode,
+                                         outcome, note_enc, recorded_by, recorded_at)
+      select g.organisation_id, g.id, g.decided_on + 3 + (random() * 27)::int + n * 7, 'session',
+             'inPerson', case when random() < 0.1 then 'noShow' else 'attended' end, '-',
+             g.decided_by, now()
+      from granted_interventions g cross join generate_series(0, 2) as n;
       insert into risk_assessments (organisation_id, case_id, subject_person_id, subject_role,
                                     instrument_id, instrument_version, origin, mode,
                                     assessor_user_id, content_enc, completeness, final_level,

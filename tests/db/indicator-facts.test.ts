@@ -153,7 +153,34 @@ describe.runIf(engineAvailable)('indicator facts from the database', () => {
           adaptationsEnc: '-',
           createdAt: new Date(),
         })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow()
+        .then(({ id: interventionId }) =>
+          // The wait ends at the first session she came to: not a missed one, not a call between.
+          tx
+            .insertInto('interventionSessions')
+            .values(
+              (
+                [
+                  ['2026-02-05', 'session', 'noShow'],
+                  ['2026-02-06', 'betweenContact', 'attended'],
+                  ['2026-02-20', 'session', 'attended'],
+                  ['2026-02-12', 'session', 'attended'],
+                ] as const
+              ).map(([heldOn, kind, outcome]) => ({
+                organisationId: north.org.id,
+                interventionId,
+                heldOn,
+                kind,
+                mode: 'inPerson' as const,
+                outcome,
+                noteEnc: '-',
+                recordedBy: user.id,
+                recordedAt: new Date(),
+              })),
+            )
+            .execute(),
+        );
       await tx
         .insertInto('housingPlacements')
         .values({
@@ -234,6 +261,7 @@ describe.runIf(engineAvailable)('indicator facts from the database', () => {
       childrenAnswer: 'yes',
       investigationOn: '2026-01-05',
       interventionDays: ['2026-02-01', '2026-01-06'],
+      grantedInterventions: [{ decidedOn: '2026-02-01', firstSessionOn: '2026-02-12' }],
       assessments: expect.arrayContaining([
         { signedOn: '2026-01-07', level: 'high', standardised: true },
         { signedOn: '2026-01-07', level: null, standardised: false },

@@ -108,6 +108,13 @@ const rules: Record<IndicatorId, Rule> = {
         .flatMap((fact) => childrenOf(fact, period)),
       (investigated) => !investigated,
     ),
+  interventionWaitDays: (facts, period) => {
+    const waits = facts.cases
+      .flatMap((fact) => fact.grantedInterventions)
+      .filter((granted) => within(granted.firstSessionOn, period))
+      .map((granted) => daysBetween(granted.decidedOn, granted.firstSessionOn!));
+    return { count: waits.length, base: null, value: median(waits) };
+  },
   placementsStarted: (facts, period) => ({
     count: facts.cases
       .flatMap((fact) => fact.placements)

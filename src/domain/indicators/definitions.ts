@@ -18,6 +18,7 @@ export const indicatorIds = [
   'overdueReassessments',
   'overduePlanReviews',
   'childrenWithoutInvestigation',
+  'interventionWaitDays',
   'placementsStarted',
   'placementLength',
   'unmetHousingNeeds',

@@ -24,6 +24,8 @@ export type CaseFact = {
   investigationOn: string | null;
   /** Days on which an intervention was granted or a stay in protected housing began. */
   interventionDays: string[];
+  /** Each granted intervention: the decision day and the first session the client attended. */
+  grantedInterventions: { decidedOn: string; firstSessionOn: string | null }[];
   /** Signed risk assessments; level is null for instruments that give no risk level. */
   assessments: { signedOn: string; level: RiskLevel | null; standardised: boolean }[];
   /** Child cases linked to this (adult) case, with the day each entered investigation. */

@@ -25,6 +25,7 @@ const blank: Omit<CaseFact, 'caseId' | 'unitId' | 'type' | 'openedOn'> = {
   childrenAnswer: 'none',
   investigationOn: null,
   interventionDays: [],
+  grantedInterventions: [],
   assessments: [],
   childCases: [],
   planReviews: [],
@@ -49,6 +50,8 @@ const cases: Annotated<CaseFact>[] = [
     openedOn: '2026-01-10',
     investigationOn: '2026-01-12',
     interventionDays: ['2026-02-01'],
+    // First session three weeks after the decision: 21 days.
+    grantedInterventions: [{ decidedOn: '2026-02-01', firstSessionOn: '2026-02-22' }],
     assessments: [{ signedOn: '2026-06-20', level: 'high', standardised: true }],
     counts: ['actualisedCases', 'casesWithIntervention', 'standardisedRiskAssessment'],
     in: ['standardisedRiskAssessment', 'overdueReassessments'],
@@ -75,6 +78,8 @@ const cases: Annotated<CaseFact>[] = [
     openedOn: '2025-09-01',
     investigationOn: '2025-09-03',
     interventionDays: ['2025-10-01'],
+    // Waited before the period: not this period's wait.
+    grantedInterventions: [{ decidedOn: '2025-10-01', firstSessionOn: '2025-10-20' }],
     closedOn: '2026-05-15',
     closedFrom: 'followUp',
     goal: 'partlyReached',
@@ -104,6 +109,11 @@ const cases: Annotated<CaseFact>[] = [
     type: 'perpetrator',
     openedOn: '2026-04-01',
     interventionDays: ['2026-04-20', '2026-05-01'],
+    // 3 days, and 60 days with the first session on the period's last day.
+    grantedInterventions: [
+      { decidedOn: '2026-04-20', firstSessionOn: '2026-04-23' },
+      { decidedOn: '2026-05-01', firstSessionOn: '2026-06-30' },
+    ],
     childrenAnswer: 'yes',
     childCases: [{ investigationOn: '2026-04-10' }, { investigationOn: null }],
     ratings: [rating('2026-04-20', 5, 'notAnswered')],
@@ -120,6 +130,8 @@ const cases: Annotated<CaseFact>[] = [
     openedOn: '2025-12-20',
     childrenAnswer: 'yes',
     interventionDays: ['2026-01-03'],
+    // No session yet: no wait to count.
+    grantedInterventions: [{ decidedOn: '2026-01-03', firstSessionOn: null }],
     placements: [{ startOn: '2026-01-03', endOn: '2026-02-12' }],
     counts: ['casesWithIntervention', 'childrenWithoutInvestigation', 'placementsStarted'],
     in: ['childrenWithoutInvestigation'],
@@ -221,7 +233,7 @@ describe('indicators on a hand-built municipality', () => {
       expect(definition.description.sv.length).toBeGreaterThan(40);
   });
 
-  it.each(indicatorIds.filter((id) => id !== 'placementLength'))(
+  it.each(indicatorIds.filter((id) => id !== 'placementLength' && id !== 'interventionWaitDays'))(
     '%s counts what the annotations say',
     (id) => {
       const figure = figureOf(figures, id);
@@ -237,6 +249,12 @@ describe('indicators on a hand-built municipality', () => {
       }
     },
   );
+
+  it('gives the median wait from decision to first session among first sessions in the period', () => {
+    // c1: 21 days; c5's two: 3 and 60 days. The 2025 wait and the grant without a session do
+    // not count. The median of 3, 21 and 60 is 21.
+    expect(figureOf(figures, 'interventionWaitDays')).toMatchObject({ count: 3, value: 21 });
+  });
 
   it('gives the median length of the stays that ended in the period', () => {
     // c6: 3 Jan → 12 Feb is 40 days; c9: 20 Dec → 1 Jan is 12 days; c8 has not ended.

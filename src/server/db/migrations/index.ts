@@ -25,6 +25,7 @@ import * as agreementsAndCompetence from './20261126800000-agreements-and-compet
 import * as routines from './20261126900000-routines';
 import * as trainingMode from './20261127000000-training-mode';
 import * as practiceScenarios from './20261127100000-practice-scenarios';
+import * as interventionWaitIndex from './20261127200000-intervention-wait-index';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '20261126900000-routines': routines,
   '20261127000000-training-mode': trainingMode,
   '20261127100000-practice-scenarios': practiceScenarios,
+  '20261127200000-intervention-wait-index': interventionWaitIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
