@@ -412,6 +412,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
     });
     const unitId = created.json<{ id: string }>().id;
     const worker = await placingWorker();
+    const caseOf = new Map<string, string>();
     const ask = async () => {
       const caseId = await openCase(worker);
       const sent = await worker.client.request('POST', `/api/cases/${caseId}/housing-requests`, {
@@ -424,6 +425,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
           note: 'Kvinna utan barn',
         },
       });
+      caseOf.set(sent.json<{ id: string }>().id, caseId);
       return sent.json<{ id: string }>().id;
     };
     const offer = (requestId: string) =>
@@ -479,6 +481,12 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
       body: { version },
     });
     expect(freed.statusCode).toBe(200);
+    // The case page asks for its own case's requests only.
+    const forCase = await worker.client.request(
+      'GET',
+      `/api/housing/requests?caseId=${caseOf.get(neverCame)}`,
+    );
+    expect(forCase.json<Request[]>().map((request) => request.id)).toEqual([neverCame]);
     expect((await occupiedOf(unitId)).occupied).toBe(0);
     const twice = await provider.request('POST', `/api/housing/requests/${neverCame}/release`, {
       body: { version: await versionOf(neverCame) },

@@ -87,7 +87,7 @@ export const sendPlaceRequest = (
  * Requests the actor handles: those to the organisation's own units (for those who keep them)
  * and those sent from cases in units the actor may read.
  */
-export const listPlaceRequests = (ctx: CommandContext) =>
+export const listPlaceRequests = (ctx: CommandContext, caseId: string | null = null) =>
   runAudited(ctx, async (tx) => {
     const keeps = can(
       ctx.actor,
@@ -116,6 +116,8 @@ export const listPlaceRequests = (ctx: CommandContext) =>
           eb.val(false),
         ]),
       )
+      // One case's requests only, when the case page asks (the place and its request).
+      .$if(caseId !== null, (query) => query.where('caseId', '=', caseId))
       .orderBy('sentAt', 'desc')
       .limit(200)
       .execute();

@@ -89,9 +89,13 @@ export const registerHousingRoutes = (instance: FastifyInstance, deps: AppDeps) 
     '/api/housing/requests',
     {
       config: { access: 'signedIn' },
-      schema: { tags, response: { 200: z.array(placeRequestView) } },
+      schema: {
+        tags,
+        querystring: z.object({ caseId: z.string().uuid('Ogiltigt id').optional() }),
+        response: { 200: z.array(placeRequestView) },
+      },
     },
-    async (request) => listPlaceRequests(ctx(request)),
+    async (request) => listPlaceRequests(ctx(request), request.query.caseId ?? null),
   );
 
   app.post(

@@ -32,7 +32,7 @@ export const PlacementSection = ({ detail }: { detail: CaseDetail }) => {
     () =>
       Promise.all([
         api<Placement[]>('GET', `/api/cases/${detail.id}/placements`),
-        api<PlaceRequest[]>('GET', '/api/housing/requests'),
+        api<PlaceRequest[]>('GET', `/api/housing/requests?caseId=${detail.id}`),
       ]),
     [detail.id],
   );
