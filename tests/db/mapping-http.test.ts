@@ -161,6 +161,19 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
     });
     expect(withoutSource.statusCode).toBe(400);
     expect(withoutSource.body).toContain('var siffran kommer ifrån');
+    // Three cases of honour-related violence in a small municipality: exact to the county,
+    // "fewer than 5" in the reports that are passed on.
+    expect(
+      (
+        await answer({
+          municipalityId: fjallby!.id,
+          itemId: 'honour',
+          status: 'answered',
+          value: 3,
+          source: 'caseSystem',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(
       (
         await answer({
@@ -280,6 +293,8 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
     expect(countyText).toContain('5,5 (Övningsby 1: 4, Övningsby 2: 7)');
     expect(countyText).toContain('Fjällby kommun: Vet inte');
     expect(countyText).toContain('Fjällby kommun: 0 (egen räkning)');
+    expect(countyText).toContain('Fjällby kommun: färre än 5 (verksamhetssystemet)');
+    expect(countyText).not.toContain('Fjällby kommun: 3');
     expect(countyText).toContain('Teman i de öppna svaren: Boende (1)');
 
     const own = await client.request(

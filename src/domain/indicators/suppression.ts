@@ -14,6 +14,9 @@ export type ReleasedFigure =
 
 const small = (n: number | null, below: number) => n !== null && n > 0 && n < below;
 
+/** A count from 1 up to the threshold: shown as "fewer than" wherever it leaves its source. */
+export const isSmallCount = small;
+
 export const isSmall = (figure: Figure, measure: Measure, below: number): boolean => {
   if (small(figure.count, below)) return true;
   if (measure !== 'share') return false;

@@ -518,7 +518,14 @@ export const printMappingReport = (
     const now = ctx.now();
     return renderPdf(
       municipalityId
-        ? municipalityReport(ctx.mapping, snapshot, municipalityId, language, now)
-        : countyReport(ctx.mapping, snapshot, language, now),
+        ? municipalityReport(
+            ctx.mapping,
+            snapshot,
+            municipalityId,
+            language,
+            now,
+            ctx.indicators.suppressBelow,
+          )
+        : countyReport(ctx.mapping, snapshot, language, now, ctx.indicators.suppressBelow),
     );
   });

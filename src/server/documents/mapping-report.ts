@@ -1,3 +1,4 @@
+import { isSmallCount } from '../../domain/indicators/suppression';
 import type { MappingCatalogue, MappingItem } from '../../domain/mapping/template';
 import type { roundSnapshot } from '../commands/mapping-commands';
 import type { DocumentModel, DocumentSection } from './pdf';
@@ -8,7 +9,7 @@ type Language = 'sv' | 'en';
 const words = {
   sv: {
     notice:
-      'Kartläggningen beskriver kommunernas arbete, inte enskilda personer. Deltagare räknas per roll; nyckeltal från Fristad visas inte när de bygger på färre än 5.',
+      'Kartläggningen beskriver kommunernas arbete, inte enskilda personer. Deltagare räknas per roll; antal från 1 till 4 visas som ”färre än 5”, och nyckeltal från Fristad visas inte när de bygger på färre än 5.',
     about: 'Om kartläggningen',
     round: 'Kartläggning',
     strategy: 'Strategiperiod',
@@ -26,6 +27,7 @@ const words = {
     unknown: 'Vet inte',
     noData: 'Underlag saknas',
     notAsked: 'Inte besvarat',
+    fewerThan: 'färre än {n}',
     yes: 'Ja',
     partly: 'Delvis',
     no: 'Nej',
@@ -41,7 +43,7 @@ const words = {
   },
   en: {
     notice:
-      "The mapping describes the municipalities' work, not individual people. Participants are counted by role; Fristad figures are not shown where they rest on fewer than 5.",
+      "The mapping describes the municipalities' work, not individual people. Participants are counted by role; counts from 1 to 4 are shown as “fewer than 5”, and Fristad figures are not shown where they rest on fewer than 5.",
     about: 'About the mapping',
     round: 'Mapping round',
     strategy: 'Strategy period',
@@ -59,6 +61,7 @@ const words = {
     unknown: 'Unknown',
     noData: 'No data',
     notAsked: 'Not answered',
+    fewerThan: 'fewer than {n}',
     yes: 'Yes',
     partly: 'Partly',
     no: 'No',
@@ -82,6 +85,7 @@ const answerText = (
   item: MappingItem,
   answer: Snapshot['answers'][number] | undefined,
   language: Language,
+  suppressBelow: number,
 ): string => {
   const say = words[language];
   if (!answer) return say.notAsked;
@@ -89,8 +93,14 @@ const answerText = (
   if (answer.status === 'noData') return say.noData;
   const value = answer.value;
   switch (item.answer.kind) {
-    case 'number':
-      return `${String(value)}${answer.source ? ` (${say.sources[answer.source]})` : ''}`;
+    case 'number': {
+      // A municipality's count of 1–4 trafficking cases points at people once the report is
+      // passed on: the report says "fewer than 5", as every figure leaving Fristad does.
+      const shown = isSmallCount(value as number, suppressBelow)
+        ? say.fewerThan.replace('{n}', String(suppressBelow))
+        : String(value);
+      return `${shown}${answer.source ? ` (${say.sources[answer.source]})` : ''}`;
+    }
     case 'yesNoPartial':
       return say[value as 'yes' | 'partly' | 'no'];
     case 'multi': {
@@ -133,6 +143,7 @@ export const municipalityReport = (
   municipalityId: string,
   language: Language,
   createdAt: Date,
+  suppressBelow: number,
 ): DocumentModel => {
   const say = words[language];
   const municipality = snapshot.municipalities.find((entry) => entry.id === municipalityId)!;
@@ -166,6 +177,7 @@ export const municipalityReport = (
               item,
               answers.find((answer) => answer.itemId === item.id),
               language,
+              suppressBelow,
             ),
           ] as const,
       ),
@@ -208,6 +220,7 @@ export const countyReport = (
   snapshot: Snapshot,
   language: Language,
   createdAt: Date,
+  suppressBelow: number,
 ): DocumentModel => {
   const say = words[language];
   const { template, comparison } = snapshot;
@@ -274,6 +287,7 @@ export const countyReport = (
                       answer.municipalityId === municipality.id && answer.itemId === item.id,
                   ),
                   language,
+                  suppressBelow,
                 )}`,
             )
             .join('; ')}`,
