@@ -142,8 +142,20 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
       body: { answer: 'yes', version: practice!.case.version },
     });
     expect(answered.statusCode).toBe(200);
+    // Children said to be in the practice household are nobody's gap to act on.
+    const gaps = await worker.client.request(
+      'GET',
+      '/api/work-lists/children-without-investigation',
+    );
+    expect(gaps.json<{ adultCaseId: string }[]>().map((gap) => gap.adultCaseId)).not.toContain(
+      caseId,
+    );
     const [afterwards] = await mine();
     expect(afterwards!.steps.map((step) => step.status)).toEqual(['done', 'notYet', 'notYet']);
+
+    // The case list's spreadsheet marks it too.
+    const exported = await worker.client.request('GET', '/api/cases/export.csv?mine=true');
+    expect(exported.body).toMatch(/Övnings-Maja Exempeldotter;;Våldsutsatt vuxen \(övning\);/);
 
     // The practice person is marked in the person search too.
     const found = await worker.client.request('GET', '/api/persons/search?q=Övnings-Maja');

@@ -67,7 +67,7 @@ export const exportCases = (ctx: CommandContext, filter: { mine: boolean; limit:
       rows.map((row) => [
         `${row.person.givenName} ${row.person.familyName}`,
         row.person.personalNumber ?? '',
-        typeLabel(row.type) + (row.hrv ? ' (HRV)' : ''),
+        typeLabel(row.type) + (row.hrv ? ' (HRV)' : '') + (row.practice ? ' (övning)' : ''),
         stageLabelsSv[row.stage],
         row.unitName,
         row.ownerName ?? '',

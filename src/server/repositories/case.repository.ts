@@ -247,6 +247,8 @@ export const listAdultCasesWithChildren = (tx: Tx, unitIds: readonly string[]) =
         .where('a.unitId', 'in', unitIds)
         .where('a.type', 'in', ['adultVictim', 'perpetrator'])
         .where('a.stage', '<>', 'closed')
+        // A practice family is nobody's gap: training feedback shows the step instead.
+        .where('a.practice', '=', false)
         .where((eb) => eb.or([eb('a.childrenAnswer', '=', 'yes'), eb('ch.id', 'is not', null)]))
         .execute()
     : Promise.resolve([]);
