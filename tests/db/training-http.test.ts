@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, buildWorld, type World } from '../factories/world';
+import { pdfText } from '../helpers/pdf-text';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -156,6 +157,10 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     // The case list's spreadsheet marks it too.
     const exported = await worker.client.request('GET', '/api/cases/export.csv?mine=true');
     expect(exported.body).toMatch(/Övnings-Maja Exempeldotter;;Våldsutsatt vuxen \(övning\);/);
+
+    // And a printed summary says so at the top.
+    const printed = await worker.client.request('GET', `/api/cases/${caseId}/summary.pdf`);
+    expect(await pdfText(printed.rawPayload)).toContain('ÖVNINGSÄRENDE');
 
     // The practice person is marked in the person search too.
     const found = await worker.client.request('GET', '/api/persons/search?q=Övnings-Maja');

@@ -17,6 +17,8 @@ import type { DocumentModel } from './pdf';
 const words = {
   sv: {
     title: 'Ärendesammanfattning',
+    practiceNotice:
+      'ÖVNINGSÄRENDE – personen är påhittad och ärendet räknas inte i någon statistik.',
     notice:
       'Innehåller uppgifter som omfattas av sekretess (26 kap. 1 § OSL). Skyddade personuppgifter är maskerade. Förvara och lämna ut enligt er rutin.',
     person: 'Person',
@@ -52,6 +54,8 @@ const words = {
   },
   en: {
     title: 'Case summary',
+    practiceNotice:
+      'PRACTICE CASE – the person is invented and the case is never counted in any statistic.',
     notice:
       'Contains information covered by secrecy (Public Access to Information and Secrecy Act 26:1). Protected personal data is masked. Keep and disclose according to your routine.',
     person: 'Person',
@@ -112,7 +116,8 @@ export const caseSummaryDocument = (input: {
   return {
     title: w.title,
     subtitle: `${name} – ${label(caseTypes, view.type)}`,
-    notice: w.notice,
+    // A printed practice case must never pass for a real one.
+    notice: view.practice ? `${w.practiceNotice} ${w.notice}` : w.notice,
     language,
     createdAt: input.printedAt,
     footer: `${w.printedBy} ${input.printedBy}, ${input.printedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
