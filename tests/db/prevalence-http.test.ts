@@ -14,6 +14,7 @@ type Comparison = {
       recorded: number;
       darkFigure: number | null;
     }[];
+    routineQuestions: { asked: number; positive: number };
   }[];
 };
 
@@ -62,6 +63,37 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
       unitId: world.north.adultUnit.id,
       role: 'caseWorker',
     });
+    // Routine questions, by Swedish calendar day: 22:30 UTC on 31 October is still October in
+    // Sweden, 23:30 UTC is 1 November. "Not asked" is not a question asked.
+    const asked = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    await asSystem(database.db, (tx) =>
+      tx
+        .insertInto('screenings')
+        .values(
+          (
+            [
+              ['2026-10-31T22:30:00Z', 'positive'],
+              ['2026-10-31T23:30:00Z', 'positive'],
+              ['2026-11-10T09:00:00Z', 'negative'],
+              ['2026-11-12T09:00:00Z', 'positive'],
+              ['2026-11-13T09:00:00Z', 'notAsked'],
+            ] as const
+          ).map(([at, outcome]) => ({
+            organisationId: world.north.org.id,
+            unitId: world.north.adultUnit.id,
+            personId: asked.id,
+            topic: 'exposure' as const,
+            outcome,
+            notAskedReason: outcome === 'notAsked' ? ('othersPresent' as const) : null,
+            askedBy: opener.id,
+            askedAt: new Date(at),
+          })),
+        )
+        .execute(),
+    );
     for (const hrv of [false, true]) {
       const person = await buildPerson(database, testApp.keys, {
         organisationId: world.north.org.id,
@@ -143,5 +175,6 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
     });
     expect(row('honourRelated')).toMatchObject({ reported: 1, recorded: 1, darkFigure: 0 });
     expect(row('perpetrator')).toMatchObject({ reported: null, recorded: 0, darkFigure: null });
+    expect(adultUnit.routineQuestions).toEqual({ asked: 3, positive: 2 });
   });
 });

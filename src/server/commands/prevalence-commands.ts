@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { swedishDate } from '../../domain/calendar';
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
 import {
@@ -162,6 +163,22 @@ export const compareSurvey = (ctx: CommandContext, surveyId: string) =>
       .where('organisationId', '=', ctx.actor.organisationId)
       .where('practice', '=', false)
       .execute();
+    // The routine questions asked in Fristad during the period, beside what units reported: how
+    // many were asked and how many said yes. Practice people are never counted.
+    const asked = await tx
+      .selectFrom('screenings as s')
+      .innerJoin('persons as p', 'p.id', 's.personId')
+      .select([
+        's.unitId',
+        sql<number>`count(*) filter (where s.outcome <> 'notAsked')::int`.as('asked'),
+        sql<number>`count(*) filter (where s.outcome = 'positive')::int`.as('positive'),
+      ])
+      .where('s.organisationId', '=', ctx.actor.organisationId)
+      .where('p.practice', '=', false)
+      .where(swedishDayText('s.askedAt'), '>=', survey.opensOn)
+      .where(swedishDayText('s.askedAt'), '<=', survey.closesOn)
+      .groupBy('s.unitId')
+      .execute();
     await audit(ctx, tx, 'prevalence.compared', { surveyId });
     const rows = compareWithRecords(
       survey,
@@ -172,11 +189,22 @@ export const compareSurvey = (ctx: CommandContext, surveyId: string) =>
     return {
       survey,
       units: units
-        .map((unit) => ({
-          unitId: unit.id,
-          name: unit.name,
-          rows: rows.filter((row) => row.unitId === unit.id),
-        }))
-        .filter((unit) => unit.rows.some((row) => row.reported !== null || row.recorded > 0)),
+        .map((unit) => {
+          const questions = asked.find((row) => row.unitId === unit.id);
+          return {
+            unitId: unit.id,
+            name: unit.name,
+            rows: rows.filter((row) => row.unitId === unit.id),
+            routineQuestions: {
+              asked: questions?.asked ?? 0,
+              positive: questions?.positive ?? 0,
+            },
+          };
+        })
+        .filter(
+          (unit) =>
+            unit.routineQuestions.asked > 0 ||
+            unit.rows.some((row) => row.reported !== null || row.recorded > 0),
+        ),
     };
   });

@@ -25,6 +25,8 @@ type Comparison = {
       recorded: number;
       darkFigure: number | null;
     }[];
+    /** The routine questions asked in Fristad during the period. */
+    routineQuestions: { asked: number; positive: number };
   }[];
 };
 
@@ -166,6 +168,25 @@ export const PrevalencePage = ({ mayRun }: { mayRun: boolean }) => {
                       </tr>
                     )),
                   )}
+                </tbody>
+              </table>
+              <table>
+                <caption>{t('prevalence.questionsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('prevalence.unit')}</th>
+                    <th scope="col">{t('prevalence.asked')}</th>
+                    <th scope="col">{t('prevalence.answeredYes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {comparison.units.map((unit) => (
+                    <tr key={unit.unitId}>
+                      <th scope="row">{unit.name}</th>
+                      <td>{unit.routineQuestions.asked}</td>
+                      <td>{unit.routineQuestions.positive}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </div>
