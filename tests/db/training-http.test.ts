@@ -94,6 +94,24 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     );
     expect(coverage.json<{ asked: number }[]>().reduce((sum, row) => sum + row.asked, 0)).toBe(0);
 
+    // In the children's unit the same library opens a child's case there.
+    const childWorker = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+      role: 'caseWorker',
+    });
+    const childPractice = await childWorker.client.request('POST', '/api/training/practice-cases', {
+      body: { scenarioId: 'child-tells-at-school' },
+    });
+    expect(
+      (
+        await childWorker.client.request(
+          'GET',
+          `/api/cases/${childPractice.json<{ id: string }>().id}`,
+        )
+      ).json(),
+    ).toMatchObject({ type: 'childExposed', unitId: world.north.childUnit.id, practice: true });
+
     const coordinator = await signedIn(database, testApp, {
       organisationId: world.north.org.id,
       unitId: world.north.adultUnit.id,
