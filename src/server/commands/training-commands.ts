@@ -1,4 +1,5 @@
 import { can } from '../../domain/access/policy';
+import { roles } from '../../domain/access/roles';
 import { initialStage, type ChildrenAnswer, type Stage } from '../../domain/cases/stages';
 import type { CaseType } from '../../domain/cases/catalogues';
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
@@ -20,7 +21,6 @@ import { listPracticeCaseIds, practiceFacts } from '../repositories/training.rep
 import { updateCaseOrConflict } from './case-commands';
 import { loadCaseFor } from './case-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
-import { unitsWhereActorMay } from './readable-units';
 
 const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
 
@@ -29,12 +29,21 @@ const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now
  * unit, both marked as practice, owned by the worker. Practice cases are left out of every
  * statistic and marked wherever they are shown.
  */
-export const startPractice = (ctx: CommandContext, scenarioId: string) =>
+export const startPractice = (
+  ctx: CommandContext,
+  scenarioId: string,
+  activeUnitId: string | null,
+) =>
   runAudited(ctx, async (tx) => {
     const scenario = ctx.scenarios.scenarios.find((entry) => entry.id === scenarioId);
     if (!scenario)
       throw invalidFields([{ field: 'scenarioId', message: 'Välj en övning ur listan.' }]);
-    const [unitId] = await unitsWhereActorMay(ctx, tx, 'case.write');
+    // The worker's own unit — the one they work in now, if they handle cases there — never a
+    // neighbour in the same secrecy area.
+    const handles = ctx.actor.roles
+      .filter((grant) => roles[grant.role].actions.includes('case.write'))
+      .map((grant) => grant.unitId);
+    const unitId = handles.find((id) => id === activeUnitId) ?? handles[0];
     if (!unitId)
       throw new DomainError('access.denied', {
         reason: 'access.role_lacks_action',

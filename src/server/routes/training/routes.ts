@@ -32,7 +32,13 @@ export const registerTrainingRoutes = (instance: FastifyInstance, deps: AppDeps)
     async (request, reply) =>
       reply
         .status(201)
-        .send(await startPractice(commandContext(request, deps), request.body.scenarioId)),
+        .send(
+          await startPractice(
+            commandContext(request, deps),
+            request.body.scenarioId,
+            request.fristadSession?.unitId ?? null,
+          ),
+        ),
   );
 
   app.get(
