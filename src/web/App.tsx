@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { useTranslation } from 'react-i18next';
 import { api, type SessionView } from './api';
 import { Shell } from './components/Shell';
@@ -64,9 +65,23 @@ export const App = () => {
   return (
     <Shell session={session} onChanged={refresh}>
       {/* A new visit (even to the page one is on) shows the page afresh. */}
-      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
-        <Page key={visit} session={session} />
-      </Suspense>
+      {/* A page that cannot load (the connection dropped, or Fristad was updated while it was
+          open) says so and offers a reload, instead of leaving an empty screen. */}
+      <ErrorBoundary
+        resetKeys={[visit]}
+        fallbackRender={() => (
+          <div role="alert">
+            <p>{t('app.pageFailed')}</p>
+            <button type="button" onClick={() => window.location.reload()}>
+              {t('app.reload')}
+            </button>
+          </div>
+        )}
+      >
+        <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+          <Page key={visit} session={session} />
+        </Suspense>
+      </ErrorBoundary>
     </Shell>
   );
 };

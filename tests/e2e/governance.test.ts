@@ -176,4 +176,19 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
       )
       .toContain('Avslutad');
   });
+
+  it('says a page could not be loaded, and the rest of Fristad still works', async () => {
+    const worker = await as('handlaggare');
+    // The agreements page's code is fetched when first opened; here the connection drops.
+    await worker.route('**/assets/AgreementsPage-*.js', (route) => route.abort());
+    await worker.getByRole('link', { name: 'Avtal', exact: true }).click();
+    await expect
+      .poll(() => worker.getByRole('alert').textContent(), poll)
+      .toContain('Sidan kunde inte visas');
+    expect(await worker.getByRole('button', { name: 'Ladda om sidan' }).count()).toBe(1);
+    expect(await wcagViolations(worker)).toEqual([]);
+    await worker.unroute('**/assets/AgreementsPage-*.js');
+    await worker.getByRole('link', { name: 'Rutiner', exact: true }).click();
+    await expect.poll(() => heading(worker), poll).toBe('Rutiner');
+  });
 });

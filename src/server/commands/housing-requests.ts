@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
 import type { Specialisation } from '../../domain/housing/catalogue';
@@ -7,9 +8,8 @@ import {
   type PlaceRequestDraft,
 } from '../../domain/housing/placement';
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
-import { sql } from 'kysely';
-import type { Tx } from '../db/transaction';
 import { decryptField, encryptField } from '../crypto/field-encryption';
+import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
 import { findCases } from '../repositories/case.repository';
