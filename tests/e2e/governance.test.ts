@@ -39,7 +39,12 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
     expect(await wcagViolations(coordinator)).toEqual([]);
 
     const worker = await as('handlaggare');
-    await worker.getByRole('link', { name: 'Kompetens' }).click();
+    // Her start page lists what her role needs and she lacks, with the way to record it.
+    const due = worker.getByRole('region', { name: 'Utbildningar som din roll behöver' });
+    await expect
+      .poll(() => due.textContent(), poll)
+      .toContain('Webbkursen om våld (Nationellt centrum för kvinnofrid): saknas');
+    await due.getByRole('link', { name: 'Registrera en utbildning du har gått' }).click();
     await expect.poll(() => heading(worker), poll).toBe('Kompetens');
     const record = worker.getByRole('form', { name: 'Registrera en genomförd utbildning' });
     await record
@@ -56,6 +61,9 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
         /Webbkursen om våld \(Nationellt centrum för kvinnofrid\): gäller \(till \d{4}-\d{2}-\d{2}\) – krävs för din roll/,
       );
     expect(await wcagViolations(worker)).toEqual([]);
+    await worker.getByRole('link', { name: 'Start', exact: true }).click();
+    await expect.poll(() => due.textContent(), poll).toContain('FREDA');
+    expect(await due.textContent()).not.toContain('Webbkursen');
 
     await coordinator.getByRole('link', { name: 'Kompetens' }).click();
     const unit = coordinator.getByRole('region', { name: 'Vuxenenheten – VINR-teamet' });

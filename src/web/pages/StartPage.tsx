@@ -8,6 +8,7 @@ import { OverdueTasks } from './start/OverdueTasks';
 import { SharedWithMe } from './start/SharedWithMe';
 import { ReferralInbox } from './start/ReferralInbox';
 import { RoutineNotice } from './routines/RoutineNotice';
+import { CompetenceNotice } from './start/CompetenceNotice';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -32,6 +33,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         {t('start.title')} – {organisation?.name}
       </h1>
       <RoutineNotice step={null} />
+      <CompetenceNotice />
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t('start.yourRoles')}</h2>
         <ul className="role-list">
