@@ -37,6 +37,17 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
     const row = coordinator.getByRole('row', { name: /Överenskommelse med kvinnojouren/ });
     await expect.poll(() => row.textContent(), poll).toContain('översynen är försenad');
     expect(await wcagViolations(coordinator)).toEqual([]);
+    // Her start page says so too, until the agreement is reviewed.
+    await coordinator.getByRole('link', { name: 'Start', exact: true }).click();
+    await expect
+      .poll(
+        () =>
+          coordinator.getByRole('region', { name: 'Samverkansavtal att se över' }).textContent(),
+        poll,
+      )
+      .toContain(
+        'Överenskommelse med kvinnojouren: Ska ses över 2026-01-31 – översynen är försenad',
+      );
 
     const worker = await as('handlaggare');
     // Her start page lists what her role needs and she lacks, with the way to record it.

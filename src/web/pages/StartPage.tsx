@@ -8,6 +8,7 @@ import { OverdueTasks } from './start/OverdueTasks';
 import { SharedWithMe } from './start/SharedWithMe';
 import { ReferralInbox } from './start/ReferralInbox';
 import { RoutineNotice } from './routines/RoutineNotice';
+import { AgreementNotice } from './start/AgreementNotice';
 import { CompetenceNotice } from './start/CompetenceNotice';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
@@ -34,6 +35,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
       </h1>
       <RoutineNotice step={null} />
       <CompetenceNotice />
+      {sessionMay(session, 'statistics.read') && <AgreementNotice />}
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t('start.yourRoles')}</h2>
         <ul className="role-list">
