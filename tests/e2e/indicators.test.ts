@@ -116,7 +116,11 @@ describe.runIf(browserAvailable)('indicators: dashboard, exports and the county'
       .toBe(1);
 
     const worker = await as('handlaggare');
-    await worker.getByRole('link', { name: 'Mätningar' }).click();
+    // Her start page tells her the survey is running and her unit has not reported.
+    await expect
+      .poll(() => worker.getByRole('region', { name: 'Mätning pågår' }).textContent(), poll)
+      .toContain('Vuxenenheten – VINR-teamet har inte rapporterat än.');
+    await worker.getByRole('link', { name: 'Rapportera hur många ni känner till' }).click();
     const form = worker.getByRole('form', { name: 'Rapportera för Vuxenenheten – VINR-teamet' });
     await form.getByLabel('Våldsutsatta vuxna').fill('3');
     await form.getByRole('button', { name: 'Rapportera' }).click();

@@ -10,6 +10,7 @@ import { ReferralInbox } from './start/ReferralInbox';
 import { RoutineNotice } from './routines/RoutineNotice';
 import { AgreementNotice } from './start/AgreementNotice';
 import { CompetenceNotice } from './start/CompetenceNotice';
+import { PrevalenceNotice } from './start/PrevalenceNotice';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
@@ -34,6 +35,7 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
         {t('start.title')} – {organisation?.name}
       </h1>
       <RoutineNotice step={null} />
+      {sessionMay(session, 'case.write') && <PrevalenceNotice />}
       <CompetenceNotice />
       {sessionMay(session, 'statistics.read') && <AgreementNotice />}
       <section aria-labelledby="roles-heading">
