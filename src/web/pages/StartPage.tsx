@@ -36,8 +36,6 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
       </h1>
       <RoutineNotice step={null} />
       {sessionMay(session, 'case.write') && <PrevalenceNotice />}
-      <CompetenceNotice />
-      {sessionMay(session, 'statistics.read') && <AgreementNotice />}
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t('start.yourRoles')}</h2>
         <ul className="role-list">
@@ -73,6 +71,9 @@ export const StartPage = ({ session }: { session: SignedIn }) => {
           />
         </>
       )}
+      {/* The day's work comes first; what to renew or review follows it. */}
+      {sessionMay(session, 'statistics.read') && <AgreementNotice />}
+      <CompetenceNotice />
       {mayReadCases && <MyTrainings />}
     </>
   );
