@@ -169,7 +169,8 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
     await children.getByRole('button', { name: 'Spara svaret' }).click();
     await expect.poll(() => worker.textContent('main'), poll).toContain('Barn i hushållet: Nej');
 
-    await worker.getByRole('link', { name: 'Öva', exact: true }).click();
+    // From the practice case straight to the feedback.
+    await worker.getByRole('link', { name: 'Se vilka steg du har gjort i övningen' }).click();
     const feedback = worker.getByRole('list', {
       name: 'Hur det går i övningen med Övnings-Kim Exempelman',
     });

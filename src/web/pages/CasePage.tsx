@@ -22,6 +22,7 @@ import { InterventionSection } from './interventions/InterventionSection';
 import { FollowUpSection } from './interventions/FollowUpSection';
 import { PlacementSection } from './interventions/PlacementSection';
 import { RoutineNotice } from './routines/RoutineNotice';
+import { linkProps } from '../navigation';
 
 const adultTypes = new Set(['adultVictim', 'perpetrator']);
 
@@ -147,7 +148,8 @@ export const CasePage = ({
       </h1>
       {detail.practice && (
         <p className="practice-notice">
-          <strong>{t('training.caseNotice')}</strong>
+          <strong>{t('training.caseNotice')}</strong>{' '}
+          <a {...linkProps('/ova')}>{t('training.seeProgress')}</a>
         </p>
       )}
       <AccessNotice access={detail.access} />
