@@ -56,7 +56,12 @@ import {
   runAudited,
 } from './person-access';
 
-const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
+/** Who is looking, for the presenters: the actor, the keys and the moment. */
+export const viewer = (ctx: CommandContext) => ({
+  actor: ctx.actor,
+  keys: ctx.keys,
+  now: ctx.now(),
+});
 
 /** Saves changes to a case read at `version`, or refuses with 409 if someone changed it since. */
 export const updateCaseOrConflict = async (

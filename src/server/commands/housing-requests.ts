@@ -166,6 +166,11 @@ export const listPlaceRequests = (ctx: CommandContext, caseId: string | null = n
     });
   });
 
+const staleRequest = () =>
+  new DomainError('conflict.stale_version', {
+    message: 'Förfrågan har ändrats. Läs in sidan igen.',
+  });
+
 /**
  * The provider answers. An offer books the places in the same transaction, with one conditional
  * update: when two offers race for the last place, the second finds none free and is refused.
@@ -226,10 +231,7 @@ export const answerPlaceRequest = (
       .where('version', '=', input.version)
       .returning('id')
       .executeTakeFirst();
-    if (!answered)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Förfrågan har ändrats. Läs in sidan igen.',
-      });
+    if (!answered) throw staleRequest();
     await auditOrganisationEvent(ctx, tx, {
       type: 'housing.request_answered',
       reason: decision.reason,
@@ -239,7 +241,7 @@ export const answerPlaceRequest = (
   });
 
 /** Gives an offered request's booked places back to the provider; false if already given. */
-const releasePlaces = async (ctx: CommandContext, tx: Tx, requestId: string) =>
+export const releasePlaces = async (ctx: CommandContext, tx: Tx, requestId: string) =>
   (
     await sql<{
       released: boolean;
@@ -262,11 +264,6 @@ const requestRow = (tx: Tx, requestId: string) =>
     ])
     .where('r.id', '=', requestId)
     .executeTakeFirst();
-
-const staleRequest = () =>
-  new DomainError('conflict.stale_version', {
-    message: 'Förfrågan har ändrats. Läs in sidan igen.',
-  });
 
 /**
  * The placing side no longer needs the place (she found another solution, or the need passed):

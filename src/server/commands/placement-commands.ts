@@ -12,11 +12,10 @@ import {
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
 import type { AuditEventType } from '../../domain/audit/events';
 import { decryptField, encryptField } from '../crypto/field-encryption';
-import { sql } from 'kysely';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
-import { requestContexts } from './housing-requests';
+import { releasePlaces, requestContexts } from './housing-requests';
 import { auditPersonEvent, runAudited } from './person-access';
 import { dateText } from '../db/date-text';
 
@@ -357,14 +356,7 @@ export const recordExit = (
       exitNoteEnc: encryptField(ctx.keys, contexts.exitNote, input.note.trim()),
     });
     let released = false;
-    if (placement.requestId)
-      released = (
-        await sql<{
-          released: boolean;
-        }>`select release_housing_places(${placement.requestId}, ${ctx.now()}) as released`.execute(
-          tx,
-        )
-      ).rows[0]!.released;
+    if (placement.requestId) released = await releasePlaces(ctx, tx, placement.requestId);
     await audit({ destination: input.destination, placesReleased: released });
     return { released };
   });

@@ -13,16 +13,14 @@ import {
 } from '../presenters/case.presenter';
 import {
   findCase,
-  findCases,
   insertOpenedCase,
   insertTransition,
+  listPracticeCasesOwnedBy,
 } from '../repositories/case.repository';
-import { listPracticeCaseIds, practiceFacts } from '../repositories/training.repository';
-import { updateCaseOrConflict } from './case-commands';
+import { practiceFacts } from '../repositories/training.repository';
+import { updateCaseOrConflict, viewer } from './case-commands';
 import { loadCaseFor } from './case-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
-
-const viewer = (ctx: CommandContext) => ({ actor: ctx.actor, keys: ctx.keys, now: ctx.now() });
 
 /**
  * Starts a practice case from a scenario: an invented person and a case in the worker's own
@@ -95,33 +93,26 @@ export const startPractice = (
 export const listMyPractice = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const now = ctx.now();
-    const owned = await listPracticeCaseIds(tx, ctx.actor.userId, 50);
-    const records = (
-      await findCases(
-        tx,
-        owned.map((row) => row.id),
-      )
-    ).filter((record) => can(ctx.actor, 'case.read', caseResource(record), now).allowed);
+    const records = (await listPracticeCasesOwnedBy(tx, ctx.actor.userId, 50)).filter(
+      (record) => can(ctx.actor, 'case.read', caseResource(record), now).allowed,
+    );
     const facts = await practiceFacts(
       tx,
       records.map((record) => record.id),
     );
-    const scenarioOf = new Map(owned.map((row) => [row.id, row.practiceScenarioId]));
-    const practices = records
-      .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime())
-      .map((record) => {
-        const scenario = ctx.scenarios.scenarios.find(
-          (entry) => entry.id === scenarioOf.get(record.id),
-        );
-        return {
-          case: presentCaseSummary(record, viewer(ctx)),
-          scenario: scenario ? { id: scenario.id, title: scenario.title } : null,
-          steps: (scenario?.practise ?? []).map((step) => ({
-            text: step.text,
-            status: stepStatus(step.checks, facts.get(record.id)!),
-          })),
-        };
-      });
+    const practices = records.map((record) => {
+      const scenario = ctx.scenarios.scenarios.find(
+        (entry) => entry.id === record.practiceScenarioId,
+      );
+      return {
+        case: presentCaseSummary(record, viewer(ctx)),
+        scenario: scenario ? { id: scenario.id, title: scenario.title } : null,
+        steps: (scenario?.practise ?? []).map((step) => ({
+          text: step.text,
+          status: stepStatus(step.checks, facts.get(record.id)!),
+        })),
+      };
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'training.practice_listed',
       reason: 'training.own_practice',

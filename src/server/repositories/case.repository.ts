@@ -32,6 +32,7 @@ const caseQuery = (tx: Tx) =>
       'c.type',
       'c.hrv',
       'c.practice',
+      'c.practiceScenarioId',
       'c.stage',
       'c.ownerUserId',
       'o.displayName as ownerName',
@@ -87,6 +88,15 @@ export const listCasesOwnedBy = (tx: Tx, userId: string, limit: number) =>
     .where('c.ownerUserId', '=', userId)
     .where('c.stage', '<>', 'closed')
     .orderBy('c.openedAt')
+    .limit(limit)
+    .execute();
+
+/** The worker's own practice cases (training mode), open and ended, newest first. */
+export const listPracticeCasesOwnedBy = (tx: Tx, userId: string, limit: number) =>
+  caseQuery(tx)
+    .where('c.ownerUserId', '=', userId)
+    .where('c.practice', '=', true)
+    .orderBy('c.openedAt', 'desc')
     .limit(limit)
     .execute();
 

@@ -3,17 +3,6 @@ import type { Stage } from '../../domain/cases/stages';
 import type { PracticeFacts } from '../../domain/training/feedback';
 import type { Tx } from '../db/transaction';
 
-/** The worker's own practice cases, newest first, with the scenario each was opened from. */
-export const listPracticeCaseIds = (tx: Tx, ownerUserId: string, limit: number) =>
-  tx
-    .selectFrom('cases')
-    .select(['id', 'practiceScenarioId'])
-    .where('practice', '=', true)
-    .where('ownerUserId', '=', ownerUserId)
-    .orderBy('openedAt', 'desc')
-    .limit(limit)
-    .execute();
-
 /**
  * What each practice case holds, as far as training feedback needs it: counts and yes/no only,
  * no content, so the feedback never shows more than the case page already does.
