@@ -1,3 +1,4 @@
+import { swedishDate } from '../domain/calendar';
 import type { Stage } from '../domain/cases/stages';
 
 /** The shapes the case routes return (see the OpenAPI document at /api/docs). */
@@ -110,8 +111,23 @@ export type Unit = {
   version: number;
 };
 
+/** A date or instant as the Swedish calendar day it falls on, whatever the computer's time zone. */
 export const dateText = (iso: string, language: string) =>
-  new Date(iso).toLocaleDateString(language === 'en' ? 'en-GB' : 'sv-SE');
+  new Date(iso).toLocaleDateString(language === 'en' ? 'en-GB' : 'sv-SE', {
+    timeZone: 'Europe/Stockholm',
+  });
 
-/** Today's date on this computer, as YYYY-MM-DD (a default for date fields; the server checks). */
-export const todayText = () => new Date().toLocaleDateString('sv-SE');
+/** An instant as Swedish date and time (the audit log and hand-overs are read in Swedish time). */
+export const dateTimeText = (iso: string, language: string) =>
+  new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'sv-SE', {
+    timeZone: 'Europe/Stockholm',
+  });
+
+/**
+ * Today's Swedish date as YYYY-MM-DD, a default for date fields. The server counts days in Swedish
+ * time, so a computer set to another zone (or UTC) must not offer yesterday after midnight.
+ */
+export const todayText = () => swedishDate(new Date());
+
+/** The current year in Sweden (on New Year's Eve after 23:00 UTC it is already next year). */
+export const thisYear = () => Number(todayText().slice(0, 4));

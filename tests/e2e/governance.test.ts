@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-import { heading, pagePerUser, poll, startDemoServer } from '../helpers/demo-server';
+import { heading, pagePerUser, poll, startDemoServer, today } from '../helpers/demo-server';
 
 /**
  * Issue 8's registers: the coordinator keeps an agreement whose review is overdue, a case
@@ -61,7 +61,7 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
     await record
       .getByLabel('Utbildning')
       .selectOption({ label: 'Webbkursen om våld (Nationellt centrum för kvinnofrid)' });
-    await record.getByLabel('Genomförd').fill(new Date().toLocaleDateString('sv-SE'));
+    await record.getByLabel('Genomförd').fill(today());
     await record.getByRole('button', { name: 'Spara utbildningen' }).click();
     await expect
       .poll(
@@ -90,7 +90,7 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
   });
 
   it('puts a new routine before every employee until they have read it, and again at a new version', async () => {
-    const today = new Date().toLocaleDateString('sv-SE');
+    const todayText = today();
     const coordinator = await as('samordnare');
     await coordinator.getByRole('link', { name: 'Rutiner', exact: true }).click();
     await expect.poll(() => heading(coordinator), poll).toBe('Rutiner');
@@ -101,7 +101,7 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
       .getByLabel('Vad rutinen säger')
       .fill('Ställ frågorna om våld när personen är ensam med dig. Är någon annan med, vänta.');
     await form.getByLabel('Fastställd av').fill('Socialnämnden 2026-03-12');
-    await form.getByLabel('Gäller från').fill(today);
+    await form.getByLabel('Gäller från').fill(todayText);
     await form.getByRole('button', { name: 'Spara rutinen' }).click();
     await expect.poll(() => coordinator.textContent('main'), poll).toContain('0 av');
 
@@ -124,7 +124,7 @@ describe.runIf(browserAvailable)('the agreement and competence registers', () =>
       .getByLabel('Vad rutinen säger')
       .fill('Ställ frågorna när personen är ensam. Använd tolk, aldrig en anhörig.');
     await form.getByLabel('Fastställd av').fill('Socialnämnden 2026-11-20');
-    await form.getByLabel('Gäller från').fill(today);
+    await form.getByLabel('Gäller från').fill(todayText);
     await form.getByRole('button', { name: 'Spara rutinen' }).click();
     await expect.poll(() => coordinator.textContent('main'), poll).toContain('version 2');
 

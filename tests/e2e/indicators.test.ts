@@ -11,6 +11,7 @@ import {
   pagePerUser,
   poll,
   startDemoServer,
+  today,
 } from '../helpers/demo-server';
 
 const opened =
@@ -99,14 +100,14 @@ describe.runIf(browserAvailable)('indicators: dashboard, exports and the county'
   });
 
   it('runs a point-prevalence survey: units report what they know, the records show the dark figure', async () => {
-    const today = new Date().toLocaleDateString('sv-SE');
+    const todayText = today();
     const coordinator = await as('samordnare');
     await coordinator.getByRole('link', { name: 'Mätningar' }).click();
     await expect.poll(() => heading(coordinator), poll).toBe('Mätningar av kända ärenden');
     const start = coordinator.getByRole('form', { name: 'Ny mätning' });
     await start.getByLabel('Namn').fill('Mätning i november');
-    await start.getByLabel('Mätningen börjar').fill(today);
-    await start.getByLabel('Mätningen slutar').fill(today);
+    await start.getByLabel('Mätningen börjar').fill(todayText);
+    await start.getByLabel('Mätningen slutar').fill(todayText);
     await start.getByRole('button', { name: 'Starta mätningen' }).click();
     await expect
       .poll(

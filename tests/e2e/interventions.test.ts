@@ -5,14 +5,13 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
-  pagePerUser,
   openCaseThroughIntake,
+  pagePerUser,
   poll,
   registerAndScreen,
   startDemoServer,
+  today,
 } from '../helpers/demo-server';
-
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /**
  * Issue 7's walks: a man who uses violence reaches the end of råd och service, his contact

@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-import { heading, pagePerUser, poll, startDemoServer } from '../helpers/demo-server';
+import { heading, pagePerUser, poll, startDemoServer, today } from '../helpers/demo-server';
 import { pdfText } from '../helpers/pdf-text';
-
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /**
  * Issue 8's mapping round (digest 001): the county analyst maps three municipalities — two run
@@ -60,7 +58,7 @@ describe.runIf(browserAvailable)('a county mapping round', () => {
     await analyst.getByRole('link', { name: 'Kartläggning' }).click();
     await expect.poll(() => heading(analyst), poll).toBe('Kartläggning');
     expect(await wcagViolations(analyst)).toEqual([]);
-    const year = new Date().getFullYear();
+    const year = Number(today().slice(0, 4));
     const create = analyst.getByRole('form', { name: 'Ny kartläggning' });
     await create.getByLabel('Strategiperiod').fill('Regional strategi 2026–2029');
     expect(await create.getByLabel('Övningsby kommun').isChecked()).toBe(true);

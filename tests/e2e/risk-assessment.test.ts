@@ -10,6 +10,7 @@ import {
   poll,
   signInAs,
   startDemoServer,
+  today,
 } from '../helpers/demo-server';
 
 const fredaItems = itemIdsOf('freda-farlighetsbedomning');
@@ -135,7 +136,7 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
     await page
       .getByLabel('Händelse', { exact: true })
       .selectOption({ label: 'Delgivning av misstanke' });
-    await page.getByLabel('Datum').fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Datum').fill(today());
     await page.getByLabel('Källa').selectOption({ label: 'Polisen' });
     await page.getByRole('button', { name: 'Lägg till händelse' }).click();
     await expect

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { swedishDate } from '../../src/domain/calendar';
 import { currentTotpCode } from '../../src/server/auth/totp';
 import { loadConfig } from '../../src/server/config';
 import { startServer, type RunningServer } from '../../src/server/start';
 
 export const poll = { timeout: 15_000 };
+
+/** Today as the server counts it: the Swedish date, which after 23:00 UTC is already tomorrow. */
+export const today = () => swedishDate(new Date());
 
 /** The real server with the demo world, in a fresh data directory with a throwaway key. */
 export const startDemoServer = (

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { thisYear } from '../cases-api';
 import {
   yearPeriod,
   type CountyIndicators,
@@ -23,7 +24,7 @@ export const IndicatorsPage = ({ countyBoard }: { countyBoard: boolean }) => {
   const { t } = useTranslation();
   const heading = useHeadingFocus('indicators');
   const [definitions, setDefinitions] = useState<Definitions | null>(null);
-  const [period, setPeriod] = useState<Period>(yearPeriod(new Date().getFullYear()));
+  const [period, setPeriod] = useState<Period>(yearPeriod(thisYear()));
   const [own, setOwn] = useState<OwnIndicators | null>(null);
   const [county, setCounty] = useState<CountyIndicators | null>(null);
   const { problem, run } = useProblem();
@@ -45,7 +46,7 @@ export const IndicatorsPage = ({ countyBoard }: { countyBoard: boolean }) => {
 
   useEffect(() => {
     let current = true;
-    void fetchFigures(yearPeriod(new Date().getFullYear())).then((loaded) => {
+    void fetchFigures(yearPeriod(thisYear())).then((loaded) => {
       if (current) show(loaded);
     });
     return () => {

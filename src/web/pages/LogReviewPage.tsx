@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addDays } from '../../domain/calendar';
 import { auditEventLabels } from '../../domain/audit/event-labels';
 import type { AuditEventType } from '../../domain/audit/events';
 import { api } from '../api';
@@ -31,8 +32,7 @@ type Review = {
   reviewedByName: string;
 };
 
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 86_400_000).toLocaleDateString('sv-SE');
+const daysAgo = (days: number) => addDays(todayText(), -days);
 
 /**
  * Log review (logguppföljning): targeted reports of accesses to protected persons and of

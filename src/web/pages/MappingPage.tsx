@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { thisYear } from '../cases-api';
 import { inLanguage, type MappingCatalogue, type RoundSummary } from '../mapping-api';
 import { linkProps, navigate } from '../navigation';
 import { FieldErrors, useProblem } from './problems';
@@ -65,7 +66,7 @@ export const MappingPage = () => {
     });
   };
 
-  const year = new Date().getFullYear();
+  const year = thisYear();
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { auditEventLabels } from '../../../domain/audit/event-labels';
 import type { AuditEventType } from '../../../domain/audit/events';
 import { api } from '../../api';
+import { dateTimeText } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
 
 type Entry = {
@@ -55,11 +56,7 @@ export const AccessLogSection = ({ personId }: { personId: string }) => {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>
-                  {new Date(entry.occurredAt).toLocaleString(
-                    i18n.language === 'en' ? 'en-GB' : 'sv-SE',
-                  )}
-                </td>
+                <td>{dateTimeText(entry.occurredAt, i18n.language)}</td>
                 <td>{entry.actor?.name ?? t('accessLog.system')}</td>
                 <td>
                   {auditEventLabels[entry.type as AuditEventType]?.[

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { dateTimeText } from '../../cases-api';
 import { useFigureText, type Definitions, type OwnIndicators } from '../../indicators-api';
 import { FieldErrors, useProblem } from '../problems';
 import { IndicatorChart } from './IndicatorChart';
@@ -148,9 +149,7 @@ export const OwnFigures = ({
             {figures.publishedAt && (
               <p role="status">
                 {t('indicators.published', {
-                  when: new Date(figures.publishedAt).toLocaleString(
-                    language === 'en' ? 'en-GB' : 'sv-SE',
-                  ),
+                  when: dateTimeText(figures.publishedAt, language),
                 })}
               </p>
             )}
