@@ -41,6 +41,12 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
   const done = { opened: 0, granted: 0, goalReached: 0, goalNotReached: 0 };
 
   const figure = (figures: Figure[], id: string) => figures.find((entry) => entry.id === id)!;
+  const unitName = async (unitId: string) =>
+    (
+      await asSystem(database.db, (tx) =>
+        tx.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow(),
+      )
+    ).name;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -149,6 +155,23 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
   });
 
   it('withholds small counts in the CSV and XLSX exports, and says so', async () => {
+    // Two men who use violence, in the perpetrator unit: a small count beside the adult unit's.
+    const perpetratorLeader = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.perpetratorUnit.id,
+      role: 'teamLeader',
+    });
+    for (let index = 0; index < 2; index += 1) {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: world.north.perpetratorUnit.id,
+      });
+      const opened = await perpetratorLeader.client.request('POST', '/api/cases', {
+        body: { personId: person.id, unitId: world.north.perpetratorUnit.id, type: 'perpetrator' },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      done.opened += 1;
+    }
     const leader = await signedIn(database, testApp, {
       organisationId: world.north.org.id,
       unitId: world.north.adultUnit.id,
@@ -167,6 +190,28 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       )!;
     const opened = row('Övningsby kommun', 'Ärenden som aktualiserats');
     expect(Number(opened['Antal'])).toBe(done.opened);
+    // The perpetrator unit's 2 are withheld, and so are the adult unit's 7: shown, they would
+    // give the 2 back as the municipality's 9 minus 7.
+    const perpetratorUnit = await unitName(world.north.perpetratorUnit.id);
+    const adultUnit = await unitName(world.north.adultUnit.id);
+    expect(row(perpetratorUnit, 'Ärenden som aktualiserats')['Anmärkning']).toBe(
+      'Färre än 5, visas inte',
+    );
+    expect(row(adultUnit, 'Ärenden som aktualiserats')['Antal']).toBe('');
+    expect(row(adultUnit, 'Ärenden som aktualiserats')['Anmärkning']).toBe(
+      'Visas inte, så att ett litet tal inte kan räknas fram',
+    );
+    // For every figure the municipality shows, its units never have exactly one withheld.
+    const municipalityRows = rows.filter((entry) => entry['Nivå'] === 'Övningsby kommun');
+    for (const whole of municipalityRows.filter((entry) => entry['Antal'] !== '')) {
+      const withheldUnits = rows.filter(
+        (entry) =>
+          entry['Nivå'] !== 'Övningsby kommun' &&
+          entry['Nyckeltal'] === whole['Nyckeltal'] &&
+          entry['Anmärkning'] !== '',
+      );
+      expect(withheldUnits.length, whole['Nyckeltal']).not.toBe(1);
+    }
     const reached = row('Övningsby kommun', 'Ärenden med insats som avslutats');
     expect(done.goalReached).toBeLessThan(5);
     expect(reached['Antal']).toBe('');

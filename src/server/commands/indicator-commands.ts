@@ -1,11 +1,11 @@
 import { anonymise, caseLevelRows } from '../../domain/indicators/case-level';
 import type { Period } from '../../domain/indicators/facts';
 import { checkPeriod } from '../../domain/indicators/period';
-import { releaseFigures, type ReleasedFigure } from '../../domain/indicators/suppression';
+import { releaseWholeAndParts, type ReleasedFigure } from '../../domain/indicators/suppression';
 import { invalidFields, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-import { organisationFigures } from '../indicators/organisation-figures';
+import { organisationFigures, type FigureLevel } from '../indicators/organisation-figures';
 import { requireCountyBoard } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -54,18 +54,28 @@ export const ownIndicators = (ctx: CommandContext, period: Period) =>
     };
   });
 
+/** The organisation (the first level) and its units, released together. */
+const releaseOwn = (ctx: CommandContext, levels: readonly FigureLevel[]) =>
+  releaseWholeAndParts(
+    ctx.indicators,
+    levels[0]!.figures,
+    levels.slice(1).map((unit) => unit.figures),
+  );
+
 /** The same figures as they may leave the organisation: small counts withheld. */
 export const releasedIndicators = (ctx: CommandContext, period: Period, format: string) =>
   runAudited(ctx, async (tx) => {
     validPeriod(period);
     const { organisation, levels } = await computeOwn(ctx, tx, period);
+    const [whole, ...units] = levels;
+    const released = releaseOwn(ctx, levels);
     await audit(ctx, tx, 'statistics.exported', period, { format });
     return {
       organisation: organisation.name,
-      levels: levels.map((level) => ({
-        ...level,
-        figures: releaseFigures(ctx.indicators, level.figures),
-      })),
+      levels: [
+        { ...whole!, figures: released.whole },
+        ...units.map((unit, index) => ({ ...unit, figures: released.parts[index]! })),
+      ],
     };
   });
 
@@ -103,7 +113,8 @@ export const publishIndicators = (ctx: CommandContext, period: Period) =>
         periodFrom: period.from,
         periodTo: period.to,
         catalogueVersion: ctx.indicators.version,
-        figures: JSON.stringify(releaseFigures(ctx.indicators, levels[0]!.figures)),
+        // Released as in the organisation's own exports, so the two read together reveal nothing.
+        figures: JSON.stringify(releaseOwn(ctx, levels).whole),
         publishedBy: ctx.actor.userId,
         publishedByName: publisher.displayName,
         publishedAt: now,

@@ -15,6 +15,7 @@ const words = {
     base: 'Av',
     note: 'Anmärkning',
     withheld: 'Färre än {n}, visas inte',
+    complementary: 'Visas inte, så att ett litet tal inte kan räknas fram',
     description: 'Beskrivning',
     measure: 'Mått',
     period: 'Period',
@@ -30,6 +31,7 @@ const words = {
     base: 'Out of',
     note: 'Note',
     withheld: 'Fewer than {n}, not shown',
+    complementary: 'Not shown, so that a small figure cannot be worked out',
     description: 'Description',
     measure: 'Measure',
     period: 'Period',
@@ -74,9 +76,11 @@ export const indicatorTables = (
           value: shown(definition(figure.id).measure, figure.value),
           count: figure.count,
           base: figure.base,
-          note: figure.suppressed
-            ? say.withheld.replace('{n}', String(catalogue.suppressBelow))
-            : null,
+          note: !figure.suppressed
+            ? null
+            : figure.complementary
+              ? say.complementary
+              : say.withheld.replace('{n}', String(catalogue.suppressBelow)),
         })),
       ),
     },
