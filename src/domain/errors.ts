@@ -46,6 +46,10 @@ export const isDomainError = (error: unknown): error is DomainError => error ins
 export const ruleViolation = (reason: string, message: string) =>
   new DomainError('rule.violation', { reason, message });
 
+/** Someone changed the record since it was read: a 409 that tells the user to read it again. */
+export const staleVersion = (message: string) =>
+  new DomainError('conflict.stale_version', { message });
+
 /** A domain check's problems as a 400 with one message per field of the request body. */
 export const invalidFields = (problems: readonly { field: string; message: string }[]) =>
   new DomainError('validation.invalid', {

@@ -4,7 +4,7 @@ import {
   reviewState,
   type AgreementDraft,
 } from '../../domain/governance/agreements';
-import { DomainError, invalidFields } from '../../domain/errors';
+import { invalidFields, staleVersion } from '../../domain/errors';
 import { dateText } from '../db/date-text';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
@@ -62,9 +62,7 @@ export const saveAgreement = (
         .returning('id')
         .executeTakeFirst();
       if (!updated)
-        throw new DomainError('conflict.stale_version', {
-          message: 'Avtalet har ändrats av någon annan. Ladda om och gör ändringen igen.',
-        });
+        throw staleVersion('Avtalet har ändrats av någon annan. Ladda om och gör ändringen igen.');
     } else
       id = (
         await tx

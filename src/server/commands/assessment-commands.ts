@@ -11,7 +11,7 @@ import {
 } from '../../domain/risk/assessment';
 import type { InstrumentDefinition } from '../../domain/risk/instrument';
 import { reassessmentDueOn } from '../../domain/risk/reassessment';
-import { DomainError, ruleViolation } from '../../domain/errors';
+import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import { assessmentDocument } from '../documents/assessment-document';
 import { renderPdf } from '../documents/pdf';
@@ -235,9 +235,7 @@ export const saveDraft = (
       updatedAt: ctx.now(),
     });
     if (!saved)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har sparat bedömningen under tiden. Läs in den igen.',
-      });
+      throw staleVersion('Någon annan har sparat bedömningen under tiden. Läs in den igen.');
     await auditPersonEvent(ctx, tx, {
       type: 'assessment.saved',
       personId: record.personId,
@@ -300,10 +298,7 @@ export const signAssessment = (
       signedBy: ctx.actor.userId,
       supersedesId: previous?.id ?? null,
     });
-    if (!signed)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Bedömningen har ändrats sedan du läste den. Läs in den igen.',
-      });
+    if (!signed) throw staleVersion('Bedömningen har ändrats sedan du läste den. Läs in den igen.');
     const level = content.finalJudgement.level as RiskLevel;
     const { reassessmentDays } = await findReassessmentDays(tx, ctx.actor.organisationId);
     const dueOn = reassessmentDueOn(level, swedishDate(now), reassessmentDays);

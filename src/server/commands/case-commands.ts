@@ -13,7 +13,7 @@ import {
   type GoalAttainment,
   type Stage,
 } from '../../domain/cases/stages';
-import { DomainError, ruleViolation } from '../../domain/errors';
+import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -71,10 +71,7 @@ export const updateCaseOrConflict = async (
   changes: Parameters<typeof updateCaseIfVersion>[3],
 ) => {
   const updated = await updateCaseIfVersion(tx, caseId, version, changes);
-  if (!updated)
-    throw new DomainError('conflict.stale_version', {
-      message: 'Någon annan har ändrat ärendet. Läs in det igen.',
-    });
+  if (!updated) throw staleVersion('Någon annan har ändrat ärendet. Läs in det igen.');
 };
 
 export type OpenCaseInput = {

@@ -3,7 +3,7 @@ import { can } from '../../domain/access/policy';
 import type { CaseType } from '../../domain/cases/catalogues';
 import { checkAcknowledgement, planHandover } from '../../domain/cases/handover';
 import { checkHandlerSeparation } from '../../domain/cases/links';
-import { DomainError, ruleViolation } from '../../domain/errors';
+import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
 import type { RoleId } from '../../domain/access/roles';
 import { buildActor, loadHeldRoles, type HeldRole } from '../auth/actor';
 import { encryptField } from '../crypto/field-encryption';
@@ -92,9 +92,7 @@ export const proposeHandover = (
       'case.handover_proposed',
     );
     if (record.version !== input.version)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat ärendet. Läs in det igen.',
-      });
+      throw staleVersion('Någon annan har ändrat ärendet. Läs in det igen.');
     const plan = planHandover({
       currentOwnerUserId: record.ownerUserId,
       toUserId: input.toUserId,

@@ -1,6 +1,6 @@
 import { swedishDate } from '../../domain/calendar';
 import { checkDueDate, type TaskKind } from '../../domain/cases/tasks';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { presentTask, taskNoteContext } from '../presenters/task.presenter';
@@ -67,10 +67,7 @@ export const completeTask = (ctx: CommandContext, taskId: string, input: { versi
       doneAt: ctx.now(),
       doneBy: ctx.actor.userId,
     });
-    if (!done)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Uppgiften har ändrats eller är redan klar. Läs in sidan igen.',
-      });
+    if (!done) throw staleVersion('Uppgiften har ändrats eller är redan klar. Läs in sidan igen.');
     await auditPersonEvent(ctx, tx, {
       type: 'case.task_done',
       personId: record.personId,

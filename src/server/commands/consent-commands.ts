@@ -5,7 +5,7 @@ import {
   type ConsentDraft,
   type ConsentRecord,
 } from '../../domain/collaboration/consent';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -143,9 +143,7 @@ export const withdrawConsent = (
       ),
     });
     if (!done)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Samtycket har ändrats eller är redan återkallat. Läs in sidan igen.',
-      });
+      throw staleVersion('Samtycket har ändrats eller är redan återkallat. Läs in sidan igen.');
     await endSharesResting(tx, consentId, ctx.now());
     await auditPersonEvent(ctx, tx, {
       type: 'consent.withdrawn',

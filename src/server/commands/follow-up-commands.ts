@@ -8,7 +8,7 @@ import {
   type RatingDraft,
   type SatisfactionSubject,
 } from '../../domain/follow-up/ratings';
-import { DomainError, invalidFields } from '../../domain/errors';
+import { invalidFields, staleVersion } from '../../domain/errors';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { taskNoteContext } from '../presenters/task.presenter';
@@ -232,10 +232,7 @@ export const saveFollowUpPlan = (
         .where('version', '=', input.version)
         .returning('id')
         .executeTakeFirst();
-      if (!updated)
-        throw new DomainError('conflict.stale_version', {
-          message: 'Svaret har ändrats av någon annan. Läs in sidan igen.',
-        });
+      if (!updated) throw staleVersion('Svaret har ändrats av någon annan. Läs in sidan igen.');
     } else
       await tx
         .insertInto('followUpPlans')

@@ -2,7 +2,7 @@ import { can } from '../../domain/access/policy';
 import { checkCapacity } from '../../domain/housing/availability';
 import type { ProviderKind, Specialisation } from '../../domain/housing/catalogue';
 import { missingNeeds } from '../../domain/housing/placement';
-import { DomainError, invalidFields } from '../../domain/errors';
+import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { findUserById } from '../repositories/user.repository';
@@ -158,10 +158,9 @@ export const saveHousingUnit = (
         .returning('id')
         .executeTakeFirst();
       if (!updated)
-        throw new DomainError('conflict.stale_version', {
-          message:
-            'Någon annan har just ändrat boendet. Läs in sidan igen och se de nya siffrorna.',
-        });
+        throw staleVersion(
+          'Någon annan har just ändrat boendet. Läs in sidan igen och se de nya siffrorna.',
+        );
     }
     await auditOrganisationEvent(ctx, tx, {
       type: id === null ? 'housing.unit_saved' : 'housing.availability_set',

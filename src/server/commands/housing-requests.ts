@@ -7,7 +7,7 @@ import {
   declineReasonMinLength,
   type PlaceRequestDraft,
 } from '../../domain/housing/placement';
-import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { DomainError, invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -166,10 +166,7 @@ export const listPlaceRequests = (ctx: CommandContext, caseId: string | null = n
     });
   });
 
-const staleRequest = () =>
-  new DomainError('conflict.stale_version', {
-    message: 'Förfrågan har ändrats. Läs in sidan igen.',
-  });
+const staleRequest = () => staleVersion('Förfrågan har ändrats. Läs in sidan igen.');
 
 /**
  * The provider answers. An offer books the places in the same transaction, with one conditional

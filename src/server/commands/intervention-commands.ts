@@ -10,7 +10,7 @@ import {
   quotaStatus,
   type SessionOutcome,
 } from '../../domain/interventions/quota';
-import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -469,10 +469,7 @@ export const endIntervention = (
       .where('version', '=', input.version)
       .returning('id')
       .executeTakeFirst();
-    if (!ended)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Insatsen har ändrats av någon annan. Läs in sidan igen.',
-      });
+    if (!ended) throw staleVersion('Insatsen har ändrats av någon annan. Läs in sidan igen.');
     await audit({ reason: input.reason });
     return { ended: true };
   });

@@ -10,7 +10,7 @@ import { checkSession, checkThemes, type SessionDraft } from '../../domain/mappi
 import { itemsOf, type MappingTemplate } from '../../domain/mapping/template';
 import { checkPeriod } from '../../domain/indicators/period';
 import { swedishDate } from '../../domain/calendar';
-import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { DomainError, invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
 import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -490,9 +490,7 @@ export const codeAnswer = (
       .returning('version')
       .executeTakeFirst();
     if (!updated)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har kodat svaren under tiden. Ladda om och försök igen.',
-      });
+      throw staleVersion('Någon annan har kodat svaren under tiden. Ladda om och försök igen.');
     await audit(ctx, tx, 'mapping.coded', { roundId: session.roundId, sessionId });
     return { version: updated.version };
   });

@@ -11,7 +11,7 @@ import {
   type MeetingCriterion,
   type MeetingKind,
 } from '../../domain/collaboration/meetings';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -493,10 +493,7 @@ export const saveMinutes = (
       .where('version', '=', input.version)
       .returning('version')
       .executeTakeFirst();
-    if (!done)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Protokollet har ändrats av någon annan. Läs in sidan igen.',
-      });
+    if (!done) throw staleVersion('Protokollet har ändrats av någon annan. Läs in sidan igen.');
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.minutes_saved',
       reason: 'meeting.host',
@@ -527,10 +524,7 @@ export const completeMeetingAction = (
       .where('doneAt', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!done)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Åtgärden har ändrats eller är redan klar. Läs in sidan igen.',
-      });
+    if (!done) throw staleVersion('Åtgärden har ändrats eller är redan klar. Läs in sidan igen.');
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.action_done',
       reason: 'meeting.host',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RosRule } from '../../domain/interventions/advice-and-service';
 import type { DecisionDelegation } from '../../domain/interventions/catalogue';
 import type { ReassessmentDays } from '../../domain/risk/reassessment';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
@@ -91,10 +91,7 @@ export const changeOrganisationSettings = (
         'version',
       ])
       .executeTakeFirst();
-    if (!updated)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat inställningarna. Läs in sidan igen.',
-      });
+    if (!updated) throw staleVersion('Någon annan har ändrat inställningarna. Läs in sidan igen.');
     await auditOrganisationEvent(ctx, tx, {
       type: 'organisation.settings_changed',
       reason: decision.reason,

@@ -1,6 +1,6 @@
 import { can } from '../../domain/access/policy';
 import { planBreakGlass } from '../../domain/access/policy';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import { parseIdentity, type IdentityKind } from '../../domain/identity/personal-identity';
 import type { SafeContact, VulnerabilityMarker } from '../../domain/identity/person-markers';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
@@ -204,9 +204,9 @@ export const updatePerson = (
     };
     const updated = await updatePersonIfVersion(tx, personId, version, changes, ctx.now());
     if (!updated) {
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.',
-      });
+      throw staleVersion(
+        'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.',
+      );
     }
     await auditPersonEvent(ctx, tx, {
       type: 'person.updated',

@@ -9,7 +9,7 @@ import {
   type ExitPlan,
   type PlacementDraft,
 } from '../../domain/housing/placement';
-import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
+import { invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
 import type { AuditEventType } from '../../domain/audit/events';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
@@ -257,10 +257,7 @@ const bumpVersion = async (tx: Tx, placementId: string, version: number, values:
     .where('version', '=', version)
     .returning('version')
     .executeTakeFirst();
-  if (!done)
-    throw new DomainError('conflict.stale_version', {
-      message: 'Placeringen har ändrats av någon annan. Läs in sidan igen.',
-    });
+  if (!done) throw staleVersion('Placeringen har ändrats av någon annan. Läs in sidan igen.');
   return done;
 };
 

@@ -15,7 +15,7 @@ import {
   referralState,
   type MessageKind,
 } from '../../domain/collaboration/referrals';
-import { DomainError, ruleViolation } from '../../domain/errors';
+import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
 import { presentPersonalNumber } from '../../domain/identity/protected-identity';
 import {
   buildReferralPackage,
@@ -441,10 +441,7 @@ export const answerReferral = (
             receivedCaseId: caseId,
           },
     );
-    if (!done)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Överlämningen har redan besvarats. Läs in sidan igen.',
-      });
+    if (!done) throw staleVersion('Överlämningen har redan besvarats. Läs in sidan igen.');
     await auditPersonEvent(ctx, tx, {
       type: input.decline ? 'referral.declined' : 'referral.acknowledged',
       personId: caseId ? ((await findCase(tx, caseId))?.personId ?? null) : null,

@@ -1,5 +1,5 @@
 import { swedishDate } from '../../domain/calendar';
-import { DomainError, ruleViolation } from '../../domain/errors';
+import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
 import { factorFindings, type RiskLevel } from '../../domain/risk/assessment';
 import {
   allowedNext,
@@ -276,9 +276,7 @@ export const changeMeasureStatus = (
         updatedAt: now,
       }))
     )
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat åtgärden. Läs in planen igen.',
-      });
+      throw staleVersion('Någon annan har ändrat åtgärden. Läs in planen igen.');
     await insertPlanEvent(tx, {
       organisationId: ctx.actor.organisationId,
       planId: measure.planId,
@@ -360,9 +358,7 @@ export const updatePlan = (
     const existing = await findPlanForCase(tx, caseId);
     const plan = existing ?? (await ensurePlan(tx, ctx.actor.organisationId, caseId, now));
     if ((existing?.version ?? 0) !== input.version)
-      throw new DomainError('conflict.stale_version', {
-        message: 'Någon annan har ändrat planen. Läs in den igen.',
-      });
+      throw staleVersion('Någon annan har ändrat planen. Läs in den igen.');
     if (input.reviewOn && input.reviewOn < swedishDate(now))
       throw new DomainError('validation.invalid', {
         fields: [

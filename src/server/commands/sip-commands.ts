@@ -1,7 +1,7 @@
 import { swedishDate } from '../../domain/calendar';
 import { consentCovers } from '../../domain/collaboration/consent';
 import { checkSip, type SipDraft } from '../../domain/collaboration/sip';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import { ageOn } from '../../domain/identity/personal-identity';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
@@ -134,10 +134,7 @@ export const saveSip = (
         .where('version', '=', input.version)
         .returning('id')
         .executeTakeFirst();
-      if (!done)
-        throw new DomainError('conflict.stale_version', {
-          message: 'Planen har ändrats av någon annan. Läs in sidan igen.',
-        });
+      if (!done) throw staleVersion('Planen har ändrats av någon annan. Läs in sidan igen.');
     } else {
       await tx
         .insertInto('sipPlans')

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { DomainError } from '../../domain/errors';
+import { DomainError, staleVersion } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
@@ -27,9 +27,7 @@ export const changeUnitSettings = (
         .where('id', '=', unitId)
         .executeTakeFirst();
       throw exists
-        ? new DomainError('conflict.stale_version', {
-            message: 'Någon annan har ändrat enheten. Läs in sidan igen.',
-          })
+        ? staleVersion('Någon annan har ändrat enheten. Läs in sidan igen.')
         : new DomainError('not_found', { message: 'Enheten finns inte i din organisation.' });
     }
     await auditOrganisationEvent(ctx, tx, {
