@@ -48,7 +48,8 @@ const measure = async (engine: string, handle: DatabaseHandle) => {
       const { levels } = await inScope(
         handle.db,
         { organisationId: organisation.id, userId: organisation.userId },
-        (tx) => organisationFigures(tx, deps, organisation.id, period),
+        // Computed as after the year's end, so every run measures the same days.
+        (tx) => organisationFigures(tx, deps, organisation.id, period, period.to),
       );
       const released = releaseFigures(deps.indicators, levels[0]!.figures);
       withheld += released.filter((figure) => figure.suppressed).length;

@@ -277,6 +277,21 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     });
     expect(badPeriod.statusCode).toBe(400);
     expect(badPeriod.body).toContain('Periodens slut');
+    // Next year has no figures yet: a clear 400, nothing published.
+    const nextYear = await coordinator.client.request('POST', '/api/indicators/publications', {
+      body: { from: '2027-01-01', to: '2027-12-31' },
+    });
+    expect(nextYear.statusCode).toBe(400);
+    expect(nextYear.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('body.from');
+    expect(
+      await asSystem(database.db, (tx) =>
+        tx
+          .selectFrom('indicatorPublications')
+          .select('id')
+          .where('periodFrom', '=', '2027-01-01')
+          .execute(),
+      ),
+    ).toEqual([]);
     expect(
       (await coordinator.client.request('POST', '/api/indicators/publications', { body: period }))
         .statusCode,

@@ -11,3 +11,21 @@ export const checkPeriod = (period: Period): { field: string; message: string }[
     return [{ field: 'to', message: 'Välj en period på högst två år.' }];
   return [];
 };
+
+/**
+ * The days the figures can speak of. A period that has not ended yet (this year, on 7 December)
+ * is measured until today: "at the end of the period" then means today, so a reassessment due
+ * next week is not counted as overdue. Nothing after today has happened, so no other figure
+ * changes.
+ */
+export const measuredUntil = (period: Period, today: string): Period =>
+  period.to > today ? { from: period.from, to: today } : period;
+
+/** A period for the organisation's figures: as checkPeriod, and one that has begun. */
+export const checkFiguresPeriod = (period: Period, today: string) => {
+  const problems = checkPeriod(period);
+  if (problems.length) return problems;
+  if (period.from > today)
+    return [{ field: 'from', message: 'Perioden har inte börjat än. Välj en som har börjat.' }];
+  return [];
+};

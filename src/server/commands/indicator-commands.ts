@@ -1,6 +1,7 @@
 import { anonymise, caseLevelRows } from '../../domain/indicators/case-level';
 import type { Period } from '../../domain/indicators/facts';
-import { checkPeriod } from '../../domain/indicators/period';
+import { swedishDate } from '../../domain/calendar';
+import { checkFiguresPeriod, checkPeriod } from '../../domain/indicators/period';
 import { releaseWholeAndParts, type ReleasedFigure } from '../../domain/indicators/suppression';
 import { invalidFields, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
@@ -9,13 +10,19 @@ import { organisationFigures, type FigureLevel } from '../indicators/organisatio
 import { requireCountyBoard } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
+const today = (ctx: CommandContext) => swedishDate(ctx.now());
+
 const validPeriod = (period: Period) => {
   const problems = checkPeriod(period);
   if (problems.length) throw invalidFields(problems);
 };
 
-const computeOwn = (ctx: CommandContext, tx: Tx, period: Period) =>
-  organisationFigures(tx, ctx, ctx.actor.organisationId, period);
+/** The organisation's own figures: for a period that has begun, measured until today. */
+const computeOwn = (ctx: CommandContext, tx: Tx, period: Period) => {
+  const problems = checkFiguresPeriod(period, today(ctx));
+  if (problems.length) throw invalidFields(problems);
+  return organisationFigures(tx, ctx, ctx.actor.organisationId, period, today(ctx));
+};
 
 const audit = (
   ctx: CommandContext,
@@ -33,7 +40,6 @@ const audit = (
 /** The dashboard: exact figures, because they stay inside the organisation. */
 export const ownIndicators = (ctx: CommandContext, period: Period) =>
   runAudited(ctx, async (tx) => {
-    validPeriod(period);
     const { organisation, adults, levels } = await computeOwn(ctx, tx, period);
     const published = await tx
       .selectFrom('indicatorPublications')
@@ -65,7 +71,6 @@ const releaseOwn = (ctx: CommandContext, levels: readonly FigureLevel[]) =>
 /** The same figures as they may leave the organisation: small counts withheld. */
 export const releasedIndicators = (ctx: CommandContext, period: Period, format: string) =>
   runAudited(ctx, async (tx) => {
-    validPeriod(period);
     const { organisation, levels } = await computeOwn(ctx, tx, period);
     const [whole, ...units] = levels;
     const released = releaseOwn(ctx, levels);
@@ -82,7 +87,6 @@ export const releasedIndicators = (ctx: CommandContext, period: Period, format: 
 /** Case rows without identity for external evaluation, k-anonymous with k = the threshold. */
 export const anonymisedCaseRows = (ctx: CommandContext, period: Period, format: string) =>
   runAudited(ctx, async (tx) => {
-    validPeriod(period);
     const { facts } = await computeOwn(ctx, tx, period);
     const rows = anonymise(caseLevelRows(facts.cases, period), ctx.indicators.suppressBelow);
     await audit(ctx, tx, 'statistics.case_level_exported', period, { format, rows: rows.length });
@@ -92,7 +96,6 @@ export const anonymisedCaseRows = (ctx: CommandContext, period: Period, format: 
 /** Hands the period's figures to the county, withheld where small; a new publication supersedes. */
 export const publishIndicators = (ctx: CommandContext, period: Period) =>
   runAudited(ctx, async (tx) => {
-    validPeriod(period);
     const { organisation, levels } = await computeOwn(ctx, tx, period);
     if (organisation.kind !== 'municipality' || !organisation.countyCode)
       throw ruleViolation(

@@ -1,6 +1,7 @@
 import { computeIndicators, factsOfUnit, type Figure } from '../../domain/indicators/compute';
 import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
 import type { Period } from '../../domain/indicators/facts';
+import { measuredUntil } from '../../domain/indicators/period';
 import { adultsFor } from '../../domain/indicators/population';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { Tx } from '../db/transaction';
@@ -11,14 +12,15 @@ export type FigureLevel = { unitId: string | null; name: string; figures: Figure
 
 /**
  * One organisation's indicators for a period: the organisation as a whole (per 10,000 adults
- * where its population is loaded) and each unit (counts). Exact: what leaves the organisation
- * goes through releaseFigures first.
+ * where its population is loaded) and each unit (counts), measured until today when the period
+ * has not ended. Exact: what leaves the organisation is released (small counts withheld) first.
  */
 export const organisationFigures = async (
   tx: Tx,
   catalogues: { instruments: InstrumentCatalogue; indicators: IndicatorCatalogue },
   organisationId: string,
   period: Period,
+  today: string,
 ) => {
   const organisation = await tx
     .selectFrom('organisations')
@@ -37,16 +39,22 @@ export const organisationFigures = async (
     .where('organisationId', '=', organisation.id)
     .orderBy('name')
     .execute();
+  const measured = measuredUntil(period, today);
   const levels: FigureLevel[] = [
     {
       unitId: null,
       name: organisation.name,
-      figures: computeIndicators(catalogues.indicators, facts, period, adults),
+      figures: computeIndicators(catalogues.indicators, facts, measured, adults),
     },
     ...units.map((unit) => ({
       unitId: unit.id,
       name: unit.name,
-      figures: computeIndicators(catalogues.indicators, factsOfUnit(facts, unit.id), period, null),
+      figures: computeIndicators(
+        catalogues.indicators,
+        factsOfUnit(facts, unit.id),
+        measured,
+        null,
+      ),
     })),
   ];
   return { organisation, adults, facts, levels };

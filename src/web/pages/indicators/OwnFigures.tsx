@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { dateTimeText } from '../../cases-api';
+import { dateTimeText, todayText } from '../../cases-api';
 import { useFigureText, type Definitions, type OwnIndicators } from '../../indicators-api';
 import { FieldErrors, useProblem } from '../problems';
 import { IndicatorChart } from './IndicatorChart';
@@ -52,6 +52,7 @@ export const OwnFigures = ({
             })
           : t('indicators.noPopulation')}
       </p>
+      {period.to > todayText() && <p>{t('indicators.untilToday', { today: todayText() })}</p>}
       <table>
         <caption>{t('indicators.tableCaption', { from: period.from, to: period.to })}</caption>
         <thead>
