@@ -12,6 +12,21 @@ const swedishDay = new Intl.DateTimeFormat('sv-SE', {
 /** The Swedish calendar date of an instant, YYYY-MM-DD. */
 export const swedishDate = (instant: Date): string => swedishDay.format(instant);
 
+/** The Swedish calendar date of an instant sent as ISO text (a date alone stays that date). */
+export const swedishDayOf = (iso: string): string => swedishDate(new Date(iso));
+
+const swedishMinute = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Swedish date and time to the minute, "2026-12-07 00:30": what a printout says it was made. */
+export const swedishDateTime = (instant: Date): string => swedishMinute.format(instant);
+
 /** A YYYY-MM-DD date moved by whole days. */
 export const addDays = (isoDate: string, days: number): string => {
   const date = new Date(`${isoDate}T00:00:00Z`);

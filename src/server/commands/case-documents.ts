@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { swedishDayOf } from '../../domain/calendar';
 import type { CaseType } from '../../domain/cases/catalogues';
 import { caseTypes } from '../../domain/cases/catalogues';
 import { stageLabelsSv } from '../../domain/cases/stages';
@@ -71,7 +72,7 @@ export const exportCases = (ctx: CommandContext, filter: { mine: boolean; limit:
         stageLabelsSv[row.stage],
         row.unitName,
         row.ownerName ?? '',
-        row.openedAt.slice(0, 10),
+        swedishDayOf(row.openedAt),
       ]),
       {
         bom: true,

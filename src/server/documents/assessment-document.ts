@@ -1,4 +1,5 @@
 import { caseTypes } from '../../domain/cases/catalogues';
+import { swedishDate, swedishDateTime } from '../../domain/calendar';
 import type { AssessmentContent } from '../../domain/risk/assessment';
 import type { InstrumentDefinition, Scale } from '../../domain/risk/instrument';
 import type { PresentedPerson } from '../presenters/person.presenter';
@@ -133,7 +134,7 @@ export const assessmentDocument = (input: {
     notice: w.notice,
     language,
     createdAt: input.printedAt,
-    footer: `${w.printedBy} ${input.printedBy}, ${input.printedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    footer: `${w.printedBy} ${input.printedBy}, ${swedishDateTime(input.printedAt)}`,
     sections: [
       {
         heading: w.about,
@@ -151,10 +152,7 @@ export const assessmentDocument = (input: {
             : []),
           [w.mode, w.modes[assessment.mode]],
           [w.origin, w.origins[assessment.origin]],
-          [
-            w.signed,
-            assessment.signedAt ? assessment.signedAt.toISOString().slice(0, 10) : w.draft,
-          ],
+          [w.signed, assessment.signedAt ? swedishDate(assessment.signedAt) : w.draft],
           [w.version, assessment.instrumentVersion],
           [w.completeness, `${input.answered.answered} / ${input.answered.items}`],
           ...(input.score !== null ? [[w.score, String(input.score)] as const] : []),

@@ -1,3 +1,4 @@
+import { swedishDateTime, swedishDayOf } from '../../domain/calendar';
 import {
   caseTypes,
   detectionSources,
@@ -110,7 +111,7 @@ export const caseSummaryDocument = (input: {
   };
   const stage = (code: keyof typeof stageLabelsSv) =>
     (language === 'en' ? stageLabelsEn : stageLabelsSv)[code];
-  const day = (iso: string) => iso.slice(0, 10);
+  const day = swedishDayOf;
   const name = `${person.givenName} ${person.familyName}`;
 
   return {
@@ -120,7 +121,7 @@ export const caseSummaryDocument = (input: {
     notice: view.practice ? `${w.practiceNotice} ${w.notice}` : w.notice,
     language,
     createdAt: input.printedAt,
-    footer: `${w.printedBy} ${input.printedBy}, ${input.printedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    footer: `${w.printedBy} ${input.printedBy}, ${swedishDateTime(input.printedAt)}`,
     sections: [
       {
         heading: w.person,

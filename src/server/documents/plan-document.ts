@@ -1,4 +1,5 @@
 import type { Measure } from '../../domain/risk-management/measures';
+import { swedishDateTime, swedishDayOf } from '../../domain/calendar';
 import { statusLabelsSv } from '../../domain/risk-management/plan';
 import type { PlanView } from '../commands/safety-plan-commands';
 import type { PresentedPerson } from '../presenters/person.presenter';
@@ -46,7 +47,7 @@ export const planDocument = (input: {
       : 'Innehåller uppgifter som omfattas av sekretess (26 kap. 1 § OSL). Skyddade personuppgifter är maskerade.',
     language: 'sv',
     createdAt: input.printedAt,
-    footer: `Utskriven av ${input.printedBy}, ${input.printedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    footer: `Utskriven av ${input.printedBy}, ${swedishDateTime(input.printedAt)}`,
     sections: [
       {
         heading: 'Om planen',
@@ -92,7 +93,7 @@ export const planDocument = (input: {
               heading: 'Planens historik',
               items: plan.history.map(
                 (event) =>
-                  `${event.occurredAt.slice(0, 10)} ${event.actorName}: ${
+                  `${swedishDayOf(event.occurredAt)} ${event.actorName}: ${
                     {
                       measureAdded: 'lade till',
                       statusChanged: 'ändrade status för',

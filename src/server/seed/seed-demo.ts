@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { swedishDate } from '../../domain/calendar';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Personnummer from 'personnummer';
@@ -193,7 +194,7 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
           .execute();
       }
     }
-    const today = now.toISOString().slice(0, 10);
+    const today = swedishDate(now);
     for (const contact of demoContacts) {
       const unit = unitOf(contact.unit);
       await tx

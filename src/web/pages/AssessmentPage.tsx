@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { swedishDayOf } from '../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import type { RiskLevel } from '../../domain/risk/assessment';
 import { riskLevels } from '../../domain/risk/assessment';
@@ -122,7 +123,9 @@ export const AssessmentPage = ({ assessmentId }: { assessmentId: string }) => {
       )}
       {assessment.status === 'signed' ? (
         <p className="role-card" role="status">
-          {t('assessment.signedNote', { date: assessment.signedAt?.slice(0, 10) })}
+          {t('assessment.signedNote', {
+            date: assessment.signedAt ? swedishDayOf(assessment.signedAt) : undefined,
+          })}
           {assessment.reassessmentDueOn &&
             ` ${t('assessment.nextReassessment', { date: assessment.reassessmentDueOn })}`}
         </p>

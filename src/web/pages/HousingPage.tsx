@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { swedishDayOf } from '../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { providerKinds, specialisations } from '../../domain/housing/catalogue';
 import { api } from '../api';
@@ -191,7 +192,7 @@ export const HousingPage = ({
                 : t('housing.free', { free: unit.freePlaces, capacity: unit.capacity })}
             </strong>{' '}
             {t('housing.updated', {
-              when: unit.availabilityUpdatedAt.slice(0, 10),
+              when: swedishDayOf(unit.availabilityUpdatedAt),
               who: unit.availabilityUpdatedByName,
             })}
           </p>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { swedishDayOf } from '../../../domain/calendar';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { inLanguage, type RiskPicture } from '../../assessments-api';
 
@@ -17,7 +18,7 @@ export const RiskChart = ({ columns }: { columns: RiskPicture['picture']['column
     return column.origin === 'police' ? `${instrument} (${t('risk.police')})` : instrument;
   };
   const data = columns.map((column) => ({
-    date: column.signedAt.slice(0, 10),
+    date: swedishDayOf(column.signedAt),
     [`${column.origin}:${column.instrumentId}`]: column.finalLevel
       ? levelValue[column.finalLevel]
       : null,

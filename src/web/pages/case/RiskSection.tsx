@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { swedishDayOf } from '../../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import {
@@ -84,7 +85,7 @@ export const RiskSection = ({ detail, run }: Props) => {
               – {assessment.origin === 'police' ? `${t('risk.police')}, ` : ''}
               {assessment.status === 'signed'
                 ? t('risk.signedOn', {
-                    date: assessment.signedAt?.slice(0, 10),
+                    date: assessment.signedAt ? swedishDayOf(assessment.signedAt) : undefined,
                     level: assessment.finalLevel ? t(`risk.levels.${assessment.finalLevel}`) : '–',
                   })
                 : t('risk.draft', { share: Math.round(assessment.completeness * 100) })}
@@ -157,7 +158,7 @@ export const RiskSection = ({ detail, run }: Props) => {
                       {inLanguage(column.instrumentName, i18n.language)}
                       {column.origin === 'police' && ` (${t('risk.police')})`}
                       <br />
-                      <span className="muted">{column.signedAt.slice(0, 10)}</span>
+                      <span className="muted">{swedishDayOf(column.signedAt)}</span>
                     </th>
                   ))}
                   <th scope="col">{t('risk.disagreement')}</th>

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { swedishDayOf } from '../../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { inLanguage } from '../../assessments-api';
@@ -185,7 +186,7 @@ export const PlanSection = ({ detail }: { detail: CaseDetail }) => {
             className="role-card"
             aria-label={t('plan.followThrough')}
           >
-            <p>{t('plan.followThroughLead', { date: assessment.signedAt.slice(0, 10) })}</p>
+            <p>{t('plan.followThroughLead', { date: swedishDayOf(assessment.signedAt) })}</p>
             {plan.measures.length === 0 && (
               <>
                 <label htmlFor={`no-measures-${assessment.id}`}>{t('plan.noMeasuresReason')}</label>
@@ -225,7 +226,7 @@ export const PlanSection = ({ detail }: { detail: CaseDetail }) => {
           <ol>
             {plan.history.map((event, index) => (
               <li key={index}>
-                {event.occurredAt.slice(0, 10)} {event.actorName}: {t(`plan.events.${event.kind}`)}
+                {swedishDayOf(event.occurredAt)} {event.actorName}: {t(`plan.events.${event.kind}`)}
                 {event.measureCode && ` (${event.measureCode})`}
                 {event.toStatus && ` → ${t(`plan.statuses.${event.toStatus}`)}`}
                 {event.reason && `: ${event.reason}`}
