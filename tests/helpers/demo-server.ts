@@ -35,16 +35,23 @@ export const startDemoServer = (
   );
 };
 
-/** Signs a demo user in through the login page (with the one-time code where the role needs it). */
+/**
+ * Signs a demo user in through the login page (with the one-time code where the role needs it).
+ * With browserTime, the page's clock stands still at that moment (Playwright's clock), so a test
+ * can be at 00:30 in Stockholm whatever the time of the run.
+ */
 export const signInAs = async (
   browser: Browser,
   server: RunningServer,
   username: string,
   now: Date = new Date(),
+  browserTime?: Date,
 ): Promise<Page> => {
   const user = server.credentials.find((credential) => credential.username === username)!;
   // CSP is bypassed only so the axe accessibility checker can be injected.
-  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  const context = await browser.newContext({ bypassCSP: true });
+  if (browserTime) await context.clock.setFixedTime(browserTime);
+  const page = await context.newPage();
   await page.goto(server.url);
   await page.getByLabel('Användarnamn').fill(user.username);
   await page.getByLabel('Lösenord').fill(user.password);
