@@ -29,7 +29,13 @@ export const HorizontalBars = ({
       accessibilityLayer
     >
       <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-      <XAxis type="number" domain={domain} {...(ticks ? { ticks } : {})} />
+      <XAxis
+        type="number"
+        domain={domain}
+        // Counts have no quarter cases: whole values get whole ticks.
+        allowDecimals={!rows.every((row) => row.value === null || Number.isInteger(row.value))}
+        {...(ticks ? { ticks } : {})}
+      />
       <YAxis type="category" dataKey="name" width={220} />
       <Tooltip />
       <Bar dataKey="value" name={name} fill="#1d4f91" isAnimationActive={false}>
