@@ -42,7 +42,7 @@ describe('a municipality and its units released together', () => {
     expect(withheld(released.whole)).toEqual([false]);
     expect(released.parts.map(withheld)).toEqual([[true], [true], [false]]);
     expect(released.parts[2]![0]!.count).toBe(0);
-    // The adult unit's 7 is not small: the export says why it is withheld.
+    // The adult unit's 5 is not small: the export says why it is withheld.
     expect(released.parts[0]![0]).toMatchObject({ complementary: true });
     expect(released.parts[1]![0]).not.toHaveProperty('complementary');
   });

@@ -26,7 +26,12 @@ export const CountyFigures = ({
   return (
     <>
       <label htmlFor="compared">{t('indicators.compared')}</label>
-      <select id="compared" value={compared} onChange={(event) => setCompared(event.target.value)}>
+      <select
+        id="compared"
+        className="inline-select"
+        value={compared}
+        onChange={(event) => setCompared(event.target.value)}
+      >
         {definitions.indicators.map((entry) => (
           <option key={entry.id} value={entry.id}>
             {entry.label[language]}

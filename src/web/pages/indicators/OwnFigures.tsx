@@ -89,6 +89,7 @@ export const OwnFigures = ({
           <label htmlFor="compared">{t('indicators.compared')}</label>
           <select
             id="compared"
+            className="inline-select"
             value={compared}
             onChange={(event) => setCompared(event.target.value)}
           >
