@@ -94,7 +94,7 @@ describe.runIf(browserAvailable)('indicators: dashboard, exports and the county'
     expect(await countyRow.textContent()).not.toContain('(1)');
     const columns = await analyst.getByRole('columnheader').allTextContents();
     expect(columns).toEqual(['Nyckeltal', 'Övningsby kommun', 'Övningsås kommun', 'Länet']);
-    expect(await analyst.locator('figure.indicator-chart svg').count()).toBe(1);
+    await expect.poll(() => analyst.locator('figure.indicator-chart svg').count(), poll).toBe(1);
     expect(await wcagViolations(analyst)).toEqual([]);
     await analyst.screenshot({ path: screenshotPath('indicators-2-county'), fullPage: true });
   });

@@ -184,9 +184,13 @@ describe.runIf(browserAvailable)(
         .poll(() => keeper.getByRole('status').first().textContent(), poll)
         .toContain('Platsen är erbjuden och bokad');
       // Should she never come, the keeper can give the booked place back.
-      expect(
-        await incoming.getByRole('button', { name: /^Platserna är lediga igen/ }).count(),
-      ).toBe(1);
+      // The list reloads after the status is shown, so the button is waited for.
+      await expect
+        .poll(
+          () => incoming.getByRole('button', { name: /^Platserna är lediga igen/ }).count(),
+          poll,
+        )
+        .toBe(1);
       const own = keeper.getByRole('article', { name: /Skyddat boende Övningsås/ });
       await expect.poll(() => own.textContent(), poll).toContain('Fullt just nu');
       expect(await own.textContent()).toContain('Övningsvägen 9');
@@ -212,7 +216,7 @@ describe.runIf(browserAvailable)(
       });
       await expect.poll(() => stay.textContent(), poll).toContain('Välkomna i dag kl. 15');
       // Moved in on the offer: it is no longer hers to take back.
-      expect(await takeBack.count()).toBe(0);
+      await expect.poll(() => takeBack.count(), poll).toBe(0);
 
       const child = stay.getByRole('form', { name: 'Registrera barn' });
       await child.getByLabel('Barnets förnamn').fill('Elias');

@@ -121,7 +121,10 @@ describe.runIf(browserAvailable)('a county mapping round', () => {
       .poll(() => analyst.getByText(/Öppna svar per tema/).textContent(), poll)
       .toContain('Boende 1');
 
-    expect(await analyst.locator('figure.indicator-chart .recharts-bar-rectangle').count()).toBe(3);
+    // The chart draws its bars after the figures arrive.
+    await expect
+      .poll(() => analyst.locator('figure.indicator-chart .recharts-bar-rectangle').count(), poll)
+      .toBe(3);
     expect(await wcagViolations(analyst)).toEqual([]);
     await analyst.screenshot({ path: screenshotPath('mapping-1-round'), fullPage: true });
 

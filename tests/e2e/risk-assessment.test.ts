@@ -128,7 +128,7 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
     expect(await picture.textContent()).toContain('FREDA-farlighetsbedömning');
     const escalation = picture.getByRole('row', { name: /^Upptrappning/ });
     expect(await escalation.textContent()).toContain('Ja – stäm av');
-    expect(await page.locator('.risk-chart svg').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.risk-chart svg').count(), poll).toBeGreaterThan(0);
     expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('risk-2-common-picture'), fullPage: true });
 
