@@ -6,10 +6,9 @@
  * embedded PGlite and, when one answers, on the PostgreSQL server. Run: npm run bench:indicators
  * (target: all 290 in < 2 s).
  */
-import { releaseWholeAndParts } from '../src/domain/indicators/suppression';
 import { migrateToLatest, type DatabaseHandle } from '../src/server/db/database';
 import { asSystem, inScope } from '../src/server/db/transaction';
-import { organisationFigures } from '../src/server/indicators/organisation-figures';
+import { organisationFigures, releaseLevels } from '../src/server/indicators/organisation-figures';
 import { catalogues } from './catalogues';
 import { onEachEngine, runBench } from './engines';
 import { seedNationalDataset } from './national-dataset';
@@ -52,11 +51,7 @@ const measure = async (engine: string, handle: DatabaseHandle) => {
         (tx) => organisationFigures(tx, deps, organisation.id, period, period.to),
       );
       // Released as a publication to the county is: together with the units.
-      const released = releaseWholeAndParts(
-        deps.indicators,
-        levels[0]!.figures,
-        levels.slice(1).map((unit) => unit.figures),
-      ).whole;
+      const released = releaseLevels(deps.indicators, levels).whole;
       withheld += released.filter((figure) => figure.suppressed).length;
       const opened = released.find((figure) => figure.id === 'actualisedCases');
       byCounty.set(

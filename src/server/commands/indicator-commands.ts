@@ -2,11 +2,11 @@ import { anonymise, caseLevelRows } from '../../domain/indicators/case-level';
 import type { Period } from '../../domain/indicators/facts';
 import { swedishDate } from '../../domain/calendar';
 import { checkFiguresPeriod, checkPeriod } from '../../domain/indicators/period';
-import { releaseWholeAndParts, type ReleasedFigure } from '../../domain/indicators/suppression';
+import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import { invalidFields, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-import { organisationFigures, type FigureLevel } from '../indicators/organisation-figures';
+import { organisationFigures, releaseLevels } from '../indicators/organisation-figures';
 import { requireCountyBoard } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -60,20 +60,12 @@ export const ownIndicators = (ctx: CommandContext, period: Period) =>
     };
   });
 
-/** The organisation (the first level) and its units, released together. */
-const releaseOwn = (ctx: CommandContext, levels: readonly FigureLevel[]) =>
-  releaseWholeAndParts(
-    ctx.indicators,
-    levels[0]!.figures,
-    levels.slice(1).map((unit) => unit.figures),
-  );
-
 /** The same figures as they may leave the organisation: small counts withheld. */
 export const releasedIndicators = (ctx: CommandContext, period: Period, format: string) =>
   runAudited(ctx, async (tx) => {
     const { organisation, levels } = await computeOwn(ctx, tx, period);
     const [whole, ...units] = levels;
-    const released = releaseOwn(ctx, levels);
+    const released = releaseLevels(ctx.indicators, levels);
     await audit(ctx, tx, 'statistics.exported', period, { format });
     return {
       organisation: organisation.name,
@@ -117,7 +109,7 @@ export const publishIndicators = (ctx: CommandContext, period: Period) =>
         periodTo: period.to,
         catalogueVersion: ctx.indicators.version,
         // Released as in the organisation's own exports, so the two read together reveal nothing.
-        figures: JSON.stringify(releaseOwn(ctx, levels).whole),
+        figures: JSON.stringify(releaseLevels(ctx.indicators, levels).whole),
         publishedBy: ctx.actor.userId,
         publishedByName: publisher.displayName,
         publishedAt: now,

@@ -3,12 +3,24 @@ import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
 import type { Period } from '../../domain/indicators/facts';
 import { measuredUntil } from '../../domain/indicators/period';
 import { adultsFor } from '../../domain/indicators/population';
+import { releaseWholeAndParts } from '../../domain/indicators/suppression';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { Tx } from '../db/transaction';
 import { organisationFacts } from './facts.repository';
 import { populationRows } from './population-file';
 
 export type FigureLevel = { unitId: string | null; name: string; figures: Figure[] };
+
+/**
+ * The organisation (the first level) and its units released together, as they may leave it:
+ * small counts withheld, and what they could be worked out from (complementary suppression).
+ */
+export const releaseLevels = (catalogue: IndicatorCatalogue, levels: readonly FigureLevel[]) =>
+  releaseWholeAndParts(
+    catalogue,
+    levels[0]!.figures,
+    levels.slice(1).map((unit) => unit.figures),
+  );
 
 /**
  * One organisation's indicators for a period: the organisation as a whole (per 10,000 adults
