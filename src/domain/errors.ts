@@ -16,6 +16,8 @@ export const errorCodes = [
   'access.denied',
   'not_found',
   'conflict.stale_version',
+  /** A person without a number who looks like someone already registered (name, birth date). */
+  'conflict.possible_duplicate',
   'rule.violation',
 ] as const;
 

@@ -101,8 +101,18 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     givenNameKey: true,
     familyNameKey: true,
     practice: true,
+    duplicateOf: true,
+    birthDate: true,
+    protectionFromPersonId: true,
   },
   personAssignments: { personId: true, userId: true, organisationId: true },
+  personUnits: {
+    organisationId: true,
+    personId: true,
+    unitId: true,
+    placedBy: true,
+    placedAt: true,
+  },
   breakGlassGrants: {
     id: true,
     organisationId: true,
@@ -344,6 +354,7 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     recordedBy: true,
     recordedAt: true,
     version: true,
+    recordedInUnitId: true,
   },
   disclosures: {
     id: true,

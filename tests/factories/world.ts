@@ -1,4 +1,6 @@
+import Personnummer from 'personnummer';
 import type { RoleId } from '../../src/domain/access/roles';
+import { distinctFictitiousNumbers } from '../../src/domain/identity/fictitious-personal-number';
 import type { ProtectionLevel } from '../../src/domain/identity/protected-identity';
 import { newTotpSecret } from '../../src/server/auth/totp';
 import { sealTotpSecret } from '../../src/server/commands/second-factor';
@@ -86,6 +88,19 @@ export const buildCounty = async (handle: DatabaseHandle, world: World) =>
 
 let counter = 0;
 
+/**
+ * One person per identity: every test person gets a number of their own unless a test names
+ * one. Fictitious (born 1890–1899) and valid, drawn from a seeded series so runs repeat.
+ */
+let seed = 17;
+export const nextTestNumber = distinctFictitiousNumbers(
+  () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  },
+  (candidate) => Personnummer.valid(candidate),
+);
+
 /** A fictitious user holding one role in one unit; the password is 'correct horse battery'. */
 export const buildUser = async (
   handle: DatabaseHandle,
@@ -147,7 +162,7 @@ export const buildPerson = async (
         unitId: values.unitId,
         givenName: values.givenName ?? 'Övning',
         familyName: values.familyName ?? 'Testperson',
-        personalNumber: values.personalNumber ?? '18900101-0017',
+        personalNumber: values.personalNumber ?? nextTestNumber(),
         protectionLevel: values.protectionLevel ?? 'none',
         addressEnc: values.address ? encryptField(keys, addressContext, values.address) : null,
         fictitious: true,

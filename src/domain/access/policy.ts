@@ -135,6 +135,31 @@ export const can = (actor: Actor, action: Action, resource: Resource, now: Date)
 };
 
 /**
+ * The role, in the record's own secrecy area, through which the actor may do the action: the
+ * unit they act from. What they record there (a consent, say) belongs to that unit's area.
+ * Undefined when the actor reaches the record only by a share or break-glass, or not at all.
+ */
+export const actingGrant = (
+  actor: Actor,
+  action: Action,
+  resource: RecordResource,
+): RoleGrant | undefined => {
+  const inArea = actor.roles.filter(
+    (grant) =>
+      roles[grant.role].actions.includes(action) &&
+      sharesSecrecyArea(grant, resource) &&
+      (!roles[grant.role].requiresCaseRelation || resource.assignedUserIds.includes(actor.userId)),
+  );
+  return (
+    inArea.find((grant) => grant.unitId === resource.unitId) ??
+    inArea.find((grant) =>
+      (resource.otherPlacements ?? []).some((place) => place.unitId === grant.unitId),
+    ) ??
+    inArea[0]
+  );
+};
+
+/**
  * Passing information on (disclosing it, sharing the case, referring it to another organisation,
  * recording consent, opening a further case for the person, linking or raising concern) needs
  * the record's own secrecy area. A share or break-glass lets a person read, never move the

@@ -13,6 +13,14 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'person.read': { sv: 'Läste personuppgifter', en: 'Read personal data' },
   'person.created': { sv: 'Registrerade person', en: 'Registered person' },
   'person.updated': { sv: 'Ändrade personuppgifter', en: 'Changed personal data' },
+  'person.placed': {
+    sv: 'Registrerade redan känd person i ytterligare enhet',
+    en: 'Registered an already known person in a further unit',
+  },
+  'person.protection_carried': {
+    sv: 'Förde skyddade personuppgifter vidare till barn eller hushåll',
+    en: 'Carried protected personal data on to a child or household member',
+  },
   'person.protected_address_read': {
     sv: 'Visade skyddad adress',
     en: 'Viewed protected address',

@@ -16,6 +16,10 @@ export const auditEventTypes = [
   'person.created',
   'person.updated',
   'person.protected_address_read',
+  /** Intake in a further unit found the person already registered: placed there, not registered again. */
+  'person.placed',
+  /** Protection set on a person was carried to a child or household member (or lifted there). */
+  'person.protection_carried',
   'case.listed',
   'case.read',
   'case.opened',

@@ -21,3 +21,23 @@ export const fictitiousPersonalNumber = (
     }
   }
 };
+
+/**
+ * A source of fictitious numbers that never gives the same one twice: one person per identity
+ * holds for invented people too (the database refuses a number registered twice).
+ */
+export const distinctFictitiousNumbers = (
+  random: () => number,
+  isValid: (candidate: string) => boolean,
+): (() => string) => {
+  const given = new Set<string>();
+  return () => {
+    for (;;) {
+      const number = fictitiousPersonalNumber(random, isValid);
+      if (!given.has(number)) {
+        given.add(number);
+        return number;
+      }
+    }
+  };
+};

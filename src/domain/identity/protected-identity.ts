@@ -29,6 +29,10 @@ export const protectionLabelsEn: Record<ProtectionLevel, string> = {
 /** The text shown wherever a protected address would have been. */
 export const maskedText = '••• skyddad uppgift •••';
 
+/** The stronger of two levels: protection is never lowered by registering a person again. */
+export const strongerProtection = (a: ProtectionLevel, b: ProtectionLevel): ProtectionLevel =>
+  protectionLevels.indexOf(a) >= protectionLevels.indexOf(b) ? a : b;
+
 export const isProtected = (level: ProtectionLevel): boolean => level !== 'none';
 
 /**

@@ -1,3 +1,4 @@
+import { actingGrant, can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
 import {
   checkConsentDraft,
@@ -9,7 +10,12 @@ import { DomainError, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-import { consentContext, presentConsent } from '../presenters/collaboration.presenter';
+import {
+  consentContext,
+  consentResource,
+  presentConsent,
+} from '../presenters/collaboration.presenter';
+import { personResource } from '../presenters/person.presenter';
 import {
   endSharesResting,
   findConsent,
@@ -18,7 +24,7 @@ import {
   withdrawConsentIfVersion,
   type ConsentRow,
 } from '../repositories/collaboration.repository';
-import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+import { AuditedDenial, auditPersonEvent, loadPersonFor, runAudited } from './person-access';
 
 export const asConsentRecord = (row: ConsentRow): ConsentRecord => ({
   id: row.id,
@@ -45,11 +51,24 @@ const presentAll = (rows: readonly ConsentRow[], ctx: CommandContext) => {
   );
 };
 
-/** A person's consents and refusals, newest first. */
+/**
+ * A person's consents and refusals, newest first: those recorded in a secrecy area the reader
+ * may read the person in. A unit of another area where she is also registered sees none of the
+ * VINR team's consents (their purpose names what the team knows); break-glass opens them all.
+ */
 export const readConsents = (ctx: CommandContext, personId: string) =>
   runAudited(ctx, async (tx) => {
-    const { decision } = await loadPersonFor(ctx, tx, personId, 'person.read', 'consent.read');
-    const rows = await listConsents(tx, personId);
+    const { person, decision } = await loadPersonFor(
+      ctx,
+      tx,
+      personId,
+      'person.read',
+      'consent.read',
+    );
+    const holder = personResource(person);
+    const rows = (await listConsents(tx, personId)).filter(
+      (row) => can(ctx.actor, 'person.read', consentResource(row, holder), ctx.now()).allowed,
+    );
     await auditPersonEvent(ctx, tx, {
       type: 'consent.read',
       personId,
@@ -73,7 +92,7 @@ export const recordConsent = (ctx: CommandContext, personId: string, input: Cons
           message: problem.message,
         })),
       });
-    const { decision } = await loadPersonFor(
+    const { person, decision } = await loadPersonFor(
       ctx,
       tx,
       personId,
@@ -81,7 +100,10 @@ export const recordConsent = (ctx: CommandContext, personId: string, input: Cons
       'consent.recorded',
       true,
     );
+    // Own area only (above), so a grant in the person's area exists: the consent is its own.
+    const recordedIn = actingGrant(ctx.actor, 'person.update', personResource(person))!;
     const { id } = await insertConsent(tx, {
+      recordedInUnitId: recordedIn.unitId,
       organisationId: ctx.actor.organisationId,
       personId,
       decision: input.decision,
@@ -119,7 +141,7 @@ export const withdrawConsent = (
 ) =>
   runAudited(ctx, async (tx) => {
     const row = await loadConsent(tx, consentId);
-    const { decision } = await loadPersonFor(
+    const { person, decision } = await loadPersonFor(
       ctx,
       tx,
       row.personId,
@@ -127,6 +149,19 @@ export const withdrawConsent = (
       'consent.withdrawn',
       true,
     );
+    // The consent is the recording area's: another area where she is registered cannot see it.
+    const own = can(
+      ctx.actor,
+      'person.update',
+      consentResource(row, personResource(person)),
+      ctx.now(),
+    );
+    if (!own.allowed || own.reason !== 'access.same_secrecy_area')
+      throw new AuditedDenial(ctx, {
+        personId: row.personId,
+        reason: own.allowed ? 'access.other_secrecy_area' : own.reason,
+        details: { attempted: 'consent.withdrawn', consentId },
+      });
     const today = swedishDate(ctx.now());
     if (input.withdrawnOn > today || input.withdrawnOn < row.givenOn)
       throw new DomainError('validation.invalid', {

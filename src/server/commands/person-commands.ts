@@ -1,9 +1,10 @@
 import { can } from '../../domain/access/policy';
 import { planBreakGlass } from '../../domain/access/policy';
-import { DomainError, staleVersion } from '../../domain/errors';
+import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
 import { parseIdentity, type IdentityKind } from '../../domain/identity/personal-identity';
 import type { SafeContact, VulnerabilityMarker } from '../../domain/identity/person-markers';
-import type { ProtectionLevel } from '../../domain/identity/protected-identity';
+import { strongerProtection, type ProtectionLevel } from '../../domain/identity/protected-identity';
+import type { Tx } from '../db/transaction';
 import { encryptField } from '../crypto/field-encryption';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
@@ -16,12 +17,16 @@ import {
   personResource,
   presentPerson,
 } from '../presenters/person.presenter';
+import { registerIdentity } from './register-identity';
 import {
   assignPerson,
+  carryProtection,
   findPerson,
-  insertPerson,
+  findSimilarPersons,
+  householdOf,
   listPersonsInUnits,
   searchPersonsInUnits,
+  setProtectionOfNumber,
   updatePersonIfVersion,
 } from '../repositories/person.repository';
 import {
@@ -117,8 +122,16 @@ export type PersonInput = {
   personalNumber: string | null;
   protectionLevel: ProtectionLevel;
   address: string | null;
+  birthDate: string | null;
+  notSameAsSimilar: boolean;
 };
 
+/**
+ * Registers a person at intake. One person per identity: a number already registered in the
+ * organisation gives back that person, placed in this unit too (registeredBefore), never a
+ * second record. A person without a number whose name and birth date match someone the worker
+ * can already see is refused with 409 until the worker says it is someone else.
+ */
 export const createPerson = (ctx: CommandContext, input: PersonInput) =>
   runAudited(ctx, async (tx) => {
     const identity = parseIdentity(input.identityKind, input.personalNumber);
@@ -127,6 +140,10 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
         fields: [{ path: 'body.personalNumber', message: identity.message }],
       });
     }
+    if (identity.value !== null && input.birthDate !== null)
+      throw invalidFields([
+        { field: 'birthDate', message: 'Födelsedatumet framgår av numret. Lämna fältet tomt.' },
+      ]);
     const unit = await findUnit(tx, input.unitId);
     if (!unit)
       throw new DomainError('validation.invalid', {
@@ -144,30 +161,43 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
         reason: decision.reason,
         details: { attempted: 'person.created', unitId: unit.id },
       });
-    const { id } = await insertPerson(tx, {
-      organisationId: ctx.actor.organisationId,
-      unitId: unit.id,
-      givenName: input.givenName,
-      familyName: input.familyName,
-      personalNumber: identity.value,
-      identityKind: input.identityKind,
-      protectionLevel: input.protectionLevel,
-      addressEnc:
-        input.address === null ? null : encryptField(ctx.keys, addressContext, input.address),
-      updatedAt: ctx.now(),
-    });
+    if (identity.value === null && !input.notSameAsSimilar) {
+      const similar = await findSimilarPersons(
+        tx,
+        await unitsWhereActorMay(ctx, tx, 'person.read'),
+        input,
+      );
+      if (
+        similar.some((row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed)
+      )
+        throw new DomainError('conflict.possible_duplicate', {
+          message:
+            'Det finns redan en person med samma namn och födelsedatum. Kontrollera om det är hon eller han innan du registrerar.',
+        });
+    }
+    const { id, existing } = await registerIdentity(
+      ctx,
+      tx,
+      {
+        unitId: unit.id,
+        givenName: input.givenName,
+        familyName: input.familyName,
+        personalNumber: identity.value,
+        identityKind: input.identityKind,
+        protectionLevel: input.protectionLevel,
+        birthDate: input.birthDate,
+        addressEnc:
+          input.address === null ? null : encryptField(ctx.keys, addressContext, input.address),
+      },
+      { reason: decision.reason },
+    );
     await assignPerson(tx, {
       personId: id,
       userId: ctx.actor.userId,
       organisationId: ctx.actor.organisationId,
     });
-    await auditPersonEvent(ctx, tx, {
-      type: 'person.created',
-      personId: id,
-      reason: decision.reason,
-    });
-    const created = await findPerson(tx, id);
-    return presentPerson(created!, viewer(ctx));
+    const registered = await findPerson(tx, id);
+    return { ...presentPerson(registered!, viewer(ctx)), registeredBefore: existing };
   });
 
 /** Changes a person if nobody else has changed it since the caller read `version`. */
@@ -183,13 +213,26 @@ export const updatePerson = (
     vulnerabilityMarkers?: VulnerabilityMarker[] | undefined;
     interpreterLanguage?: string | null | undefined;
     safeContact?: SafeContact | null | undefined;
+    /**
+     * When protection is raised: carry it to the children and household registered with the
+     * person ('protect', the default) or leave theirs as it is.
+     */
+    household?: 'protect' | 'leave' | undefined;
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { decision } = await loadPersonFor(ctx, tx, personId, 'person.update', 'person.updated');
-    const { version, address, safeContact, ...rest } = input;
+    const { person, decision } = await loadPersonFor(
+      ctx,
+      tx,
+      personId,
+      'person.update',
+      'person.updated',
+    );
+    const { version, address, safeContact, household, ...rest } = input;
     const changes = {
       ...rest,
+      // A level decided for this person replaces one carried from a parent.
+      ...(input.protectionLevel !== undefined ? { protectionFromPersonId: null } : {}),
       ...(address !== undefined
         ? { addressEnc: address === null ? null : encryptField(ctx.keys, addressContext, address) }
         : {}),
@@ -208,6 +251,16 @@ export const updatePerson = (
         'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.',
       );
     }
+    // Protection is the person's: records of the same number not yet merged follow at once.
+    if (input.protectionLevel !== undefined && person.personalNumber !== null)
+      await setProtectionOfNumber(tx, person.personalNumber, input.protectionLevel, ctx.now());
+    const raised =
+      input.protectionLevel !== undefined &&
+      strongerProtection(input.protectionLevel, person.protectionLevel) !== person.protectionLevel;
+    const carriedTo =
+      raised && household !== 'leave'
+        ? await protectHousehold(ctx, tx, personId, input.protectionLevel!)
+        : 0;
     await auditPersonEvent(ctx, tx, {
       type: 'person.updated',
       personId,
@@ -215,13 +268,44 @@ export const updatePerson = (
       breakGlassId: decision.breakGlassId,
       details: {
         fields: Object.keys(input)
-          .filter((key) => key !== 'version')
+          .filter((key) => key !== 'version' && key !== 'household')
           .join(','),
+        ...(raised ? { protectionCarriedTo: carriedTo } : {}),
       },
     });
-    const person = await findPerson(tx, personId);
-    return presentPerson(person!, viewer(ctx));
+    return {
+      ...presentPerson((await findPerson(tx, personId))!, viewer(ctx)),
+      protectionCarriedTo: carriedTo,
+    };
   });
+
+/**
+ * Carries a person's new protection to the children and household members registered with them
+ * whose own is weaker, each change audited on that person. Their units see them as protected in
+ * every list, export and PDF until someone there with the right decides otherwise.
+ */
+const protectHousehold = async (
+  ctx: CommandContext,
+  tx: Tx,
+  personId: string,
+  level: ProtectionLevel,
+) => {
+  let carried = 0;
+  for (const member of await householdOf(tx, personId)) {
+    if (strongerProtection(member.protectionLevel, level) === member.protectionLevel) continue;
+    await carryProtection(tx, member.id, level, personId, ctx.now());
+    if (member.personalNumber !== null)
+      await setProtectionOfNumber(tx, member.personalNumber, level, ctx.now());
+    await auditPersonEvent(ctx, tx, {
+      type: 'person.protection_carried',
+      personId: member.id,
+      reason: 'protection.household',
+      details: { level },
+    });
+    carried += 1;
+  }
+  return carried;
+};
 
 /** Shows a protected address: an explicit, reasoned, logged act. */
 export const revealProtectedAddress = (ctx: CommandContext, personId: string, reason: string) =>

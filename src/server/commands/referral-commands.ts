@@ -29,7 +29,7 @@ import { disclosureContext } from '../presenters/collaboration.presenter';
 import { findCase, insertOpenedCase } from '../repositories/case.repository';
 import { insertDisclosure } from '../repositories/collaboration.repository';
 import { findUnit, ownOrganisation } from '../repositories/organisation.repository';
-import { insertPerson } from '../repositories/person.repository';
+import { registerIdentity } from './register-identity';
 import {
   answerReferralIfVersion,
   findReferral,
@@ -457,35 +457,21 @@ const openReceivedCase = async (ctx: CommandContext, tx: Tx, row: ReferralRow) =
     decryptField(ctx.keys, contexts.subject, row.subjectEnc),
   ) as ReferralSubject;
   const unit = (await findUnit(tx, row.toUnitId))!;
-  const known = subject.personalNumber
-    ? await tx
-        .selectFrom('persons')
-        .select('id')
-        .where('personalNumber', '=', subject.personalNumber)
-        .executeTakeFirst()
-    : undefined;
   const now = ctx.now();
-  const personId =
-    known?.id ??
-    (
-      await insertPerson(tx, {
-        organisationId: ctx.actor.organisationId,
-        unitId: unit.id,
-        givenName: subject.givenName,
-        familyName: subject.familyName,
-        personalNumber: subject.personalNumber,
-        identityKind: subject.personalNumber ? 'personnummer' : 'none',
-        protectionLevel: subject.protectionLevel,
-        updatedAt: now,
-      })
-    ).id;
-  if (!known)
-    await auditPersonEvent(ctx, tx, {
-      type: 'person.created',
-      personId,
-      reason: 'referral.receiver',
-      details: { referralId: row.id },
-    });
+  // The person may be known already: the same person, placed in the receiving unit.
+  const { id: personId } = await registerIdentity(
+    ctx,
+    tx,
+    {
+      unitId: unit.id,
+      givenName: subject.givenName,
+      familyName: subject.familyName,
+      personalNumber: subject.personalNumber,
+      identityKind: subject.personalNumber ? 'personnummer' : 'none',
+      protectionLevel: subject.protectionLevel,
+    },
+    { reason: 'referral.receiver', details: { referralId: row.id } },
+  );
   const { id } = await insertOpenedCase(tx, {
     organisationId: ctx.actor.organisationId,
     unitId: unit.id,

@@ -12,8 +12,8 @@ import {
   insertTransition,
   listReportsFrom,
 } from '../repositories/case.repository';
-import { insertPerson } from '../repositories/person.repository';
 import { loadCaseFor } from './case-access';
+import { registerIdentity } from './register-identity';
 import { auditPersonEvent, runAudited } from './person-access';
 
 export const concernContext = 'reports_of_concern.concern';
@@ -63,19 +63,23 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
       });
     }
     const now = ctx.now();
-    const child = await insertPerson(tx, {
-      organisationId: ctx.actor.organisationId,
-      unitId: childUnit.id,
-      givenName: input.child.givenName,
-      familyName: input.child.familyName,
-      personalNumber: identity.value,
-      identityKind: input.child.identityKind,
-      // A child usually shares the parent's protection; a team can lower it after checking.
-      protectionLevel: record.protectionLevel as ProtectionLevel,
-      addressEnc: null,
-      fictitious: record.fictitious,
-      updatedAt: now,
-    });
+    // A child already registered is the same child: placed in barn och unga, not registered again.
+    const child = await registerIdentity(
+      ctx,
+      tx,
+      {
+        unitId: childUnit.id,
+        givenName: input.child.givenName,
+        familyName: input.child.familyName,
+        personalNumber: identity.value,
+        identityKind: input.child.identityKind,
+        // A child usually shares the parent's protection; a team can lower it after checking.
+        protectionLevel: record.protectionLevel as ProtectionLevel,
+        addressEnc: null,
+        fictitious: record.fictitious,
+      },
+      { reason: reportingDuty, details: { fromCaseId } },
+    );
     const childCase = await insertCase(tx, {
       organisationId: ctx.actor.organisationId,
       unitId: childUnit.id,

@@ -200,6 +200,21 @@ export type PersonsTable = {
   /** lower(given_name), kept by the database for indexed prefix search. */
   givenNameKey: ColumnType<string, never, never>;
   familyNameKey: ColumnType<string, never, never>;
+  /** A record registered before identities were unique: the person it duplicates, until merged. */
+  duplicateOf: ColumnType<string | null, never, string | null>;
+  /** For people without a Swedish number: helps notice a possible duplicate. */
+  birthDate: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Whose protection this person carries (a protected parent's child), until someone decides otherwise. */
+  protectionFromPersonId: string | null;
+};
+
+/** A person registered in a further unit (intake there found them already registered). */
+export type PersonUnitsTable = {
+  organisationId: string;
+  personId: string;
+  unitId: string;
+  placedBy: string;
+  placedAt: Date;
 };
 
 export type CasesTable = {
@@ -483,6 +498,8 @@ export type ConsentsTable = {
   recordedBy: string;
   recordedAt: Date;
   version: Version;
+  /** The unit that recorded it: a consent is its secrecy area's information. */
+  recordedInUnitId: string;
 };
 
 export type DisclosuresTable = {
@@ -1051,6 +1068,7 @@ export type Database = {
   oidcLoginStates: OidcLoginStatesTable;
   persons: PersonsTable;
   personAssignments: PersonAssignmentsTable;
+  personUnits: PersonUnitsTable;
   breakGlassGrants: BreakGlassGrantsTable;
   auditChainHeads: AuditChainHeadsTable;
   auditEvents: AuditEventsTable;

@@ -22,6 +22,7 @@ export const statusFor = (code: ErrorCode): number => {
     case 'not_found':
       return 404;
     case 'conflict.stale_version':
+    case 'conflict.possible_duplicate':
       return 409;
     case 'rule.violation':
       return 422;

@@ -1,3 +1,4 @@
+import type { RecordResource } from '../../domain/access/policy';
 import type { ConsentRecipient } from '../../domain/collaboration/consent';
 import { decryptField, type KeyRing } from '../crypto/field-encryption';
 import type { ConsentRow, DisclosureRow } from '../repositories/collaboration.repository';
@@ -12,6 +13,24 @@ export const disclosureContext = {
   content: 'disclosures.content',
 } as const;
 export const concernContext = 'concerns.what_was_said';
+
+/**
+ * The policy's view of a consent: the person's record, as it stands in the unit that recorded
+ * the consent. Its purpose and recipients are that secrecy area's information, so a unit of
+ * another area where the person is also registered does not read them.
+ */
+export const consentResource = (
+  row: Pick<ConsentRow, 'id' | 'personId' | 'recordedInUnitId' | 'recordedInAreaId'>,
+  person: Pick<RecordResource, 'organisationId' | 'assignedUserIds'>,
+): RecordResource => ({
+  kind: 'person',
+  id: row.id,
+  personId: row.personId,
+  organisationId: person.organisationId,
+  unitId: row.recordedInUnitId,
+  secrecyAreaId: row.recordedInAreaId,
+  assignedUserIds: person.assignedUserIds,
+});
 
 const open = (keys: KeyRing, context: string, sealed: string | null) =>
   sealed === null ? null : decryptField(keys, context, sealed);

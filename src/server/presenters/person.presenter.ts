@@ -74,6 +74,10 @@ export const presentPerson = (
       level !== 'none',
       maskedText,
     ),
+    birthDate: person.birthDate,
+    /** The protection was carried from a parent or household member, not decided for this person. */
+    protectionCarried: person.protectionFromPersonId !== null,
+    duplicateOf: person.duplicateOf,
     version: person.version,
     updatedAt: person.updatedAt.toISOString(),
     abilities: {

@@ -7,8 +7,11 @@ const consentQuery = (tx: Tx) =>
   tx
     .selectFrom('consents as c')
     .innerJoin('users as u', 'u.id', 'c.recordedBy')
+    .innerJoin('units as ru', 'ru.id', 'c.recordedInUnitId')
     .select([
       'c.id',
+      'c.recordedInUnitId',
+      'ru.secrecyAreaId as recordedInAreaId',
       'c.personId',
       'c.decision',
       'c.purposeEnc',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { prefixRange } from '../../domain/identity/person-search';
+import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { NewPerson } from '../db/schema';
 
@@ -26,15 +27,43 @@ const personColumns = [
   'p.vulnerabilityMarkers',
   'p.interpreterLanguage',
   'p.safeContactEnc',
+  'p.duplicateOf',
+  'p.protectionFromPersonId',
   'u.secrecyAreaId',
   'u.name as unitName',
 ] as const;
+
+const birthDate = dateText<string | null>('p.birthDate').as('birthDate');
+
+/**
+ * The further units a person is placed in: the units of their cases, and the units where intake
+ * registered them again (person_units). Both make the person visible there, nothing more.
+ */
+const placementsOf = (tx: Tx, personId: string) =>
+  tx
+    .selectFrom('cases as c')
+    .innerJoin('units as cu', 'cu.id', 'c.unitId')
+    .select(['c.unitId', 'cu.secrecyAreaId', 'c.ownerUserId'])
+    .where('c.personId', '=', personId)
+    .unionAll(
+      tx
+        .selectFrom('personUnits as pu')
+        .innerJoin('units as pu_u', 'pu_u.id', 'pu.unitId')
+        .select([
+          'pu.unitId',
+          'pu_u.secrecyAreaId',
+          sql<string | null>`null::uuid`.as('ownerUserId'),
+        ])
+        .where('pu.personId', '=', personId),
+    )
+    .execute();
 
 export const findPerson = async (tx: Tx, id: string) => {
   const person = await tx
     .selectFrom('persons as p')
     .innerJoin('units as u', 'u.id', 'p.unitId')
     .select(personColumns)
+    .select(birthDate)
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!person) return undefined;
@@ -43,12 +72,7 @@ export const findPerson = async (tx: Tx, id: string) => {
     .select('userId')
     .where('personId', '=', id)
     .execute();
-  const caseUnits = await tx
-    .selectFrom('cases as c')
-    .innerJoin('units as cu', 'cu.id', 'c.unitId')
-    .select(['c.unitId', 'cu.secrecyAreaId', 'c.ownerUserId'])
-    .where('c.personId', '=', id)
-    .execute();
+  const caseUnits = await placementsOf(tx, id);
   return {
     ...person,
     assignedUserIds: [
@@ -62,22 +86,30 @@ export const findPerson = async (tx: Tx, id: string) => {
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
 /**
- * Persons registered in the given units or with a case in them (the units in which the actor
- * may read), each with the units of their cases for the policy's check. Lists and searches
- * build on this one query.
+ * Persons registered in the given units, placed there or with a case in them (the units in
+ * which the actor may read), each with their further units for the policy's check. Lists and
+ * searches build on this one query.
  */
 const personsReachableFrom = (tx: Tx, unitIds: readonly string[]) =>
   tx
     .selectFrom('persons as p')
     .innerJoin('units as u', 'u.id', 'p.unitId')
     .select(personColumns)
+    .select(birthDate)
     .select((eb) =>
       jsonArrayFrom(
         eb
           .selectFrom('cases as c')
           .innerJoin('units as cu', 'cu.id', 'c.unitId')
           .select(['c.unitId', 'cu.secrecyAreaId'])
-          .whereRef('c.personId', '=', 'p.id'),
+          .whereRef('c.personId', '=', 'p.id')
+          .unionAll(
+            eb
+              .selectFrom('personUnits as pu')
+              .innerJoin('units as pu_u', 'pu_u.id', 'pu.unitId')
+              .select(['pu.unitId', 'pu_u.secrecyAreaId'])
+              .whereRef('pu.personId', '=', 'p.id'),
+          ),
       ).as('otherPlacements'),
     )
     .where((eb) =>
@@ -89,6 +121,13 @@ const personsReachableFrom = (tx: Tx, unitIds: readonly string[]) =>
             .select('c.id')
             .whereRef('c.personId', '=', 'p.id')
             .where('c.unitId', 'in', unitIds),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('personUnits as pu')
+            .select('pu.personId')
+            .whereRef('pu.personId', '=', 'p.id')
+            .where('pu.unitId', 'in', unitIds),
         ),
       ]),
     );
@@ -127,6 +166,7 @@ export const updatePersonIfVersion = async (
       | 'vulnerabilityMarkers'
       | 'interpreterLanguage'
       | 'safeContactEnc'
+      | 'protectionFromPersonId'
     >
   >,
   now: Date,
@@ -170,3 +210,131 @@ export const searchPersonsInUnits = async (
   }
   return select.orderBy('p.familyName').orderBy('p.givenName').limit(limit).execute();
 };
+
+/**
+ * Registers a person unless their identity number is already registered in the organisation
+ * (the database's unique index decides, so two intakes at once cannot both register her).
+ * Returns the new id, or undefined when the number was taken.
+ */
+export const insertPersonUnlessRegistered = async (tx: Tx, values: NewPerson) =>
+  (
+    await tx
+      .insertInto('persons')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict
+          .columns(['organisationId', 'personalNumber'])
+          .where('personalNumber', 'is not', null)
+          .where('duplicateOf', 'is', null)
+          .doNothing(),
+      )
+      .returning('id')
+      .executeTakeFirst()
+  )?.id;
+
+/** The person registered with an identity number in the request's organisation. */
+export const findPersonByNumber = (tx: Tx, personalNumber: string) =>
+  tx
+    .selectFrom('persons')
+    .select(['id', 'unitId', 'protectionLevel'])
+    .where('personalNumber', '=', personalNumber)
+    .where('duplicateOf', 'is', null)
+    .executeTakeFirst();
+
+/** Places a person in a further unit; returns whether she was not placed there before. */
+export const placePersonInUnit = async (
+  tx: Tx,
+  values: {
+    organisationId: string;
+    personId: string;
+    unitId: string;
+    placedBy: string;
+    placedAt: Date;
+  },
+) =>
+  (await tx
+    .insertInto('personUnits')
+    .values(values)
+    .onConflict((conflict) => conflict.columns(['personId', 'unitId']).doNothing())
+    .returning('personId')
+    .executeTakeFirst()) !== undefined;
+
+/**
+ * Sets the protection of every record of one identity number (a person and any duplicates not
+ * yet merged): protection belongs to the person, not to one record of her.
+ */
+export const setProtectionOfNumber = (
+  tx: Tx,
+  personalNumber: string,
+  level: NewPerson['protectionLevel'],
+  now: Date,
+) =>
+  tx
+    .updateTable('persons')
+    .set((eb) => ({ protectionLevel: level, updatedAt: now, version: eb('version', '+', 1) }))
+    .where('personalNumber', '=', personalNumber)
+    .where('protectionLevel', '<>', level)
+    .returning('id')
+    .execute();
+
+/**
+ * Persons without a number, reachable from the given units, with the same given and family
+ * name (and the same birth date when both have one): possibly the person about to be registered.
+ */
+export const findSimilarPersons = async (
+  tx: Tx,
+  unitIds: readonly string[],
+  person: { givenName: string; familyName: string; birthDate: string | null },
+) => {
+  if (unitIds.length === 0) return [];
+  let select = personsReachableFrom(tx, unitIds)
+    .where('p.personalNumber', 'is', null)
+    .where(sql<boolean>`p.given_name_key = lower(${person.givenName.trim()})`)
+    .where(sql<boolean>`p.family_name_key = lower(${person.familyName.trim()})`);
+  if (person.birthDate !== null)
+    select = select.where((eb) =>
+      eb.or([eb('p.birthDate', 'is', null), eb('p.birthDate', '=', person.birthDate)]),
+    );
+  return select.limit(20).execute();
+};
+
+/**
+ * The people registered with a person: the children of their cases (a parent's case linked to a
+ * child's case) and members of their household. Never the other side of a victim–perpetrator link.
+ */
+export const householdOf = (tx: Tx, personId: string) =>
+  tx
+    .selectFrom('cases as own')
+    .innerJoin('caseLinks as l', 'l.caseId', 'own.id')
+    .innerJoin('cases as other', 'other.id', 'l.linkedCaseId')
+    .innerJoin('persons as p', 'p.id', 'other.personId')
+    .select(['p.id', 'p.protectionLevel', 'p.personalNumber'])
+    .distinct()
+    .where('own.personId', '=', personId)
+    .where('p.id', '<>', personId)
+    .where((eb) =>
+      eb.or([
+        eb('l.kind', '=', 'household'),
+        eb.and([eb('l.kind', '=', 'parentChild'), eb('other.type', '=', 'childExposed')]),
+      ]),
+    )
+    .execute();
+
+/** Gives a person the protection carried from another (a parent), stronger levels kept. */
+export const carryProtection = (
+  tx: Tx,
+  personId: string,
+  level: NewPerson['protectionLevel'],
+  fromPersonId: string,
+  now: Date,
+) =>
+  tx
+    .updateTable('persons')
+    .set((eb) => ({
+      protectionLevel: level,
+      protectionFromPersonId: fromPersonId,
+      updatedAt: now,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', personId)
+    .execute();

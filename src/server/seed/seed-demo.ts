@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Personnummer from 'personnummer';
 import { rolesNeedSecondFactor } from '../../domain/access/roles';
-import { fictitiousPersonalNumber } from '../../domain/identity/fictitious-personal-number';
+import { distinctFictitiousNumbers } from '../../domain/identity/fictitious-personal-number';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { hashPassword } from '../auth/passwords';
 import { newTotpSecret } from '../auth/totp';
@@ -234,6 +234,9 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
       'ovningslan.csv',
       now,
     );
+    const nextNumber = distinctFictitiousNumbers(Math.random, (candidate) =>
+      Personnummer.valid(candidate),
+    );
     for (const person of demoPersons) {
       const unit = unitOf(person.unit);
       await tx
@@ -243,9 +246,7 @@ export const seedDemo = async (db: Kysely<Database>, keys: KeyRing): Promise<Dem
           unitId: unit.id,
           givenName: person.givenName,
           familyName: person.familyName,
-          personalNumber: fictitiousPersonalNumber(Math.random, (candidate) =>
-            Personnummer.valid(candidate),
-          ),
+          personalNumber: nextNumber(),
           protectionLevel: person.protection,
           addressEnc: encryptField(keys, addressContext, person.address),
           fictitious: true,

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import Personnummer from 'personnummer';
 import type { RoleId } from '../../domain/access/roles';
 import { auditEventTypes } from '../../domain/audit/events';
-import { fictitiousPersonalNumber } from '../../domain/identity/fictitious-personal-number';
+import { distinctFictitiousNumbers } from '../../domain/identity/fictitious-personal-number';
 import { protectionLevels } from '../../domain/identity/protected-identity';
 import { chainFor, genesisHash, hashEvent } from '../audit/audit-hash';
 import { encryptField, type KeyRing } from '../crypto/field-encryption';
@@ -147,12 +147,15 @@ const createPersons = async (
   random: () => number,
 ) => {
   const now = new Date();
+  const nextNumber = distinctFictitiousNumbers(random, (candidate) =>
+    Personnummer.valid(candidate),
+  );
   const rows = Array.from({ length: count }, (_, index) => ({
     organisationId,
     unitId: units[index % units.length]!.id,
     givenName: faker.person.firstName(),
     familyName: faker.person.lastName(),
-    personalNumber: fictitiousPersonalNumber(random, (candidate) => Personnummer.valid(candidate)),
+    personalNumber: nextNumber(),
     // About one in fifty has protected identity, as in a municipality's caseload.
     protectionLevel: index % 50 === 0 ? protectionLevels[1 + (index % 3)]! : ('none' as const),
     addressEnc: encryptField(

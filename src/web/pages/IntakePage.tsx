@@ -1,13 +1,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type SessionView } from '../api';
+import { api, ApiError, type SessionView } from '../api';
 import type { ScreeningResult, Unit } from '../cases-api';
 import { navigate } from '../navigation';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
-type Person = { id: string; givenName: string; familyName: string };
+type Person = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  unitName: string;
+  personalNumber: string | null;
+  birthDate: string | null;
+  registeredBefore?: boolean;
+};
 type Outcome = 'positive' | 'negative' | 'declined' | 'notAsked';
 const outcomes: Outcome[] = ['positive', 'negative', 'declined', 'notAsked'];
 const notAskedReasons = [
@@ -23,6 +31,11 @@ const notAskedReasons = [
 export const IntakePage = ({ session }: { session: SignedIn }) => {
   const { t } = useTranslation();
   const [person, setPerson] = useState<Person | null>(null);
+  // A person without a number who looks like someone already registered: the worker chooses.
+  const [similar, setSimilar] = useState<{
+    body: Record<string, unknown>;
+    persons: Person[];
+  } | null>(null);
   const [results, setResults] = useState<ScreeningResult[] | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   const [referred, setReferred] = useState<string | null>(null);
@@ -37,20 +50,33 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
   const activeUnit = units.find((unit) => unit.id === unitId);
   const vinrUnits = units.filter((unit) => unit.kind === 'adultVinr' && unit.id !== unitId);
 
+  const send = (body: Record<string, unknown>) =>
+    void run(async () => {
+      try {
+        setPerson(await api<Person>('POST', '/api/persons', body));
+        setSimilar(null);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.problem.code !== 'conflict.possible_duplicate')
+          throw error;
+        const q = `${String(body.givenName)} ${String(body.familyName)}`;
+        const found = await api<Person[]>('GET', `/api/persons/search?q=${encodeURIComponent(q)}`);
+        setSimilar({ body, persons: found.filter((entry) => entry.personalNumber === null) });
+      }
+    });
+
   const register = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void run(async () => {
-      setPerson(
-        await api<Person>('POST', '/api/persons', {
-          unitId,
-          givenName: form.get('givenName'),
-          familyName: form.get('familyName'),
-          identityKind: form.get('identityKind'),
-          personalNumber: form.get('personalNumber') || null,
-          protectionLevel: form.get('protectionLevel'),
-        }),
-      );
+    const identityKind = form.get('identityKind');
+    send({
+      unitId,
+      givenName: form.get('givenName'),
+      familyName: form.get('familyName'),
+      identityKind,
+      personalNumber: form.get('personalNumber') || null,
+      protectionLevel: form.get('protectionLevel'),
+      // Only a person without a number has a birth date of its own; a number already holds one.
+      birthDate: identityKind === 'none' ? form.get('birthDate') || null : null,
     });
   };
 
@@ -108,7 +134,28 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
           {t('intake.title')}
         </h1>
         <p>{t('intake.lead', { unit: activeUnit?.name ?? '' })}</p>
-        <FieldErrors problem={problem} />
+        {similar ? (
+          <section aria-labelledby="similar-title" className="role-card">
+            <h2 id="similar-title">{t('intake.similarTitle')}</h2>
+            <p>{t('intake.similarLead')}</p>
+            <ul>
+              {similar.persons.map((entry) => (
+                <li key={entry.id}>
+                  {entry.givenName} {entry.familyName}
+                  {entry.birthDate && ` (${entry.birthDate})`} – {entry.unitName}{' '}
+                  <button type="button" onClick={() => setPerson(entry)}>
+                    {t('intake.continueWith', { name: `${entry.givenName} ${entry.familyName}` })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => send({ ...similar.body, notSameAsSimilar: true })}>
+              {t('intake.someoneElse')}
+            </button>
+          </section>
+        ) : (
+          <FieldErrors problem={problem} />
+        )}
         <form onSubmit={register} noValidate>
           <label htmlFor="givenName">{t('intake.givenName')}</label>
           <input id="givenName" name="givenName" required />
@@ -131,6 +178,11 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
           />
           <p id="number-help" className="muted">
             {t('intake.numberHelp')}
+          </p>
+          <label htmlFor="birthDate">{t('intake.birthDate')}</label>
+          <input id="birthDate" name="birthDate" type="date" aria-describedby="birth-help" />
+          <p id="birth-help" className="muted">
+            {t('intake.birthDateHelp')}
           </p>
           <label htmlFor="protectionLevel">{t('intake.protection')}</label>
           <select id="protectionLevel" name="protectionLevel" defaultValue="none">
@@ -165,6 +217,11 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
         <h1 ref={heading} tabIndex={-1}>
           {t('screening.title', { name: `${person.givenName} ${person.familyName}` })}
         </h1>
+        {person.registeredBefore && (
+          <p role="status" className="role-card">
+            {t('intake.registeredBefore', { unit: activeUnit?.name ?? '' })}
+          </p>
+        )}
         <p>{t('screening.lead')}</p>
         {activeUnit && !activeUnit.routineScreening && (
           <div className="role-card">

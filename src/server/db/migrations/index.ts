@@ -26,6 +26,8 @@ import * as routines from './20261126900000-routines';
 import * as trainingMode from './20261127000000-training-mode';
 import * as practiceScenarios from './20261127100000-practice-scenarios';
 import * as interventionWaitIndex from './20261127200000-intervention-wait-index';
+import * as onePersonPerIdentity from './20261207000000-one-person-per-identity';
+import * as protectionTravels from './20261207100000-protection-travels';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -56,6 +58,8 @@ const migrations: Record<string, Migration> = {
   '20261127000000-training-mode': trainingMode,
   '20261127100000-practice-scenarios': practiceScenarios,
   '20261127200000-intervention-wait-index': interventionWaitIndex,
+  '20261207000000-one-person-per-identity': onePersonPerIdentity,
+  '20261207100000-protection-travels': protectionTravels,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -18,7 +18,9 @@ import {
   personParams,
   personResponse,
   reasonBody,
+  registeredPersonResponse,
   updatePersonBody,
+  updatedPersonResponse,
 } from './schemas';
 
 const tags = ['personer'];
@@ -71,10 +73,17 @@ export const registerPersonRoutes = (instance: FastifyInstance, deps: AppDeps) =
     '/api/persons',
     {
       config: { access: 'person.create' },
-      schema: { tags, body: createPersonBody, response: { 201: personResponse } },
+      schema: {
+        tags,
+        body: createPersonBody,
+        // 201: registered; 200: the number was registered already, and she is placed here.
+        response: { 200: registeredPersonResponse, 201: registeredPersonResponse },
+      },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createPerson(commandContext(request, deps), request.body)),
+    async (request, reply) => {
+      const person = await createPerson(commandContext(request, deps), request.body);
+      return reply.status(person.registeredBefore ? 200 : 201).send(person);
+    },
   );
 
   app.patch(
@@ -85,7 +94,7 @@ export const registerPersonRoutes = (instance: FastifyInstance, deps: AppDeps) =
         tags,
         params: personParams,
         body: updatePersonBody,
-        response: { 200: personResponse },
+        response: { 200: updatedPersonResponse },
       },
     },
     async (request) =>

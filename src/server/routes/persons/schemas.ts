@@ -38,8 +38,17 @@ export const personResponse = z.object({
   /** Language the person needs an interpreter for; null if none. */
   interpreterLanguage: z.string().nullable(),
   safeContact: safeContactSchema.nullable(),
+  /** For people without a Swedish number (YYYY-MM-DD), when known. */
+  birthDate: z.string().nullable(),
+  /** The protection was carried from a protected parent or household member. */
+  protectionCarried: z.boolean(),
+  /** Registered before this one's identity numbers were unique: to be merged into that person. */
+  duplicateOf: z.string().nullable(),
   abilities: z.object({ update: z.boolean(), readProtectedAddress: z.boolean() }),
 });
+
+/** Intake's answer: the person, and whether the number was already registered (she was placed here). */
+export const registeredPersonResponse = personResponse.extend({ registeredBefore: z.boolean() });
 
 export const createPersonBody = z.object({
   unitId: z.string().uuid(),
@@ -50,6 +59,13 @@ export const createPersonBody = z.object({
   personalNumber: z.string().trim().max(40).nullable().default(null),
   protectionLevel: z.enum(protectionLevels).default('none'),
   address: z.string().trim().max(500).nullable().default(null),
+  /** For a person without a Swedish number: helps notice that she is already registered. */
+  birthDate: z.iso.date('Skriv datumet som ÅÅÅÅ-MM-DD').nullable().default(null),
+  /**
+   * A person without a number whose name (and birth date) match someone already registered is
+   * refused with 409 until the worker has looked and says this is someone else.
+   */
+  notSameAsSimilar: z.boolean().default(false),
 });
 
 export const updatePersonBody = z.object({
@@ -72,6 +88,16 @@ export const updatePersonBody = z.object({
     .optional(),
   interpreterLanguage: z.string().trim().min(2).max(100).nullable().optional(),
   safeContact: safeContactSchema.nullable().optional(),
+  /**
+   * When protection is raised: carry it to the children and household members registered with
+   * the person (the default), or leave theirs as it is.
+   */
+  household: z.enum(['protect', 'leave']).optional(),
+});
+
+export const updatedPersonResponse = personResponse.extend({
+  /** How many children and household members took the raised protection. */
+  protectionCarriedTo: z.number().int(),
 });
 
 export const reasonBody = z.object({
