@@ -68,6 +68,8 @@ export const denialReasons = [
   'access.no_case_relation',
   /** Not the policy's: a meeting's agenda and action plan are changed by its host team only. */
   'access.not_meeting_host',
+  /** Not the policy's: a record asked for by id that the caller may not know of (answered 404). */
+  'access.not_visible',
 ] as const;
 export type DenialReason = (typeof denialReasons)[number];
 

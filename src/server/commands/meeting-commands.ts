@@ -48,6 +48,17 @@ const invalid = (path: string, message: string) =>
 const notFound = () =>
   new DomainError('not_found', { message: 'Mötet finns inte eller är inte synligt för dig.' });
 
+/** Whether the actor may see the meeting at all (its host team's area, or a participating organisation). */
+export const meetingVisibleTo = async (ctx: CommandContext, tx: Tx, id: string) => {
+  try {
+    await loadMeeting(ctx, tx, id);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') return false;
+    throw error;
+  }
+};
+
 /** Loads a meeting the actor's organisation hosts or takes part in; says whether the actor chairs it. */
 const loadMeeting = async (ctx: CommandContext, tx: Tx, id: string) => {
   const meeting = await tx

@@ -32,6 +32,28 @@ export class AuditedDenial extends DomainError {
   }
 }
 
+/**
+ * A record the caller asked for by id that is not theirs to see (another organisation, no such
+ * id, or a two-party record they are not a party to): 404 — its existence is not theirs to
+ * know — and the attempt is in the audit log all the same.
+ */
+export class AuditedNotFound extends DomainError {
+  readonly event: AuditEventInput;
+  constructor(ctx: CommandContext, attempt: { message: string; details: Record<string, string> }) {
+    super('not_found', { message: attempt.message });
+    this.event = {
+      type: 'access.denied',
+      organisationId: ctx.actor.organisationId,
+      actorUserId: ctx.actor.userId,
+      personId: null,
+      outcome: 'denied',
+      reason: 'access.not_visible',
+      requestId: ctx.requestId,
+      details: attempt.details,
+    };
+  }
+}
+
 /** Runs a command's work in one scoped transaction; a refusal is audited after the rollback. */
 export const runAudited = async <T>(
   ctx: CommandContext,
@@ -40,8 +62,9 @@ export const runAudited = async <T>(
   try {
     return await inScope(ctx.db, ctx.scope, work);
   } catch (error) {
-    if (error instanceof AuditedDenial) {
-      await inScope(ctx.db, ctx.scope, (tx) => appendAuditEvent(tx, error.event, ctx.now()));
+    if (error instanceof AuditedDenial || error instanceof AuditedNotFound) {
+      const { event } = error;
+      await inScope(ctx.db, ctx.scope, (tx) => appendAuditEvent(tx, event, ctx.now()));
     }
     throw error;
   }
@@ -88,6 +111,7 @@ export const denialMessages: Record<Extract<Decision, { allowed: false }>['reaso
     'Uppgiften finns i ett annat sekretessområde. Det krävs samtycke, en uppgiftsskyldighet eller nödåtkomst.',
   'access.no_case_relation': 'Du är inte kopplad till personens ärende.',
   'access.not_meeting_host': 'Bara mötets värdteam kan ändra dagordning, åtgärder och protokoll.',
+  'access.not_visible': 'Uppgiften finns inte eller är inte synlig för dig.',
 };
 
 export const auditPersonEvent = (

@@ -253,7 +253,7 @@ const presentReferral = (ctx: CommandContext, row: ReferralRow) => {
   };
 };
 
-type Handling = {
+export type Handling = {
   /** 'referral.party' for the two sides' own staff; otherwise how the actor reached it. */
   reason: string;
   breakGlassId: string | null;
@@ -266,7 +266,7 @@ type Handling = {
  * the receiving unit that may; on the sending side whoever may read (or write) the source case,
  * but never through a share (a share opens a case's history, not what was sent elsewhere).
  */
-const handlingOf = async (
+export const handlingOf = async (
   ctx: CommandContext,
   tx: Tx,
   row: ReferralRow,

@@ -37,6 +37,7 @@ import { registerPersonRoutes } from '../routes/persons/routes';
 import { registerSessionRoutes } from '../routes/session/routes';
 import type { AppDeps } from './context';
 import { errorHandler } from './error-handler';
+import { registerRecordGate } from './record-gate';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -126,6 +127,7 @@ export const buildApp = async (
     app.csrfProtection(request, reply, done);
   });
   registerRequestAuth(app, deps);
+  registerRecordGate(app, deps);
 
   await app.register(async (api) => {
     registerHealthRoutes(api, deps);

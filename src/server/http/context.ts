@@ -60,6 +60,12 @@ export type CommandContext = AppDeps & { actor: Actor; requestId: string; scope:
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * What the record gate asks about the records the path names, when it is not the declared
+     * action: 'visible' for a route whose own rule decides (break-glass is opened on a person
+     * the caller may not read yet — that is what it is for).
+     */
+    recordAccess?: Action | 'visible';
   }
   interface FastifyRequest {
     fristadSession: RequestSession | null;

@@ -118,7 +118,8 @@ export const registerPersonRoutes = (instance: FastifyInstance, deps: AppDeps) =
   app.post(
     '/api/persons/:personId/break-glass',
     {
-      config: { access: 'breakGlass.open' },
+      // Break-glass is opened on a person the caller may not read yet: it only has to exist.
+      config: { access: 'breakGlass.open', recordAccess: 'visible' },
       schema: {
         tags,
         params: personParams,
