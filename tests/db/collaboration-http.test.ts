@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/db/transaction';
-import { buildPerson, buildWorld, type World } from '../factories/world';
+import { buildPerson, buildWorld, nextTestNumber, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -86,23 +86,71 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
       );
     });
 
-    it('links the victim’s case by her number without showing it, and logs the link on her', async () => {
+    it('asks to link by her number, answering the same whether or not she has a case; her team decides', async () => {
       const url = `/api/cases/${perpetratorCase.id}/links/by-personal-number`;
       const wrong = await perpetratorsWorker.client.request('POST', url, {
         body: { personalNumber: '19730674-9983' },
       });
       expect(wrong.statusCode).toBe(400);
-      const response = await perpetratorsWorker.client.request('POST', url, {
+      const withCase = await perpetratorsWorker.client.request('POST', url, {
         body: { personalNumber: '197306749982' },
       });
-      expect(response.statusCode, response.body).toBe(201);
-      expect(response.json()).toEqual({ linked: 1, alreadyLinked: 0 });
-      expect(response.body).not.toContain(victimCase.id);
+      const without = await perpetratorsWorker.client.request('POST', url, {
+        body: { personalNumber: nextTestNumber() },
+      });
+      // No existence oracle: the same status and the same words either way.
+      expect(withCase.statusCode, withCase.body).toBe(202);
+      expect([without.statusCode, without.json()]).toEqual([withCase.statusCode, withCase.json()]);
+      expect(withCase.json()).toEqual({ requested: true });
+      const before = await perpetratorsWorker.client.request(
+        'GET',
+        `/api/cases/${perpetratorCase.id}`,
+      );
+      expect(before.json<{ linkedCases: unknown[] }>().linkedCases).toEqual([]);
+
+      // Her own team sees which unit asked, and decides.
+      const requests = await victimsWorker.client.request(
+        'GET',
+        `/api/cases/${victimCase.id}/link-requests`,
+      );
+      expect(requests.statusCode, requests.body).toBe(200);
+      const [request] =
+        requests.json<{ id: string; fromUnitName: string; status: string; version: number }[]>();
+      expect(request).toMatchObject({
+        fromUnitName: world.north.perpetratorUnit.name,
+        status: 'pending',
+      });
+      // His side cannot answer for her, or even see the requests.
+      expect(
+        (
+          await perpetratorsWorker.client.request(
+            'GET',
+            `/api/cases/${victimCase.id}/link-requests`,
+          )
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await perpetratorsWorker.client.request(
+            'POST',
+            `/api/link-requests/${request!.id}/answer`,
+            {
+              body: { accept: true, version: request!.version },
+            },
+          )
+        ).statusCode,
+      ).toBe(403);
+      const accepted = await victimsWorker.client.request(
+        'POST',
+        `/api/link-requests/${request!.id}/answer`,
+        { body: { accept: true, version: request!.version } },
+      );
+      expect(accepted.statusCode, accepted.body).toBe(200);
       const again = await perpetratorsWorker.client.request('POST', url, {
         body: { personalNumber: '19730674-9982' },
       });
-      expect(again.json()).toEqual({ linked: 0, alreadyLinked: 1 });
-      expect(await eventsOf('case.linked')).toContainEqual(
+      expect(again.json()).toEqual({ requested: true });
+      expect(await eventsOf('case.link_requested')).toContainEqual(
         expect.objectContaining({
           personId: victimCase.personId,
           actorUserId: perpetratorsWorker.user.id,

@@ -173,6 +173,18 @@ const columns: { [Table in keyof Database]: Record<keyof Database[Table], true> 
     decidedAt: true,
     goalAttainment: true,
   },
+  linkRequests: {
+    id: true,
+    organisationId: true,
+    fromCaseId: true,
+    toCaseId: true,
+    status: true,
+    requestedBy: true,
+    requestedAt: true,
+    answeredBy: true,
+    answeredAt: true,
+    version: true,
+  },
   caseLinks: {
     organisationId: true,
     caseId: true,

@@ -64,9 +64,23 @@ describe.runIf(browserAvailable)('concern for a victim behind internal secrecy',
 
     const concern = his.getByRole('region', { name: 'Oro för den våldsutsatta' });
     await concern.getByLabel('Den våldsutsattas personnummer').fill(veraNumber);
-    await concern.getByRole('button', { name: 'Länka' }).click();
-    await expect.poll(() => concern.textContent(), poll).toContain('Länkat till 1 ärende');
+    await concern.getByRole('button', { name: 'Be om länkning' }).click();
+    // The same answer whether or not she has a case: her own team decides.
+    await expect.poll(() => concern.textContent(), poll).toContain('Förfrågan är registrerad');
     expect(await concern.textContent()).not.toContain('Vera');
+    expect(await concern.textContent()).toContain('inte länkat');
+
+    // Her worker sees which unit asks, on her case, and accepts the link.
+    await victims.reload();
+    const requests = victims.getByRole('region', { name: 'Förfrågningar om länkning' });
+    await expect.poll(() => requests.textContent(), poll).toContain('Väntar på svar');
+    await requests.getByRole('button', { name: 'Godta länkningen' }).click();
+    await expect.poll(() => requests.textContent(), poll).toContain('Godtagen');
+    expect(await wcagViolations(victims)).toEqual([]);
+    await his.reload();
+    await expect
+      .poll(() => his.getByRole('region', { name: 'Oro för den våldsutsatta' }).textContent(), poll)
+      .toContain('länkat till 1 ärende');
 
     await concern.getByLabel('Vad sades?').fill(said);
     // Inside another secrecy area and without his consent, only two paths are open.

@@ -107,6 +107,8 @@ export const subjectParams = [
   'actionId',
   /** A request for a place in protected housing, sent from the subject's case. */
   'requestId',
+  /** A request from the perpetrator's case to link the subject's case, asked by her number. */
+  'linkRequestId',
 ] as const;
 export type SubjectParam = (typeof subjectParams)[number];
 
@@ -587,6 +589,19 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     kind: 'write',
     ...passingOn('case.write', 'caseHistory'),
     body: ({ fixture }) => ({ personalNumber: base(fixture).personalNumber }),
+  },
+  // Requests to link a victim's case: her own area reads and answers them, never a share (the
+  // request itself tells of a case in another area).
+  'GET /api/cases/{caseId}/link-requests': {
+    kind: 'read',
+    ...passingOn('case.read', 'neverShared'),
+  },
+  'POST /api/link-requests/{linkRequestId}/answer': {
+    kind: 'write',
+    ...passingOn('case.write', 'neverShared'),
+    uses: ['linkRequestId'],
+    // Declined by the first of her team; later answers are told it is answered (409).
+    body: () => ({ accept: false, version: 1 }),
   },
   'POST /api/cases/{caseId}/children': {
     kind: 'write',
@@ -1295,6 +1310,7 @@ export type FingerprintKey =
   | 'cases'
   | 'transitions'
   | 'links'
+  | 'linkRequests'
   | 'events'
   | 'tasks'
   | 'handovers'
@@ -1341,6 +1357,8 @@ export const fingerprint = async (
                      from cases where person_id = ${p}),
           'transitions', (select count(*) from case_transitions where case_id = ${c}),
           'links', (select count(*) from case_links where case_id = ${c} or linked_case_id = ${c}),
+          'linkRequests', (select json_agg(json_build_object('id', id, 'v', version) order by id)
+                     from link_requests where from_case_id = ${c} or to_case_id = ${c}),
           'events', (select count(*) from case_events where case_id = ${c}),
           'tasks', (select json_agg(json_build_object('id', id, 'v', version, 'done', done_at)
                        order by id) from case_tasks where case_id = ${c}),
@@ -1900,6 +1918,23 @@ export const buildAccessMatrix = async (
     params: { caseId: hisCase.id, personId: man.id },
     versions: { case: hisCase.version, person: man.version },
   });
+  // His worker asks to link her case by her number; her team will answer.
+  await expectStatus(
+    perpetratorWorker.client.request('POST', `/api/cases/${hisCase.id}/links/by-personal-number`, {
+      body: { personalNumber: first.personalNumber },
+    }),
+    202,
+    'ask to link her case',
+  );
+  first.params.linkRequestId = (
+    await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('linkRequests')
+        .select('id')
+        .where('toCaseId', '=', first.caseId)
+        .executeTakeFirstOrThrow(),
+    )
+  ).id;
 
   // A collaboration meeting the adult unit hosts with the police and the region: the first
   // victim's case on it, by pseudonym, with an action for the police.

@@ -26,6 +26,9 @@ export const auditEventTypes = [
   'case.stage_changed',
   'case.owner_changed',
   'case.linked',
+  /** A perpetrator's case asked to be linked to a victim's by her number; her team decides. */
+  'case.link_requested',
+  'case.link_answered',
   'case.event_recorded',
   'case.children_answered',
   'case.report_of_concern',

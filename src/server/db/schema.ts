@@ -208,6 +208,20 @@ export type PersonsTable = {
   protectionFromPersonId: string | null;
 };
 
+/** A perpetrator's case asking to be linked to a victim's case; her team decides. */
+export type LinkRequestsTable = {
+  id: Generated<string>;
+  organisationId: string;
+  fromCaseId: string;
+  toCaseId: string;
+  status: Generated<'pending' | 'accepted' | 'declined'>;
+  requestedBy: string;
+  requestedAt: Date;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  version: Version;
+};
+
 /** A person registered in a further unit (intake there found them already registered). */
 export type PersonUnitsTable = {
   organisationId: string;
@@ -1075,6 +1089,7 @@ export type Database = {
   cases: CasesTable;
   caseTransitions: CaseTransitionsTable;
   caseLinks: CaseLinksTable;
+  linkRequests: LinkRequestsTable;
   screenings: ScreeningsTable;
   reportsOfConcern: ReportsOfConcernTable;
   caseEvents: CaseEventsTable;

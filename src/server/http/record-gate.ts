@@ -116,6 +116,21 @@ export const recordParams: Record<string, ParamRule> = {
         )?.caseId,
       ),
   },
+  linkRequestId: {
+    kind: 'record',
+    // A request to link is the asked victim's case's to answer.
+    resolve: async (tx, id) =>
+      caseOf(
+        tx,
+        (
+          await tx
+            .selectFrom('linkRequests')
+            .select('toCaseId')
+            .where('id', '=', id)
+            .executeTakeFirst()
+        )?.toCaseId,
+      ),
+  },
   consentId: {
     kind: 'record',
     resolve: async (tx, id) => {

@@ -13,6 +13,7 @@ import { PlanSection } from './plan/PlanSection';
 import { AccessLogSection } from './case/AccessLogSection';
 import { AccessNotice } from './collaboration/AccessNotice';
 import { ConcernSection } from './collaboration/ConcernSection';
+import { LinkRequestsSection } from './case/LinkRequestsSection';
 import { ConsentSection } from './collaboration/ConsentSection';
 import { DisclosureSection } from './collaboration/DisclosureSection';
 import { ReferralSection } from './collaboration/ReferralSection';
@@ -357,6 +358,7 @@ export const CasePage = ({
       {detail.type === 'perpetrator' && sameArea && <ConcernSection detail={detail} />}
       {sameArea && (
         <>
+          {detail.type === 'adultVictim' && <LinkRequestsSection detail={detail} run={run} />}
           <ConsentSection personId={detail.person.id} today={todayText()} mayWrite={write} />
           <DisclosureSection detail={detail} />
           <ReferralSection detail={detail} />

@@ -28,6 +28,7 @@ import * as practiceScenarios from './20261127100000-practice-scenarios';
 import * as interventionWaitIndex from './20261127200000-intervention-wait-index';
 import * as onePersonPerIdentity from './20261207000000-one-person-per-identity';
 import * as protectionTravels from './20261207100000-protection-travels';
+import * as linkRequests from './20261207200000-link-requests';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '20261127200000-intervention-wait-index': interventionWaitIndex,
   '20261207000000-one-person-per-identity': onePersonPerIdentity,
   '20261207100000-protection-travels': protectionTravels,
+  '20261207200000-link-requests': linkRequests,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,8 @@
-import { linkVictimByPersonalNumber } from '../../commands/link-by-person';
+import {
+  answerLinkRequest,
+  readLinkRequests,
+  requestVictimLink,
+} from '../../commands/link-by-person';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -181,21 +185,61 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
         tags,
         params: caseParams,
         body: z.object({ personalNumber: z.string().max(20) }),
-        response: {
-          201: z.object({ linked: z.number().int(), alreadyLinked: z.number().int() }),
-        },
+        // The same answer whether or not she has a case: her own team decides on the link.
+        response: { 202: z.object({ requested: z.literal(true) }) },
       },
     },
     async (request, reply) =>
       reply
-        .status(201)
+        .status(202)
         .send(
-          await linkVictimByPersonalNumber(
+          await requestVictimLink(
             commandContext(request, deps),
             request.params.caseId,
             request.body,
           ),
         ),
+  );
+
+  app.get(
+    '/api/cases/:caseId/link-requests',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        params: caseParams,
+        response: {
+          200: z.array(
+            z.object({
+              id: z.string(),
+              fromUnitName: z.string(),
+              requestedAt: z.string(),
+              status: z.enum(['pending', 'accepted', 'declined']),
+              answeredAt: z.string().nullable(),
+              version: z.number().int(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => readLinkRequests(commandContext(request, deps), request.params.caseId),
+  );
+
+  app.post(
+    '/api/link-requests/:linkRequestId/answer',
+    {
+      config: { access: 'case.write' },
+      schema: {
+        tags,
+        params: z.object({ linkRequestId: z.string().uuid() }),
+        body: z.object({ accept: z.boolean(), version: z.number().int().positive() }),
+        response: {
+          200: z.object({ status: z.enum(['accepted', 'declined']), version: z.number().int() }),
+        },
+      },
+    },
+    async (request) =>
+      answerLinkRequest(commandContext(request, deps), request.params.linkRequestId, request.body),
   );
 
   app.post(

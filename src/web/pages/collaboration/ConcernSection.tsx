@@ -25,7 +25,7 @@ export const ConcernSection = ({ detail }: { detail: CaseDetail }) => {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<ConcernView | null>(null);
   const [sent, setSent] = useState<{ path: Path; notifiedCases: number } | null>(null);
-  const [linked, setLinked] = useState<number | null>(null);
+  const [asked, setAsked] = useState(false);
   const [path, setPath] = useState<Path | null>(null);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
@@ -48,12 +48,10 @@ export const ConcernSection = ({ detail }: { detail: CaseDetail }) => {
     const form = event.currentTarget;
     const personalNumber = new FormData(form).get('victimNumber');
     void run(async () => {
-      const result = await api<{ linked: number }>(
-        'POST',
-        `/api/cases/${detail.id}/links/by-personal-number`,
-        { personalNumber },
-      );
-      setLinked(result.linked);
+      await api<{ requested: true }>('POST', `/api/cases/${detail.id}/links/by-personal-number`, {
+        personalNumber,
+      });
+      setAsked(true);
       form.reset();
       await load();
     });
@@ -97,11 +95,7 @@ export const ConcernSection = ({ detail }: { detail: CaseDetail }) => {
           <button type="submit">{t('concern.link')}</button>
         </form>
       )}
-      {linked !== null && (
-        <p role="status">
-          {linked > 0 ? t('concern.linkDone', { count: linked }) : t('concern.linkNone')}
-        </p>
-      )}
+      {asked && <p role="status">{t('concern.linkAsked')}</p>}
       <FieldErrors problem={problem} />
       {write && (
         <form onSubmit={raise} noValidate aria-label={t('concern.formTitle')}>
