@@ -32,7 +32,10 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
   'case.owner_changed': { sv: 'Ändrade ansvarig', en: 'Changed owner' },
   'case.linked': { sv: 'Länkade ärenden', en: 'Linked cases' },
   'case.link_requested': { sv: 'Bad om länkning av ärenden', en: 'Asked to link cases' },
-  'case.link_answered': { sv: 'Besvarade begäran om länkning', en: 'Answered a request to link cases' },
+  'case.link_answered': {
+    sv: 'Besvarade begäran om länkning',
+    en: 'Answered a request to link cases',
+  },
   'case.event_recorded': { sv: 'Registrerade händelse', en: 'Recorded event' },
   'case.children_answered': { sv: 'Svarade om barn', en: 'Answered about children' },
   'case.report_of_concern': { sv: 'Gjorde orosanmälan', en: 'Reported concern' },
