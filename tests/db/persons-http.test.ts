@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskedText } from '../../src/domain/identity/protected-identity';
+import { decryptField } from '../../src/server/crypto/field-encryption';
 import { asSystem } from '../../src/server/db/transaction';
+import { safeContactContext } from '../../src/server/presenters/person.presenter';
 import {
   buildPerson,
   buildSignedUpUser,
@@ -389,5 +391,26 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
         .executeTakeFirstOrThrow(),
     );
     expect(stored.safeContactEnc).not.toMatch(/Biblioteket|sambo/);
+
+    // The screen shows her places masked, so a change that leaves them out keeps them.
+    const changed = await writer.request('PATCH', `/api/persons/${person.id}`, {
+      body: { version: 2, safeContact: { channels: ['phone'], times: null, doNotContact: null } },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const kept = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('persons')
+        .select('safeContactEnc')
+        .where('id', '=', person.id)
+        .executeTakeFirstOrThrow(),
+    );
+    expect(
+      JSON.parse(decryptField(testApp.keys, safeContactContext, kept.safeContactEnc!)),
+    ).toEqual({
+      channels: ['phone'],
+      times: null,
+      doNotContact: null,
+      safePlaces: 'Biblioteket i centrum',
+    });
   });
 });

@@ -39,6 +39,42 @@ const question: ConsentQuestion = {
 };
 
 describe('consent', () => {
+  it('matches a unit chosen from the directory by its id, whatever its label says', () => {
+    const atv: ConsentRecipient = {
+      kind: 'healthCare',
+      organisationId: 'region',
+      unitId: 'atv',
+      label: 'Region Övningslän – Alternativ till våld (ATV)',
+    };
+    const given = record({ recipients: [atv] });
+    // A referral names the unit with a comma; the picker showed a dash: the same recipient.
+    const asReferralNamesIt = { ...atv, label: 'Region Övningslän, Alternativ till våld (ATV)' };
+    expect(consentCovers([given], { ...question, recipient: asReferralNamesIt }).covered).toBe(
+      true,
+    );
+    // Another unit of the same organisation is another recipient; the whole organisation covers both.
+    const other = { ...atv, unitId: 'psykiatri', label: 'Region Övningslän – Psykiatri' };
+    expect(consentCovers([given], { ...question, recipient: other }).covered).toBe(false);
+    const region = record({ recipients: [{ ...atv, unitId: null, label: 'Region Övningslän' }] });
+    expect(consentCovers([region], { ...question, recipient: other }).covered).toBe(true);
+    // Words typed to match a unit do not stand in for its id.
+    const typed = record({
+      recipients: [{ ...asReferralNamesIt, organisationId: null, unitId: null }],
+    });
+    expect(consentCovers([typed], { ...question, recipient: atv }).covered).toBe(false);
+  });
+
+  it('matches an agency outside Fristad by its words, whatever the separator or case', () => {
+    const school: ConsentRecipient = { ...jouren, label: 'Skolan – elevhälsan' };
+    const given = record({ recipients: [school] });
+    expect(
+      consentCovers([given], {
+        ...question,
+        recipient: { ...school, label: 'skolan, Elevhälsan ' },
+      }).covered,
+    ).toBe(true);
+  });
+
   it('covers a recipient and categories it names while in force', () => {
     const given = record();
     expect(consentCovers([given], question)).toEqual({ covered: true, consentIds: [given.id] });

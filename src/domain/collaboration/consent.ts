@@ -20,13 +20,32 @@ export const consentForms = ['oral', 'written'] as const;
 export const consentGivers = ['self', 'custodian', 'legalRepresentative'] as const;
 export type ConsentGiver = (typeof consentGivers)[number];
 
-/** A recipient: a unit or organisation in Fristad, or a function named in words (e.g. "BOPS"). */
+/**
+ * A recipient: a unit or organisation in Fristad by id (chosen from the directory; its label is
+ * only what is shown), or an agency outside Fristad named in words (e.g. "Skolan").
+ */
 export type ConsentRecipient = {
   kind: RecipientKind;
   organisationId: string | null;
   unitId: string | null;
   label: string;
+  /**
+   * A recipient typed as text before recipients were references, which the migration could not
+   * match to the directory: shown for review, matched by its words until someone records anew.
+   */
+  unverified?: boolean;
 };
+
+/**
+ * A recipient's words for comparison: case, spaces and the separator between organisation and
+ * unit ("Region Övningslän, ATV" / "Region Övningslän – ATV") do not make another recipient.
+ */
+export const recipientWords = (label: string): string =>
+  label
+    .toLowerCase()
+    .replace(/\s*[,–—-]\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export type ConsentRecord = {
   id: string;
@@ -45,13 +64,20 @@ export type ConsentRecord = {
 /** The age below which a person's consent is given by custodians. */
 export const adultAge = 18;
 
+/**
+ * Whether a consent's recipient covers the one asked about. A unit is matched by its id, an
+ * organisation (without a unit) covers each of its units; an agency outside Fristad, named in
+ * words, is matched by its words — and words never stand in for a unit in Fristad.
+ */
 const matches = (offered: ConsentRecipient, wanted: ConsentRecipient): boolean => {
-  if (wanted.unitId && offered.unitId) return offered.unitId === wanted.unitId;
-  if (wanted.organisationId && offered.organisationId && !offered.unitId)
-    return offered.organisationId === wanted.organisationId;
+  if (offered.unitId) return offered.unitId === wanted.unitId;
+  if (offered.organisationId) return offered.organisationId === wanted.organisationId;
+  // Words name an agency outside Fristad; a unit or organisation in Fristad only by its id.
   return (
+    !wanted.unitId &&
+    !wanted.organisationId &&
     offered.kind === wanted.kind &&
-    offered.label.trim().toLowerCase() === wanted.label.trim().toLowerCase()
+    recipientWords(offered.label) === recipientWords(wanted.label)
   );
 };
 

@@ -27,6 +27,7 @@ import {
   listDisclosuresFromCase,
 } from '../repositories/collaboration.repository';
 import { findUnit } from '../repositories/organisation.repository';
+import { listDirectory } from '../repositories/referral.repository';
 import { refuseIfAnonymousAdvice } from './advice-commands';
 import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
@@ -44,15 +45,44 @@ export const maxShareDays = 90;
 
 /**
  * Who receives, checked: an internal recipient is a unit of the organisation in another
- * secrecy area (inside one area nothing crosses a border, so there is nothing to disclose).
+ * secrecy area (inside one area nothing crosses a border, so there is nothing to disclose); a
+ * unit of another organisation in the county is named by its id from the directory; only an
+ * agency outside Fristad is named in words. `asked` is the recipient the consents are asked
+ * about — by id wherever there is one, so the words on screen never decide.
  */
 const resolveRecipient = async (tx: Tx, record: CaseRecord, input: RecipientInput) => {
+  const words = (label: string) => ({
+    unitId: null,
+    label,
+    unitArea: null,
+    asked: { kind: input.recipientKind, organisationId: null, unitId: null, label },
+  });
   if (input.recipientKind !== 'internal') {
+    if (input.recipientUnitId) {
+      const entry = (await listDirectory(tx)).find(
+        (row) =>
+          row.unitId === input.recipientUnitId && row.organisationId !== record.organisationId,
+      );
+      if (!entry)
+        throw new DomainError('validation.invalid', {
+          fields: [{ path: 'body.recipientUnitId', message: 'Välj mottagaren i listan.' }],
+        });
+      const label = `${entry.organisationName} – ${entry.unitName}`;
+      return {
+        ...words(label),
+        asked: {
+          kind: input.recipientKind,
+          organisationId: entry.organisationId,
+          unitId: entry.unitId,
+          label,
+        },
+      };
+    }
     if (input.recipientLabel.trim().length < 2)
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.recipientLabel', message: 'Skriv vem som tar emot uppgifterna.' }],
       });
-    return { unitId: null, label: input.recipientLabel.trim(), unitArea: null };
+    return words(input.recipientLabel.trim());
   }
   const unit = input.recipientUnitId ? await findUnit(tx, input.recipientUnitId) : undefined;
   if (!unit)
@@ -67,7 +97,12 @@ const resolveRecipient = async (tx: Tx, record: CaseRecord, input: RecipientInpu
       'disclosure.same_secrecy_area',
       'Enheten ligger i samma sekretessområde som ärendet. Där delas uppgifter utan utlämnande.',
     );
-  return { unitId: unit.id, label: unit.name, unitArea: unit.secrecyAreaId };
+  return {
+    unitId: unit.id,
+    label: unit.name,
+    unitArea: unit.secrecyAreaId,
+    asked: { kind: input.recipientKind, organisationId: null, unitId: unit.id, label: unit.name },
+  };
 };
 
 /** What the grounds are weighed against: the person's age, consents on record, a child concerned. */
@@ -111,13 +146,7 @@ export const weighDisclosure = (ctx: CommandContext, caseId: string, input: Reci
       true,
     );
     const recipient = await resolveRecipient(tx, record, input);
-    const { situation } = await situationFor(
-      ctx,
-      tx,
-      record,
-      { kind: input.recipientKind, organisationId: null, ...recipient },
-      input.categories,
-    );
+    const { situation } = await situationFor(ctx, tx, record, recipient.asked, input.categories);
     await auditPersonEvent(ctx, tx, {
       type: 'disclosure.grounds_weighed',
       personId: record.personId,
@@ -195,7 +224,7 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
       ctx,
       tx,
       record,
-      { kind: input.recipientKind, organisationId: null, ...recipient },
+      recipient.asked,
       input.categories,
     );
     const problems = checkDisclosure(ctx.disclosureGrounds, situation, input);

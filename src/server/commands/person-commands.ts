@@ -5,7 +5,7 @@ import { parseIdentity, type IdentityKind } from '../../domain/identity/personal
 import type { SafeContact, VulnerabilityMarker } from '../../domain/identity/person-markers';
 import { strongerProtection, type ProtectionLevel } from '../../domain/identity/protected-identity';
 import type { Tx } from '../db/transaction';
-import { encryptField } from '../crypto/field-encryption';
+import { decryptField, encryptField } from '../crypto/field-encryption';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import { readPersonQuery } from '../../domain/identity/person-search';
@@ -212,7 +212,10 @@ export const updatePerson = (
     protectionLevel?: ProtectionLevel | undefined;
     vulnerabilityMarkers?: VulnerabilityMarker[] | undefined;
     interpreterLanguage?: string | null | undefined;
-    safeContact?: SafeContact | null | undefined;
+    safeContact?:
+      | (Omit<SafeContact, 'safePlaces'> & { safePlaces?: string | null | undefined })
+      | null
+      | undefined;
     /**
      * When protection is raised: carry it to the children and household registered with the
      * person ('protect', the default) or leave theirs as it is.
@@ -228,7 +231,8 @@ export const updatePerson = (
       'person.update',
       'person.updated',
     );
-    const { version, address, safeContact, household, ...rest } = input;
+    const { version, address, household, safeContact: contactChange, ...rest } = input;
+    const safeContact = keepSafePlaces(ctx, contactChange, person.safeContactEnc);
     const changes = {
       ...rest,
       // A level decided for this person replaces one carried from a parent.
@@ -305,6 +309,20 @@ const protectHousehold = async (
     carried += 1;
   }
   return carried;
+};
+
+/** Safe places left out of a change keep what is stored (they are shown masked when protected). */
+const keepSafePlaces = (
+  ctx: CommandContext,
+  change: NonNullable<Parameters<typeof updatePerson>[2]['safeContact']> | null | undefined,
+  storedEnc: string | null,
+): SafeContact | null | undefined => {
+  if (!change) return change;
+  if (change.safePlaces !== undefined) return { ...change, safePlaces: change.safePlaces };
+  const stored = storedEnc
+    ? (JSON.parse(decryptField(ctx.keys, safeContactContext, storedEnc)) as SafeContact)
+    : null;
+  return { ...change, safePlaces: stored?.safePlaces ?? null };
 };
 
 /** Shows a protected address: an explicit, reasoned, logged act. */

@@ -132,7 +132,7 @@ export const sendReferral = (ctx: CommandContext, caseId: string, input: SendRef
       kind: recipientKindOf[kind],
       organisationId: target.organisationId,
       unitId: target.unitId,
-      label: `${target.organisationName}, ${target.unitName}`,
+      label: `${target.organisationName} – ${target.unitName}`,
     };
     const { situation, consentIds } = await situationFor(ctx, tx, record, recipient, categories);
     const problems = checkDisclosure(ctx.disclosureGrounds, situation, {

@@ -85,6 +85,13 @@ export const demoOrganisations: DemoOrganisation[] = [
         kind: 'other',
         secrecyArea: 'Skyddat boende',
       },
+      // Where a client who moves here is handed over to (a move between municipalities).
+      {
+        key: 'vuxen-oas',
+        name: 'Socialtjänsten – vuxen',
+        kind: 'adultVinr',
+        secrecyArea: 'Vuxen',
+      },
     ],
   },
   {

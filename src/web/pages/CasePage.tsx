@@ -14,6 +14,7 @@ import { AccessLogSection } from './case/AccessLogSection';
 import { AccessNotice } from './collaboration/AccessNotice';
 import { ConcernSection } from './collaboration/ConcernSection';
 import { LinkRequestsSection } from './case/LinkRequestsSection';
+import { PersonSection } from './case/PersonSection';
 import { ConsentSection } from './collaboration/ConsentSection';
 import { DisclosureSection } from './collaboration/DisclosureSection';
 import { ReferralSection } from './collaboration/ReferralSection';
@@ -348,6 +349,7 @@ export const CasePage = ({
         )}
       </section>
 
+      {sameArea && <PersonSection personId={detail.person.id} />}
       <AdviceSection detail={detail} reload={load} />
       <InterventionSection detail={detail} />
       <FollowUpSection detail={detail} />

@@ -29,6 +29,7 @@ import * as interventionWaitIndex from './20261127200000-intervention-wait-index
 import * as onePersonPerIdentity from './20261207000000-one-person-per-identity';
 import * as protectionTravels from './20261207100000-protection-travels';
 import * as linkRequests from './20261207200000-link-requests';
+import * as consentRecipientsAsReferences from './20261207300000-consent-recipients-as-references';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '20261207000000-one-person-per-identity': onePersonPerIdentity,
   '20261207100000-protection-travels': protectionTravels,
   '20261207200000-link-requests': linkRequests,
+  '20261207300000-consent-recipients-as-references': consentRecipientsAsReferences,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,6 +15,9 @@ const recipient = z.object({
   label: z.string().trim().min(2, 'Skriv mottagaren').max(200),
 });
 
+/** A recipient as stored: unverified when typed before recipients were references. */
+const storedRecipient = recipient.extend({ unverified: z.boolean().optional() });
+
 export const consentBody = z.object({
   decision: z.enum(['given', 'refused']),
   purpose: z.string().max(2000),
@@ -38,7 +41,7 @@ export const consentResponse = z.object({
   id: z.string(),
   decision: z.enum(['given', 'refused']),
   purpose: z.string(),
-  recipients: z.array(recipient),
+  recipients: z.array(storedRecipient),
   categories: z.array(z.string()),
   givenBy: z.enum(consentGivers),
   giverName: z.string().nullable(),

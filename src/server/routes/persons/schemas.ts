@@ -14,6 +14,14 @@ const safeContactSchema = z.object({
   safePlaces: z.string().trim().max(1000).nullable(),
 });
 
+/**
+ * Safe contact as sent in a change: safe places left out keep what is stored (a protected
+ * person's places are shown masked, so a form cannot send them back).
+ */
+const safeContactChange = safeContactSchema.extend({
+  safePlaces: z.string().trim().max(1000).nullable().optional(),
+});
+
 export const personParams = z.object({ personId: z.string().uuid('Ogiltigt id') });
 
 export const personResponse = z.object({
@@ -87,7 +95,7 @@ export const updatePersonBody = z.object({
     .max(20)
     .optional(),
   interpreterLanguage: z.string().trim().min(2).max(100).nullable().optional(),
-  safeContact: safeContactSchema.nullable().optional(),
+  safeContact: safeContactChange.nullable().optional(),
   /**
    * When protection is raised: carry it to the children and household members registered with
    * the person (the default), or leave theirs as it is.

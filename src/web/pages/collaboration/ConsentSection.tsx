@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { Unit } from '../../cases-api';
+import { chosenRecipient, RecipientPicker, useRecipientChoices } from './RecipientPicker';
 import { FieldErrors, useProblem } from '../problems';
 
 export const dataCategories = [
@@ -18,7 +18,7 @@ type Consent = {
   id: string;
   decision: 'given' | 'refused';
   purpose: string;
-  recipients: { label: string }[];
+  recipients: { label: string; unverified?: boolean }[];
   categories: string[];
   givenBy: 'self' | 'custodian' | 'legalRepresentative';
   giverName: string | null;
@@ -45,7 +45,7 @@ export const ConsentSection = ({
 }) => {
   const { t } = useTranslation();
   const [consents, setConsents] = useState<Consent[]>([]);
-  const [units, setUnits] = useState<Unit[]>([]);
+  const choices = useRecipientChoices(mayWrite);
   const [open, setOpen] = useState(false);
   const { problem, run } = useProblem();
 
@@ -54,13 +54,8 @@ export const ConsentSection = ({
   }, [personId]);
   useEffect(() => {
     let current = true;
-    void Promise.all([
-      api<Consent[]>('GET', `/api/persons/${personId}/consents`),
-      api<Unit[]>('GET', '/api/units'),
-    ]).then(([loaded, loadedUnits]) => {
-      if (!current) return;
-      setConsents(loaded);
-      setUnits(loadedUnits);
+    void api<Consent[]>('GET', `/api/persons/${personId}/consents`).then((loaded) => {
+      if (current) setConsents(loaded);
     });
     return () => {
       current = false;
@@ -70,17 +65,12 @@ export const ConsentSection = ({
   const record = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const unit = units.find((entry) => entry.id === data.get('recipientUnitId'));
-    const label = String(data.get('recipientLabel') ?? '').trim();
+    const recipient = chosenRecipient(data, 'consent-recipient', choices);
     void run(async () => {
       await api('POST', `/api/persons/${personId}/consents`, {
         decision: data.get('decision'),
         purpose: data.get('purpose'),
-        recipients: unit
-          ? [{ kind: 'internal', unitId: unit.id, label: unit.name }]
-          : label
-            ? [{ kind: data.get('recipientKind'), label }]
-            : [],
+        recipients: recipient ? [recipient] : [],
         categories: data.getAll('categories'),
         givenBy: data.get('givenBy'),
         giverName: data.get('giverName') || null,
@@ -114,8 +104,14 @@ export const ConsentSection = ({
           {consents.map((consent) => (
             <li key={consent.id}>
               <strong>{t(`consent.decisions.${consent.decision}`)}</strong> –{' '}
-              {consent.recipients.map((recipient) => recipient.label).join(', ')}: {consent.purpose}{' '}
-              ({consent.categories.map((c) => t(`categories.${c}`)).join(', ')})
+              {consent.recipients
+                .map((recipient) =>
+                  recipient.unverified
+                    ? `${recipient.label} (${t('consent.unverified')})`
+                    : recipient.label,
+                )
+                .join('; ')}
+              : {consent.purpose} ({consent.categories.map((c) => t(`categories.${c}`)).join(', ')})
               <div className="muted">
                 {t(`consent.givers.${consent.givenBy}`)}
                 {consent.giverName && ` (${consent.giverName})`},{' '}
@@ -159,27 +155,7 @@ export const ConsentSection = ({
           </fieldset>
           <label htmlFor="consent-purpose">{t('consent.purpose')}</label>
           <input id="consent-purpose" name="purpose" />
-          <label htmlFor="consent-unit">{t('consent.recipientUnit')}</label>
-          <select id="consent-unit" name="recipientUnitId" defaultValue="">
-            <option value="">{t('consent.outsideRecipient')}</option>
-            {units.map((unit) => (
-              <option key={unit.id} value={unit.id}>
-                {unit.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="consent-kind">{t('consent.recipientKind')}</label>
-          <select id="consent-kind" name="recipientKind" defaultValue="police">
-            {['socialServices', 'police', 'healthCare', 'prosecutorOrCourt', 'other'].map(
-              (kind) => (
-                <option key={kind} value={kind}>
-                  {t(`recipientKinds.${kind}`)}
-                </option>
-              ),
-            )}
-          </select>
-          <label htmlFor="consent-label">{t('consent.recipientLabel')}</label>
-          <input id="consent-label" name="recipientLabel" />
+          <RecipientPicker name="consent-recipient" choices={choices} />
           <fieldset>
             <legend>{t('consent.categories')}</legend>
             {dataCategories.map((category) => (

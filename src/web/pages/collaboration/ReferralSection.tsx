@@ -54,7 +54,9 @@ export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
       if (!target) return;
       const query = new URLSearchParams({
         recipientKind: recipientKindOf[target.referralKind],
-        recipientLabel: `${target.organisationName}, ${target.unitName}`,
+        // By id: the consent the person gave to this unit is recognised whatever its name.
+        recipientUnitId: target.unitId,
+        recipientLabel: `${target.organisationName} – ${target.unitName}`,
       });
       const result = await api<{ grounds: Ground[] }>(
         'GET',

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { Unit } from '../../cases-api';
+import type { DirectoryEntry } from '../../referrals-api';
+import { recipientKindOf } from '../../../domain/collaboration/referrals';
+import type { ConsentRecipient } from '../../../domain/collaboration/consent';
+
+const outsideKinds = [
+  'socialServices',
+  'police',
+  'healthCare',
+  'prosecutorOrCourt',
+  'other',
+] as const;
+
+/**
+ * The one way a form names who receives information: a unit of one's own organisation, a unit
+ * of another organisation in the county (from the directory, by id), or an agency outside
+ * Fristad in words. What is sent is a reference; the name on screen is only shown.
+ */
+export const useRecipientChoices = (withDirectory: boolean) => {
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [directory, setDirectory] = useState<DirectoryEntry[]>([]);
+  useEffect(() => {
+    let current = true;
+    void Promise.all([
+      api<Unit[]>('GET', '/api/units'),
+      withDirectory ? api<DirectoryEntry[]>('GET', '/api/referral-directory') : [],
+    ]).then(([loadedUnits, loadedDirectory]) => {
+      if (!current) return;
+      setUnits(loadedUnits);
+      setDirectory(loadedDirectory);
+    });
+    return () => {
+      current = false;
+    };
+  }, [withDirectory]);
+  return { units, directory };
+};
+
+export type RecipientChoices = ReturnType<typeof useRecipientChoices>;
+
+/** The recipient a picker's form fields name, or null when none is chosen. */
+export const chosenRecipient = (
+  data: FormData,
+  name: string,
+  { units, directory }: RecipientChoices,
+): ConsentRecipient | null => {
+  const choice = String(data.get(name) ?? '');
+  const [source, id] = choice.split(':');
+  const unit = units.find((entry) => source === 'unit' && entry.id === id);
+  if (unit) return { kind: 'internal', organisationId: null, unitId: unit.id, label: unit.name };
+  const entry = directory.find((row) => source === 'directory' && row.unitId === id);
+  if (entry)
+    return {
+      kind: recipientKindOf[entry.referralKind],
+      organisationId: entry.organisationId,
+      unitId: entry.unitId,
+      label: `${entry.organisationName} – ${entry.unitName}`,
+    };
+  const label = String(data.get(`${name}-label`) ?? '').trim();
+  return source === 'other' && label
+    ? {
+        kind: data.get(`${name}-kind`) as ConsentRecipient['kind'],
+        organisationId: null,
+        unitId: null,
+        label,
+      }
+    : null;
+};
+
+export const RecipientPicker = ({ name, choices }: { name: string; choices: RecipientChoices }) => {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState('');
+  return (
+    <>
+      <label htmlFor={name}>{t('recipientPicker.label')}</label>
+      <select
+        id={name}
+        name={name}
+        value={choice}
+        onChange={(event) => setChoice(event.target.value)}
+        aria-describedby={`${name}-help`}
+      >
+        <option value="">{t('recipientPicker.choose')}</option>
+        <optgroup label={t('recipientPicker.own')}>
+          {choices.units.map((unit) => (
+            <option key={unit.id} value={`unit:${unit.id}`}>
+              {unit.name}
+            </option>
+          ))}
+        </optgroup>
+        {choices.directory.length > 0 && (
+          <optgroup label={t('recipientPicker.county')}>
+            {choices.directory.map((entry) => (
+              <option key={entry.unitId} value={`directory:${entry.unitId}`}>
+                {entry.organisationName} – {entry.unitName}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <option value="other">{t('recipientPicker.other')}</option>
+      </select>
+      <p id={`${name}-help`} className="muted">
+        {t('recipientPicker.help')}
+      </p>
+      {choice === 'other' && (
+        <>
+          <label htmlFor={`${name}-kind`}>{t('recipientPicker.kind')}</label>
+          <select id={`${name}-kind`} name={`${name}-kind`} defaultValue="other">
+            {outsideKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`recipientKinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${name}-label`}>{t('recipientPicker.words')}</label>
+          <input id={`${name}-label`} name={`${name}-label`} />
+        </>
+      )}
+    </>
+  );
+};

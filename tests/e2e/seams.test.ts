@@ -1,0 +1,113 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskedText } from '../../src/domain/identity/protected-identity';
+import type { RunningServer } from '../../src/server/start';
+import { wcagViolations } from '../helpers/accessibility';
+import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
+import {
+  heading,
+  openCaseThroughIntake,
+  pagePerUser,
+  poll,
+  startDemoServer,
+} from '../helpers/demo-server';
+
+const secretAddress = 'Gömda gränd 4, Övningsås';
+
+/**
+ * The seams of issue 17, walked as the workers would: the protected address entered on screen and
+ * shown only to the role allowed to see it (for a stated reason), and a consent chosen from the
+ * recipient picker that lets a hand-over to another municipality go through — the hand-over used
+ * to fail unless the recipient had been typed "Organisation, Unit".
+ */
+describe.runIf(browserAvailable)('one person, one protection, no side doors', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const switchTo = pagePerUser();
+  const as = (username: string) => switchTo(browser, server, username);
+
+  beforeAll(async () => {
+    server = await startDemoServer('seams');
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('keeps the protected address entered on screen from all but the team leader, who sees it for a reason', async () => {
+    const worker = await as('handlaggare');
+    const caseUrl = await openCaseThroughIntake(worker, 'Sigrid', 'Skyddsdotter');
+    const person = worker.getByRole('region', { name: 'Personuppgifter och säker kontakt' });
+    await person.getByRole('button', { name: 'Ändra skydd, adress och säker kontakt' }).click();
+    await person
+      .getByLabel('Skyddade personuppgifter')
+      .selectOption({ label: 'Skyddad folkbokföring' });
+    await person.getByLabel('Ny adress').fill(secretAddress);
+    await person.getByLabel('Sms').check();
+    await person.getByLabel('Kontakta inte / berätta inte för').fill('Före detta sambon');
+    await person.getByRole('button', { name: 'Spara' }).click();
+    await expect
+      .poll(() => person.getByTestId('person-address').textContent(), poll)
+      .toBe(maskedText);
+    expect(await worker.content()).not.toContain(secretAddress);
+    expect(await person.textContent()).toContain('Före detta sambon');
+    expect(await person.textContent()).toContain('Adressen är skyddad');
+    expect(await wcagViolations(worker)).toEqual([]);
+
+    const leader = await as('teamledare');
+    await leader.goto(caseUrl);
+    const shown = leader.getByRole('region', { name: 'Personuppgifter och säker kontakt' });
+    await expect
+      .poll(() => shown.getByTestId('person-address').textContent(), poll)
+      .toBe(maskedText);
+    await shown
+      .getByLabel('Varför behöver du se adressen nu?')
+      .fill('Kallelse till möte om skyddsplanen måste skickas rätt.');
+    await shown.getByRole('button', { name: 'Visa adressen' }).click();
+    await expect
+      .poll(() => shown.getByTestId('person-address').textContent(), poll)
+      .toBe(secretAddress);
+    expect(await wcagViolations(leader)).toEqual([]);
+    await leader.screenshot({ path: screenshotPath('seams-1-address-shown'), fullPage: true });
+
+    // Income support, in another secrecy area, does not reach the case at all.
+    const other = await as('forsorjning');
+    await other.goto(caseUrl);
+    await expect.poll(() => other.content(), poll).not.toContain('Sigrid');
+    expect(await other.content()).not.toContain(secretAddress);
+  });
+
+  it('lets a hand-over to another municipality go through on a consent chosen from the picker', async () => {
+    const worker = await as('handlaggare');
+    await openCaseThroughIntake(worker, 'Flytta', 'Vidaredotter');
+    const consents = worker.getByRole('region', { name: 'Samtycken och nej' });
+    await consents.getByRole('button', { name: 'Registrera samtycke eller nej' }).click();
+    const consent = consents.getByRole('form', { name: 'Registrera samtycke eller nej' });
+    await consent.getByLabel('Vad gäller det (syfte)?').fill('Ärendet följer med vid flytten');
+    await consent
+      .getByLabel('Mottagare', { exact: true })
+      .selectOption({ label: 'Övningsås kommun – Socialtjänsten – vuxen' });
+    await consent.getByLabel('Ärendets historik').check();
+    await consent.getByRole('button', { name: 'Spara' }).click();
+    await expect.poll(() => consents.textContent(), poll).toContain('gäller nu');
+
+    const handOver = worker.getByRole('form', { name: 'Lämna över till en annan organisation' });
+    await handOver
+      .getByLabel('Mottagare', { exact: true })
+      .selectOption({ label: 'Övningsås kommun – Socialtjänsten – vuxen' });
+    await handOver
+      .getByLabel('Vad har hänt, och vad behöver mottagaren göra?')
+      .fill('Hon flyttar till Övningsås på fredag och vill att stödet fortsätter där.');
+    await handOver.getByLabel('Ärendets historik').check();
+    await handOver.getByRole('button', { name: 'Visa vilka lagrum som kan gälla' }).click();
+    await handOver.getByLabel(/Samtycke \(OSL 12 kap/).check();
+    await handOver.getByRole('button', { name: 'Skicka överlämningen' }).click();
+    await expect
+      .poll(() => worker.getByRole('status').last().textContent(), poll)
+      .toContain('Överlämningen är skickad');
+    expect(await heading(worker)).toContain('Vidaredotter');
+    expect(await wcagViolations(worker)).toEqual([]);
+    await worker.screenshot({ path: screenshotPath('seams-2-moved-on-consent'), fullPage: true });
+  });
+});
