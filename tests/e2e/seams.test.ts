@@ -107,6 +107,17 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
       .poll(() => worker.getByRole('status').last().textContent(), poll)
       .toContain('Överlämningen är skickad');
     expect(await heading(worker)).toContain('Vidaredotter');
+
+    // The same picker names the recipient of a disclosure: the police unit, by its id.
+    const disclosure = worker.getByRole('form', { name: 'Lämna ut uppgifter' });
+    await disclosure
+      .getByLabel('Mottagare', { exact: true })
+      .selectOption({ label: 'Polisregion Övning – Brottsoffer- och personsäkerhet (BOPS)' });
+    await disclosure.getByLabel('Riskbedömningar').check();
+    await disclosure.getByRole('button', { name: 'Visa vilka lagrum som kan gälla' }).click();
+    await expect
+      .poll(() => disclosure.getByLabel(/OSL 10 kap\. 18 c/).count(), poll)
+      .toBeGreaterThan(0);
     expect(await wcagViolations(worker)).toEqual([]);
     await worker.screenshot({ path: screenshotPath('seams-2-moved-on-consent'), fullPage: true });
   });

@@ -908,6 +908,7 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     body: (fixture) => ({ unitId: fixture.world.north.adultUnit.id, places: 2, children: 1 }),
   },
   'GET /api/referral-directory': { kind: 'list', url: '/api/referral-directory' },
+  'GET /api/recipient-directory': { kind: 'list', url: '/api/recipient-directory' },
   'GET /api/screenings/coverage': {
     kind: 'list',
     url: '/api/screenings/coverage?from=2026-01-01&to=2027-01-01',

@@ -38,6 +38,18 @@ export const recipientKindOf: Record<ReferralKind, RecipientKind> = {
   toShelter: 'other',
 };
 
+/**
+ * How a recipient in another organisation is weighed against the disclosure grounds, by what
+ * kind of organisation it is (a consent or disclosure to it need not be a referral).
+ */
+export const recipientKindOfOrganisation: Record<OrganisationKind, RecipientKind> = {
+  municipality: 'socialServices',
+  policeRegion: 'police',
+  region: 'healthCare',
+  ngo: 'other',
+  countyBoard: 'other',
+};
+
 /** What each kind may carry: the police hand over what happened, a move carries the whole case. */
 export const packageCategories: Record<ReferralKind, readonly DataCategory[]> = {
   policeToSocialServices: [

@@ -10,6 +10,10 @@ import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
 import type { ConsentRecipient } from '../../domain/collaboration/consent';
 import { findUnit } from '../repositories/organisation.repository';
 import { listDirectory } from '../repositories/referral.repository';
+import {
+  recipientKindOfOrganisation,
+  type OrganisationKind,
+} from '../../domain/collaboration/referrals';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -115,7 +119,8 @@ const referencedRecipients = async (
           },
         ]);
       return {
-        kind,
+        // What the recipient is follows from its organisation, not from what the form said.
+        kind: recipientKindOfOrganisation[organisation.organisationKind as OrganisationKind],
         organisationId: organisation.organisationId,
         unitId: unit?.unitId ?? null,
         label: unit ? `${unit.organisationName} – ${unit.unitName}` : organisation.organisationName,

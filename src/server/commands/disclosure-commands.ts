@@ -28,6 +28,10 @@ import {
 } from '../repositories/collaboration.repository';
 import { findUnit } from '../repositories/organisation.repository';
 import { listDirectory } from '../repositories/referral.repository';
+import {
+  recipientKindOfOrganisation,
+  type OrganisationKind,
+} from '../../domain/collaboration/referrals';
 import { refuseIfAnonymousAdvice } from './advice-commands';
 import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
@@ -71,7 +75,8 @@ const resolveRecipient = async (tx: Tx, record: CaseRecord, input: RecipientInpu
       return {
         ...words(label),
         asked: {
-          kind: input.recipientKind,
+          // What the recipient is follows from its organisation, not from what the form said.
+          kind: recipientKindOfOrganisation[entry.organisationKind as OrganisationKind],
           organisationId: entry.organisationId,
           unitId: entry.unitId,
           label,
@@ -252,7 +257,7 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
       organisationId: ctx.actor.organisationId,
       personId: record.personId,
       caseId,
-      recipientKind: input.recipientKind,
+      recipientKind: recipient.asked.kind,
       recipientUnitId: recipient.unitId,
       recipientLabel: recipient.label,
       categories: [...input.categories],

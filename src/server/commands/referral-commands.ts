@@ -11,9 +11,11 @@ import {
   checkAnswer,
   packageCategories,
   recipientKindOf,
+  recipientKindOfOrganisation,
   referralKindFor,
   referralState,
   type MessageKind,
+  type OrganisationKind,
 } from '../../domain/collaboration/referrals';
 import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
 import { presentPersonalNumber } from '../../domain/identity/protected-identity';
@@ -67,6 +69,23 @@ export const referralDirectory = (ctx: CommandContext) =>
       return row.organisationId !== own.id && kind ? [{ ...row, referralKind: kind }] : [];
     });
   });
+
+/**
+ * The county's other organisations' units (names only), each with the kind of recipient it is:
+ * what the recipient picker offers for consents and disclosures.
+ */
+export const recipientDirectory = (ctx: CommandContext) =>
+  runAudited(ctx, async (tx) =>
+    (await listDirectory(tx))
+      .filter((row) => row.organisationId !== ctx.actor.organisationId)
+      .map((row) => ({
+        organisationId: row.organisationId,
+        organisationName: row.organisationName,
+        unitId: row.unitId,
+        unitName: row.unitName,
+        recipientKind: recipientKindOfOrganisation[row.organisationKind as OrganisationKind],
+      })),
+  );
 
 /** The county's other organisations (names only): who can take part in a meeting. */
 export const countyOrganisations = (ctx: CommandContext) =>

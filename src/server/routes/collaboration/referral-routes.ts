@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { recipientKinds } from '../../../domain/collaboration/grounds';
 import {
   answerReferral,
   countyOrganisations,
   listReferrals,
   postReferralMessage,
   readReferral,
+  recipientDirectory,
   referralDirectory,
   referralsOfCase,
   sendReferral,
@@ -43,6 +45,29 @@ export const registerReferralRoutes = (instance: FastifyInstance, deps: AppDeps)
     '/api/referral-directory',
     { config: { access: 'case.write' }, schema: { tags, response: { 200: directoryResponse } } },
     async (request) => referralDirectory(commandContext(request, deps)),
+  );
+
+  app.get(
+    '/api/recipient-directory',
+    {
+      // Names of the county's units only, as the regional directory shows every organisation.
+      config: { access: 'signedIn' },
+      schema: {
+        tags,
+        response: {
+          200: z.array(
+            z.object({
+              organisationId: z.string(),
+              organisationName: z.string(),
+              unitId: z.string(),
+              unitName: z.string(),
+              recipientKind: z.enum(recipientKinds),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => recipientDirectory(commandContext(request, deps)),
   );
 
   app.get(

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { dateText, type CaseDetail, type Unit } from '../../cases-api';
+import { dateText, type CaseDetail } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
 import { GroundChoices, type WeighedGround as Ground } from './GroundChoices';
 import { dataCategories } from './ConsentSection';
+import { chosenRecipient, RecipientPicker, useRecipientChoices } from './RecipientPicker';
 
 type Disclosure = {
   id: string;
@@ -16,14 +17,6 @@ type Disclosure = {
   decidedByName: string;
   share: { endsAt: string | null; active: boolean } | null;
 };
-const recipientKinds = [
-  'internal',
-  'socialServices',
-  'police',
-  'healthCare',
-  'prosecutorOrCourt',
-  'other',
-] as const;
 
 /**
  * Disclosures (utlämnande) from the case: every piece of information that leaves its secrecy
@@ -33,8 +26,9 @@ const recipientKinds = [
 export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
   const { t, i18n } = useTranslation();
   const [disclosures, setDisclosures] = useState<Disclosure[]>([]);
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [kind, setKind] = useState<(typeof recipientKinds)[number]>('internal');
+  const choices = useRecipientChoices(detail.abilities.write);
+  // Only a unit of one's own organisation can be given the case to read in Fristad.
+  const [internal, setInternal] = useState(false);
   const [grounds, setGrounds] = useState<Ground[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const { problem, run } = useProblem();
@@ -44,13 +38,8 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
   }, [detail.id]);
   useEffect(() => {
     let current = true;
-    void Promise.all([
-      api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`),
-      api<Unit[]>('GET', '/api/units'),
-    ]).then(([loaded, loadedUnits]) => {
-      if (!current) return;
-      setDisclosures(loaded);
-      setUnits(loadedUnits);
+    void api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`).then((loaded) => {
+      if (current) setDisclosures(loaded);
     });
     return () => {
       current = false;
@@ -59,10 +48,12 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
 
   const recipientOf = (form: HTMLFormElement) => {
     const data = new FormData(form);
+    // A unit in Fristad travels by its id; only an agency outside Fristad by its words.
+    const recipient = chosenRecipient(data, 'disclosure-recipient', choices);
     return {
-      recipientKind: kind,
-      recipientUnitId: kind === 'internal' ? data.get('recipientUnitId') || null : null,
-      recipientLabel: kind === 'internal' ? '' : String(data.get('recipientLabel') ?? ''),
+      recipientKind: recipient?.kind ?? 'internal',
+      recipientUnitId: recipient?.unitId ?? null,
+      recipientLabel: recipient?.label ?? '',
       categories: data.getAll('categories').map(String),
     };
   };
@@ -132,40 +123,14 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
       <FieldErrors problem={problem} />
       {detail.abilities.write && (
         <form onSubmit={disclose} noValidate aria-label={t('disclosure.formTitle')}>
-          <label htmlFor="disclosure-kind">{t('disclosure.recipientKind')}</label>
-          <select
-            id="disclosure-kind"
-            value={kind}
-            onChange={(event) => {
-              setKind(event.target.value as typeof kind);
+          <RecipientPicker
+            name="disclosure-recipient"
+            choices={choices}
+            onChange={(chosenKind) => {
+              setInternal(chosenKind === 'internal');
               setGrounds(null);
             }}
-          >
-            {recipientKinds.map((option) => (
-              <option key={option} value={option}>
-                {t(`recipientKinds.${option}`)}
-              </option>
-            ))}
-          </select>
-          {kind === 'internal' ? (
-            <>
-              <label htmlFor="disclosure-unit">{t('disclosure.recipientUnit')}</label>
-              <select id="disclosure-unit" name="recipientUnitId">
-                {units
-                  .filter((unit) => unit.id !== detail.unitId)
-                  .map((unit) => (
-                    <option key={unit.id} value={unit.id}>
-                      {unit.name}
-                    </option>
-                  ))}
-              </select>
-            </>
-          ) : (
-            <>
-              <label htmlFor="disclosure-label">{t('disclosure.recipientLabel')}</label>
-              <input id="disclosure-label" name="recipientLabel" />
-            </>
-          )}
+          />
           <fieldset>
             <legend>{t('disclosure.categories')}</legend>
             {dataCategories.map((category) => (
@@ -198,7 +163,7 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
               <input id="disclosure-provision" name="provisionText" />
             </>
           )}
-          {kind === 'internal' && (
+          {internal && (
             <>
               <label className="choice">
                 <input type="checkbox" name="shareCase" /> {t('disclosure.shareCase')}

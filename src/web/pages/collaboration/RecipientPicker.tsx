@@ -2,9 +2,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Unit } from '../../cases-api';
-import type { DirectoryEntry } from '../../referrals-api';
-import { recipientKindOf } from '../../../domain/collaboration/referrals';
 import type { ConsentRecipient } from '../../../domain/collaboration/consent';
+
+/** A unit of another organisation in the county, as the recipient directory gives it. */
+type DirectoryEntry = {
+  organisationId: string;
+  organisationName: string;
+  unitId: string;
+  unitName: string;
+  recipientKind: ConsentRecipient['kind'];
+};
 
 const outsideKinds = [
   'socialServices',
@@ -26,7 +33,7 @@ export const useRecipientChoices = (withDirectory: boolean) => {
     let current = true;
     void Promise.all([
       api<Unit[]>('GET', '/api/units'),
-      withDirectory ? api<DirectoryEntry[]>('GET', '/api/referral-directory') : [],
+      withDirectory ? api<DirectoryEntry[]>('GET', '/api/recipient-directory') : [],
     ]).then(([loadedUnits, loadedDirectory]) => {
       if (!current) return;
       setUnits(loadedUnits);
@@ -54,7 +61,7 @@ export const chosenRecipient = (
   const entry = directory.find((row) => source === 'directory' && row.unitId === id);
   if (entry)
     return {
-      kind: recipientKindOf[entry.referralKind],
+      kind: entry.recipientKind,
       organisationId: entry.organisationId,
       unitId: entry.unitId,
       label: `${entry.organisationName} – ${entry.unitName}`,
@@ -70,7 +77,16 @@ export const chosenRecipient = (
     : null;
 };
 
-export const RecipientPicker = ({ name, choices }: { name: string; choices: RecipientChoices }) => {
+export const RecipientPicker = ({
+  name,
+  choices,
+  onChange,
+}: {
+  name: string;
+  choices: RecipientChoices;
+  /** Told which kind of recipient is chosen: a unit of one's own organisation is 'internal'. */
+  onChange?: (chosen: 'internal' | 'directory' | 'other' | null) => void;
+}) => {
   const { t } = useTranslation();
   const [choice, setChoice] = useState('');
   return (
@@ -80,7 +96,19 @@ export const RecipientPicker = ({ name, choices }: { name: string; choices: Reci
         id={name}
         name={name}
         value={choice}
-        onChange={(event) => setChoice(event.target.value)}
+        onChange={(event) => {
+          const value = event.target.value;
+          setChoice(value);
+          onChange?.(
+            value.startsWith('unit:')
+              ? 'internal'
+              : value.startsWith('directory:')
+                ? 'directory'
+                : value === 'other'
+                  ? 'other'
+                  : null,
+          );
+        }}
         aria-describedby={`${name}-help`}
       >
         <option value="">{t('recipientPicker.choose')}</option>
