@@ -236,7 +236,9 @@ export const updatePerson = (
     const changes = {
       ...rest,
       // A level decided for this person replaces one carried from a parent.
-      ...(input.protectionLevel !== undefined ? { protectionFromPersonId: null } : {}),
+      ...(input.protectionLevel !== undefined && input.protectionLevel !== person.protectionLevel
+        ? { protectionFromPersonId: null }
+        : {}),
       ...(address !== undefined
         ? { addressEnc: address === null ? null : encryptField(ctx.keys, addressContext, address) }
         : {}),
