@@ -38,7 +38,7 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
   it('keeps the protected address entered on screen from all but the team leader, who sees it for a reason', async () => {
     const worker = await as('handlaggare');
     const caseUrl = await openCaseThroughIntake(worker, 'Sigrid', 'Skyddsdotter');
-    const person = worker.getByRole('region', { name: 'Personuppgifter och säker kontakt' });
+    const person = worker.getByRole('region', { name: 'Skydd, adress och säker kontakt' });
     await person.getByRole('button', { name: 'Ändra skydd, adress och säker kontakt' }).click();
     await person
       .getByLabel('Skyddade personuppgifter')
@@ -57,7 +57,7 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
 
     const leader = await as('teamledare');
     await leader.goto(caseUrl);
-    const shown = leader.getByRole('region', { name: 'Personuppgifter och säker kontakt' });
+    const shown = leader.getByRole('region', { name: 'Skydd, adress och säker kontakt' });
     await expect
       .poll(() => shown.getByTestId('person-address').textContent(), poll)
       .toBe(maskedText);
