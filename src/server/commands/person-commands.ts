@@ -44,6 +44,12 @@ const viewer = (ctx: CommandContext, revealAddress = false) => ({
   revealAddress,
 });
 
+/** Whether the policy lets the actor read a person row (the SQL filter and the policy must agree). */
+const readableBy =
+  (ctx: CommandContext) =>
+  (row: Parameters<typeof personResource>[0]): boolean =>
+    can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed;
+
 /** Reads one person; the read itself is an audit event in the same transaction. */
 export const readPerson = (ctx: CommandContext, personId: string) =>
   runAudited(ctx, async (tx) => {
@@ -74,9 +80,7 @@ export const listPersons = (ctx: CommandContext, limit: number) =>
       await unitsWhereActorMay(ctx, tx, 'person.read'),
       limit,
     );
-    const visible = rows.filter(
-      (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
-    );
+    const visible = rows.filter(readableBy(ctx));
     await auditOrganisationEvent(ctx, tx, {
       type: 'person.listed',
       reason: 'access.same_secrecy_area',
@@ -103,9 +107,7 @@ export const searchPersons = (ctx: CommandContext, text: string, limit: number) 
       query,
       limit,
     );
-    const visible = rows.filter(
-      (row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed,
-    );
+    const visible = rows.filter(readableBy(ctx));
     await auditOrganisationEvent(ctx, tx, {
       type: 'person.searched',
       reason: 'access.same_secrecy_area',
@@ -167,9 +169,7 @@ export const createPerson = (ctx: CommandContext, input: PersonInput) =>
         await unitsWhereActorMay(ctx, tx, 'person.read'),
         input,
       );
-      if (
-        similar.some((row) => can(ctx.actor, 'person.read', personResource(row), ctx.now()).allowed)
-      )
+      if (similar.some(readableBy(ctx)))
         throw new DomainError('conflict.possible_duplicate', {
           message:
             'Det finns redan en person med samma namn och födelsedatum. Kontrollera om det är hon eller han innan du registrerar.',

@@ -52,8 +52,28 @@ const caseOf = async (tx: Tx, caseId: string | null | undefined) => {
   return record ? caseResource(record) : undefined;
 };
 
+/** A record that belongs to one case (its `caseId`): decided as that case. */
+const caseHolding =
+  (table: 'riskAssessments' | 'caseTasks' | 'caseHandovers') => async (tx: Tx, id: string) =>
+    caseOf(
+      tx,
+      (await tx.selectFrom(table).select('caseId').where('id', '=', id).executeTakeFirst())?.caseId,
+    );
+
 const meetingParty: Ask = async (ctx, tx, meetingId) =>
   (await meetingVisibleTo(ctx, tx, meetingId)) ? 'allowed' : 'hidden';
+
+/** A record that belongs to one meeting (its `meetingId`): whoever may see the meeting. */
+const meetingHolding =
+  (table: 'meetingItems' | 'meetingActions'): Ask =>
+  async (ctx, tx, id, action, declared) => {
+    const row = await tx
+      .selectFrom(table)
+      .select('meetingId')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? meetingParty(ctx, tx, row.meetingId, action, declared) : 'hidden';
+  };
 
 export const recordParams: Record<string, ParamRule> = {
   personId: {
@@ -64,20 +84,7 @@ export const recordParams: Record<string, ParamRule> = {
     },
   },
   caseId: { kind: 'record', resolve: (tx, id) => caseOf(tx, id) },
-  assessmentId: {
-    kind: 'record',
-    resolve: async (tx, id) =>
-      caseOf(
-        tx,
-        (
-          await tx
-            .selectFrom('riskAssessments')
-            .select('caseId')
-            .where('id', '=', id)
-            .executeTakeFirst()
-        )?.caseId,
-      ),
-  },
+  assessmentId: { kind: 'record', resolve: caseHolding('riskAssessments') },
   measureId: {
     kind: 'record',
     resolve: async (tx, id) =>
@@ -93,29 +100,8 @@ export const recordParams: Record<string, ParamRule> = {
         )?.caseId,
       ),
   },
-  taskId: {
-    kind: 'record',
-    resolve: async (tx, id) =>
-      caseOf(
-        tx,
-        (await tx.selectFrom('caseTasks').select('caseId').where('id', '=', id).executeTakeFirst())
-          ?.caseId,
-      ),
-  },
-  handoverId: {
-    kind: 'record',
-    resolve: async (tx, id) =>
-      caseOf(
-        tx,
-        (
-          await tx
-            .selectFrom('caseHandovers')
-            .select('caseId')
-            .where('id', '=', id)
-            .executeTakeFirst()
-        )?.caseId,
-      ),
-  },
+  taskId: { kind: 'record', resolve: caseHolding('caseTasks') },
+  handoverId: { kind: 'record', resolve: caseHolding('caseHandovers') },
   linkRequestId: {
     kind: 'record',
     // A request to link is the asked victim's case's to answer.
@@ -147,28 +133,8 @@ export const recordParams: Record<string, ParamRule> = {
     },
   },
   meetingId: { kind: 'party', ask: meetingParty },
-  itemId: {
-    kind: 'party',
-    ask: async (ctx, tx, id, action) => {
-      const item = await tx
-        .selectFrom('meetingItems')
-        .select('meetingId')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return item ? meetingParty(ctx, tx, item.meetingId, action, undefined) : 'hidden';
-    },
-  },
-  actionId: {
-    kind: 'party',
-    ask: async (ctx, tx, id, action) => {
-      const row = await tx
-        .selectFrom('meetingActions')
-        .select('meetingId')
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? meetingParty(ctx, tx, row.meetingId, action, undefined) : 'hidden';
-    },
-  },
+  itemId: { kind: 'party', ask: meetingHolding('meetingItems') },
+  actionId: { kind: 'party', ask: meetingHolding('meetingActions') },
   requestId: {
     kind: 'party',
     // A request for a place carries needs and counts, never identity. The provider's keepers
@@ -283,9 +249,7 @@ export const registerRecordGate = (app: FastifyInstance, deps: AppDeps) => {
     if (!params || !request.actor) return;
     const named = Object.entries(params).filter(
       ([name, value]) =>
-        recordParams[name]?.kind !== 'organisation' &&
-        recordParams[name] !== undefined &&
-        uuidShape.test(value),
+        (recordParams[name]?.kind ?? 'organisation') !== 'organisation' && uuidShape.test(value),
     );
     if (named.length === 0) return;
     const ctx = commandContext(request, deps);
