@@ -460,6 +460,7 @@ describe.runIf(engineAvailable)(
         // nothing that passes the case on (weighing grounds for a disclosure).
         breakGlass: [
           '{personId}',
+          '{personId}/duplicates',
           '{personId}/consents',
           '{caseId}',
           '{caseId}/summary.pdf',

@@ -109,6 +109,8 @@ export const subjectParams = [
   'requestId',
   /** A request from the perpetrator's case to link the subject's case, asked by her number. */
   'linkRequestId',
+  /** A merge of a record registered twice into the subject's person (undoable). */
+  'mergeId',
 ] as const;
 export type SubjectParam = (typeof subjectParams)[number];
 
@@ -277,6 +279,10 @@ const perpetrator = (fixture: MatrixFixture) =>
 export const routeCatalogue: Record<string, RouteSpec> = {
   // Records of one person: reads.
   'GET /api/persons/{personId}': { kind: 'read', ...caseAccess('person.read', 'person') },
+  'GET /api/persons/{personId}/duplicates': {
+    kind: 'read',
+    ...caseAccess('person.read', 'person'),
+  },
   'GET /api/persons/{personId}/consents': {
     kind: 'read',
     ...caseAccess('person.read', 'person'),
@@ -485,6 +491,23 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     kind: 'write',
     ...caseAccess('person.update', 'person'),
     body: ({ subject }) => ({ version: subject.versions.person, interpreterLanguage: 'somaliska' }),
+  },
+  // Merging a person's records: the body names the record itself, which the domain refuses
+  // (422) once the gate has let the caller in; outsiders never get that far.
+  'POST /api/persons/{personId}/merges': {
+    kind: 'write',
+    ...caseAccess('person.update', 'person'),
+    body: ({ subject }) => ({
+      mergedPersonId: subject.personId,
+      reason: 'Samma namn och födelsedatum, kontrollerat mot id-handling',
+      version: subject.versions.person,
+    }),
+  },
+  'POST /api/person-merges/{mergeId}/undo': {
+    kind: 'write',
+    ...caseAccess('person.update', 'person'),
+    uses: ['mergeId'],
+    body: () => ({}),
   },
   'POST /api/persons/{personId}/consents': {
     kind: 'write',
@@ -1936,6 +1959,38 @@ export const buildAccessMatrix = async (
         .executeTakeFirstOrThrow(),
     )
   ).id;
+
+  // A record of her registered twice (same name, no number), merged into hers by her worker.
+  const shadow = (
+    await expectStatus(
+      owner.client.request('POST', '/api/persons', {
+        body: {
+          unitId: first.unitId,
+          givenName: 'Skugga',
+          familyName: first.familyName,
+          identityKind: 'none',
+          personalNumber: null,
+          protectionLevel: 'none',
+          notSameAsSimilar: true,
+        },
+      }),
+      201,
+      'register her a second time without a number',
+    )
+  ).json<{ id: string }>().id;
+  const merged = await expectStatus(
+    owner.client.request('POST', `/api/persons/${first.personId}/merges`, {
+      body: {
+        mergedPersonId: shadow,
+        reason: 'Samma kvinna, registrerad två gånger vid mottagningen',
+        version: first.versions.person,
+      },
+    }),
+    200,
+    'merge the second record into hers',
+  );
+  first.params.mergeId = merged.json<{ mergeId: string }>().mergeId;
+  first.versions.person = merged.json<{ person: { version: number } }>().person.version;
 
   // A collaboration meeting the adult unit hosts with the police and the region: the first
   // victim's case on it, by pseudonym, with an action for the police.

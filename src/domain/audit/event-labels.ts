@@ -21,6 +21,18 @@ export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }
     sv: 'Förde skyddade personuppgifter vidare till barn eller hushåll',
     en: 'Carried protected personal data on to a child or household member',
   },
+  'person.duplicates_listed': {
+    sv: 'Visade möjliga dubbletter av en person',
+    en: 'Listed possible duplicate records of a person',
+  },
+  'person.merged': {
+    sv: 'Slog ihop två poster för samma person',
+    en: 'Merged two records of the same person',
+  },
+  'person.merge_undone': {
+    sv: 'Ångrade en sammanslagning av poster',
+    en: 'Undid a merge of records',
+  },
   'person.protected_address_read': {
     sv: 'Visade skyddad adress',
     en: 'Viewed protected address',

@@ -20,6 +20,11 @@ export const auditEventTypes = [
   'person.placed',
   /** Protection set on a person was carried to a child or household member (or lifted there). */
   'person.protection_carried',
+  /** The records of one person seen as possible duplicates, and the merges made into a record. */
+  'person.duplicates_listed',
+  /** Two records of one person made one (on the survivor and on the merged record), or undone. */
+  'person.merged',
+  'person.merge_undone',
   'case.listed',
   'case.read',
   'case.opened',

@@ -222,6 +222,31 @@ export type LinkRequestsTable = {
   version: Version;
 };
 
+/** Two records of one person made one; undone within a period by moving `moved` back. */
+export type PersonMergesTable = {
+  id: Generated<string>;
+  organisationId: string;
+  survivorId: string;
+  mergedId: string;
+  previousDuplicateOf: string | null;
+  placedInUnitId: string | null;
+  moved: ColumnType<MovedReference[], string, string>;
+  reason: string;
+  mergedBy: string;
+  mergedAt: Date;
+  undoneBy: string | null;
+  undoneAt: Date | null;
+};
+
+/** Rows of one table whose person column a merge re-pointed, by their primary key after the move. */
+export type MovedReference = {
+  table: string;
+  column: string;
+  /** The table's primary key columns; each of `keys` gives their values (as text) in this order. */
+  keyColumns: string[];
+  keys: string[][];
+};
+
 /** A person registered in a further unit (intake there found them already registered). */
 export type PersonUnitsTable = {
   organisationId: string;
@@ -1083,6 +1108,7 @@ export type Database = {
   persons: PersonsTable;
   personAssignments: PersonAssignmentsTable;
   personUnits: PersonUnitsTable;
+  personMerges: PersonMergesTable;
   breakGlassGrants: BreakGlassGrantsTable;
   auditChainHeads: AuditChainHeadsTable;
   auditEvents: AuditEventsTable;

@@ -117,6 +117,19 @@ export const recordParams: Record<string, ParamRule> = {
         )?.toCaseId,
       ),
   },
+  mergeId: {
+    kind: 'record',
+    // A merge is decided as the record that was kept.
+    resolve: async (tx, id) => {
+      const merge = await tx
+        .selectFrom('personMerges')
+        .select('survivorId')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      const person = merge ? await findPerson(tx, merge.survivorId) : undefined;
+      return person ? personResource(person) : undefined;
+    },
+  },
   consentId: {
     kind: 'record',
     resolve: async (tx, id) => {

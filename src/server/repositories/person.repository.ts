@@ -112,6 +112,18 @@ const personsReachableFrom = (tx: Tx, unitIds: readonly string[]) =>
           ),
       ).as('otherPlacements'),
     )
+    // A record merged into another is history: the survivor stands for the person.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('personMerges as pm')
+            .select('pm.id')
+            .whereRef('pm.mergedId', '=', 'p.id')
+            .where('pm.undoneAt', 'is', null),
+        ),
+      ),
+    )
     .where((eb) =>
       eb.or([
         eb('p.unitId', 'in', unitIds),
@@ -285,10 +297,12 @@ export const findSimilarPersons = async (
   tx: Tx,
   unitIds: readonly string[],
   person: { givenName: string; familyName: string; birthDate: string | null },
+  /** Only persons without a number (intake's warning); a merge looks at everyone of the name. */
+  withoutNumber = true,
 ) => {
   if (unitIds.length === 0) return [];
   let select = personsReachableFrom(tx, unitIds)
-    .where('p.personalNumber', 'is', null)
+    .$if(withoutNumber, (query) => query.where('p.personalNumber', 'is', null))
     .where(sql<boolean>`p.given_name_key = lower(${person.givenName.trim()})`)
     .where(sql<boolean>`p.family_name_key = lower(${person.familyName.trim()})`);
   if (person.birthDate !== null)

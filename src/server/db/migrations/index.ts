@@ -30,6 +30,7 @@ import * as onePersonPerIdentity from './20261207000000-one-person-per-identity'
 import * as protectionTravels from './20261207100000-protection-travels';
 import * as linkRequests from './20261207200000-link-requests';
 import * as consentRecipientsAsReferences from './20261207300000-consent-recipients-as-references';
+import * as personMerges from './20261207400000-person-merges';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '20261207100000-protection-travels': protectionTravels,
   '20261207200000-link-requests': linkRequests,
   '20261207300000-consent-recipients-as-references': consentRecipientsAsReferences,
+  '20261207400000-person-merges': personMerges,
 };
 
 export const migrationProvider: MigrationProvider = {

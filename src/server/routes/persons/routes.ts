@@ -10,11 +10,16 @@ import {
   revealProtectedAddress,
   updatePerson,
 } from '../../commands/person-commands';
+import { mergePersons, readDuplicates, undoMerge } from '../../commands/person-merge';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import {
   breakGlassBody,
   createPersonBody,
+  duplicatesResponse,
+  mergeBody,
+  mergeParams,
+  mergeResponse,
   personParams,
   personResponse,
   reasonBody,
@@ -137,5 +142,37 @@ export const registerPersonRoutes = (instance: FastifyInstance, deps: AppDeps) =
             request.body,
           ),
         ),
+  );
+
+  app.get(
+    '/api/persons/:personId/duplicates',
+    {
+      config: { access: 'person.read' },
+      schema: { tags, params: personParams, response: { 200: duplicatesResponse } },
+    },
+    async (request) => readDuplicates(commandContext(request, deps), request.params.personId),
+  );
+
+  app.post(
+    '/api/persons/:personId/merges',
+    {
+      config: { access: 'person.update' },
+      schema: { tags, params: personParams, body: mergeBody, response: { 200: mergeResponse } },
+    },
+    async (request) =>
+      mergePersons(commandContext(request, deps), request.params.personId, request.body),
+  );
+
+  app.post(
+    '/api/person-merges/:mergeId/undo',
+    {
+      config: { access: 'person.update' },
+      schema: {
+        tags,
+        params: mergeParams,
+        response: { 200: z.object({ mergeId: z.string(), undone: z.literal(true) }) },
+      },
+    },
+    async (request) => undoMerge(commandContext(request, deps), request.params.mergeId),
   );
 };

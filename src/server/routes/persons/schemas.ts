@@ -121,3 +121,47 @@ export const breakGlassBody = z.object({
   reason: z.string().trim().max(1000),
   minutes: z.number().int(),
 });
+
+export const mergeParams = z.object({ mergeId: z.string().uuid('Ogiltigt id') });
+
+export const mergeBody = z.object({
+  /** The record that is merged into this one and stays only as history. */
+  mergedPersonId: z.string().uuid('Ogiltigt id'),
+  /** Why these are the same person (e.g. the same personnummer, checked against the ID). */
+  reason: z
+    .string()
+    .trim()
+    .min(10, 'Skriv hur du vet att det är samma person (minst 10 tecken)')
+    .max(1000),
+  /** The version of this record the worker read. */
+  version: z.number().int(),
+});
+
+export const duplicatesResponse = z.object({
+  candidates: z.array(
+    z.object({
+      person: personResponse,
+      /** Marked as a duplicate when the identity number became unique. */
+      markedAsDuplicate: z.boolean(),
+      /** The record to keep if the two are merged; null when they cannot be (see refusal). */
+      survivorId: z.string().nullable(),
+      refusal: z.string().nullable(),
+    }),
+  ),
+  merges: z.array(
+    z.object({
+      id: z.string(),
+      mergedPersonId: z.string(),
+      reason: z.string(),
+      mergedAt: z.string(),
+      undoneAt: z.string().nullable(),
+      canUndo: z.boolean(),
+    }),
+  ),
+});
+
+export const mergeResponse = z.object({
+  mergeId: z.string(),
+  movedRows: z.number().int(),
+  person: personResponse,
+});
