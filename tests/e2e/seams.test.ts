@@ -121,4 +121,46 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
     expect(await wcagViolations(worker)).toEqual([]);
     await worker.screenshot({ path: screenshotPath('seams-2-moved-on-consent'), fullPage: true });
   });
+  it('merges a person registered twice into one record on screen, and can undo it', async () => {
+    const worker = await as('handlaggare');
+    const firstCase = await openCaseThroughIntake(worker, 'Tova', 'Tvåpostdotter');
+    // Registered again without a number: intake warns, the worker goes on anyway.
+    await worker.getByRole('link', { name: 'Ny kontakt' }).click();
+    await worker.getByLabel('Förnamn').fill('Tova');
+    await worker.getByLabel('Efternamn').fill('Tvåpostdotter');
+    await worker.getByLabel('Typ av nummer').selectOption({ label: 'Inget nummer' });
+    await worker.getByRole('button', { name: 'Registrera och gå vidare' }).click();
+    await worker.getByRole('button', { name: 'Nej, det är en annan person – registrera' }).click();
+    await worker
+      .getByRole('group', { name: /blivit utsatt/ })
+      .getByLabel('Ja')
+      .check();
+    await worker.getByRole('button', { name: 'Spara svaren' }).click();
+    await worker.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
+    await expect.poll(() => heading(worker), poll).toBe('Tova Tvåpostdotter – Våldsutsatt vuxen');
+    expect(worker.url()).not.toBe(firstCase);
+
+    await worker.goto(firstCase);
+    const duplicates = worker.getByRole('region', {
+      name: 'Samma person registrerad flera gånger',
+    });
+    await expect.poll(() => duplicates.textContent(), poll).toContain('Tova Tvåpostdotter');
+    await duplicates.getByRole('button', { name: 'Slå ihop med den här posten' }).click();
+    await duplicates
+      .getByLabel('Hur vet du att det är samma person?')
+      .fill('Samma kvinna, hon registrerades två gånger i mottagningen samma dag.');
+    expect(await wcagViolations(worker)).toEqual([]);
+    await duplicates.getByRole('button', { name: 'Slå ihop', exact: true }).click();
+    await expect.poll(() => duplicates.textContent(), poll).toContain('Sammanslagen');
+    await expect
+      .poll(() => duplicates.getByRole('button', { name: 'Slå ihop med den här posten' }).count())
+      .toBe(0);
+    await worker.screenshot({ path: screenshotPath('seams-3-merged'), fullPage: true });
+
+    await duplicates.getByRole('button', { name: 'Ångra sammanslagningen' }).click();
+    await expect.poll(() => duplicates.textContent(), poll).toContain('ångrad');
+    await expect
+      .poll(() => duplicates.getByRole('button', { name: 'Slå ihop med den här posten' }).count())
+      .toBe(1);
+  });
 });

@@ -15,6 +15,7 @@ import { AccessNotice } from './collaboration/AccessNotice';
 import { ConcernSection } from './collaboration/ConcernSection';
 import { LinkRequestsSection } from './case/LinkRequestsSection';
 import { PersonSection } from './case/PersonSection';
+import { DuplicatesSection } from './case/DuplicatesSection';
 import { ConsentSection } from './collaboration/ConsentSection';
 import { DisclosureSection } from './collaboration/DisclosureSection';
 import { ReferralSection } from './collaboration/ReferralSection';
@@ -350,6 +351,7 @@ export const CasePage = ({
       </section>
 
       {sameArea && <PersonSection personId={detail.person.id} />}
+      {sameArea && <DuplicatesSection personId={detail.person.id} reload={load} />}
       <AdviceSection detail={detail} reload={load} />
       <InterventionSection detail={detail} />
       <FollowUpSection detail={detail} />
