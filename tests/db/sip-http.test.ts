@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPerson, buildWorld, type World } from '../factories/world';
+import { buildCounty, buildPerson, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
@@ -104,5 +104,88 @@ describe.runIf(engineAvailable)('SIP, the coordinated individual plan', () => {
       body: { ...plan, goal: 'Ett annat mål för planen', version: 0 },
     });
     expect(stale.statusCode).toBe(409);
+  });
+  it('names a partner in Fristad by its id: the consent picked from the directory covers it, however it was written', async () => {
+    const county = await buildCounty(database, world);
+    const { client, user } = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'caseWorker',
+    });
+    const person = await buildPerson(database, testApp.keys, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+    });
+    const caseId = (
+      await client.request('POST', '/api/cases', {
+        body: {
+          personId: person.id,
+          unitId: world.north.adultUnit.id,
+          type: 'adultVictim',
+          ownerUserId: user.id,
+        },
+      })
+    ).json<{ id: string }>().id;
+    const police = {
+      kind: 'other',
+      organisationId: county.police.orgId,
+      unitId: county.police.unitId,
+      label: 'polisen, BOPS',
+    };
+    const own = {
+      kind: 'internal',
+      organisationId: null,
+      unitId: world.north.adultUnit.id,
+      label: 'Vuxen',
+    };
+    const consent = await client.request('POST', `/api/persons/${person.id}/consents`, {
+      body: {
+        decision: 'given',
+        purpose: 'Samordnad individuell plan med polisen',
+        recipients: [police, own],
+        categories: ['caseHistory'],
+        givenBy: 'self',
+        form: 'written',
+        givenOn: '2026-11-24',
+      },
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    const saved = await client.request('PUT', `/api/cases/${caseId}/sip`, {
+      body: {
+        participants: [
+          { ...police, label: 'Polisen (BOPS)' },
+          { ...own, label: 'Vuxenenheten' },
+        ],
+        coordinatorAgency: 'Vuxenenheten',
+        goal: 'Att hon ska kunna bo kvar tryggt med larm och kontaktförbud.',
+        followUpOn: '2026-12-15',
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    // Stored as the directory names them, with the kind their organisation is.
+    expect(saved.json()).toMatchObject({
+      participants: [
+        {
+          kind: 'police',
+          organisationId: county.police.orgId,
+          unitId: county.police.unitId,
+          label: 'Polisregion Övning – BOPS',
+        },
+        { kind: 'internal', unitId: world.north.adultUnit.id, label: world.north.adultUnit.name },
+      ],
+      coordinatorAgency: world.north.adultUnit.name,
+    });
+    // A unit no directory holds is refused with the field named.
+    const unknown = await client.request('PUT', `/api/cases/${caseId}/sip`, {
+      body: {
+        participants: [{ ...police, unitId: '00000000-0000-4000-8000-000000000000' }, own],
+        coordinatorAgency: 'Vuxen',
+        goal: 'Att hon ska kunna bo kvar tryggt med larm och kontaktförbud.',
+        followUpOn: '2026-12-15',
+        version: 1,
+      },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('body.participants.0');
   });
 });

@@ -163,4 +163,45 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
       .poll(() => duplicates.getByRole('button', { name: 'Slå ihop med den här posten' }).count())
       .toBe(1);
   });
+  it('makes a SIP with partners chosen from the same picker as the consent that covers them', async () => {
+    const worker = await as('handlaggare');
+    await openCaseThroughIntake(worker, 'Sippa', 'Samordnadotter');
+    const consents = worker.getByRole('region', { name: 'Samtycken och nej' });
+    for (const recipient of [
+      'Polisregion Övning – Brottsoffer- och personsäkerhet (BOPS)',
+      'Övningsås kommun – Socialtjänsten – vuxen',
+    ]) {
+      await consents.getByRole('button', { name: 'Registrera samtycke eller nej' }).click();
+      const consent = consents.getByRole('form', { name: 'Registrera samtycke eller nej' });
+      await consent.getByLabel('Vad gäller det (syfte)?').fill('Samordnad individuell plan');
+      await consent.getByLabel('Mottagare', { exact: true }).selectOption({ label: recipient });
+      await consent.getByLabel('Ärendets historik').check();
+      await consent.getByRole('button', { name: 'Spara' }).click();
+      await expect.poll(() => consents.textContent(), poll).toContain(recipient);
+    }
+
+    const sip = worker.getByRole('region', { name: 'SIP – samordnad individuell plan' });
+    await sip.getByRole('button', { name: 'Gör en SIP' }).click();
+    await sip
+      .getByLabel('Verksamhet 1', { exact: true })
+      .selectOption({ label: 'Övningsås kommun – Socialtjänsten – vuxen' });
+    await sip
+      .getByLabel('Verksamhet 2', { exact: true })
+      .selectOption({ label: 'Polisregion Övning – Brottsoffer- och personsäkerhet (BOPS)' });
+    await sip.getByLabel('Samordnare').selectOption({ label: 'Verksamhet 1' });
+    await sip.getByLabel('Mål').fill('Att hon kan bo kvar tryggt i Övningsås efter flytten.');
+    await sip.getByLabel('Uppföljning').fill('2027-01-15');
+    expect(await wcagViolations(worker)).toEqual([]);
+    await sip.getByRole('button', { name: 'Spara planen' }).click();
+    await expect
+      .poll(() => sip.textContent(), poll)
+      .toContain(
+        'Övningsås kommun – Socialtjänsten – vuxen, Polisregion Övning – Brottsoffer- och personsäkerhet (BOPS)',
+      );
+    // Opened again, the form shows the partners chosen before.
+    await sip.getByRole('button', { name: 'Ändra SIP' }).click();
+    await expect
+      .poll(() => sip.getByLabel('Verksamhet 2', { exact: true }).inputValue(), poll)
+      .toMatch(/^directory:/);
+  });
 });

@@ -3,8 +3,8 @@ import { checkSip } from './sip';
 
 const draft = {
   participants: [
-    { kind: 'internal' as const, label: 'Socialtjänsten' },
-    { kind: 'healthCare' as const, label: 'Vårdcentralen' },
+    { kind: 'internal' as const, organisationId: null, unitId: null, label: 'Socialtjänsten' },
+    { kind: 'healthCare' as const, organisationId: null, unitId: null, label: 'Vårdcentralen' },
   ],
   coordinatorAgency: 'Socialtjänsten',
   goal: 'Att hon ska känna sig trygg i sitt nya boende.',

@@ -1,4 +1,4 @@
-import type { RecipientKind } from './grounds';
+import type { ConsentRecipient } from './consent';
 
 /**
  * SIP, the coordinated individual plan (samordnad individuell plan, SoL 2:7 / HSL 16:4): when the
@@ -6,7 +6,8 @@ import type { RecipientKind } from './grounds';
  * what, one coordinator, and a follow-up (digest 004: clients otherwise coordinate the agencies
  * themselves). A SIP rests on the person's consent to the agencies taking part.
  */
-export type SipParticipant = { kind: RecipientKind; label: string };
+/** An agency taking part: a unit or organisation in Fristad by id, or one outside it in words. */
+export type SipParticipant = ConsentRecipient;
 
 export type SipDraft = {
   participants: readonly SipParticipant[];

@@ -6,14 +6,7 @@ import {
   type ConsentDraft,
   type ConsentRecord,
 } from '../../domain/collaboration/consent';
-import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
-import type { ConsentRecipient } from '../../domain/collaboration/consent';
-import { findUnit } from '../repositories/organisation.repository';
-import { listDirectory } from '../repositories/referral.repository';
-import {
-  recipientKindOfOrganisation,
-  type OrganisationKind,
-} from '../../domain/collaboration/referrals';
+import { DomainError, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -32,6 +25,7 @@ import {
   type ConsentRow,
 } from '../repositories/collaboration.repository';
 import { AuditedDenial, auditPersonEvent, loadPersonFor, runAudited } from './person-access';
+import { referencedRecipients } from './recipients';
 
 export const asConsentRecord = (row: ConsentRow): ConsentRecord => ({
   id: row.id,
@@ -87,47 +81,6 @@ export const readConsents = (ctx: CommandContext, personId: string) =>
   });
 
 export type ConsentInput = ConsentDraft & { form: 'oral' | 'written'; custodianCount: number };
-
-/**
- * Recipients are references: a unit or organisation named by id must be one of the
- * organisation's own units or in the county's directory, and is stored under the directory's
- * name, so the words on screen can never decide what a consent covers. An agency outside
- * Fristad stays as the words the worker wrote.
- */
-const referencedRecipients = async (
-  ctx: CommandContext,
-  tx: Tx,
-  recipients: readonly ConsentRecipient[],
-): Promise<ConsentRecipient[]> => {
-  const directory = await listDirectory(tx);
-  return Promise.all(
-    recipients.map(async (recipient, index) => {
-      const { kind } = recipient;
-      if (!recipient.unitId && !recipient.organisationId)
-        return { kind, organisationId: null, unitId: null, label: recipient.label.trim() };
-      const own = recipient.unitId ? await findUnit(tx, recipient.unitId) : undefined;
-      if (own) return { kind, organisationId: null, unitId: own.id, label: own.name };
-      const unit = directory.find((entry) => entry.unitId === recipient.unitId);
-      const organisation = directory.find(
-        (entry) => entry.organisationId === (unit?.organisationId ?? recipient.organisationId),
-      );
-      if (!organisation || (recipient.unitId && !unit))
-        throw invalidFields([
-          {
-            field: `recipients.${index}`,
-            message: 'Mottagaren finns inte i katalogen. Välj i listan.',
-          },
-        ]);
-      return {
-        // What the recipient is follows from its organisation, not from what the form said.
-        kind: recipientKindOfOrganisation[organisation.organisationKind as OrganisationKind],
-        organisationId: organisation.organisationId,
-        unitId: unit?.unitId ?? null,
-        label: unit ? `${unit.organisationName} – ${unit.unitName}` : organisation.organisationName,
-      };
-    }),
-  );
-};
 
 /** Records a consent or a refusal, as the person (or each custodian) answered. */
 export const recordConsent = (ctx: CommandContext, personId: string, input: ConsentInput) =>

@@ -11,6 +11,7 @@ import { listConsents } from '../repositories/collaboration.repository';
 import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
+import { referencedRecipients } from './recipients';
 import { auditPersonEvent, runAudited } from './person-access';
 
 const contexts = { goal: 'sip_plans.goal', what: 'sip_commitments.what' } as const;
@@ -39,7 +40,12 @@ const present = async (
     .execute();
   return {
     id: plan.id,
-    participants: plan.participants,
+    // Plans made before participants were references name them in words only.
+    participants: plan.participants.map((participant) => ({
+      ...participant,
+      organisationId: participant.organisationId ?? null,
+      unitId: participant.unitId ?? null,
+    })),
     coordinatorAgency: plan.coordinatorAgency,
     goal: decryptField(ctx.keys, contexts.goal, plan.goalEnc),
     followUpOn: plan.followUpOnText,
@@ -89,23 +95,32 @@ export const saveSip = (
       true,
     );
     const today = swedishDate(ctx.now());
+    const participants = await referencedRecipients(ctx, tx, input.participants, 'participants');
+    // The coordinator is named as one of the participants: by the name the directory gives it.
+    const coordinatorAt = input.participants.findIndex(
+      (participant) => participant.label.trim() === input.coordinatorAgency.trim(),
+    );
+    const coordinatorAgency = participants[coordinatorAt]?.label ?? input.coordinatorAgency;
     const consents = (await listConsents(tx, record.personId)).map(asConsentRecord);
-    const answers = input.participants.map((participant) => ({
+    const answers = participants.map((participant) => ({
       participant,
       answer: consentCovers(consents, {
-        recipient: { ...participant, organisationId: null, unitId: null },
+        recipient: participant,
         categories: [],
         today,
         subjectAge: ageOn(record.personalNumber, today),
         custodianCount: 0,
       }),
     }));
-    const problems = checkSip(input, {
-      today,
-      consentMissingFor: answers
-        .filter((entry) => !entry.answer.covered)
-        .map((entry) => entry.participant.label),
-    });
+    const problems = checkSip(
+      { ...input, participants, coordinatorAgency },
+      {
+        today,
+        consentMissingFor: answers
+          .filter((entry) => !entry.answer.covered)
+          .map((entry) => entry.participant.label),
+      },
+    );
     if (problems.length)
       throw new DomainError('validation.invalid', {
         fields: problems.map((problem) => ({
@@ -118,8 +133,8 @@ export const saveSip = (
     );
     const existing = await findPlan(tx, caseId);
     const values = {
-      participants: JSON.stringify(input.participants),
-      coordinatorAgency: input.coordinatorAgency,
+      participants: JSON.stringify(participants),
+      coordinatorAgency,
       goalEnc: encryptField(ctx.keys, contexts.goal, input.goal.trim()),
       followUpOn: input.followUpOn,
       consentIds: [...new Set(consentIds)],
@@ -149,7 +164,7 @@ export const saveSip = (
         noteEnc: encryptField(
           ctx.keys,
           taskNoteContext,
-          `Följ upp SIP med ${input.participants.map((p) => p.label).join(', ')}`,
+          `Följ upp SIP med ${participants.map((p) => p.label).join(', ')}`,
         ),
         assigneeUserId: record.ownerUserId,
         dueOn: input.followUpOn,
@@ -161,7 +176,7 @@ export const saveSip = (
       type: 'sip.saved',
       personId: record.personId,
       reason: decision.reason,
-      details: { caseId, participants: input.participants.length },
+      details: { caseId, participants: participants.length },
     });
     return present(ctx, tx, (await findPlan(tx, caseId))!);
   });

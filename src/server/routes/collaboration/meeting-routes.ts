@@ -228,8 +228,11 @@ export const registerMeetingRoutes = (instance: FastifyInstance, deps: AppDeps) 
       saveMinutes(commandContext(request, deps), request.params.meetingId, request.body),
   );
 
+  // Chosen with the recipient picker: a unit or organisation by id, an outside agency in words.
   const sipParticipant = z.object({
     kind: z.enum(recipientKinds),
+    organisationId: z.string().uuid().nullable().default(null),
+    unitId: z.string().uuid().nullable().default(null),
     label: z.string().trim().min(2, 'Skriv verksamhetens namn').max(200),
   });
   const sipResponse = z

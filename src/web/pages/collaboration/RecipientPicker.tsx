@@ -77,21 +77,42 @@ export const chosenRecipient = (
     : null;
 };
 
+/** The picker's value for a recipient already chosen (a unit, a directory entry or words). */
+const choiceOf = (
+  recipient: ConsentRecipient | undefined,
+  { units, directory }: RecipientChoices,
+): string => {
+  if (!recipient) return '';
+  if (recipient.unitId && units.some((unit) => unit.id === recipient.unitId))
+    return `unit:${recipient.unitId}`;
+  if (recipient.unitId && directory.some((entry) => entry.unitId === recipient.unitId))
+    return `directory:${recipient.unitId}`;
+  return recipient.unitId || recipient.organisationId ? '' : 'other';
+};
+
 export const RecipientPicker = ({
   name,
   choices,
   onChange,
+  label,
+  initial,
 }: {
   name: string;
   choices: RecipientChoices;
   /** Told which kind of recipient is chosen: a unit of one's own organisation is 'internal'. */
   onChange?: (chosen: 'internal' | 'directory' | 'other' | null) => void;
+  /** The field's label when it is not "Mottagare" (a SIP names its participants). */
+  label?: string;
+  /** The recipient chosen before, shown when the form opens again. */
+  initial?: ConsentRecipient;
 }) => {
   const { t } = useTranslation();
-  const [choice, setChoice] = useState('');
+  // Until the worker picks, the earlier choice shows (once the choices have arrived).
+  const [picked, setChoice] = useState<string | null>(null);
+  const choice = picked ?? choiceOf(initial, choices);
   return (
     <>
-      <label htmlFor={name}>{t('recipientPicker.label')}</label>
+      <label htmlFor={name}>{label ?? t('recipientPicker.label')}</label>
       <select
         id={name}
         name={name}
@@ -136,7 +157,13 @@ export const RecipientPicker = ({
       {choice === 'other' && (
         <>
           <label htmlFor={`${name}-kind`}>{t('recipientPicker.kind')}</label>
-          <select id={`${name}-kind`} name={`${name}-kind`} defaultValue="other">
+          <select
+            id={`${name}-kind`}
+            name={`${name}-kind`}
+            defaultValue={
+              initial && choiceOf(initial, choices) === 'other' ? initial.kind : 'other'
+            }
+          >
             {outsideKinds.map((kind) => (
               <option key={kind} value={kind}>
                 {t(`recipientKinds.${kind}`)}
@@ -144,7 +171,11 @@ export const RecipientPicker = ({
             ))}
           </select>
           <label htmlFor={`${name}-label`}>{t('recipientPicker.words')}</label>
-          <input id={`${name}-label`} name={`${name}-label`} />
+          <input
+            id={`${name}-label`}
+            name={`${name}-label`}
+            defaultValue={initial && choiceOf(initial, choices) === 'other' ? initial.label : ''}
+          />
         </>
       )}
     </>

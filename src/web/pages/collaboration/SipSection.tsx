@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { CaseDetail } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
+import type { ConsentRecipient } from '../../../domain/collaboration/consent';
+import { chosenRecipient, RecipientPicker, useRecipientChoices } from './RecipientPicker';
 
-type Participant = { kind: string; label: string };
+type Participant = ConsentRecipient;
 type Sip = {
   participants: Participant[];
   coordinatorAgency: string;
@@ -13,12 +15,12 @@ type Sip = {
   version: number;
   commitments: { id: string; agency: string; what: string; dueOn: string; done: boolean }[];
 };
-const kinds = ['other', 'healthCare', 'socialServices', 'police'] as const;
 const slots = [0, 1, 2, 3];
 
 /**
  * SIP, the coordinated individual plan: the agencies taking part (each covered by the person's
- * consent), who coordinates, the goal, who does what by when, and the follow-up.
+ * consent, each chosen with the same recipient picker as the consent), who coordinates, the goal,
+ * who does what by when, and the follow-up.
  */
 export const SipSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export const SipSection = ({ detail }: { detail: CaseDetail }) => {
   const [editing, setEditing] = useState(false);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
+  const choices = useRecipientChoices(write);
 
   useEffect(() => {
     let current = true;
@@ -40,15 +43,14 @@ export const SipSection = ({ detail }: { detail: CaseDetail }) => {
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const participants = slots.flatMap((slot) => {
-      const label = String(data.get(`label-${slot}`) ?? '').trim();
-      return label ? [{ kind: data.get(`kind-${slot}`), label }] : [];
-    });
+    const chosen = slots.map((slot) => chosenRecipient(data, `sip-participant-${slot}`, choices));
+    const participants = chosen.filter((participant) => participant !== null);
+    const coordinator = chosen[Number(data.get('coordinator'))];
     void run(async () => {
       setSip(
         await api<Sip>('PUT', `/api/cases/${detail.id}/sip`, {
           participants,
-          coordinatorAgency: data.get('coordinatorAgency'),
+          coordinatorAgency: coordinator?.label ?? '',
           goal: data.get('goal'),
           followUpOn: data.get('followUpOn'),
           version: sip?.version ?? 0,
@@ -113,33 +115,32 @@ export const SipSection = ({ detail }: { detail: CaseDetail }) => {
             <legend>{t('sip.participants')}</legend>
             {slots.map((slot) => (
               <div key={slot}>
-                <label htmlFor={`sip-kind-${slot}`}>{t('sip.kind', { n: slot + 1 })}</label>
-                <select
-                  id={`sip-kind-${slot}`}
-                  name={`kind-${slot}`}
-                  defaultValue={sip?.participants[slot]?.kind ?? 'other'}
-                >
-                  {kinds.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`recipientKinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor={`sip-label-${slot}`}>{t('sip.agency', { n: slot + 1 })}</label>
-                <input
-                  id={`sip-label-${slot}`}
-                  name={`label-${slot}`}
-                  defaultValue={sip?.participants[slot]?.label ?? ''}
+                <RecipientPicker
+                  name={`sip-participant-${slot}`}
+                  choices={choices}
+                  label={t('sip.agency', { n: slot + 1 })}
+                  initial={sip?.participants[slot]}
                 />
               </div>
             ))}
           </fieldset>
           <label htmlFor="sip-coordinator">{t('sip.coordinator')}</label>
-          <input
+          <select
             id="sip-coordinator"
-            name="coordinatorAgency"
-            defaultValue={sip?.coordinatorAgency}
-          />
+            name="coordinator"
+            defaultValue={Math.max(
+              0,
+              sip?.participants.findIndex(
+                (participant) => participant.label === sip.coordinatorAgency,
+              ) ?? 0,
+            )}
+          >
+            {slots.map((slot) => (
+              <option key={slot} value={slot}>
+                {t('sip.agency', { n: slot + 1 })}
+              </option>
+            ))}
+          </select>
           <label htmlFor="sip-goal">{t('sip.goal')}</label>
           <textarea id="sip-goal" name="goal" rows={2} defaultValue={sip?.goal} />
           <label htmlFor="sip-follow-up">{t('sip.followUpOn')}</label>
