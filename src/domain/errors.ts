@@ -18,6 +18,8 @@ export const errorCodes = [
   'conflict.stale_version',
   /** A person without a number who looks like someone already registered (name, birth date). */
   'conflict.possible_duplicate',
+  /** Someone else did the same at the same moment (a unique rule held in the database). */
+  'conflict.concurrent',
   'rule.violation',
 ] as const;
 

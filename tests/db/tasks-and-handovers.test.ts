@@ -128,6 +128,34 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
     expect(stored.noteEnc).not.toContain('Ring');
   });
 
+  it('gives a task only to someone who can see the case: never a 500, never a worker behind another secrecy area', async () => {
+    const { client, user } = await worker();
+    const opened = await openCase(client, user.id);
+    const today = testApp.clock.now().toISOString().slice(0, 10);
+    const children = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.childUnit.id,
+      role: 'caseWorker',
+    });
+    const colleague = await worker();
+    for (const assigneeUserId of ['00000000-0000-4000-8000-000000000000', children.user.id]) {
+      const refused = await client.request('POST', `/api/cases/${opened.id}/tasks`, {
+        body: { kind: 'contact', dueOn: today, assigneeUserId },
+      });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().fields).toEqual([
+        expect.objectContaining({ path: 'body.assigneeUserId' }),
+      ]);
+    }
+    const given = await client.request('POST', `/api/cases/${opened.id}/tasks`, {
+      body: { kind: 'contact', dueOn: today, assigneeUserId: colleague.user.id },
+    });
+    expect(given.statusCode, given.body).toBe(201);
+    expect((await workList(colleague.client)).tasks.map((task) => task.id)).toContain(
+      given.json().id,
+    );
+  });
+
   it('hands a case over only when the new owner confirms, and their list then holds the history and tasks', async () => {
     const anna = await worker();
     const bo = await worker();

@@ -77,6 +77,26 @@ const canOwn = (ctx: CommandContext, record: CaseRecord, userId: string, held: H
 const mayOwn = async (ctx: CommandContext, tx: Tx, record: CaseRecord, userId: string) =>
   canOwn(ctx, record, userId, await loadHeldRoles(tx, userId));
 
+/**
+ * Whether a colleague could read the case as it stands (a task given to them must be one they
+ * can see). A user of another organisation, or no user at all, holds no role here: no.
+ */
+export const maySeeCase = async (
+  ctx: CommandContext,
+  tx: Tx,
+  record: CaseRecord,
+  userId: string,
+) => {
+  const colleague = buildActor({
+    userId,
+    organisationId: ctx.actor.organisationId,
+    held: await loadHeldRoles(tx, userId),
+    breakGlass: [],
+    secondFactorVerified: true,
+  });
+  return can(colleague, 'case.read', caseResource(record), ctx.now()).allowed;
+};
+
 /** Proposes a new owner with a summary; the case stays with its owner until the new one confirms. */
 export const proposeHandover = (
   ctx: CommandContext,

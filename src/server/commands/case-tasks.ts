@@ -6,6 +6,7 @@ import type { CommandContext } from '../http/context';
 import { presentTask, taskNoteContext } from '../presenters/task.presenter';
 import { findTask, insertTask, markTaskDoneIfVersion } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
+import { maySeeCase } from './case-handover';
 import { auditPersonEvent, runAudited } from './person-access';
 
 /** Adds a task with a last day to a case; it goes to the named colleague or the case owner. */
@@ -28,6 +29,15 @@ export const addTask = (
       'case.write',
       'case.task_added',
     );
+    if (input.assigneeUserId && !(await maySeeCase(ctx, tx, record, input.assigneeUserId)))
+      throw new DomainError('validation.invalid', {
+        fields: [
+          {
+            path: 'body.assigneeUserId',
+            message: 'Den du valde kan inte se ärendet. Välj någon i ärendets enhet.',
+          },
+        ],
+      });
     const { id } = await insertTask(tx, {
       organisationId: ctx.actor.organisationId,
       caseId,

@@ -233,11 +233,16 @@ export const saveFollowUpPlan = (
         .returning('id')
         .executeTakeFirst();
       if (!updated) throw staleVersion('Svaret har ändrats av någon annan. Läs in sidan igen.');
-    } else
-      await tx
+    } else {
+      // Two first answers at once: the second finds the first's (409), never a unique error.
+      const inserted = await tx
         .insertInto('followUpPlans')
         .values({ ...values, organisationId: ctx.actor.organisationId, caseId })
-        .execute();
+        .onConflict((conflict) => conflict.column('caseId').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) throw staleVersion('Någon annan svarade samtidigt. Läs in sidan igen.');
+    }
     // A withdrawn consent closes the follow-up calls not yet made: nobody may call her now.
     if (!input.consent && existing?.consent && existing.dates.length)
       await tx

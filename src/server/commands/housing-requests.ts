@@ -169,6 +169,21 @@ export const listPlaceRequests = (ctx: CommandContext, caseId: string | null = n
 const staleRequest = () => staleVersion('Förfrågan har ändrats. Läs in sidan igen.');
 
 /**
+ * Takes the request at the version the caller read, in the UPDATE itself: of two people acting
+ * on it at once, the second finds it changed (409) instead of acting on what it no longer is.
+ */
+const claimRequest = async (tx: Tx, requestId: string, version: number) => {
+  const claimed = await tx
+    .updateTable('housingRequests')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', requestId)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+  if (!claimed) throw staleRequest();
+};
+
+/**
  * The provider answers. An offer books the places in the same transaction, with one conditional
  * update: when two offers race for the last place, the second finds none free and is refused.
  */
@@ -290,7 +305,7 @@ export const withdrawPlaceRequest = (
       );
     if (request.status === 'declined' || request.status === 'withdrawn' || request.releasedAt)
       throw ruleViolation('housing.request_closed', 'Förfrågan är redan avslutad.');
-    if (request.version !== input.version) throw staleRequest();
+    await claimRequest(tx, requestId, input.version);
     const released = request.status === 'offered' && (await releasePlaces(ctx, tx, requestId));
     // Releasing bumped the version; the transaction guards the rest, so match on status.
     const withdrawn = await tx
@@ -329,7 +344,7 @@ export const releaseOfferedPlaces = (
         'housing.nothing_booked',
         'Förfrågan har inga bokade platser att lämna tillbaka.',
       );
-    if (request.version !== input.version) throw staleRequest();
+    await claimRequest(tx, requestId, input.version);
     await releasePlaces(ctx, tx, requestId);
     await auditOrganisationEvent(ctx, tx, {
       type: 'housing.places_released',

@@ -356,9 +356,12 @@ export const updatePlan = (
     const now = ctx.now();
     // Version 0 means "there was no plan when I read it".
     const existing = await findPlanForCase(tx, caseId);
+    const stale = () => staleVersion('Någon annan har ändrat planen. Läs in den igen.');
+    if ((existing?.version ?? 0) !== input.version) throw stale();
     const plan = existing ?? (await ensurePlan(tx, ctx.actor.organisationId, caseId, now));
-    if ((existing?.version ?? 0) !== input.version)
-      throw staleVersion('Någon annan har ändrat planen. Läs in den igen.');
+    // The UPDATE itself checks the version: a plan made just now starts at 1, so a second
+    // writer who also read "no plan" finds it changed.
+    const expectedVersion = existing ? input.version : 1;
     if (input.reviewOn && input.reviewOn < swedishDate(now))
       throw new DomainError('validation.invalid', {
         fields: [
@@ -382,7 +385,12 @@ export const updatePlan = (
         version: eb('version', '+', 1),
       }))
       .where('id', '=', plan.id)
-      .execute();
+      .where('version', '=', expectedVersion)
+      .returning('id')
+      .executeTakeFirst()
+      .then((updated) => {
+        if (!updated) throw stale();
+      });
     if (input.reviewOn && input.reviewOn !== plan.reviewOn)
       await insertTask(tx, {
         organisationId: ctx.actor.organisationId,

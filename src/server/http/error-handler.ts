@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError, type ErrorCode, type FieldIssue } from '../../domain/errors';
+import { databaseRefusal } from './database-refusal';
 
 /** Every code a user can cause, mapped to its HTTP status. A new code will not compile until mapped. */
 export const statusFor = (code: ErrorCode): number => {
@@ -23,6 +24,7 @@ export const statusFor = (code: ErrorCode): number => {
       return 404;
     case 'conflict.stale_version':
     case 'conflict.possible_duplicate':
+    case 'conflict.concurrent':
       return 409;
     case 'rule.violation':
       return 422;
@@ -107,6 +109,18 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
       code: error.code,
       ...(error.reason ? { reason: error.reason } : {}),
       ...(error.fields.length ? { fields: error.fields } : {}),
+      requestId,
+    });
+  }
+  const refused = databaseRefusal(error);
+  if (refused) {
+    request.log.info({ sqlState: error.code }, 'refused by a database rule');
+    return send(reply, {
+      type: 'about:blank',
+      title: refused.message,
+      status: statusFor(refused.code),
+      code: refused.code,
+      ...(refused.fields.length ? { fields: refused.fields } : {}),
       requestId,
     });
   }
