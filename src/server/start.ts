@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
@@ -11,6 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
+import { tightenModes } from './db/data-folder';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
 import { buildApp } from './http/app';
 import {
@@ -47,6 +49,9 @@ export const startServer = async (
   const mapping = loadMappingCatalogue();
   const competence = loadCompetenceCatalogue();
   const scenarios = loadScenarioCatalogue();
+  // The data folder holds the demo's sign-ins and the embedded database: its user's alone.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  tightenModes(config.dataDir);
   const handle = await openDatabase({
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { claimDataFolder } from './data-folder';
 import { migrationProvider } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
@@ -33,10 +33,24 @@ export const openDatabase = async (options: {
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   const dir = options.dataDir ?? 'memory';
-  if (dir !== 'memory') mkdirSync(dir, { recursive: true });
-  const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  // One server per folder, private to its user (see data-folder.ts).
+  const release = dir === 'memory' ? async () => {} : await claimDataFolder(dir);
+  try {
+    const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
+    await client.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins });
+    return {
+      db,
+      engine: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await release();
+      },
+    };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 };
 
 /** Runs all pending migrations; throws with the failing migration's name. */
