@@ -18,6 +18,11 @@ const envSchema = z.object({
   FRISTAD_IDLE_MINUTES: z.coerce.number().int().positive().optional(),
   FRISTAD_ABSOLUTE_HOURS: z.coerce.number().int().positive().optional(),
   FRISTAD_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated).
+   * None by default: the address of a request is its connection's, which nobody can forge.
+   */
+  FRISTAD_TRUSTED_PROXIES: z.string().default(''),
   FRISTAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
@@ -32,6 +37,7 @@ export type ServerConfig = {
   secureCookies: boolean;
   signIn: SignInPolicy;
   loginRatePerMinute: number;
+  trustedProxies: string[];
   logLevel: string;
 };
 
@@ -54,6 +60,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ServerConfig =
       absoluteHours: parsed.FRISTAD_ABSOLUTE_HOURS ?? defaultSignInPolicy.absoluteHours,
     },
     loginRatePerMinute: parsed.FRISTAD_LOGIN_RATE_PER_MINUTE,
+    trustedProxies: parsed.FRISTAD_TRUSTED_PROXIES.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
     logLevel: parsed.FRISTAD_LOG_LEVEL,
   };
 };

@@ -74,30 +74,84 @@ describe.runIf(engineAvailable)('signing in', () => {
     expect(replay.json().code).toBe('auth.second_factor_invalid');
   });
 
-  it('locks the account after five wrong passwords, even against the right one', async () => {
+  it('makes the guessing address wait, longer each time, while the owner signs in from her own', async () => {
     const user = await caseWorker();
-    const client = new TestClient(testApp.app);
+    const guesser = new TestClient(testApp.app, '203.0.113.9');
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      const wrong = await client.request('POST', '/api/auth/login', {
+      const wrong = await guesser.request('POST', '/api/auth/login', {
         body: { username: user.username, password: `fel-${attempt}` },
       });
       expect(wrong.statusCode).toBe(401);
     }
-    const right = await client.request('POST', '/api/auth/login', {
+    // Even the right password waits at that address, and the answer says nothing of a lock.
+    const waiting = await guesser.request('POST', '/api/auth/login', {
       body: { username: user.username, password: user.password },
     });
-    expect(right.statusCode).toBe(423);
-    expect(right.json().code).toBe('auth.locked');
+    expect(waiting.statusCode).toBe(401);
+    expect(waiting.json().code).toBe('auth.invalid_credentials');
     const events = await asSystem(database.db, (tx) =>
       tx.selectFrom('auditEvents').select(['type']).where('actorUserId', '=', user.id).execute(),
     );
     expect(events.filter((event) => event.type === 'auth.locked_out')).toHaveLength(1);
 
-    testApp.clock.advance(16 * 60_000);
-    const later = await client.request('POST', '/api/auth/login', {
+    // The owner, at her own desk, is not kept out.
+    const owner = new TestClient(testApp.app, '198.51.100.20');
+    await owner.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    expect((await owner.request('GET', '/api/session')).statusCode).toBe(200);
+
+    // The wait grows: a minute after the fifth failure, two after the sixth.
+    testApp.clock.advance(61_000);
+    const sixth = await guesser.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: 'fel-6' },
+    });
+    expect(sixth.statusCode).toBe(401);
+    testApp.clock.advance(61_000);
+    const stillWaiting = await guesser.request('POST', '/api/auth/login', {
+      body: { username: user.username, password: user.password },
+    });
+    expect(stillWaiting.statusCode).toBe(401);
+    testApp.clock.advance(60_000);
+    const later = await guesser.request('POST', '/api/auth/login', {
       body: { username: user.username, password: user.password },
     });
     expect(later.statusCode).toBe(200);
+  });
+
+  it('answers an unknown and a waiting username alike', async () => {
+    const user = await caseWorker();
+    const client = new TestClient(testApp.app, '203.0.113.10');
+    const answer = async (username: string) => {
+      const response = await client.request('POST', '/api/auth/login', {
+        body: { username, password: 'fel' },
+      });
+      const body = response.json<{ requestId?: string }>();
+      delete body.requestId;
+      return { status: response.statusCode, body };
+    };
+    for (let attempt = 1; attempt <= 6; attempt += 1) await answer(user.username);
+    for (let attempt = 1; attempt <= 6; attempt += 1) await answer('finns-inte-alls');
+    expect(await answer(user.username)).toEqual(await answer('finns-inte-alls'));
+    expect(await answer(user.username)).toEqual(await answer('finns-inte-heller'));
+  });
+
+  it('counts on the connection’s address, not on a header anyone can send', async () => {
+    const limited = await createTestApp(database, undefined, {
+      FRISTAD_LOGIN_RATE_PER_MINUTE: '10',
+    });
+    try {
+      const client = new TestClient(limited.app, '203.0.113.11');
+      const statuses: number[] = [];
+      for (let attempt = 1; attempt <= 30; attempt += 1) {
+        const response = await client.request('POST', '/api/auth/login', {
+          body: { username: 'vem-som-helst', password: 'fel' },
+          headers: { 'x-forwarded-for': `198.18.0.${attempt}` },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(15);
+    } finally {
+      await limited.app.close();
+    }
   });
 
   it('answers a wrong username exactly like a wrong password', async () => {

@@ -30,9 +30,14 @@ export type TestApp = { app: FastifyInstance; deps: AppDeps; clock: TestClock; k
 export const createTestApp = async (
   database: TestDatabase,
   keys: KeyRing = ephemeralKeyRing(),
+  /** Settings as the environment would give them, over the test defaults. */
+  env: Record<string, string> = {},
 ): Promise<TestApp> => {
   const clock = new TestClock();
-  const config = { ...loadConfig({ FRISTAD_LOGIN_RATE_PER_MINUTE: '1000' }), logLevel: 'silent' };
+  const config = {
+    ...loadConfig({ FRISTAD_LOGIN_RATE_PER_MINUTE: '1000', ...env }),
+    logLevel: 'silent',
+  };
   const instruments = loadInstrumentCatalogue();
   const deps: AppDeps = {
     db: database.db,
@@ -60,7 +65,11 @@ export class TestClient {
   private readonly jar = new Map<string, string>();
   private csrf: string | null = null;
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    /** The address the client connects from (the server's sign-in limits count per address). */
+    private readonly address?: string,
+  ) {}
 
   async request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -76,7 +85,12 @@ export class TestClient {
     if (method !== 'GET' && !options.withoutCsrf) headers['x-csrf-token'] = await this.csrfToken();
     if (this.jar.size)
       headers.cookie = [...this.jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const inject: InjectOptions = { method, url, headers };
+    const inject: InjectOptions = {
+      method,
+      url,
+      headers,
+      ...(this.address ? { remoteAddress: this.address } : {}),
+    };
     if (options.rawBody !== undefined) {
       inject.payload = options.rawBody;
       headers['content-type'] = headers['content-type'] ?? 'application/json';

@@ -9,13 +9,19 @@ import {
 const at = (iso: string) => new Date(iso);
 
 describe('sign-in rules', () => {
-  it('locks only when the failure reaches the limit', () => {
+  it('makes the address wait only when the failure reaches the limit, longer each time', () => {
     const now = at('2026-11-24T10:00:00Z');
     expect(lockAfterFailure(policy.maxFailedLogins - 1, now, policy)).toBeNull();
     const until = lockAfterFailure(policy.maxFailedLogins, now, policy);
-    expect(until?.toISOString()).toBe('2026-11-24T10:15:00.000Z');
-    expect(isLocked(until, at('2026-11-24T10:14:59Z'))).toBe(true);
-    expect(isLocked(until, at('2026-11-24T10:15:01Z'))).toBe(false);
+    expect(until?.toISOString()).toBe('2026-11-24T10:01:00.000Z');
+    expect(isLocked(until, at('2026-11-24T10:00:59Z'))).toBe(true);
+    expect(isLocked(until, at('2026-11-24T10:01:01Z'))).toBe(false);
+    const waits = [1, 2, 3, 4, 5, 6].map(
+      (extra) =>
+        (lockAfterFailure(policy.maxFailedLogins + extra, now, policy)!.getTime() - now.getTime()) /
+        60_000,
+    );
+    expect(waits).toEqual([2, 4, 8, 15, 15, 15]);
   });
 
   it('ends an idle session and a session past its absolute limit', () => {

@@ -22,15 +22,27 @@ export const defaultSignInPolicy: SignInPolicy = {
   secondFactorWindowMinutes: 5,
 };
 
-/** After a failed attempt: lock until when, if this failure reached the limit. */
+/**
+ * After a failed attempt from one address: wait until when, if this failure reached the limit.
+ * The wait grows — 1, 2, 4, 8 minutes, then `lockoutMinutes` — so guessing slows to a crawl while
+ * a mistyped password costs a minute. It binds the address that failed, never the account: the
+ * owner signs in from her own desk however often someone else guesses.
+ */
 export const lockAfterFailure = (
   failuresIncludingThis: number,
   now: Date,
   policy: SignInPolicy,
-): Date | null =>
-  failuresIncludingThis >= policy.maxFailedLogins
-    ? new Date(now.getTime() + policy.lockoutMinutes * 60_000)
-    : null;
+): Date | null => {
+  if (failuresIncludingThis < policy.maxFailedLogins) return null;
+  const minutes = Math.min(
+    policy.lockoutMinutes,
+    2 ** (failuresIncludingThis - policy.maxFailedLogins),
+  );
+  return new Date(now.getTime() + minutes * 60_000);
+};
+
+/** Failures older than this are forgotten: the count starts again. */
+export const failureMemoryMinutes = 24 * 60;
 
 export const isLocked = (lockedUntil: Date | null, now: Date): boolean =>
   lockedUntil !== null && lockedUntil.getTime() > now.getTime();

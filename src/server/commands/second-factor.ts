@@ -9,6 +9,7 @@ import { asSystem } from '../db/transaction';
 import type { AppDeps, RequestSession } from '../http/context';
 import { findUserById } from '../repositories/user.repository';
 import { registerFailure } from './sign-in-with-password';
+import { findSignInWait, usernameKey } from '../repositories/sign-in-failure.repository';
 
 const totpContext = 'users.totp_secret';
 
@@ -20,7 +21,7 @@ const totpContext = 'users.totp_secret';
 export const verifySecondFactor = async (
   deps: AppDeps,
   session: RequestSession,
-  input: { code: string; requestId: string; confirmEnrolment: boolean },
+  input: { code: string; address: string; requestId: string; confirmEnrolment: boolean },
 ): Promise<{ token: string }> => {
   const now = deps.now();
   const user = await asSystem(deps.db, (tx) => findUserById(tx, session.userId));
@@ -30,9 +31,12 @@ export const verifySecondFactor = async (
       reason: 'totp.not_enrolled',
     });
   }
-  if (isLocked(user.lockedUntil, now)) {
+  // Wrong codes count with wrong passwords, for this user from this address.
+  const attempt = { key: usernameKey(user.username), address: input.address, userId: user.id };
+  const wait = await asSystem(deps.db, (tx) => findSignInWait(tx, attempt.key, attempt.address));
+  if (isLocked(wait?.lockedUntil ?? null, now)) {
     throw new DomainError('auth.locked', {
-      message: 'Kontot är tillfälligt låst efter flera misslyckade försök.',
+      message: 'Du behöver vänta en stund efter flera fel i rad. Försök igen om några minuter.',
     });
   }
   if (input.confirmEnrolment !== (user.totpConfirmedAt === null)) {
@@ -45,7 +49,7 @@ export const verifySecondFactor = async (
   const step = matchTotpStep(secret, input.code, now);
   const replayed = step !== null && user.totpLastStep !== null && step <= Number(user.totpLastStep);
   if (step === null || replayed) {
-    await registerFailure(deps, user.id, input.requestId, now);
+    await registerFailure(deps, attempt, input.requestId, now);
     throw new DomainError('auth.second_factor_invalid', {
       message: 'Koden stämmer inte. Vänta på nästa kod och försök igen.',
     });
@@ -55,7 +59,6 @@ export const verifySecondFactor = async (
       .updateTable('users')
       .set({
         totpLastStep: step,
-        failedLogins: 0,
         ...(input.confirmEnrolment ? { totpConfirmedAt: now } : {}),
       })
       .where('id', '=', user.id)

@@ -6,63 +6,64 @@ import { decoyPasswordHash, verifyPassword } from '../auth/passwords';
 import { insertSession, newSessionToken } from '../auth/session.repository';
 import { asSystem } from '../db/transaction';
 import type { AppDeps } from '../http/context';
-import {
-  clearFailedLogins,
-  findUserByUsername,
-  lockUser,
-  recordFailedLogin,
-} from '../repositories/user.repository';
+import { findUserByUsername } from '../repositories/user.repository';
 import { listRoleGrants } from '../repositories/organisation.repository';
+import {
+  addSignInFailure,
+  clearSignInFailures,
+  findSignInWait,
+  setSignInWait,
+  usernameKey,
+} from '../repositories/sign-in-failure.repository';
 
 export type SecondFactorStep = 'none' | 'required' | 'enrol';
 
+/**
+ * The one answer to every refused sign-in: a wrong username, a wrong password, a disabled account
+ * and an address that must wait all read the same, so none of them tells anyone which usernames
+ * exist or that someone is being kept out.
+ */
 const invalid = () =>
-  new DomainError('auth.invalid_credentials', { message: 'Fel användarnamn eller lösenord.' });
+  new DomainError('auth.invalid_credentials', {
+    message:
+      'Fel användarnamn eller lösenord. Efter flera fel i rad behöver du vänta en stund innan du försöker igen.',
+  });
 
 /**
- * Checks a password. A wrong username costs the same time as a wrong password; a locked
- * account is refused even with the right password; the limit counts in the database so it
- * holds across server nodes.
+ * Checks a password. Every attempt costs the same (a wrong username is checked against a decoy
+ * hash; a waiting address is checked too). Failures count per username and address: the address
+ * that guessed waits, longer each time; the owner signing in from her own address does not.
  */
 export const signInWithPassword = async (
   deps: AppDeps,
-  input: { username: string; password: string; requestId: string },
+  input: { username: string; password: string; address: string; requestId: string },
 ): Promise<{ token: string; secondFactor: SecondFactorStep }> => {
   const now = deps.now();
-  const user = await asSystem(deps.db, (tx) => findUserByUsername(tx, input.username));
-
-  if (user && isLocked(user.lockedUntil, now)) {
-    await asSystem(deps.db, (tx) =>
-      appendAuditEvent(
-        tx,
-        {
-          type: 'auth.sign_in_failed',
-          organisationId: null,
-          actorUserId: user.id,
-          outcome: 'denied',
-          reason: 'auth.locked',
-          requestId: input.requestId,
-        },
-        now,
-      ),
-    );
-    throw new DomainError('auth.locked', {
-      message:
-        'Kontot är tillfälligt låst efter flera misslyckade försök. Försök igen senare eller kontakta din systemförvaltare.',
-    });
-  }
-
+  const key = usernameKey(input.username);
+  const [user, wait] = await asSystem(deps.db, async (tx) => [
+    await findUserByUsername(tx, input.username),
+    await findSignInWait(tx, key, input.address),
+  ]);
   const passwordOk = await verifyPassword(
     user?.passwordHash ?? (await decoyPasswordHash()),
     input.password,
   );
+  if (isLocked(wait?.lockedUntil ?? null, now)) {
+    if (user) await auditFailure(deps, user.id, 'auth.locked', input.requestId, now);
+    throw invalid();
+  }
   if (!user || !passwordOk || user.disabled || !user.passwordHash) {
-    if (user) await registerFailure(deps, user.id, input.requestId, now);
+    await registerFailure(
+      deps,
+      { key, address: input.address, userId: user?.id ?? null },
+      input.requestId,
+      now,
+    );
     throw invalid();
   }
 
   return asSystem(deps.db, async (tx) => {
-    await clearFailedLogins(tx, user.id);
+    await clearSignInFailures(tx, key, input.address);
     const grants = await listRoleGrants(tx, user.id);
     const needsSecondFactor = rolesNeedSecondFactor(grants.map((grant) => grant.role as RoleId));
     const { token, idHash } = newSessionToken();
@@ -97,42 +98,68 @@ export const signInWithPassword = async (
   });
 };
 
-/** Counts a failed password or code and locks the account when the limit is reached. */
-export const registerFailure = async (
+const auditFailure = (
   deps: AppDeps,
   userId: string,
+  reason: string,
   requestId: string,
   now: Date,
 ) =>
-  asSystem(deps.db, async (tx) => {
-    const { failedLogins } = await recordFailedLogin(tx, userId);
-    const lockUntil = lockAfterFailure(failedLogins, now, deps.config.signIn);
-    await appendAuditEvent(
+  asSystem(deps.db, (tx) =>
+    appendAuditEvent(
       tx,
       {
         type: 'auth.sign_in_failed',
         organisationId: null,
         actorUserId: userId,
+        outcome: reason === 'auth.locked' ? 'denied' : 'failed',
+        reason,
+        requestId,
+      },
+      now,
+    ),
+  );
+
+/**
+ * Counts a failed password or code for the username and address, and makes the address wait when
+ * the limit is reached. Audited on the user when there is one (an unknown username is not logged:
+ * it may be a password typed in the wrong field).
+ */
+export const registerFailure = async (
+  deps: AppDeps,
+  attempt: { key: string; address: string; userId: string | null },
+  requestId: string,
+  now: Date,
+) =>
+  asSystem(deps.db, async (tx) => {
+    const failures = await addSignInFailure(tx, attempt.key, attempt.address, now);
+    const waitUntil = lockAfterFailure(failures, now, deps.config.signIn);
+    if (waitUntil) await setSignInWait(tx, attempt.key, attempt.address, waitUntil);
+    if (!attempt.userId) return;
+    await appendAuditEvent(
+      tx,
+      {
+        type: 'auth.sign_in_failed',
+        organisationId: null,
+        actorUserId: attempt.userId,
         outcome: 'failed',
         reason: 'auth.invalid_credentials',
         requestId,
       },
       now,
     );
-    if (lockUntil) {
-      await lockUser(tx, userId, lockUntil);
+    if (waitUntil)
       await appendAuditEvent(
         tx,
         {
           type: 'auth.locked_out',
           organisationId: null,
-          actorUserId: userId,
+          actorUserId: attempt.userId,
           outcome: 'denied',
           reason: 'auth.too_many_failures',
           requestId,
-          details: { failedLogins },
+          details: { failures, waitUntil: waitUntil.toISOString() },
         },
         now,
       );
-    }
   });

@@ -121,12 +121,19 @@ export type UsersTable = {
   totpSecretEnc: string | null;
   totpConfirmedAt: Date | null;
   totpLastStep: ColumnType<string | null, string | number | null, string | number | null>;
-  failedLogins: Generated<number>;
-  lockedUntil: Date | null;
   disabled: Generated<boolean>;
   fictitious: Generated<boolean>;
   createdAt: CreatedAt;
   version: Version;
+};
+
+/** Failed sign-ins per username (hashed) and address; the address waits, not the account. */
+export type SignInFailuresTable = {
+  usernameKey: string;
+  address: string;
+  failures: number;
+  lastFailedAt: Date;
+  lockedUntil: Date | null;
 };
 
 export type RoleAssignmentsTable = {
@@ -1109,6 +1116,7 @@ export type Database = {
   personAssignments: PersonAssignmentsTable;
   personUnits: PersonUnitsTable;
   personMerges: PersonMergesTable;
+  signInFailures: SignInFailuresTable;
   breakGlassGrants: BreakGlassGrantsTable;
   auditChainHeads: AuditChainHeadsTable;
   auditEvents: AuditEventsTable;

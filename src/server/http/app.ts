@@ -61,7 +61,9 @@ export const buildApp = async (
       : false,
     bodyLimit: 256 * 1024,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-For only from the proxies the installation names; otherwise anyone could pick
+    // the address the sign-in limits count on.
+    trustProxy: deps.config.trustedProxies.length > 0 ? deps.config.trustedProxies : false,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

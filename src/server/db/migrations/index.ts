@@ -31,6 +31,7 @@ import * as protectionTravels from './20261207100000-protection-travels';
 import * as linkRequests from './20261207200000-link-requests';
 import * as consentRecipientsAsReferences from './20261207300000-consent-recipients-as-references';
 import * as personMerges from './20261207400000-person-merges';
+import * as signInFailures from './20261207500000-sign-in-failures';
 
 /** Migrations in order. A merged migration is never edited; add a new one. */
 const migrations: Record<string, Migration> = {
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '20261207200000-link-requests': linkRequests,
   '20261207300000-consent-recipients-as-references': consentRecipientsAsReferences,
   '20261207400000-person-merges': personMerges,
+  '20261207500000-sign-in-failures': signInFailures,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -38,7 +38,13 @@ export const registerAuthRoutes = (instance: FastifyInstance, deps: AppDeps) => 
       schema: { tags, body: loginBody, response: { 200: loginResponse } },
     },
     async (request, reply) => {
-      const result = await signInWithPassword(deps, { ...request.body, requestId: request.id });
+      const result = await signInWithPassword(deps, {
+        ...request.body,
+        // The socket's address, or the client's as a configured proxy reports it (never a header
+        // anyone can send).
+        address: request.ip,
+        requestId: request.id,
+      });
       setSessionCookie(reply, deps, result.token);
       return { secondFactor: result.secondFactor };
     },
@@ -53,6 +59,7 @@ export const registerAuthRoutes = (instance: FastifyInstance, deps: AppDeps) => 
     async (request, reply) => {
       const { token } = await verifySecondFactor(deps, requireSession(request), {
         code: request.body.code,
+        address: request.ip,
         requestId: request.id,
         confirmEnrolment: false,
       });
@@ -76,6 +83,7 @@ export const registerAuthRoutes = (instance: FastifyInstance, deps: AppDeps) => 
     async (request, reply) => {
       const { token } = await verifySecondFactor(deps, requireSession(request), {
         code: request.body.code,
+        address: request.ip,
         requestId: request.id,
         confirmEnrolment: true,
       });
