@@ -1,4 +1,5 @@
 import { can } from '../../domain/access/policy';
+import { shownPersons } from '../audit/shown-persons';
 import type {
   CaseType,
   DetectionSource,
@@ -196,7 +197,7 @@ export const listCases = (ctx: CommandContext, filter: { mine: boolean; limit: n
     await auditOrganisationEvent(ctx, tx, {
       type: 'case.listed',
       reason: filter.mine ? 'cases.mine' : 'cases.intake_list',
-      details: { count: visible.length },
+      details: { count: visible.length, ...shownPersons(visible.map((row) => row.person.id)) },
     });
     return visible;
   });

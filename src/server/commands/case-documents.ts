@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { shownPersons } from '../audit/shown-persons';
 import { swedishDayOf } from '../../domain/calendar';
 import type { CaseType } from '../../domain/cases/catalogues';
 import { caseTypes } from '../../domain/cases/catalogues';
@@ -60,7 +61,11 @@ export const exportCases = (ctx: CommandContext, filter: { mine: boolean; limit:
     await auditOrganisationEvent(ctx, tx, {
       type: 'case.exported',
       reason: filter.mine ? 'cases.mine' : 'cases.intake_list',
-      details: { count: rows.length, format: 'csv' },
+      details: {
+        count: rows.length,
+        format: 'csv',
+        ...shownPersons(rows.map((row) => row.person.id)),
+      },
     });
     const typeLabel = (code: CaseType) =>
       caseTypes.find((entry) => entry.code === code)?.sv ?? code;

@@ -1,4 +1,5 @@
 import { can } from '../../domain/access/policy';
+import { shownPersons } from '../audit/shown-persons';
 import { planBreakGlass } from '../../domain/access/policy';
 import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
 import { parseIdentity, type IdentityKind } from '../../domain/identity/personal-identity';
@@ -84,7 +85,7 @@ export const listPersons = (ctx: CommandContext, limit: number) =>
     await auditOrganisationEvent(ctx, tx, {
       type: 'person.listed',
       reason: 'access.same_secrecy_area',
-      details: { count: visible.length },
+      details: { count: visible.length, ...shownPersons(visible.map((row) => row.id)) },
     });
     return visible.map((row) => presentPerson(row, viewer(ctx)));
   });
@@ -111,7 +112,11 @@ export const searchPersons = (ctx: CommandContext, text: string, limit: number) 
     await auditOrganisationEvent(ctx, tx, {
       type: 'person.searched',
       reason: 'access.same_secrecy_area',
-      details: { by: query.kind, count: visible.length },
+      details: {
+        by: query.kind,
+        count: visible.length,
+        ...shownPersons(visible.map((row) => row.id)),
+      },
     });
     return visible.map((row) => presentPerson(row, viewer(ctx)));
   });

@@ -44,12 +44,27 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Builds the HTTP server. Routes are registered here; each declares its access rule. */
 export const buildApp = async (
   deps: AppDeps,
-  options: { webRoot?: string; logger?: boolean } = {},
+  options: {
+    webRoot?: string;
+    logger?: boolean;
+    /** Where the log goes (stdout when not given); tests read it. */
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: options.logger
       ? {
           level: deps.config.logLevel,
+          ...(options.logStream ? { stream: options.logStream } : {}),
+          // A request is logged by its path only: query strings carry search texts (the start of
+          // a personnummer), and bodies are never logged.
+          serializers: {
+            req: (request: { id: string; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              path: request.url.split('?')[0],
+            }),
+          },
           // Cookies and tokens never reach the log; bodies are not logged at all.
           redact: [
             'req.headers.cookie',
@@ -127,6 +142,11 @@ export const buildApp = async (
     const access = request.routeOptions.config.access;
     if (access === undefined || safeMethods.has(request.method)) return done();
     app.csrfProtection(request, reply, done);
+  });
+  // Nothing the API answers is kept by a browser or proxy cache: it names people.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   registerRequestAuth(app, deps);
   registerRecordGate(app, deps);
