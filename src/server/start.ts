@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
@@ -11,7 +11,9 @@ import {
 } from './indicators/load-catalogues';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
+import type { KeyRing } from './crypto/field-encryption';
 import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
+import { assertKeysPresent, keyIdsInUse, MissingKeys } from './crypto/keys-in-use';
 import { tightenModes } from './db/data-folder';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
 import { buildApp } from './http/app';
@@ -38,9 +40,6 @@ export const startServer = async (
   /** The clock; browser tests pass one they can move forward (days pass in seconds). */
   now: () => Date = () => new Date(),
 ): Promise<RunningServer> => {
-  if (!config.keysJson && ensureKeyFile(config.keyFile))
-    log(`Skapade en ny krypteringsnyckel i ${config.keyFile}`);
-  const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
   // An invalid instrument definition stops the start with the file and path of the error.
   const instruments = loadInstrumentCatalogue();
   const riskManagement = loadRiskManagementCatalogues(instruments.factors);
@@ -56,7 +55,14 @@ export const startServer = async (
     url: config.databaseUrl,
     dataDir: join(config.dataDir, 'pglite'),
   });
-  await migrateToLatest(handle.db);
+  let keys: KeyRing;
+  try {
+    await migrateToLatest(handle.db);
+    keys = await openKeyRing(config, handle, log);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   if (await isEmpty(handle.db)) {
     saveDemoCredentials(config.dataDir, await seedDemo(handle.db, keys));
   }
@@ -89,6 +95,28 @@ export const startServer = async (
       await handle.close();
     },
   };
+};
+
+/**
+ * The key ring the stored data needs. A new key is made only for an empty database: a database
+ * with data and no key file is a restore without its key, and starting would seal new data
+ * under a key nobody kept. Every key the data was sealed with must be in the ring.
+ */
+const openKeyRing = async (
+  config: ServerConfig,
+  handle: DatabaseHandle,
+  log: (line: string) => void,
+): Promise<KeyRing> => {
+  const where = config.keysJson ? 'FRISTAD_KEYS' : config.keyFile;
+  if (!config.keysJson && !existsSync(config.keyFile)) {
+    const inUse = [...(await keyIdsInUse(handle.db))];
+    if (inUse.length > 0) throw new MissingKeys(inUse.sort(), where);
+    ensureKeyFile(config.keyFile);
+    log(`Skapade en ny krypteringsnyckel i ${config.keyFile}`);
+  }
+  const keys = loadKeyRing({ json: config.keysJson, file: config.keyFile });
+  await assertKeysPresent(handle.db, keys, where);
+  return keys;
 };
 
 /** The printed list of demo users; tests read it the way a newcomer would. */

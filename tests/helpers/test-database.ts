@@ -37,10 +37,14 @@ if (!engineAvailable) {
 
 export type TestDatabase = DatabaseHandle & { url: string | undefined };
 
-export const createTestDatabase = async (): Promise<TestDatabase> => {
+export const createTestDatabase = async (
+  /** migrate: false gives a database with no tables at all (a restore's target). */
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> => {
+  const migrate = options.migrate ?? true;
   if (testEngine === 'pglite') {
     const handle = await openDatabase({ dataDir: 'memory' });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return { ...handle, url: undefined };
   }
   const name = `fristad_test_${randomBytes(6).toString('hex')}`;
@@ -51,7 +55,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     url: url.toString(),
