@@ -21,6 +21,8 @@ export const errorCodes = [
   /** Someone else did the same at the same moment (a unique rule held in the database). */
   'conflict.concurrent',
   'rule.violation',
+  /** The database cannot be reached just now (restarting, or its disk is full): try again soon. */
+  'service.unavailable',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -29,6 +29,13 @@ export const openDatabase = async (options: {
   const plugins = [new CamelCasePlugin()];
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // A connection that dies while idle (the database restarted) is dropped from the pool and
+    // replaced on the next request; unheard, the error would stop the whole server.
+    pool.on('error', (error) => {
+      process.stderr.write(
+        `Databasanslutningen bröts (${error.message}); en ny öppnas vid behov.\n`,
+      );
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

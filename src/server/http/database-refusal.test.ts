@@ -22,8 +22,19 @@ describe('databaseRefusal', () => {
     expect(JSON.stringify(refusal?.fields)).not.toContain('3f2a');
   });
 
+  it('answers a database that is restarting, gone or out of disk with 503: nothing saved', () => {
+    for (const code of ['57P01', '57P03', '08006', '53100'])
+      expect(databaseRefusal(databaseError(code))).toMatchObject({ code: 'service.unavailable' });
+    expect(
+      databaseRefusal(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({ code: 'service.unavailable' });
+    expect(databaseRefusal(new Error('Connection terminated unexpectedly'))).toMatchObject({
+      code: 'service.unavailable',
+    });
+  });
+
   it('leaves anything else, and errors that are not the database’s, to be a 500', () => {
-    expect(databaseRefusal(databaseError('53100'))).toBeNull();
+    expect(databaseRefusal(databaseError('42P01'))).toBeNull();
     expect(databaseRefusal(new Error('boom'))).toBeNull();
     expect(databaseRefusal(Object.assign(new Error('x'), { code: 'FST_ERR_X' }))).toBeNull();
   });

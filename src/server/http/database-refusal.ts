@@ -23,8 +23,23 @@ const fieldOf = (detail: unknown): string | null => {
     : null;
 };
 
+/** The database is not there just now: restarting, shutting down, or out of disk. */
+const unavailable = () =>
+  new DomainError('service.unavailable', {
+    message: 'Databasen svarar inte just nu. Inget har sparats. Försök igen om en stund.',
+  });
+
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
 export const databaseRefusal = (error: unknown): DomainError | null => {
+  if (typeof error === 'object' && error !== null) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && networkCodes.has(code)) return unavailable();
+    if (typeof message === 'string' && /^Connection terminated/.test(message)) return unavailable();
+  }
   if (!isDatabaseError(error)) return null;
+  // Class 08 (connection), 57P0x (shut down, cannot connect now), 53100 (disk full).
+  if (/^08|^57P0|^53100$/.test(error.code)) return unavailable();
   switch (error.code) {
     case '23505': // unique_violation
     case '40001': // serialization_failure

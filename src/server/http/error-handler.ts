@@ -28,6 +28,8 @@ export const statusFor = (code: ErrorCode): number => {
       return 409;
     case 'rule.violation':
       return 422;
+    case 'service.unavailable':
+      return 503;
     default:
       return assertNever(code);
   }
