@@ -105,10 +105,17 @@ class Worker {
       (await (await this.request('GET', '/api/auth/csrf')).json()) as { token: string }
     ).token;
     await this.request('POST', '/api/auth/login', { username: 'handlaggare', password });
+    this.csrf = (
+      (await (await this.request('GET', '/api/auth/csrf')).json()) as { token: string }
+    ).token;
     const answer = await this.request('POST', '/api/auth/totp', {
       code: currentTotpCode(secret, new Date()),
     });
     if (answer.status !== 200) throw new Error(`sign-in failed: ${answer.status}`);
+    // The CSRF token is bound to the session: take one for the session now signed in.
+    this.csrf = (
+      (await (await this.request('GET', '/api/auth/csrf')).json()) as { token: string }
+    ).token;
     const session = (await (await this.request('GET', '/api/session')).json()) as {
       activeUnitId: string;
     };

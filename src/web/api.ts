@@ -26,15 +26,27 @@ export const api = async <T>(
   path: string,
   body?: unknown,
 ): Promise<T> => {
-  const headers: Record<string, string> = {};
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken ?? (await fetchCsrf());
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
+  const send = async (token: string | null) => {
+    const headers: Record<string, string> = {};
+    if (token) headers['x-csrf-token'] = token;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  };
+  let response = await send(method === 'GET' ? null : (csrfToken ?? (await fetchCsrf())));
+  // The token belongs to the session it was given in: after signing in (or in, again) it is
+  // refused before anything is done, so a new one is fetched and the call made once more.
+  if (method !== 'GET' && response.status === 403) {
+    const refused = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as Problem | null;
+    if (refused?.code === 'auth.csrf') response = await send(await fetchCsrf());
+  }
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok)
     throw new ApiError(

@@ -184,6 +184,29 @@ describe.runIf(engineAvailable)('signing in', () => {
     expect((await client.request('GET', '/api/session')).json().signedIn).toBe(true);
   });
 
+  it('binds the CSRF token to the session it was given in', async () => {
+    const user = await caseWorker();
+    const client = new TestClient(testApp.app);
+    // A token taken before signing in…
+    const before = (await client.request('GET', '/api/auth/csrf')).json<{ token: string }>().token;
+    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    // …is refused once the session exists, before anything is done.
+    const stale = await client.request('POST', '/api/auth/logout', {
+      withoutCsrf: true,
+      headers: { 'x-csrf-token': before },
+    });
+    expect(stale.statusCode).toBe(403);
+    expect(stale.json().code).toBe('auth.csrf');
+    expect((await client.request('GET', '/api/session')).json().signedIn).toBe(true);
+    // A token taken in the session is accepted.
+    const current = (await client.request('GET', '/api/auth/csrf')).json<{ token: string }>().token;
+    const out = await client.request('POST', '/api/auth/logout', {
+      withoutCsrf: true,
+      headers: { 'x-csrf-token': current },
+    });
+    expect(out.statusCode, out.body).toBeLessThan(300);
+  });
+
   it('ends a session after idle time and after the absolute limit', async () => {
     const user = await caseWorker();
     const idle = new TestClient(testApp.app);

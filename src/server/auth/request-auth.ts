@@ -11,6 +11,10 @@ import { endSession, findLiveSession, hashToken, touchSession } from './session.
 
 export const sessionCookie = 'fristad_session';
 
+/** What a CSRF token is bound to: the session cookie, or a fixed word before signing in. */
+export const csrfBinding = (request: { cookies: Record<string, string | undefined> }) =>
+  request.cookies[sessionCookie] || 'no-session';
+
 /**
  * Resolves the session cookie to a session and, once fully signed in, to the policy's actor.
  * Then enforces the route's declared access. Runs before every /api route.

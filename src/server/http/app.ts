@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { hkdfSync, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import cookie from '@fastify/cookie';
@@ -15,7 +15,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { registerRequestAuth } from '../auth/request-auth';
+import { csrfBinding, registerRequestAuth } from '../auth/request-auth';
 import { registerAuthRoutes } from '../routes/auth/routes';
 import { registerCaseRoutes } from '../routes/cases/routes';
 import { registerAuditRoutes } from '../routes/audit/routes';
@@ -40,6 +40,10 @@ import { errorHandler } from './error-handler';
 import { registerRecordGate } from './record-gate';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The key the CSRF tokens are signed with: derived from the active key, never stored. */
+const csrfKey = (keys: AppDeps['keys']) =>
+  Buffer.from(hkdfSync('sha256', keys.keys.get(keys.activeKeyId)!, '', 'fristad csrf', 32));
 
 /** Builds the HTTP server. Routes are registered here; each declares its access rule. */
 export const buildApp = async (
@@ -116,6 +120,10 @@ export const buildApp = async (
   await app.register(cookie);
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
+    // The token is bound to the session it was given in: one taken before sign-in, or from
+    // another session, is refused (the web app then fetches a new one and asks again).
+    csrfOpts: { userInfo: true, hmacKey: csrfKey(deps.keys) },
+    getUserInfo: csrfBinding,
     cookieKey: 'fristad_csrf',
     cookieOpts: {
       httpOnly: true,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sessionCookie } from '../../auth/request-auth';
+import { csrfBinding, sessionCookie } from '../../auth/request-auth';
 import { signInWithPassword } from '../../commands/sign-in-with-password';
 import { startTotpEnrolment, verifySecondFactor } from '../../commands/second-factor';
 import { signOut } from '../../commands/session-commands';
@@ -28,7 +28,9 @@ export const registerAuthRoutes = (instance: FastifyInstance, deps: AppDeps) => 
   app.get(
     '/api/auth/csrf',
     { config: { access: 'public' }, schema: { tags, response: { 200: csrfResponse } } },
-    async (_request, reply) => ({ token: reply.generateCsrf() }),
+    async (request, reply) => ({
+      token: reply.generateCsrf({ userInfo: csrfBinding(request) }),
+    }),
   );
 
   app.post(
