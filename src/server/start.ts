@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadInstrumentCatalogue } from './instruments/load-catalogue';
 import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
+import { loadCommonPasswords } from './auth/common-passwords';
 import { loadDisclosureGrounds } from './collaboration/load-grounds';
 import {
   loadCompetenceCatalogue,
@@ -48,6 +49,7 @@ export const startServer = async (
   const mapping = loadMappingCatalogue();
   const competence = loadCompetenceCatalogue();
   const scenarios = loadScenarioCatalogue();
+  loadCommonPasswords();
   // The data folder holds the demo's sign-ins and the embedded database: its user's alone.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   tightenModes(config.dataDir);

@@ -207,6 +207,49 @@ describe.runIf(engineAvailable)('signing in', () => {
     expect(out.statusCode, out.body).toBeLessThan(300);
   });
 
+  it('changes her own password: the current one first, a new one that holds, other sessions end', async () => {
+    const user = await caseWorker();
+    const desk = new TestClient(testApp.app, '198.51.100.30');
+    await desk.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+    const phone = new TestClient(testApp.app, '198.51.100.31');
+    testApp.clock.advance(31_000);
+    await phone.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
+
+    const wrong = await desk.request('POST', '/api/auth/password', {
+      body: { currentPassword: 'inte-det', newPassword: 'tre gröna hästar i snö' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields).toEqual([
+      expect.objectContaining({ path: 'body.currentPassword' }),
+    ]);
+    const weak = await desk.request('POST', '/api/auth/password', {
+      body: { currentPassword: user.password, newPassword: 'Sommar2025!' },
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().fields.map((field: { path: string }) => field.path)).toContain(
+      'body.newPassword',
+    );
+
+    const changed = await desk.request('POST', '/api/auth/password', {
+      body: { currentPassword: user.password, newPassword: 'tre gröna hästar i snö' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect((await desk.request('GET', '/api/session')).json().signedIn).toBe(true);
+    expect((await phone.request('GET', '/api/session')).json().signedIn).toBe(false);
+    const old = await new TestClient(testApp.app, '198.51.100.32').request(
+      'POST',
+      '/api/auth/login',
+      { body: { username: user.username, password: user.password } },
+    );
+    expect(old.statusCode).toBe(401);
+    const fresh = await new TestClient(testApp.app, '198.51.100.33').request(
+      'POST',
+      '/api/auth/login',
+      { body: { username: user.username, password: 'tre gröna hästar i snö' } },
+    );
+    expect(fresh.statusCode).toBe(200);
+  });
+
   it('ends a session after idle time and after the absolute limit', async () => {
     const user = await caseWorker();
     const idle = new TestClient(testApp.app);

@@ -1112,6 +1112,10 @@ export const routeCatalogue: Record<string, RouteSpec> = {
   'POST /api/auth/totp/enrolment': { kind: 'skip', why: 'the caller’s own second factor' },
   'POST /api/auth/totp/enrolment/confirm': { kind: 'skip', why: 'the caller’s own second factor' },
   'POST /api/auth/logout': { kind: 'skip', why: 'would end the actor’s session; no record' },
+  'POST /api/auth/password': {
+    kind: 'skip',
+    why: 'the caller’s own password: no record; would end the actor’s other sessions',
+  },
   'POST /api/session/workplace': { kind: 'skip', why: 'the caller’s own session; no record' },
   'PATCH /api/units/{unitId}': { kind: 'skip', why: 'unit setting (organisation.administer)' },
   'PATCH /api/organisation/settings': {

@@ -4,7 +4,11 @@ import type { AuditEventType } from './events';
 export const auditEventLabels: Record<AuditEventType, { sv: string; en: string }> = {
   'auth.signed_in': { sv: 'Loggade in', en: 'Signed in' },
   'auth.sign_in_failed': { sv: 'Misslyckad inloggning', en: 'Failed sign-in' },
-  'auth.locked_out': { sv: 'Kontot låstes', en: 'Account locked' },
+  'auth.locked_out': {
+    sv: 'Adressen fick vänta efter flera fel',
+    en: 'Address made to wait after failures',
+  },
+  'auth.password_changed': { sv: 'Bytte sitt lösenord', en: 'Changed own password' },
   'auth.signed_out': { sv: 'Loggade ut', en: 'Signed out' },
   'auth.organisation_switched': { sv: 'Bytte organisation', en: 'Switched organisation' },
   'auth.unit_switched': { sv: 'Bytte enhet', en: 'Switched unit' },

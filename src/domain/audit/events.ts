@@ -7,6 +7,8 @@ export const auditEventTypes = [
   'auth.signed_in',
   'auth.sign_in_failed',
   'auth.locked_out',
+  /** A worker changed her own password (her other sessions ended). */
+  'auth.password_changed',
   'auth.signed_out',
   'auth.organisation_switched',
   'auth.unit_switched',

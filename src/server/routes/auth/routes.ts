@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { csrfBinding, sessionCookie } from '../../auth/request-auth';
+import { changeOwnPassword } from '../../commands/change-password';
 import { signInWithPassword } from '../../commands/sign-in-with-password';
 import { startTotpEnrolment, verifySecondFactor } from '../../commands/second-factor';
 import { signOut } from '../../commands/session-commands';
@@ -111,5 +112,26 @@ export const registerAuthRoutes = (instance: FastifyInstance, deps: AppDeps) => 
     '/api/auth/providers',
     { config: { access: 'public' }, schema: { tags, response: { 200: providersResponse } } },
     async () => asSystem(deps.db, listEnabledProviders),
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'signedIn', rateLimit: loginLimit },
+      schema: {
+        tags,
+        body: z.object({
+          currentPassword: z.string().max(1000),
+          newPassword: z.string().max(1000),
+        }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) =>
+      changeOwnPassword(deps, requireSession(request), {
+        ...request.body,
+        address: request.ip,
+        requestId: request.id,
+      }),
   );
 };

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  checkNewPassword,
+  commonPasswordCatalogueSchema,
+  commonPasswords,
+  passwordCore,
+} from './password-policy';
+
+const catalogue = commonPasswordCatalogueSchema.parse(
+  JSON.parse(readFileSync(join(__dirname, '../../../catalogues/common-passwords.json'), 'utf8')),
+);
+const common = commonPasswords(catalogue);
+const check = (password: string) => checkNewPassword(password, { username: 'anna.a', common });
+
+describe('password policy', () => {
+  it('accepts a long password of a few words, without demanding digits or signs', () => {
+    expect(check('tre gröna hästar i snö')).toEqual([]);
+  });
+
+  it('refuses a short one, one with the username, and one of the common or leaked ones', () => {
+    expect(check('kort')).toEqual([expect.stringContaining('minst 12 tecken')]);
+    expect(check('anna.a-har-ett-langt')).toEqual([expect.stringContaining('användarnamn')]);
+    // Case and the digits and signs added at the end do not make a common password new.
+    for (const password of ['Sommar2025!!!!', 'LÖSENORD12345', 'Välkommen123456'])
+      expect(check(password), password).toContainEqual(expect.stringContaining('läckta'));
+  });
+
+  it('refuses the same sign over and over', () => {
+    expect(check('aaaaaaaaaaaaaaaa')).toContainEqual(expect.stringContaining('samma tecken'));
+  });
+
+  it('compares passwords by their core', () => {
+    expect(passwordCore('Sommar2025!')).toBe('sommar');
+  });
+});
