@@ -22,6 +22,7 @@ const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
 const AssessmentPage = page(() => import('./pages/AssessmentPage'), 'AssessmentPage');
 const IntakePage = page(() => import('./pages/IntakePage'), 'IntakePage');
 const UnitsPage = page(() => import('./pages/UnitsPage'), 'UnitsPage');
+const AccountPage = page(() => import('./pages/AccountPage'), 'AccountPage');
 const LogReviewPage = page(() => import('./pages/LogReviewPage'), 'LogReviewPage');
 const ReferralPage = page(() => import('./pages/ReferralPage'), 'ReferralPage');
 const MeetingPage = page(() => import('./pages/MeetingPage'), 'MeetingPage');
@@ -151,6 +152,7 @@ const Page = ({ session }: { session: SignedIn }) => {
     return <AssessmentPage key={assessmentMatch[1]} assessmentId={assessmentMatch[1]!} />;
   if (path === '/arenden') return <CasesPage />;
   if (path === '/installningar') return <UnitsPage />;
+  if (path === '/mitt-konto') return <AccountPage />;
   if (path === '/logguppfoljning' && sessionMay(session, 'audit.read')) return <LogReviewPage />;
   if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
   return <StartPage session={session} />;

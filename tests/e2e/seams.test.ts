@@ -204,4 +204,25 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
       .poll(() => sip.getByLabel('Verksamhet 2', { exact: true }).inputValue(), poll)
       .toMatch(/^directory:/);
   });
+  it('lets a worker change her own password under Mitt konto, and says what is wrong', async () => {
+    const worker = await as('vinr2');
+    await worker.getByRole('link', { name: 'Mitt konto' }).click();
+    const section = worker.getByRole('region', { name: 'Ditt lösenord' });
+    await section.getByLabel('Nuvarande lösenord').fill('inte-mitt-lösenord');
+    await section.getByLabel('Nytt lösenord').fill('Sommar2025!');
+    await section.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect
+      .poll(() => section.textContent(), poll)
+      .toContain('Det nuvarande lösenordet stämmer inte');
+    const demo = server.credentials.find((credential) => credential.username === 'vinr2')!;
+    await section.getByLabel('Nuvarande lösenord').fill(demo.password);
+    await section.getByLabel('Nytt lösenord').fill('Sommar2025!');
+    await section.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect.poll(() => section.textContent(), poll).toContain('läckta lösenord');
+    await section.getByLabel('Nuvarande lösenord').fill(demo.password);
+    await section.getByLabel('Nytt lösenord').fill('fyra blå kaniner på taket');
+    await section.getByRole('button', { name: 'Byt lösenord' }).click();
+    await expect.poll(() => section.textContent(), poll).toContain('Lösenordet är bytt');
+    expect(await wcagViolations(worker)).toEqual([]);
+  });
 });

@@ -135,6 +135,12 @@ export const Shell = ({
             </label>
           )}
           <span>{t('shell.signedInAs', { name: session.user.displayName })}</span>
+          <a
+            {...linkProps('/mitt-konto')}
+            aria-current={path === '/mitt-konto' ? 'page' : undefined}
+          >
+            {t('shell.account')}
+          </a>
           <LanguageSwitch />
           <button type="button" onClick={() => void signOut()}>
             {t('shell.signOut')}
