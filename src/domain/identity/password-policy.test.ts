@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  checkNewPassword,
-  commonPasswordCatalogueSchema,
-  commonPasswords,
-  passwordCore,
-} from './password-policy';
+import { checkNewPassword, commonPasswords, passwordCore } from './password-policy';
 
-const catalogue = commonPasswordCatalogueSchema.parse(
-  JSON.parse(readFileSync(join(__dirname, '../../../catalogues/common-passwords.json'), 'utf8')),
-);
-const common = commonPasswords(catalogue);
+const common = commonPasswords({
+  source: 'A few of the commonest, for the test',
+  passwords: ['123456', 'password', 'sommar2025', 'lösenord', 'välkommen'],
+});
 const check = (password: string) => checkNewPassword(password, { username: 'anna.a', common });
 
 describe('password policy', () => {
