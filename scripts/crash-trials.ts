@@ -1,13 +1,14 @@
 /**
  * Crash trials (issue 18): does an acknowledged write survive a crash? A real server is started
  * (`fristad start`), a worker signs in once, four writers register persons as fast as they are
- * answered, and in the middle of it the server process is killed with SIGKILL (`--kill server`)
- * or the PostgreSQL server is stopped in immediate mode and started again (`--kill database`,
- * with DATABASE_URL). Afterwards every write that was answered 201 must be in the database, the
+ * answered, and in the middle of it the server process is killed with SIGKILL (`--kill server`),
+ * the PostgreSQL server is stopped in immediate mode and started again (`--kill database`, with
+ * DATABASE_URL), or the embedded folder's disk fills up and is given space again (`--kill disk`). Afterwards every write that was answered 201 must be in the database, the
  * server must come back (restarted, or by itself when the database returns) and the audit log
  * must verify. Prints one line of figures per trial and a summary.
  *
  *   npx tsx scripts/crash-trials.ts --kill server --trials 20
+ *   npx tsx scripts/crash-trials.ts --kill disk --trials 3    # as root: a small tmpfs fills up
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/crash npx tsx scripts/crash-trials.ts \
  *     --kill database --trials 5 --cluster "15 main"
  *
@@ -15,7 +16,7 @@
  * FRISTAD_DATA_DIR is set) and seeds the demo there.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,12 +34,26 @@ const { values: options } = parseArgs({
     cluster: { type: 'string', default: '15 main' },
   },
 });
-const kill = options.kill as 'server' | 'database';
+const kill = options.kill as 'server' | 'database' | 'disk';
 const trials = Number(options.trials);
 if (kill === 'database' && !process.env.DATABASE_URL)
   throw new Error('--kill database needs DATABASE_URL (a PostgreSQL server to stop and start).');
 
-const dataDir = process.env.FRISTAD_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'fristad-crash-'));
+if (kill === 'disk' && process.env.DATABASE_URL)
+  throw new Error('--kill disk fills the embedded folder: run it without DATABASE_URL.');
+
+/**
+ * For `--kill disk`: the data folder lies on a tmpfs of its own (needs root), so the space
+ * can be taken away and given back.
+ */
+const diskDir = kill === 'disk' ? mkdtempSync(join(tmpdir(), 'fristad-disk-')) : undefined;
+if (diskDir) execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512m', 'tmpfs', diskDir]);
+const resizeDisk = (megabytes: number) =>
+  execFileSync('mount', ['-o', `remount,size=${megabytes}m`, diskDir!]);
+const usedMegabytes = () => Number(execFileSync('du', ['-sm', diskDir!]).toString().split('\t')[0]);
+
+const dataDir =
+  process.env.FRISTAD_DATA_DIR ?? diskDir ?? mkdtempSync(join(tmpdir(), 'fristad-crash-'));
 const env = {
   ...process.env,
   PORT: '0',
@@ -126,6 +141,8 @@ class Worker {
 /** Writers register persons until told to stop; the names answered 201 are acknowledged. */
 const write = async (worker: Worker, unitId: string, trial: number, stop: () => boolean) => {
   const acknowledged: string[] = [];
+  /** How the failed writes were answered (503 "nothing saved" is the right one). */
+  const statuses = new Map<number, number>();
   let failed = 0;
   let next = 0;
   await Promise.all(
@@ -145,6 +162,7 @@ const write = async (worker: Worker, unitId: string, trial: number, stop: () => 
           if (response.status === 201) acknowledged.push(familyName);
           else {
             failed += 1;
+            statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
             if (failed === 1 && response.status < 500)
               console.error(`refused: ${response.status} ${await response.text()}`);
           }
@@ -155,6 +173,8 @@ const write = async (worker: Worker, unitId: string, trial: number, stop: () => 
       }
     }),
   );
+  if (statuses.size)
+    console.log(`  answered: ${[...statuses].map(([status, n]) => `${n} × ${status}`).join(', ')}`);
   return { acknowledged, failed };
 };
 
@@ -186,6 +206,13 @@ const main = async () => {
         console.error(String(error));
         break;
       }
+    } else if (kill === 'disk') {
+      // The disk fills up (a file takes every free byte), then the space comes back.
+      execFileSync('sh', ['-c', `dd if=/dev/zero of=${diskDir}/fyllnad bs=64k 2>/dev/null; true`]);
+      await sleep(6000);
+      rmSync(join(diskDir!, 'fyllnad'));
+      await sleep(3000);
+      stopped = true;
     } else {
       const [version, cluster] = options.cluster!.split(' ');
       execFileSync('pg_ctlcluster', [
@@ -232,6 +259,7 @@ const main = async () => {
     }
   }
   await stopGracefully(server);
+  if (diskDir) execFileSync('umount', [diskDir]);
   console.log(
     `crash trials (${kill}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ${trials} trials, ` +
       `${totals.acknowledged} acknowledged writes, ${totals.lost} lost, ` +
