@@ -43,14 +43,11 @@ if (kill === 'disk' && process.env.DATABASE_URL)
   throw new Error('--kill disk fills the embedded folder: run it without DATABASE_URL.');
 
 /**
- * For `--kill disk`: the data folder lies on a tmpfs of its own (needs root), so the space
- * can be taken away and given back.
+ * For `--kill disk`: the data folder lies on a tmpfs of its own (needs root), so its space
+ * can be filled and freed again.
  */
 const diskDir = kill === 'disk' ? mkdtempSync(join(tmpdir(), 'fristad-disk-')) : undefined;
 if (diskDir) execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=512m', 'tmpfs', diskDir]);
-const resizeDisk = (megabytes: number) =>
-  execFileSync('mount', ['-o', `remount,size=${megabytes}m`, diskDir!]);
-const usedMegabytes = () => Number(execFileSync('du', ['-sm', diskDir!]).toString().split('\t')[0]);
 
 const dataDir =
   process.env.FRISTAD_DATA_DIR ?? diskDir ?? mkdtempSync(join(tmpdir(), 'fristad-crash-'));
