@@ -1112,9 +1112,13 @@ export const routeCatalogue: Record<string, RouteSpec> = {
   'POST /api/auth/totp/enrolment': { kind: 'skip', why: 'the caller’s own second factor' },
   'POST /api/auth/totp/enrolment/confirm': { kind: 'skip', why: 'the caller’s own second factor' },
   'POST /api/auth/logout': { kind: 'skip', why: 'would end the actor’s session; no record' },
+  // The caller's own password: every signed-in actor may try; the wrong current password is
+  // refused (400) before anything changes.
   'POST /api/auth/password': {
-    kind: 'skip',
-    why: 'the caller’s own password: no record; would end the actor’s other sessions',
+    kind: 'organisation',
+    action: 'signedIn',
+    url: () => '/api/auth/password',
+    body: () => ({ currentPassword: 'inte-mitt-lösenord', newPassword: 'tre gröna hästar i snö' }),
   },
   'POST /api/session/workplace': { kind: 'skip', why: 'the caller’s own session; no record' },
   'PATCH /api/units/{unitId}': { kind: 'skip', why: 'unit setting (organisation.administer)' },
