@@ -4,8 +4,23 @@ export type IndicatorDefinition = {
   id: string;
   group: string;
   measure: 'per10k' | 'share' | 'count' | 'medianDays';
+  definitionVersion: number;
   label: { sv: string; en: string };
   description: { sv: string; en: string };
+  source: {
+    kind: 'official' | 'own';
+    publisher: string;
+    title: string;
+    url?: string;
+    published?: string;
+    wording: string;
+    checkedOn: string;
+  };
+  earlier: {
+    version: number;
+    description: { sv: string; en: string };
+    replacedBecause: { sv: string; en: string };
+  }[];
 };
 export type Definitions = {
   version: string;
@@ -14,17 +29,20 @@ export type Definitions = {
 };
 export type Figure = {
   id: string;
+  definitionVersion: number;
   count: number | null;
   base: number | null;
   value: number | null;
   suppressed?: boolean;
   withheldIn?: number;
+  olderDefinitionIn?: number;
 };
 export type OwnIndicators = {
   period: { from: string; to: string };
   organisation: { name: string; kind: string; adults: number | null };
   mayPublish: boolean;
   publishedAt: string | null;
+  published: { publishedAt: string; catalogueVersion: string; figures: Figure[] } | null;
   levels: { unitId: string | null; name: string; figures: Figure[] }[];
 };
 export type CountyIndicators = {

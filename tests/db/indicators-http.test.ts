@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/db/transaction';
 import { insertPopulation } from '../../src/server/indicators/population-file';
+import { createUnit } from '../../src/server/repositories/organisation.repository';
 import {
   buildCounty,
   buildCountyBoard,
@@ -132,6 +133,7 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     const municipality = levels.find((level) => level.unitId === null)!;
     expect(figure(municipality.figures, 'actualisedCases')).toEqual({
       id: 'actualisedCases',
+      definitionVersion: 2,
       count: done.opened,
       base: adults,
       value: (done.opened / adults) * 10_000,
@@ -155,7 +157,7 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
   });
 
   it('withholds small counts in the CSV and XLSX exports, and says so', async () => {
-    // Two men who use violence, in the perpetrator unit: a small count beside the adult unit's.
+    // Two men who use violence, in the perpetrator unit: never counted in Kolada's figures.
     const perpetratorLeader = await signedIn(database, testApp, {
       organisationId: world.north.org.id,
       unitId: world.north.perpetratorUnit.id,
@@ -168,6 +170,35 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       });
       const opened = await perpetratorLeader.client.request('POST', '/api/cases', {
         body: { personId: person.id, unitId: world.north.perpetratorUnit.id, type: 'perpetrator' },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+    }
+    // Two women whose cases were opened at the reception: a small count beside the adult unit's.
+    const reception = await asSystem(database.db, async (tx) => {
+      const { secrecyAreaId } = await tx
+        .selectFrom('units')
+        .select('secrecyAreaId')
+        .where('id', '=', world.north.adultUnit.id)
+        .executeTakeFirstOrThrow();
+      return createUnit(tx, {
+        organisationId: world.north.org.id,
+        name: 'Mottagningen',
+        kind: 'reception',
+        secrecyAreaId,
+      });
+    });
+    const receptionLeader = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: reception.id,
+      role: 'teamLeader',
+    });
+    for (let index = 0; index < 2; index += 1) {
+      const person = await buildPerson(database, testApp.keys, {
+        organisationId: world.north.org.id,
+        unitId: reception.id,
+      });
+      const opened = await receptionLeader.client.request('POST', '/api/cases', {
+        body: { personId: person.id, unitId: reception.id, type: 'adultVictim' },
       });
       expect(opened.statusCode, opened.body).toBe(201);
       done.opened += 1;
@@ -190,13 +221,14 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       )!;
     const opened = row('Övningsby kommun', 'Ärenden som aktualiserats');
     expect(Number(opened['Antal'])).toBe(done.opened);
-    // The perpetrator unit's 2 are withheld, and so are the adult unit's 7: shown, they would
-    // give the 2 back as the municipality's 9 minus 7.
+    // The reception's 2 are withheld, and so are the adult unit's 7: shown, they would give
+    // the 2 back as the municipality's 9 minus 7. The perpetrator unit's cases count as none.
     const perpetratorUnit = await unitName(world.north.perpetratorUnit.id);
     const adultUnit = await unitName(world.north.adultUnit.id);
-    expect(row(perpetratorUnit, 'Ärenden som aktualiserats')['Anmärkning']).toBe(
+    expect(row('Mottagningen', 'Ärenden som aktualiserats')['Anmärkning']).toBe(
       'Färre än 5, visas inte',
     );
+    expect(row(perpetratorUnit, 'Ärenden som aktualiserats')['Antal']).toBe('0');
     expect(row(adultUnit, 'Ärenden som aktualiserats')['Antal']).toBe('');
     expect(row(adultUnit, 'Ärenden som aktualiserats')['Anmärkning']).toBe(
       'Visas inte, så att ett litet tal inte kan räknas fram',
@@ -349,5 +381,83 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     expect(
       (await coordinator.client.request('GET', `/api/indicators/county?${query}`)).statusCode,
     ).toBe(422);
+  });
+
+  it('keeps what was handed over under an earlier definition and shows it beside today', async () => {
+    // A publication stored before definitions had versions (Kolada then counted perpetrators).
+    const earlier = await asSystem(database.db, async (tx) => {
+      const latest = await tx
+        .selectFrom('indicatorPublications')
+        .selectAll()
+        .where('organisationId', '=', world.north.org.id)
+        .orderBy('publishedAt', 'desc')
+        .executeTakeFirstOrThrow();
+      const figures = latest.figures.map(({ definitionVersion: _version, ...figure }) =>
+        figure.id === 'actualisedCases' && !figure.suppressed
+          ? { ...figure, count: figure.count + 2 }
+          : figure,
+      );
+      await tx
+        .insertInto('indicatorPublications')
+        .values({
+          ...latest,
+          id: undefined,
+          catalogueVersion: '1.1.0',
+          figures: JSON.stringify(figures),
+          publishedAt: new Date(latest.publishedAt.getTime() + 60_000),
+        })
+        .execute();
+      return figures;
+    });
+    const coordinator = await signedIn(database, testApp, {
+      organisationId: world.north.org.id,
+      unitId: world.north.adultUnit.id,
+      role: 'coordinator',
+    });
+    const own = (await coordinator.client.request('GET', `/api/indicators?${query}`)).json<
+      Own & {
+        published: {
+          catalogueVersion: string;
+          figures: (Figure & { definitionVersion: number })[];
+        };
+      }
+    >();
+    expect(own.published.catalogueVersion).toBe('1.1.0');
+    const handedOver = figure(own.published.figures, 'actualisedCases');
+    const today = figure(own.levels[0]!.figures, 'actualisedCases') as Figure & {
+      definitionVersion: number;
+    };
+    expect(handedOver).toMatchObject({ definitionVersion: 1, count: done.opened + 2 });
+    expect(today).toMatchObject({ definitionVersion: 2, count: done.opened });
+    expect(earlier.length).toBe(own.published.figures.length);
+
+    const board = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('organisations')
+        .select('id')
+        .where('kind', '=', 'countyBoard')
+        .where('countyCode', '=', '99')
+        .executeTakeFirstOrThrow(),
+    );
+    const boardUnit = await asSystem(database.db, (tx) =>
+      tx
+        .selectFrom('units')
+        .select('id')
+        .where('organisationId', '=', board.id)
+        .executeTakeFirstOrThrow(),
+    );
+    const analyst = await signedIn(database, testApp, {
+      organisationId: board.id,
+      unitId: boardUnit.id,
+      role: 'countyAnalyst',
+    });
+    const { totals } = (
+      await analyst.client.request('GET', `/api/indicators/county?${query}`)
+    ).json<{
+      totals: (Figure & { olderDefinitionIn: number })[];
+    }>();
+    // Kolada's figure changed meaning: the old one is not added into today's total.
+    expect(figure(totals, 'actualisedCases')).toMatchObject({ count: 0, olderDefinitionIn: 1 });
+    expect(figure(totals, 'screeningCoverage')).toMatchObject({ olderDefinitionIn: 0 });
   });
 });

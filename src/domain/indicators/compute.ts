@@ -18,6 +18,8 @@ import {
  */
 export type Figure = {
   id: IndicatorId;
+  /** The definition it was computed under (see definitions.ts). */
+  definitionVersion: number;
   count: number;
   base: number | null;
   value: number | null;
@@ -26,7 +28,8 @@ export type Figure = {
 type Tally = { count: number; base: number | null; value?: number | null };
 type Rule = (facts: OrganisationFacts, period: Period, types: ReadonlySet<CaseType>) => Tally;
 
-const adultTypes: ReadonlySet<CaseType> = new Set(['adultVictim', 'perpetrator']);
+/** Both kinds of adult case have children to think of, whoever used the violence. */
+const adultCaseTypes: ReadonlySet<CaseType> = new Set(['adultVictim', 'perpetrator']);
 
 const casesOf = (facts: OrganisationFacts, types: ReadonlySet<CaseType>) =>
   facts.cases.filter((fact) => types.has(fact.type));
@@ -52,17 +55,26 @@ const childrenOf = (fact: CaseFact, period: Period): boolean[] => {
   return fact.childrenAnswer === 'yes' ? [false] : [];
 };
 
+/*
+ * A case is counted by its type, which the catalogue names per figure: Kolada's figures count
+ * the cases of adults subjected to violence, never a perpetrator's case, so a person who is both
+ * (two cases) is counted once, by her own case as a victim. The children's figures count the
+ * children's own cases.
+ */
+const opened: Rule = (facts, period, types) => ({
+  count: casesOf(facts, types).filter((fact) => within(fact.openedOn, period)).length,
+  base: null,
+});
+const withIntervention: Rule = (facts, period, types) => ({
+  count: casesOf(facts, types).filter((fact) =>
+    fact.interventionDays.some((day) => within(day, period)),
+  ).length,
+  base: null,
+});
+
 const rules: Record<IndicatorId, Rule> = {
-  actualisedCases: (facts, period, types) => ({
-    count: casesOf(facts, types).filter((fact) => within(fact.openedOn, period)).length,
-    base: null,
-  }),
-  casesWithIntervention: (facts, period, types) => ({
-    count: casesOf(facts, types).filter((fact) =>
-      fact.interventionDays.some((day) => within(day, period)),
-    ).length,
-    base: null,
-  }),
+  actualisedCases: opened,
+  casesWithIntervention: withIntervention,
   closedGoalReached: (facts, period, types) => ({
     count: casesOf(facts, types).filter(
       (fact) =>
@@ -103,7 +115,7 @@ const rules: Record<IndicatorId, Rule> = {
     ),
   childrenWithoutInvestigation: (facts, period) =>
     part(
-      casesOf(facts, adultTypes)
+      casesOf(facts, adultCaseTypes)
         .filter((fact) => openAtEnd(fact, period))
         .flatMap((fact) => childrenOf(fact, period)),
       (investigated) => !investigated,
@@ -151,6 +163,12 @@ const rules: Record<IndicatorId, Rule> = {
         ),
       (latest) => latest.violence === 'none',
     ),
+  childCasesActualised: opened,
+  childInvestigationsOpened: (facts, period, types) => ({
+    count: casesOf(facts, types).filter((fact) => within(fact.investigationOn, period)).length,
+    base: null,
+  }),
+  childCasesWithIntervention: withIntervention,
 };
 
 const valueOf = (definition: IndicatorDefinition, tally: Tally, adults: number | null) => {
@@ -183,7 +201,13 @@ export const computeIndicators = (
     const types = new Set((definition.caseTypes ?? []) as CaseType[]);
     const tally = rules[definition.id](facts, period, types);
     const { base, value } = valueOf(definition, tally, adults);
-    return { id: definition.id, count: tally.count, base: base ?? null, value: value ?? null };
+    return {
+      id: definition.id,
+      definitionVersion: definition.definitionVersion,
+      count: tally.count,
+      base: base ?? null,
+      value: value ?? null,
+    };
   });
 
 /** The facts of one unit: its cases, its routine questions and its unmet needs. */

@@ -13,8 +13,17 @@ const catalogue: IndicatorCatalogue = {
     group: 'risk' as const,
     measure: 'share' as const,
     ...(id === 'overdueReassessments' ? { caseTypes: ['adultVictim'] } : {}),
+    definitionVersion: 1,
     label: { sv: id, en: id },
     description: { sv: id, en: id },
+    source: {
+      kind: 'own' as const,
+      publisher: 'test',
+      title: id,
+      wording: id,
+      checkedOn: '2026-01-01',
+    },
+    earlier: [],
   })),
 };
 

@@ -8,8 +8,17 @@ const definition = (id: IndicatorId, measure: IndicatorDefinition['measure']) =>
   id,
   group: 'kolada' as const,
   measure,
+  definitionVersion: 1,
   label: { sv: id, en: id },
   description: { sv: id, en: id },
+  source: {
+    kind: 'own' as const,
+    publisher: 'test',
+    title: id,
+    wording: id,
+    checkedOn: '2026-01-01',
+  },
+  earlier: [],
 });
 const catalogue: IndicatorCatalogue = {
   version: '1.0.0',
@@ -19,12 +28,14 @@ const catalogue: IndicatorCatalogue = {
 
 const cases = (count: number, base: number | null = null): Figure => ({
   id: 'actualisedCases',
+  definitionVersion: 1,
   count,
   base,
   value: count,
 });
 const asked = (count: number, base: number): Figure => ({
   id: 'screeningCoverage',
+  definitionVersion: 1,
   count,
   base,
   value: base ? count / base : null,

@@ -12,6 +12,7 @@ export type ReleasedFigure =
   | (Figure & { suppressed: false })
   | {
       id: Figure['id'];
+      definitionVersion: number;
       suppressed: true;
       count: null;
       base: null;
@@ -38,7 +39,14 @@ export const releaseFigures = (
   figures.map((figure) => {
     const measure = catalogue.indicators.find((definition) => definition.id === figure.id)!.measure;
     return isSmall(figure, measure, catalogue.suppressBelow)
-      ? { id: figure.id, suppressed: true, count: null, base: null, value: null }
+      ? {
+          id: figure.id,
+          definitionVersion: figure.definitionVersion,
+          suppressed: true,
+          count: null,
+          base: null,
+          value: null,
+        }
       : { ...figure, suppressed: false };
   });
 
@@ -68,6 +76,7 @@ export const releaseWholeAndParts = (
     const index = released.findIndex((figure) => figure.id === id);
     released[index] = {
       id,
+      definitionVersion: released[index]!.definitionVersion,
       suppressed: true,
       count: null,
       base: null,

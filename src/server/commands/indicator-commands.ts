@@ -43,7 +43,7 @@ export const ownIndicators = (ctx: CommandContext, period: Period) =>
     const { organisation, adults, levels } = await computeOwn(ctx, tx, period);
     const published = await tx
       .selectFrom('indicatorPublications')
-      .select('publishedAt')
+      .select(['publishedAt', 'catalogueVersion', 'figures'])
       .where('organisationId', '=', organisation.id)
       .where('periodFrom', '=', period.from)
       .where('periodTo', '=', period.to)
@@ -56,6 +56,13 @@ export const ownIndicators = (ctx: CommandContext, period: Period) =>
       organisation: { name: organisation.name, kind: organisation.kind, adults },
       mayPublish: organisation.kind === 'municipality' && organisation.countyCode !== null,
       publishedAt: published?.publishedAt.toISOString() ?? null,
+      published: published
+        ? {
+            publishedAt: published.publishedAt.toISOString(),
+            catalogueVersion: published.catalogueVersion,
+            figures: withDefinitionVersion(published.figures),
+          }
+        : null,
       levels,
     };
   });
@@ -156,19 +163,30 @@ export const countyIndicators = (ctx: CommandContext, period: Period) =>
         name: row.name,
         publishedAt: row.publishedAt.toISOString(),
         publishedBy: row.publishedByName,
-        figures: row.figures,
+        figures: withDefinitionVersion(row.figures),
       })),
       totals: countyTotals(
         ctx,
-        municipalities.map((row) => row.figures),
+        municipalities.map((row) => withDefinitionVersion(row.figures)),
       ),
     };
   });
 
+/** Figures published before definitions were versioned were computed under the first. */
+const withDefinitionVersion = (figures: ReleasedFigure[]): ReleasedFigure[] =>
+  figures.map((figure) => ({ ...figure, definitionVersion: figure.definitionVersion ?? 1 }));
+
+/**
+ * The county's totals add only figures computed under today's definition: a figure published
+ * under an earlier one counts something else, and the total says how many it leaves out.
+ */
 const countyTotals = (ctx: CommandContext, published: readonly ReleasedFigure[][]) =>
   ctx.indicators.indicators.map((definition) => {
-    const figures = published.flatMap((figures) =>
+    const all = published.flatMap((figures) =>
       figures.filter((figure) => figure.id === definition.id),
+    );
+    const figures = all.filter(
+      (figure) => figure.definitionVersion === definition.definitionVersion,
     );
     const shown = figures.filter((figure) => !figure.suppressed);
     const count = shown.reduce((sum, figure) => sum + (figure.count ?? 0), 0);
@@ -182,9 +200,11 @@ const countyTotals = (ctx: CommandContext, published: readonly ReleasedFigure[][
     }[definition.measure];
     return {
       id: definition.id,
+      definitionVersion: definition.definitionVersion,
       count,
       base: base || null,
       value,
       withheldIn: figures.length - shown.length,
+      olderDefinitionIn: all.length - figures.length,
     };
   });

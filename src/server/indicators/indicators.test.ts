@@ -103,7 +103,7 @@ const cases: Annotated<CaseFact>[] = [
   },
   {
     ...blank,
-    note: 'a perpetrator case opened in the period, with a group programme and children',
+    note: 'a perpetrator case opened in the period, with a group programme and children: not in Kolada',
     caseId: 'c5',
     unitId: 'atv',
     type: 'perpetrator',
@@ -117,7 +117,7 @@ const cases: Annotated<CaseFact>[] = [
     childrenAnswer: 'yes',
     childCases: [{ investigationOn: '2026-04-10' }, { investigationOn: null }],
     ratings: [rating('2026-04-20', 5, 'notAnswered')],
-    counts: ['actualisedCases', 'casesWithIntervention', 'childrenWithoutInvestigation'],
+    counts: ['childrenWithoutInvestigation'],
     in: ['childrenWithoutInvestigation', 'childrenWithoutInvestigation'],
   },
   {
@@ -138,12 +138,48 @@ const cases: Annotated<CaseFact>[] = [
   },
   {
     ...blank,
-    note: 'a child case itself: counted in no adult figure',
+    note: "a child case itself: counted in the children's figures, in no adult figure",
     caseId: 'c7',
     unitId: 'barn',
     type: 'childExposed',
     openedOn: '2026-04-05',
     investigationOn: '2026-04-10',
+    counts: ['childCasesActualised', 'childInvestigationsOpened'],
+  },
+  {
+    ...blank,
+    note: 'an honour-related child case from last year given support now: a child, not an adult',
+    caseId: 'c10',
+    unitId: 'barn',
+    type: 'childExposed',
+    hrv: true,
+    openedOn: '2025-10-01',
+    investigationOn: '2025-10-05',
+    interventionDays: ['2026-03-01'],
+    counts: ['childCasesWithIntervention'],
+  },
+  {
+    ...blank,
+    note: 'a person with both roles, 1 of 2: her case as a victim counts in Kolada',
+    caseId: 'c11',
+    unitId: 'vinr',
+    type: 'adultVictim',
+    openedOn: '2026-02-01',
+    interventionDays: ['2026-02-10'],
+    counts: ['actualisedCases', 'casesWithIntervention'],
+  },
+  {
+    ...blank,
+    note: 'a person with both roles, 2 of 2: her perpetrator case, closed with the goal reached, does not',
+    caseId: 'c12',
+    unitId: 'atv',
+    type: 'perpetrator',
+    hrv: true,
+    openedOn: '2026-02-01',
+    interventionDays: ['2026-02-10'],
+    closedOn: '2026-06-01',
+    closedFrom: 'intervention',
+    goal: 'reached',
   },
   {
     ...blank,
@@ -262,26 +298,55 @@ describe('indicators on a hand-built municipality', () => {
   });
 
   it('gives a unit its own share and counts instead of rates', () => {
-    const atv = computeIndicators(catalogue, factsOfUnit(facts, 'atv'), period, null);
-    expect(figureOf(atv, 'actualisedCases')).toEqual({
+    const vinr = computeIndicators(catalogue, factsOfUnit(facts, 'vinr'), period, null);
+    expect(figureOf(vinr, 'actualisedCases')).toEqual({
       id: 'actualisedCases',
-      count: 1,
+      definitionVersion: 2,
+      count: 3,
       base: null,
-      value: 1,
+      value: 3,
     });
-    expect(figureOf(atv, 'screeningCoverage')).toMatchObject({ count: 0, base: 0, value: null });
+    expect(figureOf(vinr, 'screeningCoverage')).toMatchObject({ count: 0, base: 0, value: null });
+  });
+
+  it('counts no perpetrator case in Kolada, even where the perpetrator is also a victim', () => {
+    const atv = computeIndicators(catalogue, factsOfUnit(facts, 'atv'), period, null);
+    for (const id of ['actualisedCases', 'casesWithIntervention', 'closedGoalReached'] as const)
+      expect(figureOf(atv, id).count).toBe(0);
+    const barn = computeIndicators(catalogue, factsOfUnit(facts, 'barn'), period, null);
+    for (const id of ['actualisedCases', 'casesWithIntervention', 'closedGoalReached'] as const)
+      expect(figureOf(barn, id).count).toBe(0);
+  });
+
+  it('names the source of every definition and keeps the ones it replaced', () => {
+    for (const definition of catalogue.indicators) {
+      expect(definition.source.wording.length).toBeGreaterThan(20);
+      expect(definition.source.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    const kolada = catalogue.indicators.filter((definition) => definition.group === 'kolada');
+    expect(kolada.map((definition) => [definition.source.kind, definition.caseTypes])).toEqual(
+      kolada.map(() => ['official', ['adultVictim']]),
+    );
+    expect(kolada.map((definition) => definition.earlier[0]?.caseTypes)).toEqual(
+      kolada.map(() => ['adultVictim', 'perpetrator']),
+    );
   });
 
   it('withholds small figures and what they could be read from, shows zero and large ones', () => {
-    const released = releaseFigures(catalogue, [
-      { id: 'actualisedCases', count: 3, base: 8_000, value: 3.75 },
-      { id: 'placementsStarted', count: 0, base: null, value: 0 },
-      { id: 'unmetHousingNeeds', count: 5, base: null, value: 5 },
-      { id: 'screeningCoverage', count: 38, base: 40, value: 0.95 },
-      { id: 'saferByOwnRating', count: 10, base: 20, value: 0.5 },
-      { id: 'standardisedRiskAssessment', count: 0, base: 4, value: 0 },
-      { id: 'placementLength', count: 4, base: null, value: 31 },
-    ]);
+    const released = releaseFigures(
+      catalogue,
+      (
+        [
+          { id: 'actualisedCases', count: 3, base: 8_000, value: 3.75 },
+          { id: 'placementsStarted', count: 0, base: null, value: 0 },
+          { id: 'unmetHousingNeeds', count: 5, base: null, value: 5 },
+          { id: 'screeningCoverage', count: 38, base: 40, value: 0.95 },
+          { id: 'saferByOwnRating', count: 10, base: 20, value: 0.5 },
+          { id: 'standardisedRiskAssessment', count: 0, base: 4, value: 0 },
+          { id: 'placementLength', count: 4, base: null, value: 31 },
+        ] as const
+      ).map((figure) => ({ ...figure, definitionVersion: 1 })),
+    );
     expect(released.map((figure) => [figure.id, figure.suppressed, figure.value])).toEqual([
       ['actualisedCases', true, null],
       ['placementsStarted', false, 0],

@@ -12,6 +12,7 @@ export const exportQuery = periodQuery.extend({
 
 const figure = z.object({
   id: z.enum(indicatorIds),
+  definitionVersion: z.number().int(),
   count: z.number().nullable(),
   base: z.number().nullable(),
   value: z.number().nullable(),
@@ -24,6 +25,14 @@ export const ownResponse = z.object({
   organisation: z.object({ name: z.string(), kind: z.string(), adults: z.number().nullable() }),
   mayPublish: z.boolean(),
   publishedAt: z.string().nullable(),
+  /** What was handed to the county for the period, as computed then: read beside today's. */
+  published: z
+    .object({
+      publishedAt: z.string(),
+      catalogueVersion: z.string(),
+      figures: z.array(releasedFigure),
+    })
+    .nullable(),
   levels: z.array(
     z.object({ unitId: z.string().nullable(), name: z.string(), figures: z.array(figure) }),
   ),
@@ -41,7 +50,9 @@ export const countyResponse = z.object({
       figures: z.array(releasedFigure),
     }),
   ),
-  totals: z.array(figure.extend({ withheldIn: z.number().int() })),
+  totals: z.array(
+    figure.extend({ withheldIn: z.number().int(), olderDefinitionIn: z.number().int() }),
+  ),
 });
 
 const text = z.object({ sv: z.string(), en: z.string() });
@@ -53,8 +64,21 @@ export const definitionsResponse = z.object({
       id: z.enum(indicatorIds),
       group: z.string(),
       measure: z.string(),
+      definitionVersion: z.number().int(),
       label: text,
       description: text,
+      source: z.object({
+        kind: z.enum(['official', 'own']),
+        publisher: z.string(),
+        title: z.string(),
+        url: z.string().optional(),
+        published: z.string().optional(),
+        wording: z.string(),
+        checkedOn: z.string(),
+      }),
+      earlier: z.array(
+        z.object({ version: z.number().int(), description: text, replacedBecause: text }),
+      ),
     }),
   ),
 });

@@ -76,6 +76,9 @@ export const CountyFigures = ({
                     {total?.withheldIn ? (
                       <> {t('indicators.withheldIn', { count: total.withheldIn })}</>
                     ) : null}
+                    {total?.olderDefinitionIn ? (
+                      <> {t('indicators.olderDefinitionIn', { count: total.olderDefinitionIn })}</>
+                    ) : null}
                   </td>
                 </tr>
               );

@@ -4,6 +4,7 @@ import { api } from '../../api';
 import { dateTimeText, todayText } from '../../cases-api';
 import { useFigureText, type Definitions, type OwnIndicators } from '../../indicators-api';
 import { FieldErrors, useProblem } from '../problems';
+import { DefinitionDetails, PublishedCell } from './DefinitionDetails';
 import { IndicatorChart } from './IndicatorChart';
 
 /** The organisation's own figures, the units compared, the exports and the hand-over to the county. */
@@ -29,6 +30,7 @@ export const OwnFigures = ({
     (level) => level.unitId !== null && level.figures.some((figure) => (figure.count ?? 0) > 0),
   );
   const definition = definitions.indicators.find((entry) => entry.id === compared)!;
+  const published = figures.published;
   const query = `from=${period.from}&to=${period.to}&lang=${language}`;
 
   const publish = () =>
@@ -59,6 +61,13 @@ export const OwnFigures = ({
           <tr>
             <th scope="col">{t('indicators.indicator')}</th>
             <th scope="col">{t('indicators.value')}</th>
+            {published && (
+              <th scope="col">
+                {t('indicators.publishedColumn', {
+                  when: dateTimeText(published.publishedAt, language),
+                })}
+              </th>
+            )}
             <th scope="col">{t('indicators.howCounted')}</th>
           </tr>
         </thead>
@@ -72,11 +81,15 @@ export const OwnFigures = ({
                   whole.figures.find((figure) => figure.id === entry.id),
                 )}
               </td>
+              {published && (
+                <PublishedCell
+                  definition={entry}
+                  figure={published.figures.find((figure) => figure.id === entry.id)}
+                  text={text}
+                />
+              )}
               <td>
-                <details>
-                  <summary>{t('indicators.definition')}</summary>
-                  <p>{entry.description[language]}</p>
-                </details>
+                <DefinitionDetails definition={entry} />
               </td>
             </tr>
           ))}
