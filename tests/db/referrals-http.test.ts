@@ -1,3 +1,5 @@
+import { swedishDate } from '../../src/domain/calendar';
+import { resolveLegalReference } from '../../src/domain/law/legal-references';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/db/transaction';
 import {
@@ -76,7 +78,9 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
       body: { toUnitId: world.north.adultUnit.id, summary, categories: ['caseHistory'] },
     });
     expect(noGround.statusCode).toBe(400);
-    expect(noGround.body).toContain('OSL 10 kap. 2 §');
+    expect(noGround.body).toContain(
+      resolveLegalReference('osl.necessaryDisclosure', swedishDate(new Date())).citation,
+    );
 
     const sent = await polis.request('POST', `/api/cases/${policeCaseId}/referrals`, {
       body: {

@@ -640,7 +640,7 @@ export const routeCatalogue: Record<string, RouteSpec> = {
     }),
     openToReaders: {
       status: 201,
-      why: 'reporting duty (14 kap. 1 § SoL) falls on whoever reads the case; declared case.read',
+      why: 'reporting duty (sol.reportingDuty) falls on whoever reads the case; declared case.read',
       changes: ['links', 'reports'],
     },
   },

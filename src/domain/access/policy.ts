@@ -174,7 +174,8 @@ export const ownAreaOnly = (decision: Decision): Decision =>
 
 /**
  * Units inside one secrecy area share information; a unit without an area is its own area.
- * Internal secrecy (OSL 26:1 between parts of a social services authority) applies across areas.
+ * Internal secrecy between parts of a social services authority (law catalogue:
+ * osl.internalSecrecy) applies across areas.
  */
 const sharesSecrecyArea = (grant: RoleGrant, record: RecordResource): boolean =>
   [record, ...(record.otherPlacements ?? [])].some(

@@ -1,7 +1,7 @@
 /**
  * The audit event catalogue. Every read and write of personal data, every sign-in and every
  * exception to secrecy is one of these. Stored JSON constrains change: add types, never
- * repurpose one. (HSLF-FS 2016:40 / patient data law practice: reads are logged, not only writes.)
+ * repurpose one. (As the patient data rules require of health care: reads are logged, not only writes.)
  */
 export const auditEventTypes = [
   'auth.signed_in',

@@ -1,7 +1,7 @@
 import type { CaseType } from './catalogues';
 
 /**
- * The stages of a case (SoL): aktualisering → förhandsbedömning (children) → utredning →
+ * The stages of a case under socialtjänstlagen: aktualisering → förhandsbedömning (children) → utredning →
  * beslut → insats → uppföljning → avslut, and råd och service (support without investigation
  * or decision). Transitions are data; planTransition() is the only way to move a case.
  */
@@ -39,6 +39,17 @@ export const stageLabelsEn: Record<Stage, string> = {
   closed: 'Closed',
 };
 
+/**
+ * What a stage rests on in the law catalogue, shown beside the stage and resolved for the day
+ * the case entered it. Stages without an entry (intake, follow-up, råd och service, closing)
+ * are the service's own way of working, not a provision.
+ */
+export const stageLegalReferences: Partial<Record<Stage, readonly string[]>> = {
+  preliminaryAssessment: ['sol.preliminaryAssessment'],
+  investigation: ['sol.investigationDuty'],
+  decision: ['sol.assistance'],
+};
+
 type Rule = {
   to: Stage;
   /** A written reason is required (closing, not opening an investigation, conversions). */
@@ -51,7 +62,7 @@ type Rule = {
 
 const transitions: Record<Stage, readonly Rule[]> = {
   intake: [
-    // A report about a child starts with a förhandsbedömning (11 kap. 1 a § SoL).
+    // A report about a child starts with a förhandsbedömning (sol.preliminaryAssessment).
     { to: 'preliminaryAssessment', needsReason: false, only: ['childExposed'] },
     { to: 'investigation', needsReason: false, except: ['childExposed'] },
     { to: 'service', needsReason: false, except: ['childExposed'] },

@@ -1,7 +1,7 @@
 import type { RecipientKind } from './grounds';
 
 /**
- * Consent (samtycke, OSL 12:2) recorded per person: for what, to whom, which information, given
+ * Consent (samtycke; law catalogue: osl.consent) recorded per person: for what, to whom, which information, given
  * by whom and how, until when. Refusals are recorded as well: "she said no to the police" is as
  * important to the next worker as a yes. A child's consent is given by each custodian separately.
  */

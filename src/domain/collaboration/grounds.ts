@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLegalReference } from '../law/legal-references';
 
 /**
  * Legal grounds for disclosing information across a secrecy border (catalogues/disclosure-grounds.json).
@@ -22,7 +23,10 @@ export type RecipientKind = (typeof recipientKinds)[number];
 export const groundSchema = z
   .object({
     code: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
-    provision: z.string().min(1),
+    /** The provisions it rests on, as law catalogue ids; resolved for the day of a disclosure. */
+    legalReferences: z.array(
+      z.string().refine(isLegalReference, { message: 'not in the law catalogue' }),
+    ),
     title: text,
     /** When the ground can be used, said to a case worker without a lawyer at hand. */
     guidance: text,
@@ -30,9 +34,9 @@ export const groundSchema = z
     recipientKinds: z.array(z.enum(recipientKinds)),
     requires: z
       .object({
-        /** A consent on record that covers the recipient (OSL 12:2). */
+        /** A consent on record that covers the recipient (osl.consent). */
         consent: z.boolean().default(false),
-        /** The person is younger than this many years (OSL 10:18 a: under 21). */
+        /** The person is younger than this many years (osl.youngPersonCrimePrevention: 21). */
         subjectUnderAge: z.number().int().positive().optional(),
         /** The information concerns a child (duty to report). */
         concernsChild: z.boolean().default(false),
@@ -158,7 +162,7 @@ export const checkDisclosure = (
   const ground = catalogue.grounds.find((entry) => entry.code === decision.groundCode);
   if (!ground) return [{ field: 'groundCode', message: 'Lagrummet finns inte i katalogen.' }];
   const reason = whyNot(ground, situation);
-  if (reason) return [{ field: 'groundCode', message: `${ground.provision}: ${reason.sv}` }];
+  if (reason) return [{ field: 'groundCode', message: `${ground.title.sv}: ${reason.sv}` }];
   const problems: FieldProblem[] = [];
   if (
     ground.requires.assessmentNote &&

@@ -1,7 +1,8 @@
 import type { ConsentRecipient } from './consent';
 
 /**
- * SIP, the coordinated individual plan (samordnad individuell plan, SoL 2:7 / HSL 16:4): when the
+ * SIP, the coordinated individual plan (samordnad individuell plan; law catalogue: sol.coordinatedPlan,
+ * hsl.coordinatedPlan): when the
  * person needs both social services and health care, the agencies agree one plan with who does
  * what, one coordinator, and a follow-up (digest 004: clients otherwise coordinate the agencies
  * themselves). A SIP rests on the person's consent to the agencies taking part.

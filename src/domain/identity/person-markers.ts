@@ -1,7 +1,7 @@
 /**
  * Markers that change how a person must be met, and how to reach them safely. Groups follow
- * Socialstyrelsen's guidance on particularly vulnerable groups (HSLF-FS 2022:39 and its
- * handbook) and those the county reports name (digest 004).
+ * Socialstyrelsen's regulations on violence in close relationships and their handbook on
+ * particularly vulnerable groups and those the county reports name (digest 004).
  */
 export const vulnerabilityMarkers = [
   { code: 'olderPerson', sv: 'Äldre person', en: 'Older person' },

@@ -39,11 +39,30 @@ describe('disclosure grounds', () => {
   });
 
   it('shows which grounds could apply for an adult and the police', () => {
-    expect(applying(adultToPolice)).toEqual(['noHarm', 'ownActivity', 'preventViolence', 'other']);
+    expect(applying(adultToPolice)).toEqual([
+      'noHarm',
+      'ownActivity',
+      'preventViolence',
+      'crimeAgainstChild',
+      'crimeMinimumOneYear',
+      'other',
+    ]);
     const youth = applying({ ...adultToPolice, subjectAge: 19 });
     expect(youth).toContain('youthToPolice');
     expect(applying({ ...adultToPolice, subjectAge: null })).not.toContain('youthToPolice');
     expect(applying({ ...adultToPolice, consentCovers: true })).toContain('consent');
+  });
+
+  it('weighs a request from the police or a prosecutor on the grounds about suspected crime', () => {
+    const prosecutor = { ...adultToPolice, recipientKind: 'prosecutorOrCourt' as const };
+    expect(applying(prosecutor)).toEqual(
+      expect.arrayContaining(['crimeAgainstChild', 'crimeMinimumOneYear', 'courtOrProsecutor']),
+    );
+    const internal = { ...adultToPolice, recipientKind: 'internal' as const };
+    expect(applying(internal)).not.toContain('crimeAgainstChild');
+    // Every ground but "other" names its provisions from the law catalogue.
+    for (const ground of catalogue.grounds)
+      expect(ground.legalReferences.length > 0, ground.code).toBe(ground.code !== 'other');
   });
 
   it('keeps police-only grounds from other recipients and the duty to report to children', () => {

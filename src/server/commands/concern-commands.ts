@@ -123,7 +123,7 @@ export const readConcerns = (ctx: CommandContext, caseId: string) =>
 /**
  * Passes on a concern for the victim from a perpetrator's case (digest 003). The words are
  * recorded in the perpetrator's case; they travel only on a path the situation opens: the
- * victim's worker gets a task on the victim's case, or the police are told (10:18 c OSL).
+ * victim's worker gets a task on the victim's case, or the police are told (law catalogue: osl.preventViolenceAgainstRelative).
  * Crossing a secrecy area is a disclosure with its ground; nothing else of either case moves.
  */
 export const raiseConcern = (ctx: CommandContext, caseId: string, draft: ConcernDraft) =>

@@ -13,6 +13,7 @@ import {
 } from '../../domain/collaboration/grounds';
 import { DomainError, ruleViolation } from '../../domain/errors';
 import { ageOn } from '../../domain/identity/personal-identity';
+import { resolveLegalReference } from '../../domain/law/legal-references';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
@@ -176,7 +177,7 @@ export const disclosureRefused = (
 ) => {
   const open = weighGrounds(ctx.disclosureGrounds, situation)
     .filter((weighed) => weighed.applies)
-    .map((weighed) => groundText(ctx, weighed.code).provision);
+    .map((weighed) => groundCitation(ctx, weighed.code));
   return new DomainError('validation.invalid', {
     message: `${lead} Lagrum som kan gälla här: ${open.join(', ')}.`,
     fields: problems.map((problem) => ({
@@ -186,10 +187,18 @@ export const disclosureRefused = (
   });
 };
 
+/** The ground's title and the citations of its provisions as of today, for a message. */
+const groundCitation = (ctx: CommandContext, code: string) => {
+  const ground = ctx.disclosureGrounds.grounds.find((entry) => entry.code === code)!;
+  const today = swedishDate(ctx.now());
+  const cited = ground.legalReferences.map((id) => resolveLegalReference(id, today).citation);
+  return cited.length ? `${ground.title.sv} (${cited.join('; ')})` : ground.title.sv;
+};
+
 const groundText = (ctx: CommandContext, code: string) => {
   const ground = ctx.disclosureGrounds.grounds.find((entry) => entry.code === code)!;
   return {
-    provision: ground.provision,
+    legalReferences: ground.legalReferences,
     title: ground.title,
     guidance: ground.guidance,
     needsAssessment: ground.requires.assessmentNote,

@@ -14,7 +14,7 @@ export type ReferralInput = {
   fromUnitId: string;
   toUnitId: string;
   type: Exclude<CaseType, 'childExposed'>;
-  /** The client agreed to the referral (needed when it crosses a secrecy area, OSL 26:1). */
+  /** The client agreed to the referral (needed when it crosses a secrecy area: osl.internalSecrecy). */
   clientConsent: boolean;
 };
 

@@ -1,3 +1,4 @@
+import { reportingDutyReference } from '../../domain/cases/reporting';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
 import { parseIdentity } from '../../domain/identity/personal-identity';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
@@ -18,8 +19,8 @@ import { auditPersonEvent, runAudited } from './person-access';
 
 export const concernContext = 'reports_of_concern.concern';
 
-/** The legal ground recorded with every report: the duty to report concern for a child. */
-export const reportingDuty = '14 kap. 1 § SoL';
+/** The legal ground recorded with every report (see domain/cases/reporting.ts). */
+export const reportingDuty = reportingDutyReference;
 
 export type ReportInput = {
   child: {
@@ -135,7 +136,7 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
 
 /**
  * The reports made from a case and what came of each: the reporter may know whether an
- * investigation was opened (14 kap. 1 b § SoL gives professionals that feedback), not its content.
+ * investigation was opened (law catalogue: sol.reporterFeedback), not its content.
  */
 export const listReports = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {

@@ -3,14 +3,15 @@ import { swedishDate, swedishDateTime } from '../../domain/calendar';
 import type { AssessmentContent } from '../../domain/risk/assessment';
 import type { InstrumentDefinition, Scale } from '../../domain/risk/instrument';
 import type { PresentedPerson } from '../presenters/person.presenter';
+import { secrecyCitation } from './legal-notice';
 import type { DocumentModel, DocumentSection } from './pdf';
 
 const words = {
   sv: {
     title: 'Riskbedömning',
     draft: 'UTKAST – inte signerad',
-    notice:
-      'Innehåller uppgifter som omfattas av sekretess (26 kap. 1 § OSL). Skyddade personuppgifter är maskerade. Bedömningen gäller vid signeringen; risk förändras – se datum för nästa bedömning i ärendet.',
+    notice: (secrecy: string) =>
+      `Innehåller uppgifter som omfattas av sekretess (${secrecy}). Skyddade personuppgifter är maskerade. Bedömningen gäller vid signeringen; risk förändras – se datum för nästa bedömning i ärendet.`,
     about: 'Om bedömningen',
     person: 'Person',
     number: 'Person-/samordningsnummer',
@@ -44,8 +45,8 @@ const words = {
   en: {
     title: 'Risk assessment',
     draft: 'DRAFT – not signed',
-    notice:
-      'Contains information covered by secrecy (OSL 26:1). Protected personal data is masked. The assessment holds as of signing; risk changes – see the case for the next assessment date.',
+    notice: (secrecy: string) =>
+      `Contains information covered by secrecy (${secrecy}). Protected personal data is masked. The assessment holds as of signing; risk changes – see the case for the next assessment date.`,
     about: 'About the assessment',
     person: 'Person',
     number: 'Personal identity number',
@@ -131,7 +132,7 @@ export const assessmentDocument = (input: {
   return {
     title: `${w.title}: ${definition.name[language]}`,
     subtitle: `${person.givenName} ${person.familyName}${assessment.signedAt ? '' : ` – ${w.draft}`}`,
-    notice: w.notice,
+    notice: w.notice(secrecyCitation(input.printedAt, language)),
     language,
     createdAt: input.printedAt,
     footer: `${w.printedBy} ${input.printedBy}, ${swedishDateTime(input.printedAt)}`,

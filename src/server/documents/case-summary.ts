@@ -13,6 +13,7 @@ import { vulnerabilityMarkers } from '../../domain/identity/person-markers';
 import { protectionLabelsEn, protectionLabelsSv } from '../../domain/identity/protected-identity';
 import type { CaseView } from '../commands/case-commands';
 import type { PresentedPerson } from '../presenters/person.presenter';
+import { secrecyCitation } from './legal-notice';
 import type { DocumentModel } from './pdf';
 
 const words = {
@@ -20,8 +21,8 @@ const words = {
     title: 'Ärendesammanfattning',
     practiceNotice:
       'ÖVNINGSÄRENDE – personen är påhittad och ärendet räknas inte i någon statistik.',
-    notice:
-      'Innehåller uppgifter som omfattas av sekretess (26 kap. 1 § OSL). Skyddade personuppgifter är maskerade. Förvara och lämna ut enligt er rutin.',
+    notice: (secrecy: string) =>
+      `Innehåller uppgifter som omfattas av sekretess (${secrecy}). Skyddade personuppgifter är maskerade. Förvara och lämna ut enligt er rutin.`,
     person: 'Person',
     name: 'Namn',
     number: 'Person-/samordningsnummer',
@@ -57,8 +58,8 @@ const words = {
     title: 'Case summary',
     practiceNotice:
       'PRACTICE CASE – the person is invented and the case is never counted in any statistic.',
-    notice:
-      'Contains information covered by secrecy (Public Access to Information and Secrecy Act 26:1). Protected personal data is masked. Keep and disclose according to your routine.',
+    notice: (secrecy: string) =>
+      `Contains information covered by secrecy (${secrecy}). Protected personal data is masked. Keep and disclose according to your routine.`,
     person: 'Person',
     name: 'Name',
     number: 'Personal identity number',
@@ -118,7 +119,9 @@ export const caseSummaryDocument = (input: {
     title: w.title,
     subtitle: `${name} – ${label(caseTypes, view.type)}`,
     // A printed practice case must never pass for a real one.
-    notice: view.practice ? `${w.practiceNotice} ${w.notice}` : w.notice,
+    notice: view.practice
+      ? `${w.practiceNotice} ${w.notice(secrecyCitation(input.printedAt, language))}`
+      : w.notice(secrecyCitation(input.printedAt, language)),
     language,
     createdAt: input.printedAt,
     footer: `${w.printedBy} ${input.printedBy}, ${swedishDateTime(input.printedAt)}`,

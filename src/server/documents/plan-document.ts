@@ -3,6 +3,7 @@ import { swedishDateTime, swedishDayOf } from '../../domain/calendar';
 import { statusLabelsSv } from '../../domain/risk-management/plan';
 import type { PlanView } from '../commands/safety-plan-commands';
 import type { PresentedPerson } from '../presenters/person.presenter';
+import { disclosureCitation, secrecyCitation } from './legal-notice';
 import type { DocumentModel } from './pdf';
 
 const ownerLabels: Record<Measure['usualOwner'], string> = {
@@ -43,8 +44,8 @@ export const planDocument = (input: {
       : 'Skydds- och åtgärdsplan',
     subtitle: `${person.givenName} ${person.familyName}`,
     notice: recipient
-      ? 'Lämnas ut bara med samtycke eller annan grund för utlämnande (OSL). Innehåller endast det mottagaren behöver för sina åtgärder. Skyddade personuppgifter är maskerade.'
-      : 'Innehåller uppgifter som omfattas av sekretess (26 kap. 1 § OSL). Skyddade personuppgifter är maskerade.',
+      ? `Lämnas ut bara med samtycke (${disclosureCitation(input.printedAt)}) eller annan registrerad grund för utlämnande. Innehåller endast det mottagaren behöver för sina åtgärder. Skyddade personuppgifter är maskerade.`
+      : `Innehåller uppgifter som omfattas av sekretess (${secrecyCitation(input.printedAt)}). Skyddade personuppgifter är maskerade.`,
     language: 'sv',
     createdAt: input.printedAt,
     footer: `Utskriven av ${input.printedBy}, ${swedishDateTime(input.printedAt)}`,

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { goalAttainments } from '../../domain/cases/stages';
+import { swedishDayOf } from '../../domain/calendar';
+import { reportingDutyReference } from '../../domain/cases/reporting';
+import { goalAttainments, stageLegalReferences } from '../../domain/cases/stages';
+import { LegalReferences } from '../components/LegalReferences';
 import { dateText, todayText, type CaseDetail, type ReportRow } from '../cases-api';
 import { caseEventKinds, caseTypes, catalogueLabel, eventSources, stageLabel } from '../labels';
 import { FieldErrors, useProblem } from './problems';
@@ -69,6 +72,11 @@ export const CasePage = ({
 
   if (!detail) return <p role="status">{t('app.loading')}</p>;
   const write = detail.abilities.write;
+  /** The day the case last entered a stage: what the stage rests on is cited as of then. */
+  const enteredOn = (stage: string) => {
+    const entered = detail.transitions.findLast((transition) => transition.toStage === stage);
+    return entered ? swedishDayOf(entered.decidedAt) : todayText();
+  };
   // Consents and disclosures belong to the case's own secrecy area, not to those it was shared with.
   const sameArea = detail.access.reason === 'access.same_secrecy_area';
   const needsChildrenAnswer = adultTypes.has(detail.type) && detail.childrenAnswer === null;
@@ -158,7 +166,15 @@ export const CasePage = ({
       <AccessNotice access={detail.access} />
       <dl className="facts">
         <dt>{t('cases.stage')}</dt>
-        <dd data-testid="stage">{stageLabel(detail.stage, i18n.language)}</dd>
+        <dd data-testid="stage">
+          {stageLabel(detail.stage, i18n.language)}{' '}
+          <span className="muted">
+            <LegalReferences
+              ids={stageLegalReferences[detail.stage] ?? []}
+              day={enteredOn(detail.stage)}
+            />
+          </span>
+        </dd>
         <dt>{t('cases.unit')}</dt>
         <dd>{detail.unitName}</dd>
         <dt>{t('cases.owner')}</dt>
@@ -224,7 +240,13 @@ export const CasePage = ({
               {reports.map((row) => (
                 <li key={row.id}>
                   {row.childName} – {dateText(row.reportedAt, i18n.language)}:{' '}
-                  <strong>{t(`report.outcomes.${row.outcome}`)}</strong>
+                  <strong>{t(`report.outcomes.${row.outcome}`)}</strong>{' '}
+                  <span className="muted">
+                    <LegalReferences
+                      ids={[reportingDutyReference]}
+                      day={swedishDayOf(row.reportedAt)}
+                    />
+                  </span>
                 </li>
               ))}
             </ul>
@@ -235,7 +257,10 @@ export const CasePage = ({
             </button>
           ) : (
             <form onSubmit={report} noValidate>
-              <p>{t('report.lead')}</p>
+              <p>
+                {t('report.lead')}{' '}
+                <LegalReferences ids={[reportingDutyReference]} day={todayText()} />
+              </p>
               <label htmlFor="childGivenName">{t('report.childGivenName')}</label>
               <input id="childGivenName" name="childGivenName" required />
               <label htmlFor="childFamilyName">{t('report.childFamilyName')}</label>
@@ -380,7 +405,13 @@ export const CasePage = ({
             <li key={index}>
               {dateText(transition.decidedAt, i18n.language)} –{' '}
               {stageLabel(transition.toStage, i18n.language)} ({transition.decidedBy})
-              {transition.reason && `: ${transition.reason}`}
+              {transition.reason && `: ${transition.reason}`}{' '}
+              <span className="muted">
+                <LegalReferences
+                  ids={stageLegalReferences[transition.toStage] ?? []}
+                  day={swedishDayOf(transition.decidedAt)}
+                />
+              </span>
             </li>
           ))}
         </ol>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import type { CaseSummary } from '../cases-api';
+import { todayText, type CaseSummary } from '../cases-api';
+import { LegalReferences } from '../components/LegalReferences';
+import { groundReferences } from '../ground-references';
 import { caseTypes, catalogueLabel } from '../labels';
 import { linkProps } from '../navigation';
 import { FieldErrors, useProblem } from './problems';
@@ -272,7 +274,10 @@ export const MeetingPage = ({ meetingId }: { meetingId: string }) => {
                   checked={ground === code}
                   onChange={() => setGround(code)}
                 />{' '}
-                {t(`disclosure.grounds.${code}`)}
+                {t(`disclosure.grounds.${code}`)}{' '}
+                <span className="muted">
+                  <LegalReferences ids={groundReferences(code)} day={todayText()} />
+                </span>
               </label>
             ))}
           </fieldset>

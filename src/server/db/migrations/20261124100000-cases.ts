@@ -72,8 +72,8 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
       check (case_id <> linked_case_id)
     );
 
-    -- Orosanmälan (14 kap. 1 § SoL): from any case to barn och unga, no consent needed; the
-    -- child's case shows what came of it.
+    -- Orosanmälan (the duty to report, law catalogue sol.reportingDuty): from any case to
+    -- barn och unga, no consent needed; the child's case shows what came of it.
     create table reports_of_concern (
       id uuid primary key default gen_random_uuid(),
       organisation_id uuid not null references organisations(id),

@@ -44,9 +44,9 @@ export const registerCollaborationRoutes = (instance: FastifyInstance, deps: App
     },
     async () => ({
       version: deps.disclosureGrounds.version,
-      grounds: deps.disclosureGrounds.grounds.map(({ code, provision, title, guidance }) => ({
+      grounds: deps.disclosureGrounds.grounds.map(({ code, legalReferences, title, guidance }) => ({
         code,
-        provision,
+        legalReferences,
         title,
         guidance,
       })),

@@ -81,7 +81,8 @@ export const weighResponse = z.object({
       applies: z.boolean(),
       whyNotSv: z.string().nullable(),
       whyNotEn: z.string().nullable(),
-      provision: z.string(),
+      /** Law catalogue ids, resolved by the reader for the day that matters. */
+      legalReferences: z.array(z.string()),
       title: text,
       guidance: text,
       needsAssessment: z.boolean(),
@@ -142,6 +143,11 @@ export const concernsResponse = z.object({
 export const groundCatalogueResponse = z.object({
   version: z.string(),
   grounds: z.array(
-    z.object({ code: z.string(), provision: z.string(), title: text, guidance: text }),
+    z.object({
+      code: z.string(),
+      legalReferences: z.array(z.string()),
+      title: text,
+      guidance: text,
+    }),
   ),
 });

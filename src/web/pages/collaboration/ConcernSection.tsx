@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { dateText, type CaseDetail } from '../../cases-api';
+import { groundOfPath } from '../../../domain/collaboration/concern';
+import { dateText, todayText, type CaseDetail } from '../../cases-api';
+import { LegalReferences } from '../../components/LegalReferences';
+import { groundReferences } from '../../ground-references';
 import { FieldErrors, useProblem } from '../problems';
 
 type Path = 'sameUnit' | 'noHarm' | 'consent' | 'dangerToLife';
@@ -126,7 +129,11 @@ export const ConcernSection = ({ detail }: { detail: CaseDetail }) => {
                   {t(`concern.paths.${option.path}.label`)}
                 </label>
                 <p id={`path-${option.path}-help`} className="muted">
-                  {option.open ? t(`concern.paths.${option.path}.help`) : option.whyClosed}
+                  {option.open ? t(`concern.paths.${option.path}.help`) : option.whyClosed}{' '}
+                  <LegalReferences
+                    ids={groundReferences(groundOfPath[option.path] ?? '')}
+                    day={todayText()}
+                  />
                 </p>
               </div>
             ))}

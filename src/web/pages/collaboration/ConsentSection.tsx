@@ -31,7 +31,7 @@ type Consent = {
 };
 
 /**
- * The person's consents and refusals (OSL 12:2): to whom, what, given by whom and how, until
+ * The person's consents and refusals (law catalogue: osl.consent): to whom, what, given by whom and how, until
  * when. A refusal is recorded as carefully as a yes; a withdrawal ends what rested on it.
  */
 export const ConsentSection = ({

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { swedishDayOf } from '../../../domain/calendar';
 import { api } from '../../api';
+import { LegalReferences } from '../../components/LegalReferences';
+import { groundReferences } from '../../ground-references';
 import { dateText, type CaseDetail } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
 import { GroundChoices, type WeighedGround as Ground } from './GroundChoices';
@@ -110,7 +113,14 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
             <li key={entry.id}>
               {dateText(entry.decidedAt, i18n.language)} – {entry.recipient} –{' '}
               {t(`disclosure.grounds.${entry.groundCode}`, { defaultValue: entry.groundCode })} (
-              {entry.decidedByName}){entry.content && <div>{entry.content}</div>}
+              {entry.decidedByName})
+              <div className="muted">
+                <LegalReferences
+                  ids={groundReferences(entry.groundCode)}
+                  day={swedishDayOf(entry.decidedAt)}
+                />
+              </div>
+              {entry.content && <div>{entry.content}</div>}
               {entry.share && (
                 <div className="muted">
                   {entry.share.active ? t('disclosure.shareActive') : t('disclosure.shareEnded')}

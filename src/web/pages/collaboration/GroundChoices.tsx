@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { todayText } from '../../cases-api';
+import { LegalReferences } from '../../components/LegalReferences';
 
 export type WeighedGround = {
   code: string;
   applies: boolean;
   whyNotSv: string | null;
   whyNotEn: string | null;
-  provision: string;
+  legalReferences: string[];
   title: { sv: string; en: string };
   guidance: { sv: string; en: string };
   needsAssessment: boolean;
@@ -45,7 +47,7 @@ export const GroundChoices = ({
               onChange={() => onChoose(entry.code)}
               aria-describedby={`${name}-${entry.code}-help`}
             />{' '}
-            {en ? entry.title.en : entry.title.sv} ({entry.provision})
+            {en ? entry.title.en : entry.title.sv}
           </label>
           <p id={`${name}-${entry.code}-help`} className="muted">
             {entry.applies
@@ -54,7 +56,8 @@ export const GroundChoices = ({
                 : entry.guidance.sv
               : en
                 ? entry.whyNotEn
-                : entry.whyNotSv}
+                : entry.whyNotSv}{' '}
+            <LegalReferences ids={entry.legalReferences} day={todayText()} />
           </p>
         </div>
       ))}
