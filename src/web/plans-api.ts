@@ -49,5 +49,5 @@ export type Checklist = {
   id: string;
   title: Text;
   when: Text;
-  items: { id: string; text: Text }[];
+  items: { id: string; text: Text; legalReferences: string[] }[];
 };

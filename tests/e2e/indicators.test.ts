@@ -78,6 +78,14 @@ describe.runIf(browserAvailable)('indicators: dashboard, exports and the county'
     await expect
       .poll(() => coordinator.getByRole('status').textContent(), poll)
       .toContain('Lämnade till länet');
+    // What was handed over stands beside today's figures, withheld as it left.
+    await expect
+      .poll(
+        () => coordinator.getByRole('columnheader', { name: /Lämnat till länet/ }).count(),
+        poll,
+      )
+      .toBe(1);
+    expect(await row.textContent()).toContain('Färre än 5 – visas inte');
 
     const neighbour = await as('boende');
     await neighbour.getByRole('link', { name: 'Nyckeltal' }).click();

@@ -1,3 +1,5 @@
+import { swedishDate } from '../../src/domain/calendar';
+import { resolveLegalReference } from '../../src/domain/law/legal-references';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +8,8 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
 import { pdfText } from '../helpers/pdf-text';
+
+const today = swedishDate(new Date());
 
 /**
  * The walk the cases issue asks for, by keyboard and mouse as a worker would: income support
@@ -91,9 +95,19 @@ describe.runIf(browserAvailable)(
       await expect
         .poll(() => vinr.getByRole('region', { name: 'Orosanmälan' }).textContent(), poll)
         .toContain('Förhandsbedömning pågår');
+      // The report names the duty to report as the law stands today, unverified number marked.
+      const reports = await vinr.getByRole('region', { name: 'Orosanmälan' }).textContent();
+      expect(reports).toContain(resolveLegalReference('sol.reportingDuty', today).citation);
+      expect(reports).toContain('att verifiera');
       await vinr.getByLabel('Gå till').selectOption({ label: 'Utredning' });
       await vinr.getByRole('button', { name: 'Ändra steg' }).click();
       await expect.poll(() => vinr.getByTestId('stage').textContent(), poll).toBe('Utredning');
+      // The stage shows what it rests on, with the dates it is in force.
+      const stage = vinr.locator('dd', { has: vinr.getByTestId('stage') });
+      await expect
+        .poll(() => stage.textContent(), poll)
+        .toContain(resolveLegalReference('sol.investigationDuty', today).citation);
+      expect(await stage.textContent()).toContain('gäller sedan 1 juli 2025');
       await vinr
         .getByLabel('Händelse', { exact: true })
         .selectOption({ label: 'Delgivning av misstanke' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLegalReference } from '../law/legal-references';
 
 /**
  * Checklists for rare and urgent situations (catalogues/checklists.json): a worker in a small
@@ -12,7 +13,20 @@ export const checklistSchema = z
     id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
     title: text,
     when: text,
-    items: z.array(z.object({ id: z.string().regex(/^[a-z][A-Za-z0-9]*$/), text }).strict()).min(1),
+    items: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
+            text,
+            /** What the step rests on in law, as law catalogue ids. */
+            legalReferences: z
+              .array(z.string().refine(isLegalReference, { message: 'not in the law catalogue' }))
+              .default([]),
+          })
+          .strict(),
+      )
+      .min(1),
   })
   .strict()
   .superRefine((checklist, context) => {

@@ -166,8 +166,8 @@ export const CasePage = ({
       <AccessNotice access={detail.access} />
       <dl className="facts">
         <dt>{t('cases.stage')}</dt>
-        <dd data-testid="stage">
-          {stageLabel(detail.stage, i18n.language)}{' '}
+        <dd>
+          <span data-testid="stage">{stageLabel(detail.stage, i18n.language)}</span>{' '}
           <span className="muted">
             <LegalReferences
               ids={stageLegalReferences[detail.stage] ?? []}

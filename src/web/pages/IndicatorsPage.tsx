@@ -86,7 +86,8 @@ export const IndicatorsPage = ({ countyBoard }: { countyBoard: boolean }) => {
           definitions={definitions}
           figures={own}
           period={period}
-          onPublished={(publishedAt) => setOwn({ ...own, publishedAt })}
+          // Read again: what was handed over is shown beside today's figures.
+          onPublished={() => void run(async () => show(await fetchFigures(period)))}
         />
       )}
       {definitions && county && countyBoard && (

@@ -102,7 +102,7 @@ export const checklistsResponse = z.array(
     id: z.string(),
     title: text,
     when: text,
-    items: z.array(z.object({ id: z.string(), text })),
+    items: z.array(z.object({ id: z.string(), text, legalReferences: z.array(z.string()) })),
   }),
 );
 

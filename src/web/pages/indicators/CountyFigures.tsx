@@ -66,11 +66,25 @@ export const CountyFigures = ({
               return (
                 <tr key={entry.id}>
                   <th scope="row">{entry.label[language]}</th>
-                  {figures.municipalities.map((municipality) => (
-                    <td key={municipality.organisationId}>
-                      {text(entry, figureOf(municipality.figures, entry.id))}
-                    </td>
-                  ))}
+                  {figures.municipalities.map((municipality) => {
+                    const figure = figureOf(municipality.figures, entry.id);
+                    return (
+                      <td key={municipality.organisationId}>
+                        {text(entry, figure)}
+                        {figure && figure.definitionVersion !== entry.definitionVersion && (
+                          <>
+                            {' '}
+                            <strong>
+                              {t('indicators.computedUnder', {
+                                version: figure.definitionVersion,
+                                current: entry.definitionVersion,
+                              })}
+                            </strong>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
                   <td>
                     {text(entry, total)}
                     {total?.withheldIn ? (

@@ -17,7 +17,7 @@ export const OwnFigures = ({
   definitions: Definitions;
   figures: OwnIndicators;
   period: { from: string; to: string };
-  onPublished: (publishedAt: string) => void;
+  onPublished: () => void;
 }) => {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'sv';
@@ -35,11 +35,11 @@ export const OwnFigures = ({
 
   const publish = () =>
     void run(async () => {
-      const result = await api<{ publishedAt: string }>('POST', '/api/indicators/publications', {
+      await api<{ publishedAt: string }>('POST', '/api/indicators/publications', {
         from: period.from,
         to: period.to,
       });
-      onPublished(result.publishedAt);
+      onPublished();
     });
 
   return (

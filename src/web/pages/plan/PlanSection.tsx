@@ -3,7 +3,8 @@ import { swedishDayOf } from '../../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { inLanguage } from '../../assessments-api';
-import type { CaseDetail } from '../../cases-api';
+import { todayText, type CaseDetail } from '../../cases-api';
+import { LegalReferences } from '../../components/LegalReferences';
 import type { Checklist, Plan } from '../../plans-api';
 import { FieldErrors, useProblem } from '../problems';
 import { Suggestions } from './Suggestions';
@@ -214,7 +215,12 @@ export const PlanSection = ({ detail }: { detail: CaseDetail }) => {
           <p className="muted">{inLanguage(checklist.when, i18n.language)}</p>
           <ul>
             {checklist.items.map((item) => (
-              <li key={item.id}>{inLanguage(item.text, i18n.language)}</li>
+              <li key={item.id}>
+                {inLanguage(item.text, i18n.language)}{' '}
+                <span className="muted">
+                  <LegalReferences ids={item.legalReferences} day={todayText()} />
+                </span>
+              </li>
             ))}
           </ul>
         </details>
