@@ -1,11 +1,4 @@
-import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import { checkAnswer, type AnswerInput } from '../../domain/mapping/answers';
-import {
-  answersByTheme,
-  scaleByMunicipality,
-  trendAcrossRounds,
-  type SessionFacts,
-} from '../../domain/mapping/compare';
 import { checkSession, checkThemes, type SessionDraft } from '../../domain/mapping/sessions';
 import { itemsOf, type MappingTemplate } from '../../domain/mapping/template';
 import { checkPeriod } from '../../domain/indicators/period';
@@ -16,6 +9,13 @@ import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { countyReport, municipalityReport } from '../documents/mapping-report';
 import { renderPdf } from '../documents/pdf';
+import {
+  countyMunicipalities,
+  findMunicipality,
+  findRound,
+  publishedFigures,
+  roundSnapshot,
+} from '../repositories/mapping.repository';
 import { requireCountyBoard } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -39,45 +39,6 @@ const templateOf = (ctx: CommandContext, templateId: string): MappingTemplate =>
   if (!template) throw invalidFields([{ field: 'templateId', message: 'Välj en mall.' }]);
   return template;
 };
-
-const findRound = async (tx: Tx, roundId: string) => {
-  const round = await tx
-    .selectFrom('mappingRounds')
-    .select([
-      'id',
-      'name',
-      'templateId',
-      'strategyPeriod',
-      dateText('periodFrom').as('periodFrom'),
-      dateText('periodTo').as('periodTo'),
-    ])
-    .where('id', '=', roundId)
-    .executeTakeFirst();
-  if (!round) throw new DomainError('not_found', { message: 'Kartläggningen finns inte.' });
-  return round;
-};
-
-const findMunicipality = async (tx: Tx, roundId: string, municipalityId: string) => {
-  const municipality = await tx
-    .selectFrom('mappingMunicipalities')
-    .selectAll()
-    .where('id', '=', municipalityId)
-    .where('roundId', '=', roundId)
-    .executeTakeFirst();
-  if (!municipality)
-    throw invalidFields([{ field: 'municipalityId', message: 'Välj en kommun i kartläggningen.' }]);
-  return municipality;
-};
-
-/** The municipalities of the county that run Fristad (from the county's directory). */
-const countyMunicipalities = (tx: Tx, countyCode: string) =>
-  tx
-    .selectFrom('directoryOrganisations')
-    .select(['id', 'name', 'scbCode'])
-    .where('kind', '=', 'municipality')
-    .where('countyCode', '=', countyCode)
-    .orderBy('name')
-    .execute();
 
 /** The county's municipalities that run Fristad, to choose from when a round starts. */
 export const mappingCandidates = (ctx: CommandContext) =>
@@ -182,152 +143,10 @@ export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
     return { id: round.id };
   });
 
-/** What a municipality that runs Fristad published for the round's period: the latest. */
-const publishedFigures = async (
-  tx: Tx,
-  round: { periodFrom: string; periodTo: string },
-  organisationIds: readonly string[],
-) => {
-  if (organisationIds.length === 0) return new Map<string, ReleasedFigure[]>();
-  const rows = await tx
-    .selectFrom('indicatorPublications')
-    .select(['organisationId', 'figures'])
-    .where('organisationId', 'in', organisationIds)
-    .where('periodFrom', '=', round.periodFrom)
-    .where('periodTo', '=', round.periodTo)
-    .orderBy('publishedAt')
-    .execute();
-  return new Map(rows.map((row) => [row.organisationId, row.figures]));
-};
-
-const sessionsOf = (tx: Tx, roundId: string) =>
-  tx
-    .selectFrom('mappingSessions')
-    .select([
-      'id',
-      'municipalityId',
-      'label',
-      dateText('heldOn').as('heldOn'),
-      'mode',
-      'participants',
-      'scale',
-      'openAnswers',
-      'version',
-    ])
-    .where('roundId', '=', roundId)
-    .orderBy('heldOn')
-    .orderBy('label')
-    .execute();
-
-/** Everything about a round as the analyst works with it, comparisons included. */
-export const roundSnapshot = async (ctx: CommandContext, tx: Tx, roundId: string) => {
-  const round = await findRound(tx, roundId);
-  const template = templateOf(ctx, round.templateId);
-  const municipalities = await tx
-    .selectFrom('mappingMunicipalities')
-    .selectAll()
-    .where('roundId', '=', roundId)
-    .orderBy('name')
-    .execute();
-  const sessions = await sessionsOf(tx, roundId);
-  const answers = await tx
-    .selectFrom('mappingAnswers')
-    .select(['municipalityId', 'itemId', 'status', 'value', 'source', 'answeredAt'])
-    .where('roundId', '=', roundId)
-    .execute();
-  const figures = await publishedFigures(
-    tx,
-    round,
-    municipalities.flatMap((municipality) =>
-      municipality.fristadOrganisationId ? [municipality.fristadOrganisationId] : [],
-    ),
-  );
-  // Earlier rounds of the same template, for the trend.
-  const earlier = await tx
-    .selectFrom('mappingRounds')
-    .select(['id', 'name', dateText('periodFrom').as('periodFrom')])
-    .where('templateId', '=', round.templateId)
-    .execute();
-  const facts = sessions.map(toFacts);
-  // The round itself is already read; only the template's other rounds are fetched for the trend.
-  const trendRounds = await Promise.all(
-    earlier.map(async (other) =>
-      other.id === round.id
-        ? {
-            roundId: round.id,
-            name: round.name,
-            openedOn: round.periodFrom,
-            municipalities,
-            sessions: facts,
-          }
-        : {
-            roundId: other.id,
-            name: other.name,
-            openedOn: other.periodFrom,
-            municipalities: await tx
-              .selectFrom('mappingMunicipalities')
-              .select(['id', 'name', 'scbCode'])
-              .where('roundId', '=', other.id)
-              .execute(),
-            sessions: (await sessionsOf(tx, other.id)).map(toFacts),
-          },
-    ),
-  );
-  return {
-    round: {
-      id: round.id,
-      name: round.name,
-      templateId: round.templateId,
-      strategyPeriod: round.strategyPeriod,
-      periodFrom: round.periodFrom,
-      periodTo: round.periodTo,
-    },
-    template,
-    municipalities: municipalities.map((municipality) => ({
-      id: municipality.id,
-      name: municipality.name,
-      scbCode: municipality.scbCode,
-      runsFristad: municipality.fristadOrganisationId !== null,
-      published: municipality.fristadOrganisationId
-        ? (figures.get(municipality.fristadOrganisationId) ?? null)
-        : null,
-    })),
-    sessions: sessions.map((session) => ({
-      id: session.id,
-      municipalityId: session.municipalityId,
-      label: session.label,
-      heldOn: session.heldOn,
-      mode: session.mode,
-      participants: session.participants,
-      scale: session.scale,
-      openAnswers: session.openAnswers,
-      version: session.version,
-    })),
-    answers: answers.map((answer) => ({ ...answer, answeredAt: answer.answeredAt.toISOString() })),
-    comparison: {
-      scale: scaleByMunicipality(municipalities, facts),
-      themes: answersByTheme(ctx.mapping.themes, facts),
-      trend: trendAcrossRounds(trendRounds),
-    },
-  };
-};
-
-const toFacts = (session: {
-  municipalityId: string;
-  label: string;
-  scale: number | null;
-  openAnswers: SessionFacts['openAnswers'];
-}): SessionFacts => ({
-  municipalityId: session.municipalityId,
-  label: session.label,
-  scale: session.scale,
-  openAnswers: session.openAnswers,
-});
-
 export const readRound = (ctx: CommandContext, roundId: string) =>
   runAudited(ctx, async (tx) => {
     await countyBoardOf(ctx, tx);
-    const snapshot = await roundSnapshot(ctx, tx, roundId);
+    const snapshot = await roundSnapshot(tx, ctx.mapping, roundId);
     await audit(ctx, tx, 'mapping.read', { roundId });
     return snapshot;
   });
@@ -504,7 +323,7 @@ export const printMappingReport = (
 ) =>
   runAudited(ctx, async (tx) => {
     await countyBoardOf(ctx, tx);
-    const snapshot = await roundSnapshot(ctx, tx, roundId);
+    const snapshot = await roundSnapshot(tx, ctx.mapping, roundId);
     if (municipalityId && !snapshot.municipalities.some((entry) => entry.id === municipalityId))
       throw invalidFields([
         { field: 'municipalityId', message: 'Välj en kommun i kartläggningen.' },

@@ -1,9 +1,9 @@
 import { isSmallCount } from '../../domain/indicators/suppression';
 import type { MappingCatalogue, MappingItem } from '../../domain/mapping/template';
-import type { roundSnapshot } from '../commands/mapping-commands';
+import type { RoundSnapshot } from '../repositories/mapping.repository';
 import type { DocumentModel, DocumentSection } from './pdf';
 
-type Snapshot = Awaited<ReturnType<typeof roundSnapshot>>;
+type Snapshot = RoundSnapshot;
 type Language = 'sv' | 'en';
 
 const words = {
