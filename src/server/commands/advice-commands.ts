@@ -96,7 +96,10 @@ const victimHasCurrentAssessment = async (ctx: CommandContext, tx: Tx, caseId: s
  */
 export const readAdvice = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'advice.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'advice.read',
+      reads: 'caseHistory',
+    });
     const rule = await ruleOf(tx, record.organisationId);
     const contacts = await contactsOf(tx, caseId);
     const today = swedishDate(ctx.now());
@@ -145,13 +148,10 @@ export const recordAdviceContact = (
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'advice.contact_recorded',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'advice.contact_recorded',
+      reads: 'caseHistory',
+    });
     if (record.stage !== 'service')
       throw ruleViolation(
         'advice.not_in_service',

@@ -1,3 +1,4 @@
+import type { AuditEventType } from '../../domain/audit/events';
 import { can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
 import {
@@ -100,13 +101,10 @@ export const startAssessment = (ctx: CommandContext, caseId: string, input: Star
           },
         ],
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'assessment.started',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'assessment.started',
+      reads: 'riskAssessments',
+    });
     await refuseIfAnonymousAdvice(ctx, tx, record, 'En riskbedömning');
     if (definition.licence.requiresPermission && input.origin === 'own') {
       const permitted = await listPermittedInstruments(tx);
@@ -155,14 +153,17 @@ const loadAssessmentFor = async (
   tx: Tx,
   assessmentId: string,
   action: 'case.read' | 'case.write',
-  auditType: Parameters<typeof loadCaseFor>[4],
+  auditType: AuditEventType,
 ) => {
   const assessment = await findAssessment(tx, assessmentId);
   if (!assessment)
     throw new DomainError('not_found', {
       message: 'Bedömningen finns inte eller är inte synlig för dig.',
     });
-  const loaded = await loadCaseFor(ctx, tx, assessment.caseId, action, auditType);
+  const loaded = await loadCaseFor(ctx, tx, assessment.caseId, action, {
+    audit: auditType,
+    reads: 'riskAssessments',
+  });
   const definition = ctx.instruments.instruments.get(assessment.instrumentId);
   if (!definition) throw new Error(`instrument ${assessment.instrumentId} is no longer shipped`);
   return { assessment, definition, ...loaded };

@@ -9,15 +9,29 @@ import { caseResource } from '../presenters/case.presenter';
 import { findCase, type CaseRecord } from '../repositories/case.repository';
 import { AuditedDenial } from './person-access';
 
+/**
+ * What a command reads of a case, said by the command itself: a share opens only the categories
+ * that were disclosed, so each use case names its category. 'notShared' is information that
+ * never travels with a share: what left the case and concerns raised in it (the disclosing
+ * area's own records), and where a person in protected housing lives now.
+ */
+export type CaseReads = DataCategory | 'notShared';
+
+export type CaseAccess = {
+  /** The audit event a denial names as attempted. */
+  audit: AuditEventType;
+  reads: CaseReads;
+  /** The command passes the case's information on: only from the case's own area. */
+  passesOn?: boolean;
+};
+
 /** Loads a case and asks the policy; the same rules as for persons (404 if invisible, 403 with reason). */
 export const loadCaseFor = async (
   ctx: CommandContext,
   tx: Tx,
   caseId: string,
   action: Action,
-  auditType: AuditEventType,
-  /** The command passes the case's information on: only from the case's own area. */
-  passesOn = false,
+  { audit: auditType, reads, passesOn = false }: CaseAccess,
 ) => {
   const record = await findCase(tx, caseId);
   if (!record)
@@ -27,7 +41,7 @@ export const loadCaseFor = async (
   const asked = shareCovers(
     can(ctx.actor, action, caseResource(record), ctx.now()),
     record,
-    categoryOf(auditType),
+    reads === 'notShared' ? null : reads,
   );
   const decision = passesOn ? ownAreaOnly(asked) : asked;
   if (!decision.allowed) {
@@ -39,21 +53,6 @@ export const loadCaseFor = async (
   }
   return { record, decision };
 };
-
-/** Which category of information a command reads, by what it is (for shares limited to some). */
-const categoryOf = (auditType: AuditEventType): DataCategory | null =>
-  auditType.startsWith('disclosure.') ||
-  auditType.startsWith('concern.') ||
-  auditType.startsWith('referral.') ||
-  auditType.startsWith('housing.')
-    ? // What left the case, and concerns raised in it, are the disclosing area's own records;
-      // where a person in protected housing lives now never travels with a share.
-      null
-    : auditType.startsWith('plan.')
-      ? 'safetyPlan'
-      : auditType.startsWith('assessment.')
-        ? 'riskAssessments'
-        : 'caseHistory';
 
 /**
  * A share opens only the categories that were disclosed: a case shared for its history does not

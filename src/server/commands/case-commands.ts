@@ -133,7 +133,10 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
 /** One case with its history and linked cases (each shown only as far as the viewer may see). */
 export const readCase = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'case.read',
+      reads: 'caseHistory',
+    });
     const view = await caseView(ctx, tx, record);
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',
@@ -209,13 +212,10 @@ export const changeStage = (
   input: { to: Stage; reason: string | null; goal: GoalAttainment | null; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.stage_changed',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.stage_changed',
+      reads: 'caseHistory',
+    });
     const plan = planTransition({
       from: record.stage as Stage,
       to: input.to,
@@ -263,13 +263,10 @@ export const assignOwner = (
   input: { ownerUserId: string | null; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.owner_changed',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.owner_changed',
+      reads: 'caseHistory',
+    });
     const separation = checkHandlerSeparation(
       { type: record.type as CaseType, ownerUserId: input.ownerUserId },
       await linkedFacts(tx, caseId),
@@ -294,7 +291,10 @@ export const linkCases = (
   input: { linkedCaseId: string; kind: LinkKind },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'case.linked');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.linked',
+      reads: 'caseHistory',
+    });
     // The other case need not be readable by the actor (it may be behind internal secrecy);
     // it must exist in the organisation, which row-level security already ensures.
     const other = await findCase(tx, input.linkedCaseId);
@@ -336,13 +336,10 @@ export const answerChildren = (
   input: { answer: ChildrenAnswer; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.children_answered',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.children_answered',
+      reads: 'caseHistory',
+    });
     if (record.type === 'childExposed')
       throw ruleViolation(
         'case.children_not_applicable',

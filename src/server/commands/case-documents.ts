@@ -24,7 +24,10 @@ export const printCaseSummary = (
   language: 'sv' | 'en',
 ): Promise<Buffer> =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.printed');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'case.printed',
+      reads: 'caseHistory',
+    });
     const view = await caseView(ctx, tx, record);
     const person = (await findPerson(tx, record.personId))!;
     const printer = await findUserById(tx, ctx.actor.userId);

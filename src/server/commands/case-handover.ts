@@ -104,13 +104,10 @@ export const proposeHandover = (
   input: { toUserId: string; summary: string; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.handover_proposed',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.handover_proposed',
+      reads: 'caseHistory',
+    });
     if (record.version !== input.version)
       throw staleVersion('Någon annan har ändrat ärendet. Läs in det igen.');
     const plan = planHandover({
@@ -160,13 +157,10 @@ export const acknowledgeHandover = (ctx: CommandContext, handoverId: string) =>
   runAudited(ctx, async (tx) => {
     const handover = await findHandover(tx, handoverId);
     if (!handover) throw new DomainError('not_found', { message: 'Överlämningen finns inte.' });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      handover.caseId,
-      'case.read',
-      'case.handover_acknowledged',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, handover.caseId, 'case.read', {
+      audit: 'case.handover_acknowledged',
+      reads: 'caseHistory',
+    });
     const check = checkAcknowledgement(handover, ctx.actor.userId);
     if (!check.ok) throw ruleViolation(check.code, check.message);
     // The links may have changed since the proposal: the separation rule is checked again.
@@ -207,13 +201,10 @@ export const cancelHandover = (ctx: CommandContext, handoverId: string) =>
   runAudited(ctx, async (tx) => {
     const handover = await findHandover(tx, handoverId);
     if (!handover) throw new DomainError('not_found', { message: 'Överlämningen finns inte.' });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      handover.caseId,
-      'case.write',
-      'case.handover_cancelled',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, handover.caseId, 'case.write', {
+      audit: 'case.handover_cancelled',
+      reads: 'caseHistory',
+    });
     if (handover.acknowledgedAt || handover.cancelledAt)
       throw ruleViolation('handover.pending', 'Överlämningen är redan bekräftad eller återkallad.');
     await closeHandover(tx, handoverId, { cancelledAt: ctx.now() });

@@ -22,13 +22,10 @@ export const addTask = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.dueOn', message: due.message }],
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.task_added',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.task_added',
+      reads: 'caseHistory',
+    });
     if (input.assigneeUserId && !(await maySeeCase(ctx, tx, record, input.assigneeUserId)))
       throw new DomainError('validation.invalid', {
         fields: [
@@ -66,13 +63,10 @@ export const completeTask = (ctx: CommandContext, taskId: string, input: { versi
       throw new DomainError('not_found', {
         message: 'Uppgiften finns inte eller är inte synlig för dig.',
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      task.caseId,
-      'case.write',
-      'case.task_done',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, task.caseId, 'case.write', {
+      audit: 'case.task_done',
+      reads: 'caseHistory',
+    });
     const done = await markTaskDoneIfVersion(tx, taskId, input.version, {
       doneAt: ctx.now(),
       doneBy: ctx.actor.userId,

@@ -78,14 +78,11 @@ const situationFor = async (
 };
 
 const loadPerpetratorCase = async (ctx: CommandContext, tx: Tx, caseId: string, write: boolean) => {
-  const loaded = await loadCaseFor(
-    ctx,
-    tx,
-    caseId,
-    write ? 'case.write' : 'case.read',
-    write ? 'concern.raised' : 'concern.read',
-    write,
-  );
+  const loaded = await loadCaseFor(ctx, tx, caseId, write ? 'case.write' : 'case.read', {
+    audit: write ? 'concern.raised' : 'concern.read',
+    reads: 'notShared',
+    passesOn: write,
+  });
   if (loaded.record.type !== 'perpetrator')
     throw ruleViolation(
       'concern.not_perpetrator_case',

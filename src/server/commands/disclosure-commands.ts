@@ -143,14 +143,11 @@ export const situationFor = async (
 /** Which grounds could apply to disclosing from this case to this recipient, and why not. */
 export const weighDisclosure = (ctx: CommandContext, caseId: string, input: RecipientInput) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'disclosure.grounds_weighed',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'disclosure.grounds_weighed',
+      reads: 'notShared',
+      passesOn: true,
+    });
     const recipient = await resolveRecipient(tx, record, input);
     const { situation } = await situationFor(ctx, tx, record, recipient.asked, input.categories);
     await auditPersonEvent(ctx, tx, {
@@ -224,14 +221,11 @@ export type DisclosureInput = RecipientInput & {
  */
 export const recordDisclosure = (ctx: CommandContext, caseId: string, input: DisclosureInput) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'disclosure.recorded',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'disclosure.recorded',
+      reads: 'notShared',
+      passesOn: true,
+    });
     await refuseIfAnonymousAdvice(ctx, tx, record, 'Att lämna ut uppgifter');
     const recipient = await resolveRecipient(tx, record, input);
     const { situation, consentIds } = await situationFor(
@@ -304,7 +298,10 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
 /** The disclosures made from a case: the record of what left its secrecy area, and why. */
 export const readDisclosures = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'disclosure.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'disclosure.read',
+      reads: 'notShared',
+    });
     const rows = await listDisclosuresFromCase(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'disclosure.read',

@@ -29,7 +29,10 @@ const contexts = {
 /** The person's own ratings over time, satisfaction answers and the follow-up after closure. */
 export const readFollowUp = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'follow_up.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'follow_up.read',
+      reads: 'caseHistory',
+    });
     const ratings = await tx
       .selectFrom('clientRatings')
       .select(['id', 'phase', 'wellbeing', 'safety', 'violence', 'commentEnc'])
@@ -96,13 +99,10 @@ export const recordRating = (
   input: RatingDraft & { comment: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'follow_up.rating_recorded',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'follow_up.rating_recorded',
+      reads: 'caseHistory',
+    });
     const problems = checkRating(input, swedishDate(ctx.now()));
     if (problems.length) throw invalidFields(problems);
     const { id } = await tx
@@ -143,13 +143,10 @@ export const recordSatisfaction = (
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'follow_up.satisfaction_recorded',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'follow_up.satisfaction_recorded',
+      reads: 'caseHistory',
+    });
     const problems = checkSatisfaction(input);
     if (
       input.subject === 'intervention' &&
@@ -197,14 +194,11 @@ export const saveFollowUpPlan = (
   input: { consent: boolean; closedOn: string; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'follow_up.plan_saved',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'follow_up.plan_saved',
+      reads: 'caseHistory',
+      passesOn: true,
+    });
     const today = swedishDate(ctx.now());
     if (input.closedOn > today)
       throw invalidFields([

@@ -123,13 +123,10 @@ export const changeGroupPlace = (
   input: { groupId: string; action: 'join' | 'admit' | 'leave' },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'group.place_changed',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'group.place_changed',
+      reads: 'caseHistory',
+    });
     const group = await tx
       .selectFrom('interventionGroups')
       .select(['id', 'capacity'])

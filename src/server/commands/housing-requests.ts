@@ -35,13 +35,10 @@ export const sendPlaceRequest = (
   input: PlaceRequestDraft & { housingUnitId: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'housing.request_sent',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'housing.request_sent',
+      reads: 'notShared',
+    });
     const problems = checkPlaceRequest(input, swedishDate(ctx.now()));
     const unit = await tx
       .selectFrom('housingUnits')
@@ -291,13 +288,10 @@ export const withdrawPlaceRequest = (
     const request = await requestRow(tx, requestId);
     if (!request || request.fromOrganisationId !== ctx.actor.organisationId || !request.caseId)
       throw new DomainError('not_found', { message: 'Förfrågan finns inte bland era.' });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      request.caseId,
-      'case.write',
-      'housing.request_withdrawn',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, request.caseId, 'case.write', {
+      audit: 'housing.request_withdrawn',
+      reads: 'notShared',
+    });
     if (request.placementId)
       throw ruleViolation(
         'housing.offer_used',

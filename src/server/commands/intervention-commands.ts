@@ -132,13 +132,10 @@ const statusOf = (
 /** The case's interventions: goals, sessions, quota, extensions and how each ended. */
 export const readInterventions = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.read',
-      'intervention.read',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'intervention.read',
+      reads: 'caseHistory',
+    });
     const granted = await interventionsOf(tx, caseId);
     const ids = granted.map((row) => row.id);
     const [sessions, extensions] = await Promise.all([sessionsOf(tx, ids), extensionsOf(tx, ids)]);
@@ -226,13 +223,10 @@ export const grantIntervention = (
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'intervention.granted',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'intervention.granted',
+      reads: 'caseHistory',
+    });
     const type = await tx
       .selectFrom('interventionTypes')
       .select(['id', 'eligibility', 'defaultSessions'])
@@ -296,7 +290,10 @@ const running = async (
   typeId: string,
   auditType: 'intervention.session_recorded' | 'intervention.extended' | 'intervention.ended',
 ) => {
-  const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', auditType);
+  const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+    audit: auditType,
+    reads: 'caseHistory',
+  });
   const intervention = await tx
     .selectFrom('grantedInterventions')
     .select(['id', 'grantedSessions', 'version'])

@@ -37,14 +37,11 @@ export const requestVictimLink = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.personalNumber', message: parsed.message }],
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.link_requested',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.link_requested',
+      reads: 'caseHistory',
+      passesOn: true,
+    });
     if (record.type !== 'perpetrator')
       throw ruleViolation(
         'case.not_perpetrator_case',
@@ -81,14 +78,11 @@ export const requestVictimLink = (
 export const readLinkRequests = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
     // The request itself tells of a case in another area: her own area only, never a share.
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.read',
-      'case.link_requested',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'case.link_requested',
+      reads: 'caseHistory',
+      passesOn: true,
+    });
     const rows = await listLinkRequestsTo(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',
@@ -122,14 +116,11 @@ export const answerLinkRequest = (
       throw new DomainError('not_found', {
         message: 'Begäran finns inte eller är inte synlig för dig.',
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      request.toCaseId,
-      'case.write',
-      'case.link_answered',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, request.toCaseId, 'case.write', {
+      audit: 'case.link_answered',
+      reads: 'caseHistory',
+      passesOn: true,
+    });
     const answered = await answerLinkRequestIfPending(tx, id, input.version, {
       status: input.accept ? 'accepted' : 'declined',
       answeredBy: ctx.actor.userId,

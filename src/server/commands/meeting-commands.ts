@@ -303,14 +303,11 @@ export const addMeetingItem = (
           message: problem.message,
         })),
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      input.caseId,
-      'case.write',
-      'meeting.item_added',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, input.caseId, 'case.write', {
+      audit: 'meeting.item_added',
+      reads: 'caseHistory',
+      passesOn: true,
+    });
     const onAgenda = await tx
       .selectFrom('meetingItems')
       .select('id')

@@ -55,13 +55,10 @@ const placementsOf = (tx: Tx, caseId: string) =>
 /** The case's stays in protected housing, the current one first, with children and visits. */
 export const readPlacements = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.read',
-      'housing.placement_read',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'housing.placement_read',
+      reads: 'notShared',
+    });
     const placements = await placementsOf(tx, caseId);
     const ids = placements.map((placement) => placement.id);
     const children = ids.length
@@ -131,13 +128,10 @@ export const startPlacement = (
   input: PlacementDraft & { requestId: string | null; providerName: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'housing.placement_saved',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'housing.placement_saved',
+      reads: 'notShared',
+    });
     const problems = checkPlacement(input);
     let providerName = input.providerName.trim();
     let housingUnitId: string | null = null;
@@ -229,7 +223,10 @@ const currentPlacement = async (
   caseId: string,
   auditType: AuditEventType,
 ) => {
-  const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', auditType);
+  const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+    audit: auditType,
+    reads: 'notShared',
+  });
   const placement = await tx
     .selectFrom('housingPlacements')
     .select(['id', 'requestId', 'version'])

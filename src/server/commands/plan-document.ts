@@ -17,7 +17,10 @@ export const printSafetyPlan = (
   options: { recipient?: Measure['usualOwner'] | undefined },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'plan.printed');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'plan.printed',
+      reads: 'safetyPlan',
+    });
     const plan = await readPlanView(ctx, tx, record);
     const person = (await findPerson(tx, record.personId))!;
     const printer = await findUserById(tx, ctx.actor.userId);

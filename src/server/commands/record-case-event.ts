@@ -33,13 +33,10 @@ export const recordCaseEvent = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.occurredOn', message: date.message }],
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'case.event_recorded',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'case.event_recorded',
+      reads: 'caseHistory',
+    });
     const { id } = await insertCaseEvent(tx, {
       organisationId: ctx.actor.organisationId,
       caseId,

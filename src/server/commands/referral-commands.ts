@@ -117,14 +117,11 @@ export type SendReferralInput = {
  */
 export const sendReferral = (ctx: CommandContext, caseId: string, input: SendReferralInput) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'referral.sent',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'referral.sent',
+      reads: 'notShared',
+      passesOn: true,
+    });
     const own = await ownOrganisation(tx, ctx.actor.organisationId);
     const target = (await listDirectory(tx)).find((row) => row.unitId === input.toUnitId);
     const kind = target ? referralKindFor(own.kind, target.organisationKind) : null;
@@ -371,7 +368,10 @@ export const listReferrals = (ctx: CommandContext) =>
 /** Referrals sent from or received into a case the actor may read. */
 export const referralsOfCase = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'referral.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'referral.read',
+      reads: 'notShared',
+    });
     const rows = await listReferralsOfCase(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'referral.read',

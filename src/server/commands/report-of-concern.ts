@@ -39,13 +39,10 @@ export type ReportInput = {
  */
 export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: ReportInput) =>
   runAudited(ctx, async (tx) => {
-    const { record } = await loadCaseFor(
-      ctx,
-      tx,
-      fromCaseId,
-      'case.read',
-      'case.report_of_concern',
-    );
+    const { record } = await loadCaseFor(ctx, tx, fromCaseId, 'case.read', {
+      audit: 'case.report_of_concern',
+      reads: 'caseHistory',
+    });
     const identity = parseIdentity(input.child.identityKind, input.child.identityNumber);
     if (!identity.ok)
       throw new DomainError('validation.invalid', {
@@ -140,7 +137,10 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
  */
 export const listReports = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'case.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'case.read',
+      reads: 'caseHistory',
+    });
     const reports = await listReportsFrom(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',

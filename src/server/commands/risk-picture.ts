@@ -19,13 +19,10 @@ import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-a
  */
 export const caseRiskPicture = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.read',
-      'assessment.picture_read',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'assessment.picture_read',
+      reads: 'riskAssessments',
+    });
     const assessments = await listAssessmentsForCase(tx, caseId);
     const signed = assessments.filter((assessment) => assessment.signedAt);
     const picture = riskPicture(

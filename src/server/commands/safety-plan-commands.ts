@@ -169,7 +169,10 @@ export const readPlanView = planView;
 
 export const readSafetyPlan = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'plan.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'plan.read',
+      reads: 'safetyPlan',
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'plan.read',
       personId: record.personId,
@@ -198,13 +201,10 @@ export const addMeasure = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i er katalog.' }],
       });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'plan.measure_added',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'plan.measure_added',
+      reads: 'safetyPlan',
+    });
     const now = ctx.now();
     const plan = await ensurePlan(tx, ctx.actor.organisationId, caseId, now);
     const { id } = await insertPlanMeasure(tx, {
@@ -256,13 +256,10 @@ export const changeMeasureStatus = (
       .select('caseId')
       .where('id', '=', measure.planId)
       .executeTakeFirstOrThrow();
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      plan.caseId,
-      'case.write',
-      'plan.measure_status_changed',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, plan.caseId, 'case.write', {
+      audit: 'plan.measure_status_changed',
+      reads: 'safetyPlan',
+    });
     const change = planStatusChange(measure.status, input.to, input.reason);
     if (!change.ok) throw ruleViolation(change.code, change.message);
     const now = ctx.now();
@@ -304,13 +301,10 @@ export const rejectSuggestion = (
   input: { measureCode: string; reason: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'plan.suggestion_rejected',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'plan.suggestion_rejected',
+      reads: 'safetyPlan',
+    });
     if (!measureOf(await loadMeasures(ctx, tx), input.measureCode))
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i er katalog.' }],
@@ -352,7 +346,10 @@ export const updatePlan = (
   },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'plan.updated');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'plan.updated',
+      reads: 'safetyPlan',
+    });
     const now = ctx.now();
     // Version 0 means "there was no plan when I read it".
     const existing = await findPlanForCase(tx, caseId);
@@ -439,13 +436,10 @@ export const followThrough = (
       .where('id', '=', assessmentId)
       .executeTakeFirst();
     if (!assessment) throw new DomainError('not_found', { message: 'Bedömningen finns inte.' });
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      assessment.caseId,
-      'case.write',
-      'assessment.followed_through',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, assessment.caseId, 'case.write', {
+      audit: 'assessment.followed_through',
+      reads: 'riskAssessments',
+    });
     if (!assessment.signedAt)
       throw ruleViolation(
         'assessment.not_signed',

@@ -64,7 +64,10 @@ const present = async (
 /** The case's SIP, or null when there is none. */
 export const readSip = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', 'sip.read');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
+      audit: 'sip.read',
+      reads: 'caseHistory',
+    });
     const plan = await findPlan(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'sip.read',
@@ -86,14 +89,11 @@ export const saveSip = (
   input: SipDraft & { version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'sip.saved',
-      true,
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'sip.saved',
+      reads: 'caseHistory',
+      passesOn: true,
+    });
     const today = swedishDate(ctx.now());
     const participants = await referencedRecipients(ctx, tx, input.participants, 'participants');
     // The coordinator is named as one of the participants: by the name the directory gives it.
@@ -188,7 +188,10 @@ export const addSipCommitment = (
   input: { agency: string; what: string; dueOn: string },
 ) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', 'sip.saved');
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'sip.saved',
+      reads: 'caseHistory',
+    });
     const plan = await findPlan(tx, caseId);
     if (!plan)
       throw new DomainError('rule.violation', {

@@ -127,13 +127,10 @@ export const listMyPractice = (ctx: CommandContext) =>
  */
 export const endPractice = (ctx: CommandContext, caseId: string, version: number) =>
   runAudited(ctx, async (tx) => {
-    const { record, decision } = await loadCaseFor(
-      ctx,
-      tx,
-      caseId,
-      'case.write',
-      'training.practice_ended',
-    );
+    const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
+      audit: 'training.practice_ended',
+      reads: 'caseHistory',
+    });
     if (!record.practice)
       throw ruleViolation(
         'training.not_practice',
