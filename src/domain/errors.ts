@@ -1,3 +1,5 @@
+import type { RuleReason } from './refusals';
+
 /**
  * Coded domain errors. Every error a user can cause carries a stable code; the server maps
  * codes to HTTP statuses in one exhaustive table (src/server/http/error-handler.ts).
@@ -49,7 +51,7 @@ export class DomainError extends Error {
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
 
 /** A business rule said no: 422 with the rule's code as reason and its plain-language message. */
-export const ruleViolation = (reason: string, message: string) =>
+export const ruleViolation = (reason: RuleReason, message: string) =>
   new DomainError('rule.violation', { reason, message });
 
 /** Someone changed the record since it was read: a 409 that tells the user to read it again. */

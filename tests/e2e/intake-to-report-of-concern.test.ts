@@ -82,6 +82,13 @@ describe.runIf(browserAvailable)(
       await expect
         .poll(() => vinr.getByRole('alert').textContent(), poll)
         .toContain('barn i hushållet');
+      // The same refusal in the English UI is explained in English, by its reason code.
+      await vinr.getByRole('button', { name: 'English' }).click();
+      await vinr.getByRole('button', { name: 'Change stage' }).click();
+      await expect
+        .poll(() => vinr.getByRole('alert').textContent(), poll)
+        .toBe('Answer the question about children in the household first.');
+      await vinr.getByRole('button', { name: 'Svenska' }).click();
       await vinr.getByLabel('Ja', { exact: true }).check();
       await vinr.getByRole('button', { name: 'Spara svaret' }).click();
       await expect.poll(() => vinr.getByText('Barn i hushållet: Ja').count(), poll).toBe(1);

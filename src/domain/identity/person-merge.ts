@@ -1,3 +1,4 @@
+import type { RuleReason } from '../refusals';
 import { strongerProtection, type ProtectionLevel } from './protected-identity';
 
 /**
@@ -21,7 +22,8 @@ export type MergeCandidate = {
 };
 
 export type MergePlan =
-  { ok: true; protectionLevel: ProtectionLevel } | { ok: false; reason: string; message: string };
+  | { ok: true; protectionLevel: ProtectionLevel }
+  | { ok: false; reason: RuleReason; message: string };
 
 /** Whether `merged` may be merged into `survivor`, and the protection the survivor then has. */
 export const planMerge = (survivor: MergeCandidate, merged: MergeCandidate): MergePlan => {
@@ -59,4 +61,4 @@ export const planMerge = (survivor: MergeCandidate, merged: MergeCandidate): Mer
 export const canUndoMerge = (mergedAt: Date, now: Date): boolean =>
   now.getTime() - mergedAt.getTime() <= mergeUndoDays * 24 * 60 * 60 * 1000;
 
-const refuse = (reason: string, message: string): MergePlan => ({ ok: false, reason, message });
+const refuse = (reason: RuleReason, message: string): MergePlan => ({ ok: false, reason, message });

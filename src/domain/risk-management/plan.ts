@@ -39,7 +39,13 @@ export const planStatusChange = (
   from: MeasureStatus,
   to: MeasureStatus,
   reason: string | null,
-): { ok: true } | { ok: false; code: string; message: string } => {
+):
+  | { ok: true }
+  | {
+      ok: false;
+      code: 'measure.transition_not_allowed' | 'measure.reason_required';
+      message: string;
+    } => {
   if (!next[from].includes(to))
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import type { RuleReason } from '../../domain/refusals';
 import { can, type Decision } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
 import { DomainError, ruleViolation } from '../../domain/errors';
@@ -34,7 +35,7 @@ export const requireOrganisationAction = (
 export const requireCountyBoard = async (
   ctx: CommandContext,
   tx: Tx,
-  refusal: { reason: string; message: string },
+  refusal: { reason: RuleReason; message: string },
 ) => {
   const board = await tx
     .selectFrom('organisations')
