@@ -1,3 +1,4 @@
+import type { Action } from '../domain/access/roles';
 /** The web app's only door to the server: same-origin JSON with the CSRF token on every change. */
 export type Problem = {
   status: number;
@@ -67,6 +68,8 @@ export type SessionView =
       user: { id: string; username: string; displayName: string; fictitious: boolean };
       activeOrganisationId: string | null;
       activeUnitId: string | null;
+      /** What the user's roles carry in the active organisation, as the server says. */
+      actions: Action[];
       organisations: {
         id: string;
         name: string;

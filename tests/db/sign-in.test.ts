@@ -57,6 +57,9 @@ describe.runIf(engineAvailable)('signing in', () => {
       secondFactorPending: false,
       activeOrganisationId: world.north.org.id,
     });
+    // What the screens may offer comes from the server, read from the roles it granted.
+    expect(session.actions).toContain('case.write');
+    expect(session.actions).not.toContain('organisation.administer');
   });
 
   it('accepts a one-time code only once', async () => {

@@ -1,4 +1,4 @@
-import { roles, type RoleId } from '../../domain/access/roles';
+import { actions, roles, type RoleId } from '../../domain/access/roles';
 
 type Grant = {
   organisationId: string;
@@ -55,3 +55,17 @@ export const presentOrganisations = (grants: readonly Grant[]): OrganisationView
   }
   return [...organisations.values()];
 };
+
+/**
+ * The actions the user's roles carry in an organisation: what the web app may offer on screen.
+ * Sent with the session so the browser reads them and never re-derives them from the role
+ * catalogue; the server still asks the policy on every request.
+ */
+export const presentActions = (grants: readonly Grant[], organisationId: string | null) =>
+  actions.filter((action) =>
+    grants.some(
+      (grant) =>
+        grant.organisationId === organisationId &&
+        (roles[grant.role as RoleId]?.actions ?? []).includes(action),
+    ),
+  );

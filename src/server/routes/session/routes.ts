@@ -7,7 +7,7 @@ import {
 import { commandContext } from '../../http/command-context';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roleIds } from '../../../domain/access/roles';
+import { actions, roleIds } from '../../../domain/access/roles';
 import {
   describeSession,
   listOrganisationUnits,
@@ -15,7 +15,7 @@ import {
 } from '../../commands/session-commands';
 import { requireSession } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
-import { presentOrganisations } from '../../presenters/session.presenter';
+import { presentActions, presentOrganisations } from '../../presenters/session.presenter';
 
 const tags = ['session'];
 
@@ -32,6 +32,8 @@ const sessionResponse = z.discriminatedUnion('signedIn', [
     }),
     activeOrganisationId: z.string().nullable(),
     activeUnitId: z.string().nullable(),
+    /** What the user's roles carry in the active organisation, for what the screens offer. */
+    actions: z.array(z.enum(actions)),
     organisations: z.array(
       z.object({
         id: z.string(),
@@ -69,6 +71,7 @@ export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) 
         user,
         activeOrganisationId: pending ? null : session.organisationId,
         activeUnitId: pending ? null : session.unitId,
+        actions: pending ? [] : presentActions(grants, session.organisationId),
         // Before the second factor, show who is signing in but nothing about where they work.
         organisations: pending ? [] : presentOrganisations(grants),
       };
