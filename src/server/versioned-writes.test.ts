@@ -48,8 +48,12 @@ const sourceFiles = (dir: string): string[] =>
 /** Tables of the database type whose row type has a version column. */
 const versionedTables = (): Set<string> => {
   const schema = readFileSync(join(serverRoot, 'db', 'schema.ts'), 'utf8');
+  // The table types live in db/schema/*.ts, by area; db/schema.ts names them in Database.
+  const tables = sourceFiles(join(serverRoot, 'db', 'schema'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   const withVersion = new Set(
-    [...schema.matchAll(/export type (\w+)Table = \{([\s\S]*?)\n\};/g)]
+    [...tables.matchAll(/export type (\w+)Table = \{([\s\S]*?)\n\};/g)]
       .filter((match) => /\n\s+version:/.test(match[2]!))
       .map((match) => match[1]!),
   );
