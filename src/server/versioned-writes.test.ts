@@ -17,9 +17,9 @@ const serverChanges: Record<string, string> = {
     'closes the follow-up calls when consent is withdrawn: derived by the server, not an edit',
   'commands/group-commands.ts#changeGroupPlace groupPlaces':
     'the group row is locked FOR UPDATE first: places of one group change one at a time',
-  'commands/housing-requests.ts#answerPlaceRequest housingUnits':
+  'commands/housing-offers.ts#answerPlaceRequest housingUnits':
     'the UPDATE itself checks that the places are free (occupied + places ≤ capacity)',
-  'commands/housing-requests.ts#withdrawPlaceRequest housingRequests':
+  'commands/housing-offers.ts#withdrawPlaceRequest housingRequests':
     'the request was claimed at the caller’s version before (claimRequest); this matches on status',
   'commands/person-merge.ts#mergePersons persons':
     'both records are locked FOR UPDATE first and the survivor is updated at the caller’s version',

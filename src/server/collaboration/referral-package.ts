@@ -6,7 +6,7 @@ import { presentAssessmentSummary } from '../presenters/assessment.presenter';
 import { presentCaseEvent } from '../presenters/case.presenter';
 import { listAssessmentsForCase } from '../repositories/assessment.repository';
 import { listCaseEvents, type CaseRecord } from '../repositories/case.repository';
-import { readPlanView } from '../commands/safety-plan-commands';
+import { readPlanView } from '../commands/plan-view';
 
 /** Who the referral is about: enough for the receiver to register the person, nothing more. */
 export type ReferralSubject = {

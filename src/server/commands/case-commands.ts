@@ -47,7 +47,7 @@ import { presentHandover, presentTask } from '../presenters/task.presenter';
 import { findPendingHandover, listTasksForCase } from '../repositories/task.repository';
 import { swedishDate } from '../../domain/calendar';
 import { linkedFacts } from './linked-facts';
-import { assessmentsWithoutFollowThrough } from './safety-plan-commands';
+import { assessmentsWithoutFollowThrough } from './plan-follow-through';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import {

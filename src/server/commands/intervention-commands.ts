@@ -1,70 +1,20 @@
+/** A case's interventions: reading them with their sessions and quota, and granting one. */
 import { swedishDate } from '../../domain/calendar';
-import {
-  checkGrant,
-  checkInterventionType,
-  type InterventionTypeDraft,
-} from '../../domain/interventions/catalogue';
-import {
-  checkExtension,
-  checkSession,
-  quotaStatus,
-  type SessionOutcome,
-} from '../../domain/interventions/quota';
-import { invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
+import { checkGrant } from '../../domain/interventions/catalogue';
+import { invalidFields, ruleViolation } from '../../domain/errors';
 import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
-import { requireOrganisationAction } from './organisation-access';
-import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
-
-const contexts = {
-  goals: 'granted_interventions.goals',
-  materials: 'granted_interventions.materials',
-  adaptations: 'granted_interventions.adaptations',
-  dropout: 'granted_interventions.dropout_reason',
-  note: 'intervention_sessions.note',
-  reason: 'intervention_extensions.reason',
-} as const;
-
-/** The organisation's catalogue, in name order. */
-export const listInterventionTypes = (ctx: CommandContext) =>
-  runAudited(ctx, (tx) =>
-    tx.selectFrom('interventionTypes').selectAll().orderBy('name').execute(),
-  ).then((rows) =>
-    rows.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
-  );
-
-/** An administrator adds an intervention under its local name; logged. */
-export const addInterventionType = (ctx: CommandContext, input: InterventionTypeDraft) =>
-  runAudited(ctx, async (tx) => {
-    const decision = requireOrganisationAction(ctx, 'organisation.administer');
-    const problems = checkInterventionType(input);
-    const taken = await tx
-      .selectFrom('interventionTypes')
-      .select('id')
-      .where('name', '=', input.name.trim())
-      .executeTakeFirst();
-    if (taken)
-      problems.push({ field: 'name', message: 'Det finns redan en insats med det namnet.' });
-    if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('interventionTypes')
-      .values({
-        ...input,
-        name: input.name.trim(),
-        organisationId: ctx.actor.organisationId,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await auditOrganisationEvent(ctx, tx, {
-      type: 'intervention_type.saved',
-      reason: decision.reason,
-      details: { interventionTypeId: id },
-    });
-    return { id };
-  });
+import { auditPersonEvent, runAudited } from './person-access';
+import {
+  contexts,
+  delegationOf,
+  extensionsOf,
+  rolesAt,
+  sessionsOf,
+  statusOf,
+} from './intervention-shared';
 
 const interventionsOf = (tx: Tx, caseId: string) =>
   tx
@@ -91,43 +41,6 @@ const interventionsOf = (tx: Tx, caseId: string) =>
     .where('g.caseId', '=', caseId)
     .orderBy('g.decidedOn')
     .execute();
-
-const sessionsOf = (tx: Tx, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .selectFrom('interventionSessions')
-        .select(['id', 'interventionId', 'kind', 'mode', 'outcome', 'noteEnc'])
-        .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOn'))
-        .where('interventionId', 'in', ids)
-        .orderBy('heldOn')
-        .orderBy('recordedAt')
-        .execute();
-
-const extensionsOf = (tx: Tx, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .selectFrom('interventionExtensions')
-        .select(['id', 'interventionId', 'sessions', 'reasonEnc', 'decidedByRole'])
-        .select((eb) =>
-          eb.fn<string>('to_char', ['decidedOn', eb.val('YYYY-MM-DD')]).as('decidedOn'),
-        )
-        .where('interventionId', 'in', ids)
-        .orderBy('decidedOn')
-        .execute();
-
-/** Quota status: sessions (not contacts between them) against what was granted and extended. */
-const statusOf = (
-  granted: number,
-  extensions: readonly { sessions: number }[],
-  sessions: readonly { kind: string; outcome: SessionOutcome }[],
-) =>
-  quotaStatus(
-    granted,
-    extensions,
-    sessions.filter((session) => session.kind === 'session'),
-  );
 
 /** The case's interventions: goals, sessions, quota, extensions and how each ended. */
 export const readInterventions = (ctx: CommandContext, caseId: string) =>
@@ -185,25 +98,6 @@ export const readInterventions = (ctx: CommandContext, caseId: string) =>
       };
     });
   });
-
-/** The roles the actor holds where the case is: what the delegation is asked about. */
-const rolesAt = (ctx: CommandContext, record: { unitId: string; secrecyAreaId: string | null }) =>
-  ctx.actor.roles
-    .filter(
-      (grant) =>
-        grant.unitId === record.unitId ||
-        (grant.secrecyAreaId !== null && grant.secrecyAreaId === record.secrecyAreaId),
-    )
-    .map((grant) => grant.role);
-
-const delegationOf = async (tx: Tx, organisationId: string) =>
-  (
-    await tx
-      .selectFrom('organisations')
-      .select('decisionDelegation')
-      .where('id', '=', organisationId)
-      .executeTakeFirstOrThrow()
-  ).decisionDelegation;
 
 /**
  * Grants an intervention from the catalogue: a decision by a delegated role where the kind needs
@@ -280,193 +174,4 @@ export const grantIntervention = (
       details: { caseId, interventionId: id, sessions: grantedSessions },
     });
     return { id };
-  });
-
-/** The running intervention of a kind on the case, with its quota, for a change to it. */
-const running = async (
-  ctx: CommandContext,
-  tx: Tx,
-  caseId: string,
-  typeId: string,
-  auditType: 'intervention.session_recorded' | 'intervention.extended' | 'intervention.ended',
-) => {
-  const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
-    audit: auditType,
-    reads: 'caseHistory',
-  });
-  const intervention = await tx
-    .selectFrom('grantedInterventions')
-    .select(['id', 'grantedSessions', 'version'])
-    .select((eb) => eb.fn<string>('to_char', ['decidedOn', eb.val('YYYY-MM-DD')]).as('decidedOn'))
-    .where('caseId', '=', caseId)
-    .where('typeId', '=', typeId)
-    .where('endedOn', 'is', null)
-    .executeTakeFirst();
-  if (!intervention)
-    throw ruleViolation('intervention.not_running', 'Insatsen pågår inte i ärendet.');
-  const [sessions, extensions] = await Promise.all([
-    sessionsOf(tx, [intervention.id]),
-    extensionsOf(tx, [intervention.id]),
-  ]);
-  const audit = (details: Record<string, string | number | boolean | null>) =>
-    auditPersonEvent(ctx, tx, {
-      type: auditType,
-      personId: record.personId,
-      reason: decision.reason,
-      details: { caseId, interventionId: intervention.id, ...details },
-    });
-  return {
-    record,
-    intervention,
-    quota: statusOf(intervention.grantedSessions, extensions, sessions),
-    audit,
-  };
-};
-
-/**
- * One session or a contact between sessions. A session that uses the quota is refused once the
- * quota is spent: an extension is decided first. A session the provider cancels uses none.
- */
-export const recordInterventionSession = (
-  ctx: CommandContext,
-  caseId: string,
-  input: {
-    typeId: string;
-    heldOn: string;
-    kind: 'session' | 'betweenContact';
-    mode: 'inPerson' | 'phone' | 'digital' | 'group';
-    outcome: SessionOutcome;
-    note: string;
-  },
-) =>
-  runAudited(ctx, async (tx) => {
-    const { intervention, quota, audit } = await running(
-      ctx,
-      tx,
-      caseId,
-      input.typeId,
-      'intervention.session_recorded',
-    );
-    if (input.heldOn > swedishDate(ctx.now()) || input.heldOn < intervention.decidedOn)
-      throw invalidFields([
-        { field: 'heldOn', message: 'Datumet ska ligga mellan beslutet och i dag.' },
-      ]);
-    if (input.kind === 'session') {
-      const allowed = checkSession(quota, input.outcome);
-      if (!allowed.ok) throw ruleViolation('intervention.quota_spent', allowed.message);
-    }
-    const { id } = await tx
-      .insertInto('interventionSessions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        interventionId: intervention.id,
-        heldOn: input.heldOn,
-        kind: input.kind,
-        mode: input.mode,
-        outcome: input.outcome,
-        noteEnc: encryptField(ctx.keys, contexts.note, input.note.trim()),
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({ kind: input.kind, outcome: input.outcome });
-    return { id };
-  });
-
-/** More sessions: an explicit decision with reasons, within the decider's delegation. */
-export const extendIntervention = (
-  ctx: CommandContext,
-  caseId: string,
-  input: { typeId: string; sessions: number; reason: string },
-) =>
-  runAudited(ctx, async (tx) => {
-    const { record, intervention, audit } = await running(
-      ctx,
-      tx,
-      caseId,
-      input.typeId,
-      'intervention.extended',
-    );
-    const delegation = (await delegationOf(tx, record.organisationId)).extension;
-    const roles = rolesAt(ctx, record);
-    // The decider's widest delegation among the roles held where the case is.
-    const deciderRole = [...roles].sort(
-      (a, b) =>
-        (delegation[b as keyof typeof delegation] ?? 0) -
-        (delegation[a as keyof typeof delegation] ?? 0),
-    )[0];
-    const problems = checkExtension(
-      { sessions: input.sessions, reason: input.reason, deciderRole: deciderRole ?? 'none' },
-      delegation,
-    );
-    if (problems.length) throw invalidFields(problems);
-    await tx
-      .insertInto('interventionExtensions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        interventionId: intervention.id,
-        sessions: input.sessions,
-        reasonEnc: encryptField(ctx.keys, contexts.reason, input.reason.trim()),
-        decidedBy: ctx.actor.userId,
-        decidedByRole: deciderRole!,
-        decidedOn: swedishDate(ctx.now()),
-      })
-      .execute();
-    await audit({ sessions: input.sessions });
-    return { sessions: input.sessions };
-  });
-
-/** The intervention ends: completed, referred on, or the client stopped coming (and why). */
-export const endIntervention = (
-  ctx: CommandContext,
-  caseId: string,
-  input: {
-    typeId: string;
-    endedOn: string;
-    reason: 'completed' | 'dropout' | 'referredOn' | 'other';
-    dropoutReason: string;
-    version: number;
-  },
-) =>
-  runAudited(ctx, async (tx) => {
-    const { intervention, audit } = await running(
-      ctx,
-      tx,
-      caseId,
-      input.typeId,
-      'intervention.ended',
-    );
-    const problems = [
-      ...(input.endedOn < intervention.decidedOn || input.endedOn > swedishDate(ctx.now())
-        ? [{ field: 'endedOn', message: 'Datumet ska ligga mellan beslutet och i dag.' }]
-        : []),
-      ...(input.reason === 'dropout' && input.dropoutReason.trim().length < 3
-        ? [
-            {
-              field: 'dropoutReason',
-              message: 'Skriv vad personen sa, eller att ni inte vet varför.',
-            },
-          ]
-        : []),
-    ];
-    if (problems.length) throw invalidFields(problems);
-    const ended = await tx
-      .updateTable('grantedInterventions')
-      .set((eb) => ({
-        endedOn: input.endedOn,
-        endReason: input.reason,
-        dropoutReasonEnc:
-          input.reason === 'dropout'
-            ? encryptField(ctx.keys, contexts.dropout, input.dropoutReason.trim())
-            : null,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', intervention.id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!ended) throw staleVersion('Insatsen har ändrats av någon annan. Läs in sidan igen.');
-    await audit({ reason: input.reason });
-    return { ended: true };
   });

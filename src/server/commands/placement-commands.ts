@@ -15,7 +15,8 @@ import { decryptField, encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
-import { releasePlaces, requestContexts } from './housing-requests';
+import { releasePlaces } from './housing-offers';
+import { requestContexts } from './housing-requests';
 import { auditPersonEvent, runAudited } from './person-access';
 import { dateText } from '../db/date-text';
 

@@ -8,7 +8,7 @@ import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 import { loadMeasures } from './organisation-measures';
-import { readPlanView } from './safety-plan-commands';
+import { readPlanView } from './plan-view';
 
 /** The plan, or one partner's summary of it, as a PDF; masked for every reader; audited. */
 export const printSafetyPlan = (

@@ -1,7 +1,7 @@
 import type { Measure } from '../../domain/risk-management/measures';
 import { swedishDateTime, swedishDayOf } from '../../domain/calendar';
 import { statusLabelsSv } from '../../domain/risk-management/plan';
-import type { PlanView } from '../commands/safety-plan-commands';
+import type { PlanView } from '../commands/plan-view';
 import type { PresentedPerson } from '../presenters/person.presenter';
 import { disclosureCitation, secrecyCitation } from './legal-notice';
 import type { DocumentModel } from './pdf';

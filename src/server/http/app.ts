@@ -18,6 +18,7 @@ import {
 import { csrfBinding, registerRequestAuth } from '../auth/request-auth';
 import { registerAuthRoutes } from '../routes/auth/routes';
 import { registerCaseRoutes } from '../routes/cases/routes';
+import { registerCaseWorkRoutes } from '../routes/cases/work-routes';
 import { registerAuditRoutes } from '../routes/audit/routes';
 import { registerAssessmentRoutes } from '../routes/assessments/routes';
 import { registerPlanRoutes } from '../routes/plans/routes';
@@ -166,6 +167,7 @@ export const buildApp = async (
     registerSessionRoutes(api, deps);
     registerPersonRoutes(api, deps);
     registerCaseRoutes(api, deps);
+    registerCaseWorkRoutes(api, deps);
     registerAuditRoutes(api, deps);
     registerAssessmentRoutes(api, deps);
     registerPlanRoutes(api, deps);

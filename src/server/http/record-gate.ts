@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type RecordResource } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
-import { meetingVisibleTo } from '../commands/meeting-commands';
+import { meetingVisibleTo } from '../commands/meeting-access';
 import { AuditedDenial, AuditedNotFound, runAudited } from '../commands/person-access';
-import { handlingOf } from '../commands/referral-commands';
+import { handlingOf } from '../commands/referral-access';
 import type { Tx } from '../db/transaction';
 import { caseResource } from '../presenters/case.presenter';
 import { consentResource } from '../presenters/collaboration.presenter';

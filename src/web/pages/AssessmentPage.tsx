@@ -13,6 +13,7 @@ import {
 } from '../assessments-api';
 import { linkProps } from '../navigation';
 import { ChoiceGroup } from './assessment/ChoiceGroup';
+import { ScenariosSection } from './assessment/ScenariosSection';
 import { useAutosave } from './assessment/useAutosave';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
@@ -282,59 +283,7 @@ export const AssessmentPage = ({ assessmentId }: { assessmentId: string }) => {
           )}
 
           {definition.scenarios && (
-            <section aria-labelledby="scenarios-heading">
-              <h2 id="scenarios-heading">{t('assessment.scenarios')}</h2>
-              {content.scenarios.map((scenario, index) => (
-                <div
-                  key={index}
-                  className="item"
-                  role="group"
-                  aria-label={t('assessment.scenarioN', { n: index + 1 })}
-                >
-                  <label htmlFor={`scenario-${index}`}>
-                    {t('assessment.scenarioText', { n: index + 1 })}
-                  </label>
-                  <textarea
-                    id={`scenario-${index}`}
-                    rows={2}
-                    value={scenario.description}
-                    onChange={(event) =>
-                      change({
-                        ...content,
-                        scenarios: content.scenarios.map((entry, at) =>
-                          at === index ? { ...entry, description: event.target.value } : entry,
-                        ),
-                      })
-                    }
-                  />
-                  <ChoiceGroup
-                    name={`scenario-${index}-level`}
-                    legend={t('assessment.scenarioLevel')}
-                    scale={definition.scales[definition.scenarios!.levelScale]!}
-                    value={scenario.level}
-                    onChange={(level) =>
-                      change({
-                        ...content,
-                        scenarios: content.scenarios.map((entry, at) =>
-                          at === index ? { ...entry, level: level as string | null } : entry,
-                        ),
-                      })
-                    }
-                  />
-                </div>
-              ))}
-              <button
-                type="button"
-                onClick={() =>
-                  change({
-                    ...content,
-                    scenarios: [...content.scenarios, { description: '', level: null }],
-                  })
-                }
-              >
-                {t('assessment.addScenario')}
-              </button>
-            </section>
+            <ScenariosSection definition={definition} content={content} change={change} />
           )}
 
           <section aria-labelledby="judgements-heading">

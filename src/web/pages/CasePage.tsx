@@ -6,11 +6,12 @@ import { reportingDutyReference } from '../../domain/cases/reporting';
 import { goalAttainments, stageLegalReferences } from '../../domain/cases/stages';
 import { LegalReferences } from '../components/LegalReferences';
 import { dateText, todayText, type CaseDetail, type ReportRow } from '../cases-api';
-import { caseEventKinds, caseTypes, catalogueLabel, eventSources, stageLabel } from '../labels';
+import { caseTypes, catalogueLabel, stageLabel } from '../labels';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { HandoverSection } from './case/HandoverSection';
 import { TasksSection } from './case/TasksSection';
+import { EventsSection } from './case/EventsSection';
 import { RiskSection } from './case/RiskSection';
 import { PlanSection } from './plan/PlanSection';
 import { AccessLogSection } from './case/AccessLogSection';
@@ -46,7 +47,6 @@ export const CasePage = ({
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [reports, setReports] = useState<ReportRow[]>([]);
   const [reportOpen, setReportOpen] = useState(false);
-  const [reassessBy, setReassessBy] = useState<string | null>(null);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(caseId);
 
@@ -110,25 +110,6 @@ export const CasePage = ({
         goal: form.get('goal') || null,
         version: detail.version,
       });
-      await load();
-    });
-  };
-
-  const addEvent = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void run(async () => {
-      const result = await api<{ reassessmentDueOn: string | null }>(
-        'POST',
-        `/api/cases/${caseId}/events`,
-        {
-          kind: form.get('kind'),
-          occurredOn: form.get('occurredOn'),
-          source: form.get('source'),
-          description: form.get('description') || null,
-        },
-      );
-      setReassessBy(result.reassessmentDueOn);
       await load();
     });
   };
@@ -327,53 +308,7 @@ export const CasePage = ({
         </section>
       )}
 
-      <section aria-labelledby="events-heading">
-        <h2 id="events-heading">{t('events.title')}</h2>
-        {detail.events.length === 0 ? (
-          <p>{t('events.none')}</p>
-        ) : (
-          <ol>
-            {detail.events.map((event) => (
-              <li key={event.id}>
-                {event.occurredOn} –{' '}
-                <strong>{catalogueLabel(caseEventKinds, event.kind, i18n.language)}</strong> (
-                {catalogueLabel(eventSources, event.source, i18n.language)})
-                {event.description && `: ${event.description}`}
-              </li>
-            ))}
-          </ol>
-        )}
-        {write && (
-          <form onSubmit={addEvent} noValidate>
-            <label htmlFor="event-kind">{t('events.kind')}</label>
-            <select id="event-kind" name="kind">
-              {caseEventKinds.map((kind) => (
-                <option key={kind.code} value={kind.code}>
-                  {i18n.language === 'en' ? kind.en : kind.sv}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="event-date">{t('events.date')}</label>
-            <input id="event-date" name="occurredOn" type="date" required />
-            <label htmlFor="event-source">{t('events.source')}</label>
-            <select id="event-source" name="source">
-              {eventSources.map((source) => (
-                <option key={source.code} value={source.code}>
-                  {i18n.language === 'en' ? source.en : source.sv}
-                </option>
-              ))}
-            </select>
-            <label htmlFor="event-description">{t('events.description')}</label>
-            <textarea id="event-description" name="description" rows={2} />
-            <button type="submit">{t('events.add')}</button>
-          </form>
-        )}
-        {reassessBy && (
-          <p role="status" className="role-card">
-            {t('events.reassess', { date: reassessBy })}
-          </p>
-        )}
-      </section>
+      <EventsSection detail={detail} run={run} reload={load} />
 
       {sameArea && <PersonSection personId={detail.person.id} />}
       {sameArea && <DuplicatesSection personId={detail.person.id} reload={load} />}

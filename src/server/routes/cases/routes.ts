@@ -15,12 +15,7 @@ import {
   openCase,
   readCase,
 } from '../../commands/case-commands';
-import { childrenWithoutInvestigation } from '../../commands/children-overview';
-import { recordCaseEvent } from '../../commands/record-case-event';
 import { exportCases, printCaseSummary } from '../../commands/case-documents';
-import { acknowledgeHandover, cancelHandover, proposeHandover } from '../../commands/case-handover';
-import { addTask, completeTask } from '../../commands/case-tasks';
-import { myWorkList } from '../../commands/work-list';
 import { referCase } from '../../commands/refer-case';
 import { listReports, reportConcern } from '../../commands/report-of-concern';
 import { recordScreening, screeningCoverage } from '../../commands/screening-commands';
@@ -30,19 +25,7 @@ import { sendDownload } from '../../http/download';
 import {
   caseDetailResponse,
   documentQuery,
-  cancelledResponse,
-  handoverBody,
-  handoverParams,
-  handoverResponse,
-  taskBody,
-  taskDoneBody,
-  taskParams,
-  taskResponse,
-  workListResponse,
-  caseEventBody,
-  caseEventResponse,
   childrenBody,
-  childrenGapsResponse,
   referralBody,
   referralResponse,
   reportBody,
@@ -307,95 +290,5 @@ export const registerCaseRoutes = (instance: FastifyInstance, deps: AppDeps) => 
     },
     async (request, reply) =>
       reply.status(201).send(await referCase(commandContext(request, deps), request.body)),
-  );
-
-  app.get(
-    '/api/work-lists/children-without-investigation',
-    { config: { access: 'case.read' }, schema: { tags, response: { 200: childrenGapsResponse } } },
-    async (request) => childrenWithoutInvestigation(commandContext(request, deps)),
-  );
-
-  app.post(
-    '/api/cases/:caseId/events',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: caseEventBody,
-        response: { 201: caseEventResponse },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordCaseEvent(commandContext(request, deps), request.params.caseId, request.body),
-        ),
-  );
-  app.post(
-    '/api/cases/:caseId/tasks',
-    {
-      config: { access: 'case.write' },
-      schema: { tags, params: caseParams, body: taskBody, response: { 201: taskResponse } },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(await addTask(commandContext(request, deps), request.params.caseId, request.body)),
-  );
-
-  app.post(
-    '/api/tasks/:taskId/done',
-    {
-      config: { access: 'case.write' },
-      schema: { tags, params: taskParams, body: taskDoneBody, response: { 200: taskResponse } },
-    },
-    async (request) =>
-      completeTask(commandContext(request, deps), request.params.taskId, request.body),
-  );
-
-  app.post(
-    '/api/cases/:caseId/handovers',
-    {
-      config: { access: 'case.write' },
-      schema: {
-        tags,
-        params: caseParams,
-        body: handoverBody,
-        response: { 201: handoverResponse },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await proposeHandover(commandContext(request, deps), request.params.caseId, request.body),
-        ),
-  );
-
-  app.post(
-    '/api/handovers/:handoverId/acknowledge',
-    {
-      config: { access: 'case.read' },
-      schema: { tags, params: handoverParams, response: { 200: caseSummaryResponse } },
-    },
-    async (request) =>
-      acknowledgeHandover(commandContext(request, deps), request.params.handoverId),
-  );
-
-  app.post(
-    '/api/handovers/:handoverId/cancel',
-    {
-      config: { access: 'case.write' },
-      schema: { tags, params: handoverParams, response: { 200: cancelledResponse } },
-    },
-    async (request) => cancelHandover(commandContext(request, deps), request.params.handoverId),
-  );
-
-  app.get(
-    '/api/work-lists/mine',
-    { config: { access: 'case.read' }, schema: { tags, response: { 200: workListResponse } } },
-    async (request) => myWorkList(commandContext(request, deps)),
   );
 };

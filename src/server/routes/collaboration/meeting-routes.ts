@@ -2,16 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meetingCriteria, meetingKinds } from '../../../domain/collaboration/meetings';
-import {
-  addMeetingAction,
-  addMeetingItem,
-  addMeetingNote,
-  completeMeetingAction,
-  createMeeting,
-  listMeetings,
-  readMeeting,
-  saveMinutes,
-} from '../../commands/meeting-commands';
+import { addMeetingAction, completeMeetingAction } from '../../commands/meeting-actions';
+import { addMeetingItem, addMeetingNote } from '../../commands/meeting-agenda';
+import { createMeeting, saveMinutes } from '../../commands/meeting-commands';
+import { listMeetings, readMeeting } from '../../commands/meeting-queries';
 import { addSipCommitment, readSip, saveSip } from '../../commands/sip-commands';
 import { recipientKinds } from '../../../domain/collaboration/grounds';
 import { caseParams } from '../cases/schemas';

@@ -2,17 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recipientKinds } from '../../../domain/collaboration/grounds';
+import { answerReferral } from '../../commands/referral-answers';
+import { postReferralMessage, sendReferral } from '../../commands/referral-commands';
 import {
-  answerReferral,
   countyOrganisations,
-  listReferrals,
-  postReferralMessage,
-  readReferral,
   recipientDirectory,
   referralDirectory,
-  referralsOfCase,
-  sendReferral,
-} from '../../commands/referral-commands';
+} from '../../commands/referral-directory';
+import { listReferrals, readReferral, referralsOfCase } from '../../commands/referral-queries';
 import { readContactDirectory, recordContact } from '../../commands/contact-directory';
 import {
   contactFunctions,

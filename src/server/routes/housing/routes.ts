@@ -6,11 +6,9 @@ import {
   answerPlaceRequest,
   releaseOfferedPlaces,
   withdrawPlaceRequest,
-  listPlaceRequests,
-  listUnmetNeeds,
-  recordUnmetNeed,
-  sendPlaceRequest,
-} from '../../commands/housing-requests';
+} from '../../commands/housing-offers';
+import { listPlaceRequests, sendPlaceRequest } from '../../commands/housing-requests';
+import { listUnmetNeeds, recordUnmetNeed } from '../../commands/housing-unmet-needs';
 import {
   addPlacementChild,
   addPlacementVisit,

@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { grantIntervention, readInterventions } from '../../commands/intervention-commands';
 import {
-  addInterventionType,
   endIntervention,
   extendIntervention,
-  grantIntervention,
-  listInterventionTypes,
-  readInterventions,
   recordInterventionSession,
-} from '../../commands/intervention-commands';
+} from '../../commands/intervention-sessions';
+import { addInterventionType, listInterventionTypes } from '../../commands/intervention-types';
 import {
   eligibilities,
   interventionProviders,

@@ -8,14 +8,10 @@ import {
 } from '../../commands/organisation-measures';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { printSafetyPlan } from '../../commands/plan-document';
-import {
-  addMeasure,
-  changeMeasureStatus,
-  followThrough,
-  readSafetyPlan,
-  rejectSuggestion,
-  updatePlan,
-} from '../../commands/safety-plan-commands';
+import { followThrough } from '../../commands/plan-follow-through';
+import { addMeasure, changeMeasureStatus, rejectSuggestion } from '../../commands/plan-measures';
+import { readSafetyPlan } from '../../commands/plan-view';
+import { updatePlan } from '../../commands/safety-plan-commands';
 import { overdueTasks } from '../../commands/risk-picture';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';

@@ -1,0 +1,48 @@
+/** The organisation's catalogue of interventions: listing it and adding to it. */
+import {
+  checkInterventionType,
+  type InterventionTypeDraft,
+} from '../../domain/interventions/catalogue';
+import { invalidFields } from '../../domain/errors';
+import type { CommandContext } from '../http/context';
+import { requireOrganisationAction } from './organisation-access';
+import { auditOrganisationEvent, runAudited } from './person-access';
+
+/** The organisation's catalogue, in name order. */
+export const listInterventionTypes = (ctx: CommandContext) =>
+  runAudited(ctx, (tx) =>
+    tx.selectFrom('interventionTypes').selectAll().orderBy('name').execute(),
+  ).then((rows) =>
+    rows.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
+  );
+
+/** An administrator adds an intervention under its local name; logged. */
+export const addInterventionType = (ctx: CommandContext, input: InterventionTypeDraft) =>
+  runAudited(ctx, async (tx) => {
+    const decision = requireOrganisationAction(ctx, 'organisation.administer');
+    const problems = checkInterventionType(input);
+    const taken = await tx
+      .selectFrom('interventionTypes')
+      .select('id')
+      .where('name', '=', input.name.trim())
+      .executeTakeFirst();
+    if (taken)
+      problems.push({ field: 'name', message: 'Det finns redan en insats med det namnet.' });
+    if (problems.length) throw invalidFields(problems);
+    const { id } = await tx
+      .insertInto('interventionTypes')
+      .values({
+        ...input,
+        name: input.name.trim(),
+        organisationId: ctx.actor.organisationId,
+        createdAt: ctx.now(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await auditOrganisationEvent(ctx, tx, {
+      type: 'intervention_type.saved',
+      reason: decision.reason,
+      details: { interventionTypeId: id },
+    });
+    return { id };
+  });

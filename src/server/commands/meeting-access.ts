@@ -1,0 +1,74 @@
+/** Who may see and chair a meeting, and the helpers the meeting use cases share: loading a meeting or agenda item, errors, field-encryption contexts. */
+import { DomainError } from '../../domain/errors';
+import type { Tx } from '../db/transaction';
+import type { CommandContext } from '../http/context';
+import { AuditedDenial } from './person-access';
+import { unitsWhereActorMay } from './readable-units';
+
+export const contexts = {
+  minutes: 'meetings.minutes',
+  name: 'meeting_items.disclosed_name',
+  rationale: 'meeting_items.rationale',
+  note: 'meeting_notes.body',
+  action: 'meeting_actions.description',
+} as const;
+
+export const invalid = (path: string, message: string) =>
+  new DomainError('validation.invalid', { fields: [{ path: `body.${path}`, message }] });
+
+export const notFound = () =>
+  new DomainError('not_found', { message: 'Mötet finns inte eller är inte synligt för dig.' });
+
+/** Whether the actor may see the meeting at all (its host team's area, or a participating organisation). */
+export const meetingVisibleTo = async (ctx: CommandContext, tx: Tx, id: string) => {
+  try {
+    await loadMeeting(ctx, tx, id);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'not_found') return false;
+    throw error;
+  }
+};
+
+/** Loads a meeting the actor's organisation hosts or takes part in; says whether the actor chairs it. */
+export const loadMeeting = async (ctx: CommandContext, tx: Tx, id: string) => {
+  const meeting = await tx
+    .selectFrom('meetings')
+    .selectAll()
+    .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOnText'))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!meeting) throw notFound();
+  const hosts = meeting.organisationId === ctx.actor.organisationId;
+  const chairs =
+    hosts && (await unitsWhereActorMay(ctx, tx, 'case.write')).includes(meeting.unitId);
+  if (
+    hosts &&
+    !chairs &&
+    !(await unitsWhereActorMay(ctx, tx, 'case.read')).includes(meeting.unitId)
+  )
+    throw notFound();
+  return { meeting, hosts, chairs, heldOn: meeting.heldOnText };
+};
+
+export const requireChair = (
+  ctx: CommandContext,
+  loaded: { chairs: boolean; meeting: { id: string } },
+) => {
+  if (!loaded.chairs)
+    throw new AuditedDenial(ctx, {
+      personId: null,
+      reason: 'access.not_meeting_host',
+      details: { attempted: 'meeting.change', meetingId: loaded.meeting.id },
+    });
+};
+
+export const loadItem = async (ctx: CommandContext, tx: Tx, itemId: string) => {
+  const item = await tx
+    .selectFrom('meetingItems')
+    .selectAll()
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  if (!item) throw notFound();
+  return { item, ...(await loadMeeting(ctx, tx, item.meetingId)) };
+};
