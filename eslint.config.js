@@ -55,6 +55,26 @@ export default tseslint.config(
     },
   },
   {
+    // Personal data is decrypted where it is presented, masked as the viewer may see it: a
+    // command that decrypts can hand plain text on without the presenter's masking.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/presenters/**', 'src/server/crypto/**', 'src/server/auth/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/crypto/field-encryption'],
+              importNames: ['decryptField', 'decryptOptional'],
+              message: 'Decrypt in a presenter (src/server/presenters), never in a command.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

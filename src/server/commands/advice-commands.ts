@@ -17,15 +17,14 @@ import { reassessmentDueOn } from '../../domain/risk/reassessment';
 import { swedishDayText } from '../db/date-text';
 import { findReassessmentDays } from '../repositories/assessment.repository';
 import type { RiskLevel } from '../../domain/risk/assessment';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { adviceNoteContext, presentAdviceContact } from '../presenters/advice.presenter';
 import { caseResource } from '../presenters/case.presenter';
 import { findCases, type CaseRecord } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
-
-const noteContext = 'advice_contacts.note';
 
 const ruleOf = async (tx: Tx, organisationId: string): Promise<RosRule> => {
   const row = await tx
@@ -123,10 +122,7 @@ export const readAdvice = (ctx: CommandContext, caseId: string) =>
       firstContact: firstContactPlan(covered, {
         hasCurrentAssessment: await victimHasCurrentAssessment(ctx, tx, caseId),
       }),
-      contacts: contacts.map(({ noteEnc, ...contact }) => ({
-        ...contact,
-        note: decryptField(ctx.keys, noteContext, noteEnc),
-      })),
+      contacts: contacts.map((contact) => presentAdviceContact(contact, ctx.keys)),
       ladder: ladderLevels.map((level) => ({ ...level })),
       resources: nationalResources.map((resource) => ({ ...resource })),
     };
@@ -179,7 +175,7 @@ export const recordAdviceContact = (
         mode: input.mode,
         anonymous: input.anonymous,
         covered: [...new Set(input.covered)],
-        noteEnc: encryptField(ctx.keys, noteContext, input.note.trim()),
+        noteEnc: encryptField(ctx.keys, adviceNoteContext, input.note.trim()),
         recordedBy: ctx.actor.userId,
         recordedAt: ctx.now(),
       })

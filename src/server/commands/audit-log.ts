@@ -6,14 +6,16 @@ import {
   listAuditEvents,
   type AuditLogFilter,
 } from '../audit/audit-log.repository';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
-import { presentAuditEntry } from '../presenters/audit.presenter';
+import {
+  logReviewFindingsContext,
+  presentAuditEntry,
+  presentLogReview,
+} from '../presenters/audit.presenter';
 import { requireOrganisationAction } from './organisation-access';
 import { unitsWhereActorMay } from './readable-units';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
-
-const findingsContext = 'log_reviews.findings';
 
 /**
  * The audit log for review (logguppföljning): who did what to whose data, per person, per
@@ -85,7 +87,7 @@ export const signLogReview = (ctx: CommandContext, signOff: LogReviewSignOff) =>
         periodFrom: signOff.periodFrom,
         periodTo: signOff.periodTo,
         eventsReviewed,
-        findingsEnc: encryptField(ctx.keys, findingsContext, signOff.findings.trim()),
+        findingsEnc: encryptField(ctx.keys, logReviewFindingsContext, signOff.findings.trim()),
         deviations: signOff.deviations,
         reviewedBy: ctx.actor.userId,
         signedAt: ctx.now(),
@@ -135,9 +137,5 @@ export const readLogReviews = (ctx: CommandContext) =>
       reason: decision.reason,
       details: { count: rows.length },
     });
-    return rows.map(({ findingsEnc, signedAt, ...row }) => ({
-      ...row,
-      findings: decryptField(ctx.keys, findingsContext, findingsEnc),
-      signedAt: signedAt.toISOString(),
-    }));
+    return rows.map((row) => presentLogReview(row, ctx.keys));
   });

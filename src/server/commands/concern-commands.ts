@@ -12,7 +12,11 @@ import { DomainError, ruleViolation } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-import { concernContext, disclosureContext } from '../presenters/collaboration.presenter';
+import {
+  concernContext,
+  disclosureContext,
+  presentConcern,
+} from '../presenters/collaboration.presenter';
 import { taskNoteContext } from '../presenters/task.presenter';
 import { findCases, listLinks, type CaseRecord } from '../repositories/case.repository';
 import {
@@ -26,7 +30,6 @@ import { appendAuditEvent } from '../audit/audit.repository';
 import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
 import { auditPersonEvent, runAudited } from './person-access';
-import { decryptField } from '../crypto/field-encryption';
 
 /**
  * The victims' cases linked to a perpetrator's case. Read as the system: the perpetrator's
@@ -107,13 +110,7 @@ export const readConcerns = (ctx: CommandContext, caseId: string) =>
     return {
       linkedVictimCases: victims.length,
       paths: weighConcernPaths(await situationFor(ctx, tx, record, victims)),
-      concerns: rows.map((row) => ({
-        id: row.id,
-        path: row.path,
-        whatWasSaid: decryptField(ctx.keys, concernContext, row.whatWasSaidEnc),
-        raisedAt: row.raisedAt.toISOString(),
-        raisedByName: row.raisedByName,
-      })),
+      concerns: rows.map((row) => presentConcern(row, ctx.keys)),
     };
   });
 

@@ -9,8 +9,13 @@ import {
   type SatisfactionSubject,
 } from '../../domain/follow-up/ratings';
 import { invalidFields, staleVersion } from '../../domain/errors';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
+import {
+  followUpContexts,
+  presentRating,
+  presentSatisfaction,
+} from '../presenters/follow-up.presenter';
 import { taskNoteContext } from '../presenters/task.presenter';
 import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
@@ -20,11 +25,6 @@ import { auditPersonEvent, runAudited } from './person-access';
 const planDates = sql<
   string[]
 >`array(select to_char(d, 'YYYY-MM-DD') from unnest(follow_up_dates) d)`.as('dates');
-
-const contexts = {
-  rating: 'client_ratings.comment',
-  satisfaction: 'satisfaction_answers.comment',
-} as const;
 
 /** The person's own ratings over time, satisfaction answers and the follow-up after closure. */
 export const readFollowUp = (ctx: CommandContext, caseId: string) =>
@@ -68,19 +68,9 @@ export const readFollowUp = (ctx: CommandContext, caseId: string) =>
       details: { caseId },
     });
     return {
-      ratings: ratings.map(({ commentEnc, ...rating }) => ({
-        ...rating,
-        comment: decryptField(ctx.keys, contexts.rating, commentEnc),
-      })),
+      ratings: ratings.map((rating) => presentRating(rating, ctx.keys)),
       change: ratingChange(ratings),
-      satisfaction: answers.map((answer) => ({
-        id: answer.id,
-        subject: answer.subject,
-        about: answer.subject === 'housing' ? (answer.housingProvider ?? '') : (answer.name ?? ''),
-        score: answer.score,
-        answeredOn: answer.answeredOn,
-        comment: decryptField(ctx.keys, contexts.satisfaction, answer.commentEnc),
-      })),
+      satisfaction: answers.map((answer) => presentSatisfaction(answer, ctx.keys)),
       plan: plan
         ? {
             consent: plan.consent,
@@ -115,7 +105,7 @@ export const recordRating = (
         wellbeing: input.wellbeing,
         safety: input.safety,
         violence: input.violence,
-        commentEnc: encryptField(ctx.keys, contexts.rating, input.comment.trim()),
+        commentEnc: encryptField(ctx.keys, followUpContexts.rating, input.comment.trim()),
         recordedBy: ctx.actor.userId,
         recordedAt: ctx.now(),
       })
@@ -169,7 +159,7 @@ export const recordSatisfaction = (
         housingProvider: input.subject === 'housing' ? input.housingProvider.trim() : null,
         answeredOn: swedishDate(ctx.now()),
         score: input.score,
-        commentEnc: encryptField(ctx.keys, contexts.satisfaction, input.comment.trim()),
+        commentEnc: encryptField(ctx.keys, followUpContexts.satisfaction, input.comment.trim()),
         recordedBy: ctx.actor.userId,
       })
       .returning('id')

@@ -1,15 +1,13 @@
 import { can } from '../../domain/access/policy';
 import { checkCapacity } from '../../domain/housing/availability';
 import type { ProviderKind, Specialisation } from '../../domain/housing/catalogue';
-import { missingNeeds } from '../../domain/housing/placement';
 import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
+import { housingAddressContext, presentHousingUnit } from '../presenters/housing.presenter';
 import { findUserById } from '../repositories/user.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
-
-export const housingAddressContext = 'housing_units.address';
 
 /**
  * The county's protected housing: every unit with its free places and what it specialises in,
@@ -47,20 +45,9 @@ export const listHousingUnits = (ctx: CommandContext, needs: readonly Specialisa
       { kind: 'organisation', organisationId: ctx.actor.organisationId },
       ctx.now(),
     ).allowed;
-    const units = rows.map(({ addressEnc, ...row }) => {
-      const own = row.organisationId === ctx.actor.organisationId;
-      return {
-        ...row,
-        own,
-        address:
-          own && keeps && addressEnc
-            ? decryptField(ctx.keys, housingAddressContext, addressEnc)
-            : null,
-        freePlaces: Math.max(0, row.capacity - row.occupied),
-        missingNeeds: missingNeeds(row.specialisations, needs),
-        availabilityUpdatedAt: row.availabilityUpdatedAt.toISOString(),
-      };
-    });
+    const units = rows.map((row) =>
+      presentHousingUnit(row, ctx.keys, { organisationId: ctx.actor.organisationId, keeps }, needs),
+    );
     const rank = (unit: (typeof units)[number]) =>
       (unit.missingNeeds.length > 0 ? 2 : 0) + (unit.freePlaces === 0 ? 1 : 0);
     return units.sort((a, b) => rank(a) - rank(b));

@@ -8,9 +8,9 @@ import { DomainError, invalidFields, ruleViolation, staleVersion } from '../../d
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { requestContexts } from '../presenters/housing.presenter';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
-import { requestContexts } from './housing-requests';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 

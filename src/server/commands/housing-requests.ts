@@ -3,20 +3,16 @@ import { can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
 import { checkPlaceRequest, type PlaceRequestDraft } from '../../domain/housing/placement';
 import { invalidFields } from '../../domain/errors';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
+import { presentPlaceRequest, requestContexts } from '../presenters/housing.presenter';
 import { findCases } from '../repositories/case.repository';
 import { findUnit, ownOrganisation } from '../repositories/organisation.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
-
-export const requestContexts = {
-  note: 'housing_requests.note',
-  answer: 'housing_requests.answer',
-} as const;
 
 /**
  * Asks a provider in the county for places, from a case. The request says what is needed and
@@ -128,30 +124,6 @@ export const listPlaceRequests = (ctx: CommandContext, caseId: string | null = n
         row.caseId !== null &&
         readableCases.has(row.caseId);
       if (!incoming && !outgoing) return [];
-      return [
-        {
-          id: row.id,
-          incoming,
-          from: `${row.fromOrganisationName}, ${row.fromUnitName}`,
-          fromUser: row.fromUserName,
-          housingUnitId: row.housingUnitId,
-          housingUnitName: row.housingUnitName,
-          // The placing side's case, for the placing side only.
-          caseId: outgoing ? row.caseId : null,
-          places: row.places,
-          children: row.children,
-          needs: row.needs,
-          note: decryptField(ctx.keys, requestContexts.note, row.noteEnc),
-          wantedFrom: row.wantedFromText,
-          status: row.status,
-          sentAt: row.sentAt.toISOString(),
-          answeredBy: row.answeredByName,
-          answer: row.answerEnc
-            ? decryptField(ctx.keys, requestContexts.answer, row.answerEnc)
-            : null,
-          released: row.releasedAt !== null,
-          version: row.version,
-        },
-      ];
+      return [presentPlaceRequest(row, ctx.keys, { incoming, outgoing })];
     });
   });

@@ -5,8 +5,9 @@ import { swedishDate } from '../../domain/calendar';
 import type { Specialisation } from '../../domain/housing/catalogue';
 import { checkPlaceRequest } from '../../domain/housing/placement';
 import { invalidFields } from '../../domain/errors';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
+import { presentUnmetNeed, unmetNeedNoteContext } from '../presenters/housing.presenter';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
@@ -38,7 +39,7 @@ export const recordUnmetNeed = (
         places: input.places,
         children: input.children,
         needs: [...new Set(input.needs)],
-        noteEnc: encryptField(ctx.keys, 'housing_unmet_needs.note', input.note.trim()),
+        noteEnc: encryptField(ctx.keys, unmetNeedNoteContext, input.note.trim()),
         recordedBy: ctx.actor.userId,
       })
       .returning('id')
@@ -66,8 +67,5 @@ export const listUnmetNeeds = (ctx: CommandContext) =>
       .orderBy('recordedOn', 'desc')
       .limit(200)
       .execute();
-    return rows.map(({ noteEnc, ...row }) => ({
-      ...row,
-      note: decryptField(ctx.keys, 'housing_unmet_needs.note', noteEnc),
-    }));
+    return rows.map((row) => presentUnmetNeed(row, ctx.keys));
   });

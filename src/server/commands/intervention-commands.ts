@@ -2,19 +2,16 @@
 import { swedishDate } from '../../domain/calendar';
 import { checkGrant } from '../../domain/interventions/catalogue';
 import { invalidFields, ruleViolation } from '../../domain/errors';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import {
+  interventionContexts as contexts,
+  presentIntervention,
+} from '../presenters/intervention.presenter';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
-import {
-  contexts,
-  delegationOf,
-  extensionsOf,
-  rolesAt,
-  sessionsOf,
-  statusOf,
-} from './intervention-shared';
+import { delegationOf, extensionsOf, rolesAt, sessionsOf, statusOf } from './intervention-shared';
 
 const interventionsOf = (tx: Tx, caseId: string) =>
   tx
@@ -62,40 +59,11 @@ export const readInterventions = (ctx: CommandContext, caseId: string) =>
     return granted.map((row) => {
       const own = sessions.filter((session) => session.interventionId === row.id);
       const added = extensions.filter((extension) => extension.interventionId === row.id);
-      return {
-        id: row.id,
-        typeId: row.typeId,
-        typeName: row.typeName,
-        eligibility: row.eligibility,
-        provider: row.provider,
-        decidedOn: row.decidedOn,
-        grantedSessions: row.grantedSessions,
-        goals: JSON.parse(decryptField(ctx.keys, contexts.goals, row.goalsEnc)) as string[],
-        materials: decryptField(ctx.keys, contexts.materials, row.materialsEnc),
-        adaptations: decryptField(ctx.keys, contexts.adaptations, row.adaptationsEnc),
-        endedOn: row.endedOn,
-        endReason: row.endReason,
-        dropoutReason: row.dropoutReasonEnc
-          ? decryptField(ctx.keys, contexts.dropout, row.dropoutReasonEnc)
-          : null,
+      return presentIntervention(row, ctx.keys, {
         quota: statusOf(row.grantedSessions, added, own),
-        sessions: own.map((session) => ({
-          id: session.id,
-          heldOn: session.heldOn,
-          kind: session.kind,
-          mode: session.mode,
-          outcome: session.outcome,
-          note: decryptField(ctx.keys, contexts.note, session.noteEnc),
-        })),
-        extensions: added.map((extension) => ({
-          id: extension.id,
-          sessions: extension.sessions,
-          decidedOn: extension.decidedOn,
-          decidedByRole: extension.decidedByRole,
-          reason: decryptField(ctx.keys, contexts.reason, extension.reasonEnc),
-        })),
-        version: row.version,
-      };
+        sessions: own,
+        extensions: added,
+      });
     });
   });
 

@@ -11,14 +11,8 @@ import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
-import {
-  contexts,
-  delegationOf,
-  extensionsOf,
-  rolesAt,
-  sessionsOf,
-  statusOf,
-} from './intervention-shared';
+import { delegationOf, extensionsOf, rolesAt, sessionsOf, statusOf } from './intervention-shared';
+import { interventionContexts as contexts } from '../presenters/intervention.presenter';
 
 /** The running intervention of a kind on the case, with its quota, for a change to it. */
 const running = async (

@@ -1,19 +1,10 @@
 /**
- * What the intervention use cases share: field-encryption contexts, a granted intervention's
+ * What the intervention use cases share: a granted intervention's
  * sessions, extensions and quota, and the decider's roles and delegation.
  */
 import { quotaStatus, type SessionOutcome } from '../../domain/interventions/quota';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-
-export const contexts = {
-  goals: 'granted_interventions.goals',
-  materials: 'granted_interventions.materials',
-  adaptations: 'granted_interventions.adaptations',
-  dropout: 'granted_interventions.dropout_reason',
-  note: 'intervention_sessions.note',
-  reason: 'intervention_extensions.reason',
-} as const;
 
 export const sessionsOf = (tx: Tx, ids: string[]) =>
   ids.length === 0

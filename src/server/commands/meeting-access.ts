@@ -5,13 +5,8 @@ import type { CommandContext } from '../http/context';
 import { AuditedDenial } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
-export const contexts = {
-  minutes: 'meetings.minutes',
-  name: 'meeting_items.disclosed_name',
-  rationale: 'meeting_items.rationale',
-  note: 'meeting_notes.body',
-  action: 'meeting_actions.description',
-} as const;
+// Written once, beside the presenter that decrypts them; the use cases import them from here.
+export { meetingContext as contexts } from '../presenters/meeting.presenter';
 
 export const invalid = (path: string, message: string) =>
   new DomainError('validation.invalid', { fields: [{ path: `body.${path}`, message }] });

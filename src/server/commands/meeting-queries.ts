@@ -1,12 +1,11 @@
 /** Reading meetings: the list the actor may see, and one meeting with its agenda, notes and actions. */
 import { can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
-import { actionOverdue } from '../../domain/collaboration/meetings';
-import { decryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
+import { itemNameOf, presentMeeting, presentMeetingItem } from '../presenters/meeting.presenter';
 import { findCases } from '../repositories/case.repository';
-import { contexts, loadMeeting } from './meeting-access';
+import { loadMeeting } from './meeting-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
@@ -76,11 +75,7 @@ export const readMeeting = (ctx: CommandContext, id: string) =>
       const record = cases.find((row) => row.id === item.caseId);
       const decision = record ? can(ctx.actor, 'case.read', caseResource(record), ctx.now()) : null;
       const readable = decision?.allowed === true;
-      const name = item.disclosedNameEnc
-        ? decryptField(ctx.keys, contexts.name, item.disclosedNameEnc)
-        : readable && record
-          ? `${record.givenName} ${record.familyName}`
-          : null;
+      const name = itemNameOf(ctx.keys, item, readable && record ? record : null);
       if (name && record)
         await auditPersonEvent(ctx, tx, {
           type: 'meeting.read',
@@ -88,57 +83,24 @@ export const readMeeting = (ctx: CommandContext, id: string) =>
           reason: decision?.allowed ? decision.reason : 'meeting.disclosed_name',
           details: { meetingId: id, caseId: record.id },
         });
-      presented.push({
-        id: item.id,
-        pseudonym: item.pseudonym,
-        name,
-        namesAllowed: item.disclosedNameEnc !== null,
-        caseId: readable ? item.caseId : null,
-        criteria: item.criteria,
-        rationale: decryptField(ctx.keys, contexts.rationale, item.rationaleEnc),
-        repeat: item.repeat,
-        notes: notes
-          .filter((note) => note.itemId === item.id)
-          .map((note) => ({
-            id: note.id,
-            organisation: note.organisationName,
-            author: note.authorName,
-            body: decryptField(ctx.keys, contexts.note, note.bodyEnc),
-            writtenAt: note.writtenAt.toISOString(),
-          })),
-        actions: actions
-          .filter((action) => action.itemId === item.id)
-          .map((action) => ({
-            id: action.id,
-            ownerAgency: action.ownerAgency,
-            description: decryptField(ctx.keys, contexts.action, action.descriptionEnc),
-            dueOn: action.dueOnText,
-            done: action.doneAt !== null,
-            overdue: actionOverdue(
-              { dueOn: action.dueOnText, done: action.doneAt !== null },
-              swedishDate(ctx.now()),
-            ),
-            version: action.version,
-          })),
-      });
+      presented.push(
+        presentMeetingItem(
+          item,
+          { name, readable, today: swedishDate(ctx.now()) },
+          notes,
+          actions,
+          ctx.keys,
+        ),
+      );
     }
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.read',
       reason: hosts ? 'meeting.host' : 'meeting.participant',
       details: { meetingId: id, items: items.length },
     });
-    return {
-      id,
-      kind: meeting.kind,
-      title: meeting.title,
-      heldOn,
-      hosted: hosts,
-      chairs,
-      participants: participants.map((row) => row.organisationName),
-      minutes: meeting.minutesEnc
-        ? decryptField(ctx.keys, contexts.minutes, meeting.minutesEnc)
-        : null,
-      version: meeting.version,
-      items: presented,
-    };
+    return presentMeeting(
+      meeting,
+      { id, heldOn, hosted: hosts, chairs, participants, items: presented },
+      ctx.keys,
+    );
   });

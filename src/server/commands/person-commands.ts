@@ -6,7 +6,7 @@ import { parseIdentity, type IdentityKind } from '../../domain/identity/personal
 import type { SafeContact, VulnerabilityMarker } from '../../domain/identity/person-markers';
 import { strongerProtection, type ProtectionLevel } from '../../domain/identity/protected-identity';
 import type { Tx } from '../db/transaction';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import { newRecordIn } from './new-record';
 import { unitsWhereActorMay } from './readable-units';
 import { readPersonQuery } from '../../domain/identity/person-search';
@@ -17,6 +17,7 @@ import {
   safeContactContext,
   personResource,
   presentPerson,
+  storedSafeContact,
 } from '../presenters/person.presenter';
 import { registerIdentity } from './register-identity';
 import {
@@ -326,9 +327,7 @@ const keepSafePlaces = (
 ): SafeContact | null | undefined => {
   if (!change) return change;
   if (change.safePlaces !== undefined) return { ...change, safePlaces: change.safePlaces };
-  const stored = storedEnc
-    ? (JSON.parse(decryptField(ctx.keys, safeContactContext, storedEnc)) as SafeContact)
-    : null;
+  const stored = storedSafeContact(ctx.keys, storedEnc);
   return { ...change, safePlaces: stored?.safePlaces ?? null };
 };
 

@@ -11,21 +11,14 @@ import {
 } from '../../domain/housing/placement';
 import { invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
 import type { AuditEventType } from '../../domain/audit/events';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { placementContexts, presentPlacement } from '../presenters/housing.presenter';
 import { loadCaseFor } from './case-access';
 import { releasePlaces } from './housing-offers';
-import { requestContexts } from './housing-requests';
 import { auditPersonEvent, runAudited } from './person-access';
 import { dateText } from '../db/date-text';
-
-const contexts = {
-  exitNote: 'housing_placements.exit_note',
-  firstName: 'placement_children.first_name',
-  schoolNote: 'placement_children.school_note',
-  visitNote: 'placement_visits.note',
-} as const;
 
 const placementsOf = (tx: Tx, caseId: string) =>
   tx
@@ -87,36 +80,12 @@ export const readPlacements = (ctx: CommandContext, caseId: string) =>
       breakGlassId: decision.breakGlassId,
       details: { caseId },
     });
-    return placements.map(({ exitNoteEnc, answerEnc, ...placement }) => {
-      const plan: ExitPlan = placement;
-      return {
-        ...placement,
-        startOn: placement.startOn!,
-        current: placement.endOn === null,
-        costPerDay: placement.costPerDay === null ? null : Number(placement.costPerDay),
-        arrival: answerEnc ? decryptField(ctx.keys, requestContexts.answer, answerEnc) : null,
-        exitNote: exitNoteEnc ? decryptField(ctx.keys, contexts.exitNote, exitNoteEnc) : null,
-        exitPlanOpenItems: placement.endOn === null ? exitPlanOpenItems(plan) : [],
-        children: children
-          .filter((child) => child.placementId === placement.id)
-          .map((child) => ({
-            id: child.id,
-            firstName: decryptField(ctx.keys, contexts.firstName, child.firstNameEnc),
-            bornYear: child.bornYear,
-            decisionOn: child.decisionOn,
-            school: child.school,
-            schoolNote: decryptField(ctx.keys, contexts.schoolNote, child.schoolNoteEnc),
-          })),
-        visits: visits
-          .filter((visit) => visit.placementId === placement.id)
-          .map((visit) => ({
-            id: visit.id,
-            visitedOn: visit.visitedOn!,
-            mode: visit.mode,
-            note: decryptField(ctx.keys, contexts.visitNote, visit.noteEnc),
-          })),
-      };
-    });
+    return placements.map((placement) =>
+      presentPlacement(placement, ctx.keys, {
+        children: children.filter((child) => child.placementId === placement.id),
+        visits: visits.filter((visit) => visit.placementId === placement.id),
+      }),
+    );
   });
 
 /**
@@ -270,11 +239,15 @@ export const addPlacementChild = (ctx: CommandContext, caseId: string, input: Ch
       .values({
         organisationId: ctx.actor.organisationId,
         placementId: placement.id,
-        firstNameEnc: encryptField(ctx.keys, contexts.firstName, input.firstName.trim()),
+        firstNameEnc: encryptField(ctx.keys, placementContexts.firstName, input.firstName.trim()),
         bornYear: input.bornYear,
         decisionOn: input.decisionOn,
         school: input.school,
-        schoolNoteEnc: encryptField(ctx.keys, contexts.schoolNote, input.schoolNote.trim()),
+        schoolNoteEnc: encryptField(
+          ctx.keys,
+          placementContexts.schoolNote,
+          input.schoolNote.trim(),
+        ),
         recordedAt: ctx.now(),
       })
       .returning('id')
@@ -303,7 +276,7 @@ export const addPlacementVisit = (
         placementId: placement.id,
         visitedOn: input.visitedOn,
         mode: input.mode,
-        noteEnc: encryptField(ctx.keys, contexts.visitNote, input.note.trim()),
+        noteEnc: encryptField(ctx.keys, placementContexts.visitNote, input.note.trim()),
         recordedBy: ctx.actor.userId,
       })
       .returning('id')
@@ -348,7 +321,7 @@ export const recordExit = (
     await bumpVersion(tx, placement.id, input.version, {
       endOn: input.endOn,
       exitDestination: input.destination,
-      exitNoteEnc: encryptField(ctx.keys, contexts.exitNote, input.note.trim()),
+      exitNoteEnc: encryptField(ctx.keys, placementContexts.exitNote, input.note.trim()),
     });
     let released = false;
     if (placement.requestId) released = await releasePlaces(ctx, tx, placement.requestId);

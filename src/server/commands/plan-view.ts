@@ -3,12 +3,12 @@
  * warnings and history.
  */
 import { factorFindings, type RiskLevel } from '../../domain/risk/assessment';
-import { allowedNext, isUnderWay } from '../../domain/risk-management/plan';
+import { isUnderWay } from '../../domain/risk-management/plan';
 import { provisionWarnings, suggestMeasures } from '../../domain/risk-management/suggestions';
-import { decryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { readContent } from '../presenters/assessment.presenter';
+import { presentMeasure, presentPlanEvent, presentPlanTexts } from '../presenters/plan.presenter';
 import type { CaseRecord } from '../repositories/case.repository';
 import { listAssessmentsForCase } from '../repositories/assessment.repository';
 import {
@@ -16,33 +16,11 @@ import {
   listFollowThroughs,
   listPlanEvents,
   listPlanMeasures,
-  type PlanMeasureRecord,
 } from '../repositories/plan.repository';
 import { loadCaseFor } from './case-access';
 import { loadMeasures } from './organisation-measures';
 import { auditPersonEvent, runAudited } from './person-access';
-import { contexts, measureOf, type Catalogue } from './safety-plan-shared';
-
-const presentMeasure = (ctx: CommandContext, catalogue: Catalogue, row: PlanMeasureRecord) => {
-  const measure = measureOf(catalogue, row.measureCode);
-  return {
-    id: row.id,
-    code: row.measureCode,
-    label: measure?.label ?? { sv: row.measureCode, en: row.measureCode },
-    strategy: measure?.strategy ?? null,
-    ownerOrganisation: row.ownerOrganisation,
-    ownerFunction: row.ownerFunction,
-    status: row.status,
-    statusReason: row.statusReasonEnc
-      ? decryptField(ctx.keys, contexts.statusReason, row.statusReasonEnc)
-      : null,
-    dueOn: row.dueOn,
-    reviewOn: row.reviewOn,
-    suggestedBy: row.suggestedBy,
-    nextStatuses: [...allowedNext(row.status)],
-    version: row.version,
-  };
-};
+import { measureOf } from './safety-plan-shared';
 
 /** The latest signed assessment of the case: its level and what it found, for the rules. */
 const latestSigned = async (ctx: CommandContext, tx: Tx, caseId: string) => {
@@ -97,15 +75,12 @@ export const planView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) 
     caseId: record.id,
     planId: plan?.id ?? null,
     version: plan?.version ?? 0,
-    victimStrategies: plan?.victimStrategiesEnc
-      ? decryptField(ctx.keys, contexts.strategies, plan.victimStrategiesEnc)
-      : null,
-    outOfHours: plan?.outOfHoursEnc
-      ? decryptField(ctx.keys, contexts.outOfHours, plan.outOfHoursEnc)
-      : null,
+    ...presentPlanTexts(plan, ctx.keys),
     reviewOn: plan?.reviewOn ?? null,
     riskLevel: latest?.level ?? null,
-    measures: measures.map((row) => presentMeasure(ctx, catalogue, row)),
+    measures: measures.map((row) =>
+      presentMeasure(row, measureOf(catalogue, row.measureCode), ctx.keys),
+    ),
     suggestions: suggestions.map((suggestion) => ({
       code: suggestion.measure.code,
       label: suggestion.measure.label,
@@ -127,16 +102,7 @@ export const planView = async (ctx: CommandContext, tx: Tx, record: CaseRecord) 
         instrumentId: row.instrumentId,
         signedAt: row.signedAt!.toISOString(),
       })),
-    history: events.map((event) => ({
-      kind: event.kind,
-      measureCode: event.measureCode,
-      toStatus: event.toStatus,
-      reason: event.reasonEnc
-        ? decryptField(ctx.keys, contexts.eventReason, event.reasonEnc)
-        : null,
-      actorName: event.actorName,
-      occurredAt: event.occurredAt.toISOString(),
-    })),
+    history: events.map((event) => presentPlanEvent(event, ctx.keys)),
   };
 };
 

@@ -9,12 +9,8 @@ import { findCase } from '../repositories/case.repository';
 import { findReferral, type ReferralRow } from '../repositories/referral.repository';
 import { AuditedDenial } from './person-access';
 
-export const contexts = {
-  subject: 'referrals.subject',
-  package: 'referrals.package',
-  declineReason: 'referrals.decline_reason',
-  message: 'referral_messages.body',
-} as const;
+// Written once, beside the presenter that decrypts them; the use cases import them from here.
+export { referralContext as contexts } from '../presenters/referral.presenter';
 
 export type Handling = {
   /** 'referral.party' for the two sides' own staff; otherwise how the actor reached it. */

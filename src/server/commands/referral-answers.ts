@@ -3,10 +3,10 @@ import { swedishDate } from '../../domain/calendar';
 import { initialStage } from '../../domain/cases/stages';
 import { checkAnswer, referralState } from '../../domain/collaboration/referrals';
 import { DomainError, ruleViolation, staleVersion } from '../../domain/errors';
-import type { ReferralPackage, ReferralSubject } from '../collaboration/referral-package';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { referralPackageOf, referralSubjectOf } from '../presenters/referral.presenter';
 import { findCase, insertOpenedCase } from '../repositories/case.repository';
 import { findUnit } from '../repositories/organisation.repository';
 import { registerIdentity } from './register-identity';
@@ -75,9 +75,7 @@ export const answerReferral = (
 
 /** Registers the person from the package (or finds them by number) and opens a case on the intake list. */
 const openReceivedCase = async (ctx: CommandContext, tx: Tx, row: ReferralRow) => {
-  const subject = JSON.parse(
-    decryptField(ctx.keys, contexts.subject, row.subjectEnc),
-  ) as ReferralSubject;
+  const subject = referralSubjectOf(ctx.keys, row);
   const unit = (await findUnit(tx, row.toUnitId))!;
   const now = ctx.now();
   // The person may be known already: the same person, placed in the receiving unit.
@@ -102,9 +100,7 @@ const openReceivedCase = async (ctx: CommandContext, tx: Tx, row: ReferralRow) =
     stage: initialStage,
     ownerUserId: null,
     detectionSource: row.kind === 'policeToSocialServices' ? 'police' : null,
-    violenceForms: (
-      JSON.parse(decryptField(ctx.keys, contexts.package, row.packageEnc)) as ReferralPackage
-    ).violenceForms,
+    violenceForms: referralPackageOf(ctx.keys, row).violenceForms,
     perpetratorRelation: null,
     openedAt: now,
     createdBy: ctx.actor.userId,

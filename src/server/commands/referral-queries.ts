@@ -1,10 +1,6 @@
 /** Reading referrals: the actor's incoming and outgoing list, a case's referrals, and one referral with its package and thread. */
-import { swedishDate } from '../../domain/calendar';
-import { acknowledgeBy, referralState } from '../../domain/collaboration/referrals';
-import { presentPersonalNumber } from '../../domain/identity/protected-identity';
-import type { ReferralPackage, ReferralSubject } from '../collaboration/referral-package';
-import { decryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
+import { presentReferral, presentReferralInFull } from '../presenters/referral.presenter';
 import {
   listReferralMessages,
   listReferralsOfCase,
@@ -13,53 +9,14 @@ import {
 } from '../repositories/referral.repository';
 import { loadCaseFor } from './case-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
-import { contexts, handlingOf, loadReferral, sidePersonId } from './referral-access';
+import { handlingOf, loadReferral, sidePersonId } from './referral-access';
 
-/** A referral as one side sees it: the receiver never sees the sender's case id, and vice versa. */
-const presentReferral = (ctx: CommandContext, row: ReferralRow) => {
-  const incoming = row.toOrganisationId === ctx.actor.organisationId;
-  const subject = JSON.parse(
-    decryptField(ctx.keys, contexts.subject, row.subjectEnc),
-  ) as ReferralSubject;
-  const sentOn = swedishDate(row.sentAt);
-  return {
-    id: row.id,
-    kind: row.kind,
-    direction: incoming ? ('incoming' as const) : ('outgoing' as const),
-    from: {
-      organisation: row.fromOrganisationName,
-      unit: row.fromUnitName,
-      user: row.fromUserName,
-    },
-    to: { unitId: row.toUnitId, unit: row.toUnitName },
-    caseType: row.caseType,
-    subject: {
-      name: `${subject.givenName} ${subject.familyName}`,
-      personalNumber: presentPersonalNumber(subject.personalNumber, subject.protectionLevel),
-      protectionLevel: subject.protectionLevel,
-    },
-    groundCode: row.groundCode,
-    sentAt: row.sentAt.toISOString(),
-    acknowledgeBy: acknowledgeBy(sentOn),
-    state: referralState(
-      {
-        sentOn,
-        acknowledgedAt: row.acknowledgedAt,
-        declinedAt: row.declinedAt,
-        withdrawnAt: row.withdrawnAt,
-      },
-      swedishDate(ctx.now()),
-    ),
-    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedByName: row.acknowledgedByName,
-    declineReason: row.declineReasonEnc
-      ? decryptField(ctx.keys, contexts.declineReason, row.declineReasonEnc)
-      : null,
-    caseId: incoming ? row.receivedCaseId : row.sourceCaseId,
-    messageCount: Number(row.messageCount ?? 0),
-    version: row.version,
-  };
-};
+/** The actor's side of a referral, as the presenter needs it. */
+const viewerOf = (ctx: CommandContext) => ({
+  organisationId: ctx.actor.organisationId,
+  keys: ctx.keys,
+  now: ctx.now(),
+});
 
 /** Incoming and outgoing referrals the actor may handle, newest first. */
 export const listReferrals = (ctx: CommandContext) =>
@@ -85,7 +42,7 @@ export const listReferrals = (ctx: CommandContext) =>
       reason: 'referrals.mine',
       details: { count: visible.length },
     });
-    return visible.map((row) => presentReferral(ctx, row));
+    return visible.map((row) => presentReferral(row, viewerOf(ctx)));
   });
 
 /** Referrals sent from or received into a case the actor may read. */
@@ -102,16 +59,13 @@ export const referralsOfCase = (ctx: CommandContext, caseId: string) =>
       reason: decision.reason,
       details: { caseId, count: rows.length },
     });
-    return rows.map((row) => presentReferral(ctx, row));
+    return rows.map((row) => presentReferral(row, viewerOf(ctx)));
   });
 
 /** One referral with its package and thread. The identity number is masked as everywhere. */
 export const readReferral = (ctx: CommandContext, id: string) =>
   runAudited(ctx, async (tx) => {
     const { row, handling } = await loadReferral(ctx, tx, id, 'case.read');
-    const pack = JSON.parse(
-      decryptField(ctx.keys, contexts.package, row.packageEnc),
-    ) as ReferralPackage;
     const messages = await listReferralMessages(tx, id);
     await auditPersonEvent(ctx, tx, {
       type: 'referral.read',
@@ -120,17 +74,5 @@ export const readReferral = (ctx: CommandContext, id: string) =>
       breakGlassId: handling.breakGlassId,
       details: { referralId: id },
     });
-    return {
-      ...presentReferral(ctx, row),
-      package: pack,
-      messages: messages.map((message) => ({
-        id: message.id,
-        kind: message.kind,
-        authorName: message.authorName,
-        authorOrganisation: message.authorOrganisationName,
-        body: decryptField(ctx.keys, contexts.message, message.bodyEnc),
-        sentAt: message.sentAt.toISOString(),
-        own: message.organisationId === ctx.actor.organisationId,
-      })),
-    };
+    return presentReferralInFull(row, messages, viewerOf(ctx));
   });

@@ -4,13 +4,8 @@
  */
 import type { loadMeasures } from './organisation-measures';
 
-export const contexts = {
-  strategies: 'safety_plans.victim_strategies',
-  outOfHours: 'safety_plans.out_of_hours',
-  statusReason: 'plan_measures.status_reason',
-  eventReason: 'plan_events.reason',
-  noMeasures: 'assessment_follow_throughs.no_measures_reason',
-} as const;
+// Written once, beside the presenter that decrypts them; the use cases import them from here.
+export { planContext as contexts } from '../presenters/plan.presenter';
 
 export type Catalogue = Awaited<ReturnType<typeof loadMeasures>>;
 

@@ -4,14 +4,13 @@ import { isLocked } from '../../domain/identity/sign-in-rules';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { matchTotpStep, newTotpSecret, totpUri } from '../auth/totp';
 import { newSessionToken, rotateSession } from '../auth/session.repository';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import { asSystem } from '../db/transaction';
 import type { AppDeps, RequestSession } from '../http/context';
+import { totpContext, totpSecretOf } from '../presenters/account.presenter';
 import { findUserById } from '../repositories/user.repository';
 import { registerFailure } from './sign-in-with-password';
 import { findSignInWait, usernameKey } from '../repositories/sign-in-failure.repository';
-
-const totpContext = 'users.totp_secret';
 
 /**
  * Checks the code from the user's authenticator app. A code is accepted once; wrong codes
@@ -45,7 +44,7 @@ export const verifySecondFactor = async (
       reason: 'totp.wrong_step',
     });
   }
-  const secret = decryptField(deps.keys, totpContext, user.totpSecretEnc);
+  const secret = totpSecretOf(deps.keys, { totpSecretEnc: user.totpSecretEnc });
   const step = matchTotpStep(secret, input.code, now);
   const replayed = step !== null && user.totpLastStep !== null && step <= Number(user.totpLastStep);
   if (step === null || replayed) {

@@ -3,9 +3,10 @@ import { consentCovers } from '../../domain/collaboration/consent';
 import { checkSip, type SipDraft } from '../../domain/collaboration/sip';
 import { DomainError, staleVersion } from '../../domain/errors';
 import { ageOn } from '../../domain/identity/personal-identity';
-import { decryptField, encryptField } from '../crypto/field-encryption';
+import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { presentSip, sipContext } from '../presenters/collaboration.presenter';
 import { taskNoteContext } from '../presenters/task.presenter';
 import { listConsents } from '../repositories/collaboration.repository';
 import { insertTask } from '../repositories/task.repository';
@@ -13,8 +14,6 @@ import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
 import { referencedRecipients } from './recipients';
 import { auditPersonEvent, runAudited } from './person-access';
-
-const contexts = { goal: 'sip_plans.goal', what: 'sip_commitments.what' } as const;
 
 const findPlan = (tx: Tx, caseId: string) =>
   tx
@@ -38,27 +37,7 @@ const present = async (
     .where('planId', '=', plan.id)
     .orderBy('dueOn')
     .execute();
-  return {
-    id: plan.id,
-    // Plans made before participants were references name them in words only.
-    participants: plan.participants.map((participant) => ({
-      ...participant,
-      organisationId: participant.organisationId ?? null,
-      unitId: participant.unitId ?? null,
-    })),
-    coordinatorAgency: plan.coordinatorAgency,
-    goal: decryptField(ctx.keys, contexts.goal, plan.goalEnc),
-    followUpOn: plan.followUpOnText,
-    version: plan.version,
-    commitments: commitments.map((row) => ({
-      id: row.id,
-      agency: row.agency,
-      what: decryptField(ctx.keys, contexts.what, row.whatEnc),
-      dueOn: row.dueOnText,
-      done: row.doneAt !== null,
-      version: row.version,
-    })),
-  };
+  return presentSip(plan, commitments, ctx.keys);
 };
 
 /** The case's SIP, or null when there is none. */
@@ -135,7 +114,7 @@ export const saveSip = (
     const values = {
       participants: JSON.stringify(participants),
       coordinatorAgency,
-      goalEnc: encryptField(ctx.keys, contexts.goal, input.goal.trim()),
+      goalEnc: encryptField(ctx.keys, sipContext.goal, input.goal.trim()),
       followUpOn: input.followUpOn,
       consentIds: [...new Set(consentIds)],
       updatedBy: ctx.actor.userId,
@@ -216,7 +195,7 @@ export const addSipCommitment = (
         organisationId: ctx.actor.organisationId,
         planId: plan.id,
         agency: input.agency,
-        whatEnc: encryptField(ctx.keys, contexts.what, input.what.trim()),
+        whatEnc: encryptField(ctx.keys, sipContext.what, input.what.trim()),
         dueOn: input.dueOn,
       })
       .execute();

@@ -3,6 +3,9 @@ import {
   type ProtectionLevel,
 } from '../../domain/identity/protected-identity';
 import type { AuditLogRow } from '../audit/audit-log.repository';
+import { decryptField, type KeyRing } from '../crypto/field-encryption';
+
+export const logReviewFindingsContext = 'log_reviews.findings';
 
 /**
  * One audit event as a reviewer sees it. The person is shown by name with the personnummer
@@ -30,3 +33,13 @@ export const presentAuditEntry = (row: AuditLogRow) => {
     details: row.details,
   };
 };
+
+/** A signed log review as the record that review is done: what was found, and when it was signed. */
+export const presentLogReview = <Row extends { findingsEnc: string; signedAt: Date }>(
+  { findingsEnc, signedAt, ...row }: Row,
+  keys: KeyRing,
+) => ({
+  ...row,
+  findings: decryptField(keys, logReviewFindingsContext, findingsEnc),
+  signedAt: signedAt.toISOString(),
+});

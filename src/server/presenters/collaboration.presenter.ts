@@ -1,7 +1,13 @@
+import type { Selectable } from 'kysely';
 import type { RecordResource } from '../../domain/access/policy';
 import type { ConsentRecipient } from '../../domain/collaboration/consent';
 import { decryptField, type KeyRing } from '../crypto/field-encryption';
-import type { ConsentRow, DisclosureRow } from '../repositories/collaboration.repository';
+import type { SipCommitmentsTable, SipPlansTable } from '../db/schema/collaboration';
+import type {
+  ConsentRow,
+  DisclosureRow,
+  listConcerns,
+} from '../repositories/collaboration.repository';
 
 export const consentContext = {
   purpose: 'consents.purpose',
@@ -13,6 +19,7 @@ export const disclosureContext = {
   content: 'disclosures.content',
 } as const;
 export const concernContext = 'concerns.what_was_said';
+export const sipContext = { goal: 'sip_plans.goal', what: 'sip_commitments.what' } as const;
 
 /**
  * The policy's view of a consent: the person's record, as it stands in the unit that recorded
@@ -77,4 +84,43 @@ export const presentDisclosure = (row: DisclosureRow, keys: KeyRing, now: Date) 
           (row.shareEndsAt === null || row.shareEndsAt.getTime() > now.getTime()),
       }
     : null,
+});
+
+/** A concern raised in a perpetrator's case, with the words that were said. */
+export const presentConcern = (
+  row: Awaited<ReturnType<typeof listConcerns>>[number],
+  keys: KeyRing,
+) => ({
+  id: row.id,
+  path: row.path,
+  whatWasSaid: decryptField(keys, concernContext, row.whatWasSaidEnc),
+  raisedAt: row.raisedAt.toISOString(),
+  raisedByName: row.raisedByName,
+});
+
+/** A case's SIP with its commitments, days as the database wrote them (YYYY-MM-DD). */
+export const presentSip = (
+  plan: Selectable<SipPlansTable> & { followUpOnText: string },
+  commitments: readonly (Selectable<SipCommitmentsTable> & { dueOnText: string })[],
+  keys: KeyRing,
+) => ({
+  id: plan.id,
+  // Plans made before participants were references name them in words only.
+  participants: plan.participants.map((participant) => ({
+    ...participant,
+    organisationId: participant.organisationId ?? null,
+    unitId: participant.unitId ?? null,
+  })),
+  coordinatorAgency: plan.coordinatorAgency,
+  goal: decryptField(keys, sipContext.goal, plan.goalEnc),
+  followUpOn: plan.followUpOnText,
+  version: plan.version,
+  commitments: commitments.map((row) => ({
+    id: row.id,
+    agency: row.agency,
+    what: decryptField(keys, sipContext.what, row.whatEnc),
+    dueOn: row.dueOnText,
+    done: row.doneAt !== null,
+    version: row.version,
+  })),
 });

@@ -29,6 +29,13 @@ export const personResource = (person: PersonFields): RecordResource => ({
 });
 
 /**
+ * The person's safe contact as stored, or null. Read to show it, and when a change keeps the
+ * safe places it leaves out.
+ */
+export const storedSafeContact = (keys: KeyRing, sealed: string | null): SafeContact | null =>
+  sealed ? (JSON.parse(decryptField(keys, safeContactContext, sealed)) as SafeContact) : null;
+
+/**
  * The only way a person leaves the server. Fields are listed one by one; protected identity
  * is masked here by the domain's rule; the address is decrypted only when it is to be shown.
  * Each record carries what the viewer may do with it, so the web app never re-derives rules.
@@ -66,11 +73,7 @@ export const presentPerson = (
     vulnerabilityMarkers: person.vulnerabilityMarkers,
     interpreterLanguage: person.interpreterLanguage,
     safeContact: presentSafeContact(
-      person.safeContactEnc
-        ? (JSON.parse(
-            decryptField(viewer.keys, safeContactContext, person.safeContactEnc),
-          ) as SafeContact)
-        : null,
+      storedSafeContact(viewer.keys, person.safeContactEnc),
       level !== 'none',
       maskedText,
     ),

@@ -9,11 +9,11 @@ import type { ProtectionLevel } from '../../domain/identity/protected-identity';
 import { hashPassword } from '../auth/passwords';
 import { newTotpSecret } from '../auth/totp';
 import { sealTotpSecret } from '../commands/second-factor';
-import { housingAddressContext } from '../commands/housing-directory';
 import { encryptField, type KeyRing } from '../crypto/field-encryption';
 import { asSystem } from '../db/transaction';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { housingAddressContext } from '../presenters/housing.presenter';
 import { addressContext } from '../presenters/person.presenter';
 import {
   assignRole,
