@@ -1,12 +1,8 @@
-import { loadInstrumentCatalogue } from '../src/server/instruments/load-catalogue';
-import { loadRiskManagementCatalogues } from '../src/server/risk-management/load-catalogues';
-import { loadDisclosureGrounds } from '../src/server/collaboration/load-grounds';
-import {
-  loadCompetenceCatalogue,
-  loadIndicatorCatalogue,
-  loadMappingCatalogue,
-  loadScenarioCatalogue,
-} from '../src/server/indicators/load-catalogues';
+import { loadInstrumentCatalogue } from '../src/server/catalogues/instruments';
+import { loadRiskManagementCatalogues } from '../src/server/catalogues/risk-management';
+import { loadDisclosureGrounds } from '../src/server/catalogues/disclosure-grounds';
+import { loadCompetenceCatalogue, loadScenarioCatalogue } from '../src/server/catalogues/training';
+import { loadIndicatorCatalogue, loadMappingCatalogue } from '../src/server/catalogues/indicators';
 
 /** The data catalogues the app needs, as the server loads them at start. */
 export const catalogues = () => {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { instrumentJsonSchema } from '../src/domain/risk/instrument-json-schema';
-import { instrumentsDir } from '../src/server/instruments/load-catalogue';
+import { instrumentsDir } from '../src/server/catalogues/instruments';
 
 writeFileSync(
   join(instrumentsDir, 'instrument.schema.json'),

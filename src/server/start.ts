@@ -1,15 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadInstrumentCatalogue } from './instruments/load-catalogue';
-import { loadRiskManagementCatalogues } from './risk-management/load-catalogues';
-import { loadCommonPasswords } from './auth/common-passwords';
-import { loadDisclosureGrounds } from './collaboration/load-grounds';
-import {
-  loadCompetenceCatalogue,
-  loadIndicatorCatalogue,
-  loadMappingCatalogue,
-  loadScenarioCatalogue,
-} from './indicators/load-catalogues';
+import { loadCatalogues } from './catalogues/load-catalogues';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { KeyRing } from './crypto/field-encryption';
@@ -41,15 +32,8 @@ export const startServer = async (
   /** The clock; browser tests pass one they can move forward (days pass in seconds). */
   now: () => Date = () => new Date(),
 ): Promise<RunningServer> => {
-  // An invalid instrument definition stops the start with the file and path of the error.
-  const instruments = loadInstrumentCatalogue();
-  const riskManagement = loadRiskManagementCatalogues(instruments.factors);
-  const disclosureGrounds = loadDisclosureGrounds();
-  const indicators = loadIndicatorCatalogue();
-  const mapping = loadMappingCatalogue();
-  const competence = loadCompetenceCatalogue();
-  const scenarios = loadScenarioCatalogue();
-  loadCommonPasswords();
+  // A broken catalogue or instrument definition stops the start with its file and path.
+  const catalogues = loadCatalogues();
   // The data folder holds the demo's sign-ins and the embedded database: its user's alone.
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   tightenModes(config.dataDir);
@@ -75,13 +59,7 @@ export const startServer = async (
       keys,
       now,
       config,
-      instruments,
-      riskManagement,
-      disclosureGrounds,
-      indicators,
-      mapping,
-      competence,
-      scenarios,
+      ...catalogues,
     },
     { logger: config.logLevel !== 'silent' },
   );

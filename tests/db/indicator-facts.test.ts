@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, inScope } from '../../src/server/db/transaction';
 import { organisationFacts } from '../../src/server/indicators/facts.repository';
-import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
+import { loadInstrumentCatalogue } from '../../src/server/catalogues/instruments';
 import { buildUser, buildWorld, type World } from '../factories/world';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 

@@ -1,15 +1,7 @@
+import { loadCatalogues } from '../../src/server/catalogues/load-catalogues';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { currentTotpCode } from '../../src/server/auth/totp';
 import { loadConfig } from '../../src/server/config';
-import { loadInstrumentCatalogue } from '../../src/server/instruments/load-catalogue';
-import { loadRiskManagementCatalogues } from '../../src/server/risk-management/load-catalogues';
-import { loadDisclosureGrounds } from '../../src/server/collaboration/load-grounds';
-import {
-  loadCompetenceCatalogue,
-  loadIndicatorCatalogue,
-  loadMappingCatalogue,
-  loadScenarioCatalogue,
-} from '../../src/server/indicators/load-catalogues';
 import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
 import type { KeyRing } from '../../src/server/crypto/field-encryption';
 import { buildApp } from '../../src/server/http/app';
@@ -38,19 +30,12 @@ export const createTestApp = async (
     ...loadConfig({ FRISTAD_LOGIN_RATE_PER_MINUTE: '1000', ...env }),
     logLevel: 'silent',
   };
-  const instruments = loadInstrumentCatalogue();
   const deps: AppDeps = {
     db: database.db,
     keys,
     now: clock.now,
     config,
-    instruments,
-    riskManagement: loadRiskManagementCatalogues(instruments.factors),
-    disclosureGrounds: loadDisclosureGrounds(),
-    indicators: loadIndicatorCatalogue(),
-    mapping: loadMappingCatalogue(),
-    competence: loadCompetenceCatalogue(),
-    scenarios: loadScenarioCatalogue(),
+    ...loadCatalogues(),
   };
   const app = await buildApp(deps, { webRoot: '/nonexistent' });
   await app.ready();

@@ -1,4 +1,4 @@
-import { loadDisclosureGrounds } from './load-grounds';
+import { loadDisclosureGrounds } from '../catalogues/disclosure-grounds';
 
 import { describe, expect, it } from 'vitest';
 import {

@@ -3,7 +3,7 @@ import { checkNewPassword } from '../../domain/identity/password-policy';
 import { isLocked } from '../../domain/identity/sign-in-rules';
 import { ruleViolation } from '../../domain/errors';
 import { appendAuditEvent } from '../audit/audit.repository';
-import { loadCommonPasswords } from '../auth/common-passwords';
+import { loadCommonPasswords } from '../catalogues/common-passwords';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { asSystem } from '../db/transaction';
 import type { AppDeps, RequestSession } from '../http/context';

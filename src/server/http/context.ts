@@ -2,38 +2,18 @@ import type {} from '@fastify/cookie';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../domain/access/policy';
 import type { Action } from '../../domain/access/roles';
-import type { DisclosureGroundCatalogue } from '../../domain/collaboration/grounds';
-import type { IndicatorCatalogue } from '../../domain/indicators/definitions';
-import type { MappingCatalogue } from '../../domain/mapping/template';
-import type { CompetenceCatalogue } from '../../domain/governance/competence';
-import type { ScenarioCatalogue } from '../../domain/training/scenarios';
-import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { KeyRing } from '../crypto/field-encryption';
-import type { RiskManagementCatalogues } from '../risk-management/load-catalogues';
+import type { Catalogues } from '../catalogues/load-catalogues';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
 import type { TxScope } from '../db/transaction';
 
 /** What every route and command can reach: the database, the keys, the clock, the settings. */
-export type AppDeps = {
+export type AppDeps = Catalogues & {
   db: Kysely<Database>;
   keys: KeyRing;
   now: () => Date;
   config: ServerConfig;
-  /** Risk instruments, read and validated from instruments/ at start. */
-  instruments: InstrumentCatalogue;
-  /** Measures, suggestion rules and checklists, read and validated from catalogues/ at start. */
-  riskManagement: RiskManagementCatalogues;
-  /** Legal grounds for disclosures, read and validated from catalogues/ at start. */
-  disclosureGrounds: DisclosureGroundCatalogue;
-  /** Indicator definitions, read and validated from catalogues/ at start. */
-  indicators: IndicatorCatalogue;
-  /** Mapping templates, participant roles and themes, read and validated from catalogues/. */
-  mapping: MappingCatalogue;
-  /** Courses, renewal and role requirements for the competence register. */
-  competence: CompetenceCatalogue;
-  /** Training mode's scenario library. */
-  scenarios: ScenarioCatalogue;
 };
 
 /**

@@ -4,7 +4,7 @@ import { indicatorIds, type IndicatorId } from '../../domain/indicators/definiti
 import type { CaseFact, OrganisationFacts } from '../../domain/indicators/facts';
 import { releaseFigures } from '../../domain/indicators/suppression';
 import { defaultReassessmentDays } from '../../domain/risk/reassessment';
-import { loadIndicatorCatalogue } from './load-catalogues';
+import { loadIndicatorCatalogue } from '../catalogues/indicators';
 
 const catalogue = loadIndicatorCatalogue();
 const period = { from: '2026-01-01', to: '2026-06-30' };

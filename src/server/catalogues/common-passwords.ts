@@ -2,7 +2,7 @@ import {
   commonPasswordCatalogueSchema,
   commonPasswords,
 } from '../../domain/identity/password-policy';
-import { cataloguesDir, readCatalogue } from '../risk-management/load-catalogues';
+import { cataloguesDir, readCatalogue } from './read-catalogue';
 
 let loaded: ReadonlySet<string> | undefined;
 

@@ -2,7 +2,7 @@ import {
   groundCatalogueSchema,
   type DisclosureGroundCatalogue,
 } from '../../domain/collaboration/grounds';
-import { cataloguesDir, readCatalogue } from '../risk-management/load-catalogues';
+import { cataloguesDir, readCatalogue } from './read-catalogue';
 
 /** The legal grounds for disclosures (catalogues/disclosure-grounds.json), validated. */
 export const loadDisclosureGrounds = (dir = cataloguesDir): DisclosureGroundCatalogue =>

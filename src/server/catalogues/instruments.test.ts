@@ -12,7 +12,7 @@ import {
 import { buildCatalogue } from '../../domain/risk/catalogue';
 import { instrumentJsonSchema } from '../../domain/risk/instrument-json-schema';
 import { riskPicture } from '../../domain/risk/risk-picture';
-import { instrumentsDir, loadInstrumentCatalogue } from './load-catalogue';
+import { instrumentsDir, loadInstrumentCatalogue } from './instruments';
 
 const catalogue = loadInstrumentCatalogue();
 const freda = catalogue.instruments.get('freda-farlighetsbedomning')!;

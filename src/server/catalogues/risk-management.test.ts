@@ -7,8 +7,8 @@ import {
   suggestMeasures,
   type SuggestionRule,
 } from '../../domain/risk-management/suggestions';
-import { loadInstrumentCatalogue } from '../instruments/load-catalogue';
-import { loadRiskManagementCatalogues } from './load-catalogues';
+import { loadInstrumentCatalogue } from './instruments';
+import { loadRiskManagementCatalogues } from './risk-management';
 
 const { factors } = loadInstrumentCatalogue();
 const { measures, rules, checklists } = loadRiskManagementCatalogues(factors);

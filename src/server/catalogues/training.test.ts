@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadInstrumentCatalogue } from '../instruments/load-catalogue';
-import { loadScenarioCatalogue } from './load-catalogues';
+import { loadInstrumentCatalogue } from './instruments';
+import { loadScenarioCatalogue } from './training';
 
 describe('the shipped training scenarios', () => {
   const scenarios = loadScenarioCatalogue().scenarios;

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
 import { InvalidDefinitionError } from '../../domain/risk/catalogue';
 import type { FactorVocabulary } from '../../domain/risk/factors';
 import {
@@ -17,28 +13,12 @@ import {
   suggestionRulesSchema,
   type SuggestionRules,
 } from '../../domain/risk-management/suggestions';
-
-/** catalogues/ at the repository root, next to src/. */
-export const cataloguesDir = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../catalogues',
-);
+import { cataloguesDir, readCatalogue } from './read-catalogue';
 
 export type RiskManagementCatalogues = {
   measures: MeasureCatalogue;
   rules: SuggestionRules;
   checklists: ChecklistCatalogue;
-};
-
-/** Reads one catalogue file and validates it; a broken file stops the start with its paths. */
-export const readCatalogue = <T>(dir: string, file: string, schema: z.ZodType<T>): T => {
-  const parsed = schema.safeParse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-  if (!parsed.success)
-    throw new InvalidDefinitionError(
-      file,
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    );
-  return parsed.data;
 };
 
 /**
