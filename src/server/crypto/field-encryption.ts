@@ -11,7 +11,11 @@ export type KeyRing = { activeKeyId: string; keys: ReadonlyMap<string, Buffer> }
 
 const prefix = 'fe1';
 
-export const encryptField = (ring: KeyRing, context: string, plaintext: string): string => {
+export const encryptField = (
+  ring: KeyRing,
+  context: EncryptedContext,
+  plaintext: string,
+): string => {
   const key = ring.keys.get(ring.activeKeyId);
   if (!key) throw new Error(`Active key ${ring.activeKeyId} is missing from the key ring`);
   const iv = randomBytes(12);
@@ -22,7 +26,7 @@ export const encryptField = (ring: KeyRing, context: string, plaintext: string):
   return [prefix, ring.activeKeyId, b64(iv), b64(tag), b64(ciphertext)].join('.');
 };
 
-export const decryptField = (ring: KeyRing, context: string, sealed: string): string => {
+export const decryptField = (ring: KeyRing, context: EncryptedContext, sealed: string): string => {
   const [version, keyId, iv, tag, ciphertext] = sealed.split('.');
   if (version !== prefix || !keyId || !iv || !tag || ciphertext === undefined) {
     throw new Error('Not an encrypted field value');
@@ -241,3 +245,9 @@ export const encryptedColumns = [
     context: 'oidc_providers.client_secret',
   },
 ] as const;
+
+/**
+ * The context of an encrypted column, from the table above: encryptField and decryptField take
+ * only these, so a new encrypted field does not compile until key rotation knows its column.
+ */
+export type EncryptedContext = (typeof encryptedColumns)[number]['context'];

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { RecordResource } from '../../domain/access/policy';
 import type { ConsentRecipient } from '../../domain/collaboration/consent';
-import { decryptField, type KeyRing } from '../crypto/field-encryption';
+import { decryptField, type EncryptedContext, type KeyRing } from '../crypto/field-encryption';
 import type { SipCommitmentsTable, SipPlansTable } from '../db/schema/collaboration';
 import type {
   ConsentRow,
@@ -39,7 +39,7 @@ export const consentResource = (
   assignedUserIds: person.assignedUserIds,
 });
 
-const open = (keys: KeyRing, context: string, sealed: string | null) =>
+const open = (keys: KeyRing, context: EncryptedContext, sealed: string | null) =>
   sealed === null ? null : decryptField(keys, context, sealed);
 
 /** A consent or refusal as its readers see it; in force or not is the domain's answer, given here. */
