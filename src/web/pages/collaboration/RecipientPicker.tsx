@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Unit } from '../../cases-api';
 import type { ConsentRecipient } from '../../../domain/collaboration/consent';
+import { recipientKinds } from '../../../domain/collaboration/grounds';
 
 /** A unit of another organisation in the county, as the recipient directory gives it. */
 type DirectoryEntry = {
@@ -13,13 +14,8 @@ type DirectoryEntry = {
   recipientKind: ConsentRecipient['kind'];
 };
 
-const outsideKinds = [
-  'socialServices',
-  'police',
-  'healthCare',
-  'prosecutorOrCourt',
-  'other',
-] as const;
+/** Recipients outside the organisation: every kind the domain knows but a unit of one's own. */
+const outsideKinds = recipientKinds.filter((kind) => kind !== 'internal');
 
 /**
  * The one way a form names who receives information: a unit of one's own organisation, a unit
