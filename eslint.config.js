@@ -55,6 +55,23 @@ export default tseslint.config(
     },
   },
   {
+    // The contract is shared by the server's routes and the web app: schemas and types only.
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', '**/web/**', '**/cli/**', 'node:*'],
+              message: 'src/contract holds schemas only; the server and the web app import it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Personal data is decrypted where it is presented, masked as the viewer may see it: a
     // command that decrypts can hand plain text on without the presenter's masking.
     files: ['src/server/**/*.ts'],

@@ -1,4 +1,3 @@
-import type { Action } from '../domain/access/roles';
 /** The web app's only door to the server: same-origin JSON with the CSRF token on every change. */
 export type Problem = {
   status: number;
@@ -60,27 +59,4 @@ export const api = async <T>(
   return data as T;
 };
 
-export type SessionView =
-  | { signedIn: false }
-  | {
-      signedIn: true;
-      secondFactorPending: boolean;
-      user: { id: string; username: string; displayName: string; fictitious: boolean };
-      activeOrganisationId: string | null;
-      activeUnitId: string | null;
-      /** What the user's roles carry in the active organisation, as the server says. */
-      actions: Action[];
-      organisations: {
-        id: string;
-        name: string;
-        kind: string;
-        fictitious: boolean;
-        units: {
-          id: string;
-          name: string;
-          roles: string[];
-          roleTitlesSv: string[];
-          roleTitlesEn: string[];
-        }[];
-      }[];
-    };
+export type { SessionView } from '../contract/session';

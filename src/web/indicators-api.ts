@@ -1,61 +1,13 @@
 import { useTranslation } from 'react-i18next';
 
-export type IndicatorDefinition = {
-  id: string;
-  group: string;
-  measure: 'per10k' | 'share' | 'count' | 'medianDays';
-  definitionVersion: number;
-  label: { sv: string; en: string };
-  description: { sv: string; en: string };
-  source: {
-    kind: 'official' | 'own';
-    publisher: string;
-    title: string;
-    url?: string;
-    published?: string;
-    wording: string;
-    checkedOn: string;
-  };
-  earlier: {
-    version: number;
-    description: { sv: string; en: string };
-    replacedBecause: { sv: string; en: string };
-  }[];
-};
-export type Definitions = {
-  version: string;
-  suppressBelow: number;
-  indicators: IndicatorDefinition[];
-};
-export type Figure = {
-  id: string;
-  definitionVersion: number;
-  count: number | null;
-  base: number | null;
-  value: number | null;
-  suppressed?: boolean;
-  withheldIn?: number;
-  olderDefinitionIn?: number;
-};
-export type OwnIndicators = {
-  period: { from: string; to: string };
-  organisation: { name: string; kind: string; adults: number | null };
-  mayPublish: boolean;
-  publishedAt: string | null;
-  published: { publishedAt: string; catalogueVersion: string; figures: Figure[] } | null;
-  levels: { unitId: string | null; name: string; figures: Figure[] }[];
-};
-export type CountyIndicators = {
-  period: { from: string; to: string };
-  county: { name: string; code: string };
-  municipalities: {
-    organisationId: string;
-    name: string;
-    publishedAt: string;
-    figures: Figure[];
-  }[];
-  totals: Figure[];
-};
+export type {
+  CountyIndicators,
+  Definitions,
+  IndicatorDefinition,
+  OwnIndicators,
+} from '../contract/indicators';
+export type { AnyFigure as Figure } from '../contract/indicators';
+import type { AnyFigure as Figure, IndicatorDefinition } from '../contract/indicators';
 
 /** A figure as a person reads it: a percentage, a rate, a number or days; "–" when there is none. */
 export const useFigureText = (below: number) => {

@@ -17,7 +17,7 @@ import {
 import { childrenAnswers, goalAttainments, stages } from '../../../domain/cases/stages';
 import { identityKinds } from '../../../domain/identity/personal-identity';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 /** Documents are printed in the reader's language (Swedish unless asked otherwise). */
 export const documentQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });

@@ -11,7 +11,7 @@ import { recipientKinds } from '../../../domain/collaboration/grounds';
 import { caseParams } from '../cases/schemas';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 const tags = ['samverkansmöten'];
 const meetingParams = z.object({ meetingId: z.string().uuid('Ogiltigt id') });

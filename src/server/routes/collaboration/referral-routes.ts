@@ -27,7 +27,7 @@ import {
   referralSummary,
   sendReferralBody,
 } from './referral-schemas';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 const tags = ['överlämningar'];
 

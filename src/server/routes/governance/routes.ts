@@ -16,7 +16,7 @@ import {
 } from '../../commands/competence-commands';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 const tags = ['styrning'];
 

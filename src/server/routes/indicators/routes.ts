@@ -19,8 +19,9 @@ import {
   exportQuery,
   ownResponse,
   periodQuery,
-  tags,
-} from './schemas';
+} from '../../../contract/indicators';
+
+const tags = ['nyckeltal'];
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -7,7 +7,7 @@ import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { caseParams } from '../cases/schemas';
 import { tags } from './schemas';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 const contactModes = ['inPerson', 'phone', 'digital'] as const;
 

@@ -18,7 +18,7 @@ import {
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { sendDownload } from '../../http/download';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 const tags = ['kartläggning'];
 const roundParams = z.object({ roundId: z.string().uuid() });

@@ -10,7 +10,7 @@ import {
 } from '../../commands/prevalence-commands';
 import { commandContext } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
-import { calendarDate } from '../calendar-date';
+import { calendarDate } from '../../../contract/calendar-date';
 
 const tags = ['punktprevalens'];
 const surveyParams = z.object({ surveyId: z.string().uuid() });

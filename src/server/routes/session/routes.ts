@@ -7,7 +7,6 @@ import {
 import { commandContext } from '../../http/command-context';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actions, roleIds } from '../../../domain/access/roles';
 import {
   describeSession,
   listOrganisationUnits,
@@ -16,43 +15,9 @@ import {
 import { requireSession } from '../../http/command-context';
 import type { AppDeps } from '../../http/context';
 import { presentActions, presentOrganisations } from '../../presenters/session.presenter';
+import { sessionResponse } from '../../../contract/session';
 
 const tags = ['session'];
-
-const sessionResponse = z.discriminatedUnion('signedIn', [
-  z.object({ signedIn: z.literal(false) }),
-  z.object({
-    signedIn: z.literal(true),
-    secondFactorPending: z.boolean(),
-    user: z.object({
-      id: z.string(),
-      username: z.string(),
-      displayName: z.string(),
-      fictitious: z.boolean(),
-    }),
-    activeOrganisationId: z.string().nullable(),
-    activeUnitId: z.string().nullable(),
-    /** What the user's roles carry in the active organisation, for what the screens offer. */
-    actions: z.array(z.enum(actions)),
-    organisations: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        kind: z.string(),
-        fictitious: z.boolean(),
-        units: z.array(
-          z.object({
-            id: z.string(),
-            name: z.string(),
-            roles: z.array(z.enum(roleIds)),
-            roleTitlesSv: z.array(z.string()),
-            roleTitlesEn: z.array(z.string()),
-          }),
-        ),
-      }),
-    ),
-  }),
-]);
 
 export const registerSessionRoutes = (instance: FastifyInstance, deps: AppDeps) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFigureText, type CountyIndicators, type Definitions } from '../../indicators-api';
+import {
+  useFigureText,
+  type CountyIndicators,
+  type Definitions,
+  type Figure,
+} from '../../indicators-api';
 import { IndicatorChart } from './IndicatorChart';
 
 /**
@@ -17,11 +22,10 @@ export const CountyFigures = ({
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'sv';
   const text = useFigureText(definitions.suppressBelow);
-  const [compared, setCompared] = useState(definitions.indicators[0]!.id);
+  const [compared, setCompared] = useState<string>(definitions.indicators[0]!.id);
   const definition = definitions.indicators.find((entry) => entry.id === compared)!;
   if (figures.municipalities.length === 0) return <p>{t('indicators.nonePublished')}</p>;
-  const figureOf = (list: CountyIndicators['totals'], id: string) =>
-    list.find((figure) => figure.id === id);
+  const figureOf = (list: readonly Figure[], id: string) => list.find((figure) => figure.id === id);
 
   return (
     <>

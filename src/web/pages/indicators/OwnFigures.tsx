@@ -23,7 +23,7 @@ export const OwnFigures = ({
   const language = i18n.language === 'en' ? 'en' : 'sv';
   const text = useFigureText(definitions.suppressBelow);
   const { problem, run } = useProblem();
-  const [compared, setCompared] = useState(definitions.indicators[0]!.id);
+  const [compared, setCompared] = useState<string>(definitions.indicators[0]!.id);
   const whole = figures.levels.find((level) => level.unitId === null)!;
   // Units with nothing to count would only be rows of zeros.
   const units = figures.levels.filter(

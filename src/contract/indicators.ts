@@ -1,8 +1,10 @@
+/**
+ * The indicators' contract: what the routes accept and answer, and the types the web app reads
+ * them with, written once.
+ */
 import { z } from 'zod';
-import { indicatorIds } from '../../../domain/indicators/definitions';
-import { calendarDate } from '../calendar-date';
-
-export const tags = ['nyckeltal'];
+import { indicatorGroups, indicatorIds, measures } from '../domain/indicators/definitions';
+import { calendarDate } from './calendar-date';
 
 export const periodQuery = z.object({ from: calendarDate, to: calendarDate });
 export const exportQuery = periodQuery.extend({
@@ -10,14 +12,14 @@ export const exportQuery = periodQuery.extend({
   lang: z.enum(['sv', 'en']).default('sv'),
 });
 
-const figure = z.object({
+export const figure = z.object({
   id: z.enum(indicatorIds),
   definitionVersion: z.number().int(),
   count: z.number().nullable(),
   base: z.number().nullable(),
   value: z.number().nullable(),
 });
-const releasedFigure = figure.extend({ suppressed: z.boolean() });
+export const releasedFigure = figure.extend({ suppressed: z.boolean() });
 
 export const ownResponse = z.object({
   period: periodQuery,
@@ -62,8 +64,8 @@ export const definitionsResponse = z.object({
   indicators: z.array(
     z.object({
       id: z.enum(indicatorIds),
-      group: z.string(),
-      measure: z.string(),
+      group: z.enum(indicatorGroups),
+      measure: z.enum(measures),
       definitionVersion: z.number().int(),
       label: text,
       description: text,
@@ -82,3 +84,14 @@ export const definitionsResponse = z.object({
     }),
   ),
 });
+
+export type Definitions = z.infer<typeof definitionsResponse>;
+export type IndicatorDefinition = Definitions['indicators'][number];
+export type OwnIndicators = z.infer<typeof ownResponse>;
+export type CountyIndicators = z.infer<typeof countyResponse>;
+/** A figure as any of the answers carries it: computed, released (maybe withheld) or a total. */
+export type AnyFigure = z.infer<typeof figure> & {
+  suppressed?: boolean;
+  withheldIn?: number;
+  olderDefinitionIn?: number;
+};
