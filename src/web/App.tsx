@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ComponentType } 
 import { ErrorBoundary } from 'react-error-boundary';
 import { useTranslation } from 'react-i18next';
 import { api, type SessionView } from './api';
+import { queryClient } from './queries';
 import { Shell } from './components/Shell';
 import { LoginPage } from './pages/LoginPage';
 import { StartPage } from './pages/StartPage';
@@ -46,6 +47,8 @@ export const App = () => {
   const { visit } = usePathAndVisit();
 
   const refresh = useCallback(async () => {
+    // Another session or workplace: nothing cached for the last one may be shown.
+    queryClient.clear();
     setSession(await api<SessionView>('GET', '/api/session'));
   }, []);
 

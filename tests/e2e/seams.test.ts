@@ -78,6 +78,23 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
     expect(await other.content()).not.toContain(secretAddress);
   });
 
+  it('fetches the lookups a case page shares once, however many of its sections use them', async () => {
+    const worker = await as('handlaggare');
+    const caseUrl = await openCaseThroughIntake(worker, 'Ulla', 'Uppslagsdotter');
+    const asked: string[] = [];
+    worker.on('request', (request) => {
+      if (request.method() === 'GET') asked.push(new URL(request.url()).pathname);
+    });
+    await worker.goto(caseUrl);
+    await worker.waitForLoadState('networkidle');
+    // Consents, disclosures, referrals and the SIP each offer the recipient picker.
+    expect(await worker.getByRole('region', { name: 'Samtycken' }).count()).toBe(1);
+    const times = (path: string) => asked.filter((entry) => entry === path).length;
+    expect(times('/api/units')).toBe(1);
+    expect(times('/api/intervention-types')).toBeLessThanOrEqual(1);
+    expect(times('/api/recipient-directory')).toBeLessThanOrEqual(1);
+  });
+
   it('lets a hand-over to another municipality go through on a consent chosen from the picker', async () => {
     const worker = await as('handlaggare');
     await openCaseThroughIntake(worker, 'Flytta', 'Vidaredotter');

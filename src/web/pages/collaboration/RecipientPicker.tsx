@@ -1,21 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import type { Unit } from '../../cases-api';
 import type { ConsentRecipient } from '../../../domain/collaboration/consent';
 import { recipientKinds } from '../../../domain/collaboration/grounds';
-
-/** A unit of another organisation in the county, as the recipient directory gives it. */
-type DirectoryEntry = {
-  organisationId: string;
-  organisationName: string;
-  unitId: string;
-  unitName: string;
-  recipientKind: ConsentRecipient['kind'];
-};
+import { useRecipientDirectory, useUnits, type DirectoryEntry } from '../../queries';
 
 /** Recipients outside the organisation: every kind the domain knows but a unit of one's own. */
 const outsideKinds = recipientKinds.filter((kind) => kind !== 'internal');
+
+const noUnits: Unit[] = [];
+const noEntries: DirectoryEntry[] = [];
 
 /**
  * The one way a form names who receives information: a unit of one's own organisation, a unit
@@ -23,23 +17,9 @@ const outsideKinds = recipientKinds.filter((kind) => kind !== 'internal');
  * Fristad in words. What is sent is a reference; the name on screen is only shown.
  */
 export const useRecipientChoices = (withDirectory: boolean) => {
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [directory, setDirectory] = useState<DirectoryEntry[]>([]);
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<Unit[]>('GET', '/api/units'),
-      withDirectory ? api<DirectoryEntry[]>('GET', '/api/recipient-directory') : [],
-    ]).then(([loadedUnits, loadedDirectory]) => {
-      if (!current) return;
-      setUnits(loadedUnits);
-      setDirectory(loadedDirectory);
-    });
-    return () => {
-      current = false;
-    };
-  }, [withDirectory]);
-  return { units, directory };
+  const units = useUnits().data ?? noUnits;
+  const directory = useRecipientDirectory(withDirectory).data ?? noEntries;
+  return { units, directory: withDirectory ? directory : noEntries };
 };
 
 export type RecipientChoices = ReturnType<typeof useRecipientChoices>;

@@ -4,6 +4,7 @@ import { ratingPhases, violenceSince } from '../../../domain/follow-up/ratings';
 import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
+import { useInterventionTypes, type InterventionType } from '../../queries';
 
 type FollowUp = {
   ratings: {
@@ -19,14 +20,10 @@ type FollowUp = {
   satisfaction: { id: string; subject: string; about: string; score: number; answeredOn: string }[];
   plan: { consent: boolean; closedOn: string; dates: string[]; version: number } | null;
 };
-type InterventionType = { id: string; name: string };
+const noTypes: InterventionType[] = [];
 
 const scale = Array.from({ length: 11 }, (_, value) => value);
-const fetchBoth = (caseId: string) =>
-  Promise.all([
-    api<FollowUp>('GET', `/api/cases/${caseId}/follow-up`),
-    api<InterventionType[]>('GET', '/api/intervention-types'),
-  ]);
+const fetchFollowUp = (caseId: string) => api<FollowUp>('GET', `/api/cases/${caseId}/follow-up`);
 
 /**
  * Following the person (digest 002 and 001): their own 0–10 ratings at the start, during and at
@@ -36,21 +33,18 @@ const fetchBoth = (caseId: string) =>
 export const FollowUpSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
   const [followUp, setFollowUp] = useState<FollowUp | null>(null);
-  const [types, setTypes] = useState<InterventionType[]>([]);
+  const types = useInterventionTypes().data ?? noTypes;
   const [saved, setSaved] = useState<string | null>(null);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
   const load = useCallback(async () => {
-    const [loaded, loadedTypes] = await fetchBoth(detail.id);
-    setFollowUp(loaded);
-    setTypes(loadedTypes);
+    setFollowUp(await fetchFollowUp(detail.id));
   }, [detail.id]);
   useEffect(() => {
     let current = true;
-    void fetchBoth(detail.id).then(([loaded, loadedTypes]) => {
+    void fetchFollowUp(detail.id).then((loaded) => {
       if (!current) return;
       setFollowUp(loaded);
-      setTypes(loadedTypes);
     });
     return () => {
       current = false;

@@ -5,8 +5,9 @@ import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
 import type { Group } from '../GroupsPage';
 import { FieldErrors, useProblem } from '../problems';
+import { useInterventionTypes, type InterventionType } from '../../queries';
 
-type InterventionType = { id: string; name: string; defaultSessions: number };
+const noTypes: InterventionType[] = [];
 type Granted = {
   id: string;
   typeId: string;
@@ -32,11 +33,8 @@ type Granted = {
 };
 
 const goalSlots = [0, 1, 2];
-const fetchBoth = (caseId: string) =>
-  Promise.all([
-    api<Granted[]>('GET', `/api/cases/${caseId}/interventions`),
-    api<InterventionType[]>('GET', '/api/intervention-types'),
-  ]);
+const fetchGranted = (caseId: string) =>
+  api<Granted[]>('GET', `/api/cases/${caseId}/interventions`);
 
 /**
  * Interventions on the case (digest 002): granted from the organisation's catalogue with the
@@ -46,20 +44,17 @@ const fetchBoth = (caseId: string) =>
 export const InterventionSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
   const [granted, setGranted] = useState<Granted[]>([]);
-  const [types, setTypes] = useState<InterventionType[]>([]);
+  const types = useInterventionTypes().data ?? noTypes;
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
   const load = useCallback(async () => {
-    const [loadedGranted, loadedTypes] = await fetchBoth(detail.id);
-    setGranted(loadedGranted);
-    setTypes(loadedTypes);
+    setGranted(await fetchGranted(detail.id));
   }, [detail.id]);
   useEffect(() => {
     let current = true;
-    void fetchBoth(detail.id).then(([loadedGranted, loadedTypes]) => {
+    void fetchGranted(detail.id).then((loadedGranted) => {
       if (!current) return;
       setGranted(loadedGranted);
-      setTypes(loadedTypes);
     });
     return () => {
       current = false;

@@ -8,6 +8,7 @@ import {
 } from '../../../domain/interventions/catalogue';
 import { api } from '../../api';
 import { FieldErrors, useProblem } from '../problems';
+import { queryClient, queryKeys } from '../../queries';
 
 type Settings = {
   reassessmentDays: { low: number; medium: number; high: number };
@@ -99,6 +100,8 @@ export const InterventionSettings = () => {
         defaultWeeks: numberOrNull(data.get('defaultWeeks')),
       });
       form.reset();
+      // The case pages read the catalogue from the shared cache: it is read again there too.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.interventionTypes });
       await load();
       setSaved(t('interventions.typeAdded'));
     });
