@@ -6,8 +6,9 @@ import { queryClient } from './queries';
 import { Shell } from './components/Shell';
 import { LoginPage } from './pages/LoginPage';
 import { StartPage } from './pages/StartPage';
-import { usePath, usePathAndVisit } from './navigation';
+import { usePathAndVisit } from './navigation';
 import { sessionMay } from './abilities';
+import { Route, Switch } from 'wouter';
 
 /**
  * Pages other than sign-in and start are loaded when first opened, so the first visit — often on
@@ -92,71 +93,114 @@ export const App = () => {
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
 
-/** Chooses the page from the address. */
+/** A record's id in an address: the routes below take nothing else. */
+const id = '[0-9a-f-]{36}';
+const route = (prefix: string) => new RegExp(`^/${prefix}/(?<id>${id})$`);
+
+/** Chooses the page from the address (wouter's Switch: the first route that matches). */
 const Page = ({ session }: { session: SignedIn }) => {
-  const path = usePath();
-  const caseMatch = /^\/arenden\/([0-9a-f-]{36})$/.exec(path);
-  if (caseMatch)
-    return (
-      <CasePage
-        key={caseMatch[1]}
-        caseId={caseMatch[1]!}
-        userId={session.user.id}
-        mayReviewLog={sessionMay(session, 'audit.read')}
-      />
+  const may = (action: Parameters<typeof sessionMay>[1]) => sessionMay(session, action);
+  const ofKind = (kind: string) =>
+    session.organisations.some(
+      (org) => org.id === session.activeOrganisationId && org.kind === kind,
     );
-  const meetingMatch = /^\/samverkansmoten\/([0-9a-f-]{36})$/.exec(path);
-  if (meetingMatch) return <MeetingPage key={meetingMatch[1]} meetingId={meetingMatch[1]!} />;
-  if (path === '/samverkansmoten') return <MeetingsPage session={session} />;
-  if (path === '/grupper') return <GroupsPage />;
-  const roundMatch = /^\/kartlaggning\/([0-9a-f-]{36})$/.exec(path);
-  if (roundMatch && sessionMay(session, 'mapping.conduct'))
-    return <RoundPage key={roundMatch[1]} roundId={roundMatch[1]!} />;
-  if (path === '/kartlaggning' && sessionMay(session, 'mapping.conduct')) return <MappingPage />;
-  if (path === '/ova' && sessionMay(session, 'case.write')) return <TrainingPage />;
-  if (path === '/rutiner') return <RoutinesPage mayEdit={sessionMay(session, 'statistics.read')} />;
-  if (path === '/samverkansavtal')
-    return <AgreementsPage mayEdit={sessionMay(session, 'statistics.read')} />;
-  if (path === '/kompetens')
-    return <CompetencePage mayPlan={sessionMay(session, 'statistics.read')} />;
-  if (path === '/matningar')
-    return <PrevalencePage mayRun={sessionMay(session, 'statistics.read')} />;
-  if (path === '/nyckeltal' && sessionMay(session, 'statistics.read'))
-    return (
-      <IndicatorsPage
-        countyBoard={session.organisations.some(
-          (org) => org.id === session.activeOrganisationId && org.kind === 'countyBoard',
+  return (
+    <Switch>
+      <Route path={route('arenden')}>
+        {({ id: caseId }) => (
+          <CasePage
+            key={caseId}
+            caseId={caseId!}
+            userId={session.user.id}
+            mayReviewLog={may('audit.read')}
+          />
         )}
-      />
-    );
-  if (path === '/skyddat-boende')
-    return (
-      <HousingPage
-        key={window.location.search}
-        keeps={sessionMay(session, 'housing.keep')}
-        activeUnitId={session.activeUnitId}
-      />
-    );
-  if (path === '/kontakter')
-    return <ContactsPage mayEdit={sessionMay(session, 'organisation.administer')} />;
-  const referralMatch = /^\/overlamningar\/([0-9a-f-]{36})$/.exec(path);
-  if (referralMatch)
-    return (
-      <ReferralPage
-        key={referralMatch[1]}
-        referralId={referralMatch[1]!}
-        isPolice={session.organisations.some(
-          (org) => org.id === session.activeOrganisationId && org.kind === 'policeRegion',
+      </Route>
+      <Route path={route('samverkansmoten')}>
+        {({ id: meetingId }) => <MeetingPage key={meetingId} meetingId={meetingId!} />}
+      </Route>
+      <Route path="/samverkansmoten">
+        <MeetingsPage session={session} />
+      </Route>
+      <Route path="/grupper">
+        <GroupsPage />
+      </Route>
+      {may('mapping.conduct') && (
+        <Route path={route('kartlaggning')}>
+          {({ id: roundId }) => <RoundPage key={roundId} roundId={roundId!} />}
+        </Route>
+      )}
+      {may('mapping.conduct') && (
+        <Route path="/kartlaggning">
+          <MappingPage />
+        </Route>
+      )}
+      {may('case.write') && (
+        <Route path="/ova">
+          <TrainingPage />
+        </Route>
+      )}
+      <Route path="/rutiner">
+        <RoutinesPage mayEdit={may('statistics.read')} />
+      </Route>
+      <Route path="/samverkansavtal">
+        <AgreementsPage mayEdit={may('statistics.read')} />
+      </Route>
+      <Route path="/kompetens">
+        <CompetencePage mayPlan={may('statistics.read')} />
+      </Route>
+      <Route path="/matningar">
+        <PrevalencePage mayRun={may('statistics.read')} />
+      </Route>
+      {may('statistics.read') && (
+        <Route path="/nyckeltal">
+          <IndicatorsPage countyBoard={ofKind('countyBoard')} />
+        </Route>
+      )}
+      <Route path="/skyddat-boende">
+        <HousingPage
+          key={window.location.search}
+          keeps={may('housing.keep')}
+          activeUnitId={session.activeUnitId}
+        />
+      </Route>
+      <Route path="/kontakter">
+        <ContactsPage mayEdit={may('organisation.administer')} />
+      </Route>
+      <Route path={route('overlamningar')}>
+        {({ id: referralId }) => (
+          <ReferralPage
+            key={referralId}
+            referralId={referralId!}
+            isPolice={ofKind('policeRegion')}
+          />
         )}
-      />
-    );
-  const assessmentMatch = /^\/bedomningar\/([0-9a-f-]{36})$/.exec(path);
-  if (assessmentMatch)
-    return <AssessmentPage key={assessmentMatch[1]} assessmentId={assessmentMatch[1]!} />;
-  if (path === '/arenden') return <CasesPage />;
-  if (path === '/installningar') return <UnitsPage />;
-  if (path === '/mitt-konto') return <AccountPage />;
-  if (path === '/logguppfoljning' && sessionMay(session, 'audit.read')) return <LogReviewPage />;
-  if (path === '/ny-kontakt') return <IntakePage key={session.activeUnitId} session={session} />;
-  return <StartPage session={session} />;
+      </Route>
+      <Route path={route('bedomningar')}>
+        {({ id: assessmentId }) => (
+          <AssessmentPage key={assessmentId} assessmentId={assessmentId!} />
+        )}
+      </Route>
+      <Route path="/arenden">
+        <CasesPage />
+      </Route>
+      <Route path="/installningar">
+        <UnitsPage />
+      </Route>
+      <Route path="/mitt-konto">
+        <AccountPage />
+      </Route>
+      {may('audit.read') && (
+        <Route path="/logguppfoljning">
+          <LogReviewPage />
+        </Route>
+      )}
+      <Route path="/ny-kontakt">
+        <IntakePage key={session.activeUnitId} session={session} />
+      </Route>
+      <Route>
+        <StartPage session={session} />
+      </Route>
+    </Switch>
+  );
 };

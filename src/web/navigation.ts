@@ -1,32 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
+import { navigate as pushPath, usePathname } from 'wouter/use-browser-location';
 
-/** A very small router on the History API: the address bar and the back button work. */
-const listeners = new Set<() => void>();
-/** Counts navigations, so following a link to the page one is on shows it afresh. */
+/**
+ * Navigation on wouter's browser location (the History API: the address bar and the back button
+ * work); the routes themselves are in App.tsx. One thing wouter leaves to us: following a link
+ * to the page one is already on shows it afresh, so every navigation is counted as a visit.
+ */
 let visits = 0;
+const visitListeners = new Set<() => void>();
+const subscribeToVisits = (listener: () => void) => {
+  visitListeners.add(listener);
+  return () => {
+    visitListeners.delete(listener);
+  };
+};
 
 export const navigate = (path: string) => {
-  window.history.pushState(null, '', path);
+  pushPath(path);
   visits += 1;
-  listeners.forEach((listener) => listener());
+  visitListeners.forEach((listener) => listener());
 };
+
+/** The current path. */
+export const usePath = (): string => usePathname();
 
 /** The current path, and a visit number that changes with every navigation (for a page key). */
-export const usePath = (): string => usePathAndVisit().path;
-
-export const usePathAndVisit = (): { path: string; visit: number } => {
-  const [state, setState] = useState({ path: window.location.pathname, visit: visits });
-  useEffect(() => {
-    const update = () => setState({ path: window.location.pathname, visit: visits });
-    listeners.add(update);
-    window.addEventListener('popstate', update);
-    return () => {
-      listeners.delete(update);
-      window.removeEventListener('popstate', update);
-    };
-  }, []);
-  return state;
-};
+export const usePathAndVisit = (): { path: string; visit: number } => ({
+  path: usePathname(),
+  visit: useSyncExternalStore(subscribeToVisits, () => visits),
+});
 
 /** A link that navigates inside the app (and still works with a middle click). */
 export const linkProps = (path: string) => ({
