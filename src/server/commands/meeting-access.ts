@@ -1,12 +1,12 @@
-/** Who may see and chair a meeting, and the helpers the meeting use cases share: loading a meeting or agenda item, errors, field-encryption contexts. */
+/**
+ * Who may see and chair a meeting, and the helpers the meeting use cases share: loading a meeting
+ * or an agenda item, and their errors.
+ */
 import { DomainError } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { AuditedDenial } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
-
-// Written once, beside the presenter that decrypts them; the use cases import them from here.
-export { meetingContext as contexts } from '../presenters/meeting.presenter';
 
 export const invalid = (path: string, message: string) =>
   new DomainError('validation.invalid', { fields: [{ path: `body.${path}`, message }] });

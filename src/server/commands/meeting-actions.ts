@@ -3,7 +3,8 @@ import { checkActionDue } from '../../domain/collaboration/meetings';
 import { staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
-import { contexts, invalid, loadItem, loadMeeting, notFound, requireChair } from './meeting-access';
+import { invalid, loadItem, loadMeeting, notFound, requireChair } from './meeting-access';
+import { meetingContext as contexts } from '../presenters/meeting.presenter';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** An action an agency takes on, with a deadline: the action plan of the meeting. */

@@ -15,7 +15,8 @@ import { insertDisclosure } from '../repositories/collaboration.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
-import { contexts, invalid, loadItem, loadMeeting, requireChair } from './meeting-access';
+import { invalid, loadItem, loadMeeting, requireChair } from './meeting-access';
+import { meetingContext as contexts } from '../presenters/meeting.presenter';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 
 /** How a meeting is named as a recipient: consents name it so, disclosures record it so. */

@@ -4,7 +4,8 @@ import { staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { listDirectory } from '../repositories/referral.repository';
-import { contexts, invalid, loadMeeting, requireChair } from './meeting-access';
+import { invalid, loadMeeting, requireChair } from './meeting-access';
+import { meetingContext as contexts } from '../presenters/meeting.presenter';
 import { auditOrganisationEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 

@@ -15,7 +15,7 @@ import {
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 import { planView } from './plan-view';
-import { contexts } from './safety-plan-shared';
+import { planContext as contexts } from '../presenters/plan.presenter';
 
 /**
  * Closes a signed assessment's loop: only with a plan that has a measure, or a written reason why

@@ -16,7 +16,8 @@ import { loadCaseFor } from './case-access';
 import { loadMeasures } from './organisation-measures';
 import { auditPersonEvent, runAudited } from './person-access';
 import { planView } from './plan-view';
-import { contexts, measureOf } from './safety-plan-shared';
+import { measureOf } from './safety-plan-shared';
+import { planContext as contexts } from '../presenters/plan.presenter';
 
 /** Adds a measure (a suggestion accepted, or the worker's own) with its owner and dates. */
 export const addMeasure = (

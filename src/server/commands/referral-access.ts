@@ -1,4 +1,7 @@
-/** Who may handle a referral, and the helpers the referral use cases share: loading one, its field-encryption contexts, the person it concerns. */
+/**
+ * Who may handle a referral, and the helpers the referral use cases share: loading one and the
+ * person it concerns.
+ */
 import { can } from '../../domain/access/policy';
 import { roles, type Action } from '../../domain/access/roles';
 import { caseResource } from '../presenters/case.presenter';
@@ -8,9 +11,6 @@ import type { CommandContext } from '../http/context';
 import { findCase } from '../repositories/case.repository';
 import { findReferral, type ReferralRow } from '../repositories/referral.repository';
 import { AuditedDenial } from './person-access';
-
-// Written once, beside the presenter that decrypts them; the use cases import them from here.
-export { referralContext as contexts } from '../presenters/referral.presenter';
 
 export type Handling = {
   /** 'referral.party' for the two sides' own staff; otherwise how the actor reached it. */

@@ -13,7 +13,8 @@ import { registerIdentity } from './register-identity';
 import { answerReferralIfVersion, type ReferralRow } from '../repositories/referral.repository';
 import { findUserById } from '../repositories/user.repository';
 import { auditPersonEvent, runAudited } from './person-access';
-import { contexts, loadReferral } from './referral-access';
+import { loadReferral } from './referral-access';
+import { referralContext as contexts } from '../presenters/referral.presenter';
 
 /**
  * The receiver's answer. Acknowledging may open a case in the receiving unit at once, with the

@@ -26,7 +26,8 @@ import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
 import { auditPersonEvent, runAudited } from './person-access';
-import { contexts, loadReferral, sidePersonId } from './referral-access';
+import { loadReferral, sidePersonId } from './referral-access';
+import { referralContext as contexts } from '../presenters/referral.presenter';
 
 export type SendReferralInput = {
   toUnitId: string;

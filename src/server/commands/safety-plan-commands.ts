@@ -11,7 +11,7 @@ import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 import { planView } from './plan-view';
-import { contexts } from './safety-plan-shared';
+import { planContext as contexts } from '../presenters/plan.presenter';
 
 /**
  * Saves the victim's own strategies, the evening and weekend contacts and the review date. A new

@@ -1,11 +1,5 @@
-/**
- * What the safety-plan use cases share: the field-encryption contexts of the plan and the lookup of
- * a measure in the organisation's catalogue.
- */
+/** What the safety-plan use cases share: the lookup of a measure in the organisation's catalogue. */
 import type { loadMeasures } from './organisation-measures';
-
-// Written once, beside the presenter that decrypts them; the use cases import them from here.
-export { planContext as contexts } from '../presenters/plan.presenter';
 
 export type Catalogue = Awaited<ReturnType<typeof loadMeasures>>;
 
