@@ -27,6 +27,15 @@ const swedishMinute = new Intl.DateTimeFormat('sv-SE', {
 /** Swedish date and time to the minute, "2026-12-07 00:30": what a printout says it was made. */
 export const swedishDateTime = (instant: Date): string => swedishMinute.format(instant);
 
+const longDays = {
+  sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' }),
+};
+
+/** A YYYY-MM-DD date written out, "1 juli 2025" or "1 July 2025": how law texts give dates. */
+export const longDate = (day: string, language: 'sv' | 'en'): string =>
+  longDays[language].format(new Date(`${day}T00:00:00Z`));
+
 /** A YYYY-MM-DD date moved by whole days. */
 export const addDays = (isoDate: string, days: number): string => {
   const date = new Date(`${isoDate}T00:00:00Z`);

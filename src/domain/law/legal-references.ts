@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { longDate } from '../calendar';
 import data from '../../../catalogues/legal-references.json';
 
 /**
@@ -185,41 +186,6 @@ export const provisionsOf = (id: LegalReferenceId, catalogue = legalCatalogue) =
   const reference = catalogue.references.find((entry) => entry.id === id);
   if (!reference) throw new UnknownLegalReferenceError(id);
   return reference.provisions.map((provision) => resolved(catalogue, reference, provision));
-};
-
-const swedishMonths = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-const englishMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const longDate = (day: string, language: 'sv' | 'en') => {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return language === 'sv'
-    ? `${date} ${swedishMonths[month - 1]} ${year}`
-    : `${date} ${englishMonths[month - 1]} ${year}`;
 };
 
 /** "gäller sedan 1 juli 2025", "gällde till och med 30 juni 2025": the dates a reader needs. */
