@@ -1,4 +1,5 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
+import type { RecipientKind } from '../domain/collaboration/grounds';
 import { api } from './api';
 import type { Unit } from './cases-api';
 
@@ -30,8 +31,7 @@ export type DirectoryEntry = {
   organisationName: string;
   unitId: string;
   unitName: string;
-  recipientKind:
-    'internal' | 'socialServices' | 'police' | 'healthCare' | 'prosecutorOrCourt' | 'other';
+  recipientKind: RecipientKind;
 };
 
 export const queryKeys = {

@@ -6,6 +6,7 @@ import {
   type Definitions,
   type Figure,
 } from '../../indicators-api';
+import { DefinitionVersionMark } from './DefinitionDetails';
 import { IndicatorChart } from './IndicatorChart';
 
 /**
@@ -75,17 +76,7 @@ export const CountyFigures = ({
                     return (
                       <td key={municipality.organisationId}>
                         {text(entry, figure)}
-                        {figure && figure.definitionVersion !== entry.definitionVersion && (
-                          <>
-                            {' '}
-                            <strong>
-                              {t('indicators.computedUnder', {
-                                version: figure.definitionVersion,
-                                current: entry.definitionVersion,
-                              })}
-                            </strong>
-                          </>
-                        )}
+                        <DefinitionVersionMark definition={entry} figure={figure} />
                       </td>
                     );
                   })}

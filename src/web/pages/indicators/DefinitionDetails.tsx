@@ -44,17 +44,30 @@ export const PublishedCell = ({
   return (
     <td data-published={definition.id}>
       {figure ? text(definition, figure) : t('indicators.notPublishedThen')}
-      {figure && figure.definitionVersion !== definition.definitionVersion && (
-        <>
-          {' '}
-          <strong>
-            {t('indicators.computedUnder', {
-              version: figure.definitionVersion,
-              current: definition.definitionVersion,
-            })}
-          </strong>
-        </>
-      )}
+      <DefinitionVersionMark definition={definition} figure={figure} />
     </td>
+  );
+};
+
+/** Said beside a figure computed under an earlier definition than today's: they count different things. */
+export const DefinitionVersionMark = ({
+  definition,
+  figure,
+}: {
+  definition: IndicatorDefinition;
+  figure: Figure | undefined;
+}) => {
+  const { t } = useTranslation();
+  if (!figure || figure.definitionVersion === definition.definitionVersion) return null;
+  return (
+    <>
+      {' '}
+      <strong>
+        {t('indicators.computedUnder', {
+          version: figure.definitionVersion,
+          current: definition.definitionVersion,
+        })}
+      </strong>
+    </>
   );
 };

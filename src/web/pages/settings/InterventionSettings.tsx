@@ -8,21 +8,13 @@ import {
 } from '../../../domain/interventions/catalogue';
 import { api } from '../../api';
 import { FieldErrors, useProblem } from '../problems';
-import { queryClient, queryKeys } from '../../queries';
+import { queryClient, queryKeys, type InterventionType } from '../../queries';
 
 type Settings = {
   reassessmentDays: { low: number; medium: number; high: number };
   adviceRule: { sessionCap: number | null; maxDays: number | null };
   decisionDelegation: DecisionDelegation;
   version: number;
-};
-type InterventionType = {
-  id: string;
-  name: string;
-  eligibility: string;
-  provider: string;
-  defaultSessions: number;
-  defaultWeeks: number | null;
 };
 
 const numberOrNull = (value: FormDataEntryValue | null) =>
