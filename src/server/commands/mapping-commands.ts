@@ -4,7 +4,6 @@ import { itemsOf, type MappingTemplate } from '../../domain/mapping/template';
 import { checkPeriod } from '../../domain/indicators/period';
 import { swedishDate } from '../../domain/calendar';
 import { DomainError, invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
-import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { countyReport, municipalityReport } from '../documents/mapping-report';
@@ -13,6 +12,7 @@ import {
   countyMunicipalities,
   findMunicipality,
   findRound,
+  listRoundRows,
   publishedFigures,
   roundSnapshot,
 } from '../repositories/mapping.repository';
@@ -50,19 +50,7 @@ export const mappingCandidates = (ctx: CommandContext) =>
 export const listRounds = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     await countyBoardOf(ctx, tx);
-    const rounds = await tx
-      .selectFrom('mappingRounds')
-      .select([
-        'id',
-        'name',
-        'templateId',
-        'strategyPeriod',
-        dateText('periodFrom').as('periodFrom'),
-        dateText('periodTo').as('periodTo'),
-        'createdAt',
-      ])
-      .orderBy('createdAt', 'desc')
-      .execute();
+    const rounds = await listRoundRows(tx);
     return rounds.map((round) => ({ ...round, createdAt: round.createdAt.toISOString() }));
   });
 

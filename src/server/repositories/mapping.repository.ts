@@ -15,17 +15,28 @@ import type { Tx } from '../db/transaction';
  * analyst and the reports work from. The reports take their input type from here, so documents
  * depend on the data, never on the commands that run them.
  */
+/** A round's own columns, its period as calendar days. */
+const roundColumns = [
+  'id',
+  'name',
+  'templateId',
+  'strategyPeriod',
+  dateText('periodFrom').as('periodFrom'),
+  dateText('periodTo').as('periodTo'),
+] as const;
+
+/** The county board's rounds, newest first. */
+export const listRoundRows = (tx: Tx) =>
+  tx
+    .selectFrom('mappingRounds')
+    .select([...roundColumns, 'createdAt'])
+    .orderBy('createdAt', 'desc')
+    .execute();
+
 export const findRound = async (tx: Tx, roundId: string) => {
   const round = await tx
     .selectFrom('mappingRounds')
-    .select([
-      'id',
-      'name',
-      'templateId',
-      'strategyPeriod',
-      dateText('periodFrom').as('periodFrom'),
-      dateText('periodTo').as('periodTo'),
-    ])
+    .select(roundColumns)
     .where('id', '=', roundId)
     .executeTakeFirst();
   if (!round) throw new DomainError('not_found', { message: 'Kartläggningen finns inte.' });
