@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Migrates once per run; every database test copies the result (tests/helpers/migrated-images.ts).
+    globalSetup: ['tests/helpers/global-setup.ts'],
     hookTimeout: 60_000,
     projects: [
       {

@@ -6,7 +6,7 @@ import { newTotpSecret } from '../../src/server/auth/totp';
 import { sealTotpSecret } from '../../src/server/commands/second-factor';
 import { encryptField, type KeyRing } from '../../src/server/crypto/field-encryption';
 import { addressContext } from '../../src/server/presenters/person.presenter';
-import { hashPassword } from '../../src/server/auth/passwords';
+import argon2 from 'argon2';
 import { asSystem } from '../../src/server/db/transaction';
 import type { DatabaseHandle } from '../../src/server/db/database';
 import {
@@ -101,6 +101,20 @@ export const nextTestNumber = distinctFictitiousNumbers(
   (candidate) => Personnummer.valid(candidate),
 );
 
+/**
+ * Test users share one password, hashed once per test process. The hash is argon2id with small
+ * costs: the server verifies whatever costs a stored hash names, so signing in takes
+ * milliseconds instead of a third of a second, and the check itself is the same. What the server
+ * stores for a real password (argon2id with its defaults) is tested in src/server/auth.
+ */
+let testPasswordHash: Promise<string> | undefined;
+const sharedTestPasswordHash = () =>
+  (testPasswordHash ??= argon2.hash('correct horse battery', {
+    type: argon2.argon2id,
+    memoryCost: 1024,
+    timeCost: 1,
+  }));
+
 /** A fictitious user holding one role in one unit; the password is 'correct horse battery'. */
 export const buildUser = async (
   handle: DatabaseHandle,
@@ -112,7 +126,7 @@ export const buildUser = async (
     const user = await createUser(tx, {
       username: `testanvandare${counter}-${Date.now()}`,
       displayName: `Testanvändare ${counter}`,
-      passwordHash: await hashPassword('correct horse battery'),
+      passwordHash: await sharedTestPasswordHash(),
       totpSecretEnc: options.totpSecretEnc ?? null,
       fictitious: true,
     });

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/server/db/database';
+import { pgliteImagePath, templateDatabaseName } from './migrated-images';
 
 /**
  * Which engine the database tests run on: the vitest project sets FRISTAD_TEST_DB. Each test
- * file gets its own freshly migrated database (PGlite in memory, or a new PostgreSQL database).
+ * file gets its own freshly migrated database (PGlite in memory, or a new PostgreSQL database),
+ * copied from the image the global setup migrated once (see migrated-images.ts).
  */
 export const testEngine = (process.env.FRISTAD_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
@@ -35,6 +38,19 @@ if (!engineAvailable) {
   console.warn(`[fristad] PostgreSQL suite skipped: no server at ${postgresAdminUrl}`);
 }
 
+/** The migrated data folder the global setup dumped, if it is there (see migrated-images.ts). */
+const migratedPgliteImage = (): Blob | undefined => {
+  const path = pgliteImagePath();
+  return existsSync(path) ? new Blob([readFileSync(path)]) : undefined;
+};
+
+/** The migrated template database the global setup made, if it is there. */
+const migratedTemplate = async (admin: pg.Client): Promise<string | null> => {
+  const name = templateDatabaseName();
+  const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  return found.rowCount ? name : null;
+};
+
 export type TestDatabase = DatabaseHandle & { url: string | undefined };
 
 export const createTestDatabase = async (
@@ -43,19 +59,21 @@ export const createTestDatabase = async (
 ): Promise<TestDatabase> => {
   const migrate = options.migrate ?? true;
   if (testEngine === 'pglite') {
-    const handle = await openDatabase({ dataDir: 'memory' });
-    if (migrate) await migrateToLatest(handle.db);
+    const image = migrate ? migratedPgliteImage() : undefined;
+    const handle = await openDatabase({ dataDir: 'memory', startImage: image });
+    if (migrate && !image) await migrateToLatest(handle.db);
     return { ...handle, url: undefined };
   }
   const name = `fristad_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const template = migrate ? await migratedTemplate(admin) : null;
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString(), poolSize: 5 });
-  if (migrate) await migrateToLatest(handle.db);
+  if (migrate && !template) await migrateToLatest(handle.db);
   return {
     ...handle,
     url: url.toString(),

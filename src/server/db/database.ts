@@ -25,6 +25,8 @@ export const openDatabase = async (options: {
   url?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /** An embedded database in memory starts from this dump (PGlite's dumpDataDir), not empty. */
+  startImage?: Blob | undefined;
 }): Promise<DatabaseHandle> => {
   const plugins = [new CamelCasePlugin()];
   if (options.url) {
@@ -43,7 +45,10 @@ export const openDatabase = async (options: {
   // One server per folder, private to its user (see data-folder.ts).
   const release = dir === 'memory' ? async () => {} : await claimDataFolder(dir);
   try {
-    const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
+    const client =
+      dir === 'memory'
+        ? new PGlite(options.startImage ? { loadDataDir: options.startImage } : {})
+        : new PGlite(dir);
     await client.waitReady;
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client), plugins });
     return {
