@@ -92,6 +92,33 @@ export default tseslint.config(
     },
   },
   {
+    // The queries live in repositories: a use case says what it needs by name, and every SQL
+    // statement of a table can be found (and checked for its version and its organisation) in
+    // one place. Migrations, backup and the seeds write the database as a whole.
+    files: ['src/server/**/*.ts'],
+    ignores: [
+      'src/server/**/*.repository.ts',
+      'src/server/db/**',
+      'src/server/seed/**',
+      'src/server/**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom|with|withRecursive)$/]',
+          message: 'Queries belong in a *.repository.ts file; call a repository function here.',
+        },
+        {
+          selector:
+            "ImportDeclaration[source.value='kysely'][importKind!='type'] ImportSpecifier[imported.name='sql'][importKind!='type']",
+          message: 'Raw SQL belongs in a *.repository.ts file.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -1,6 +1,6 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import type { LogReviewScope } from '../../domain/audit/log-review';
-import type { Database } from '../db/schema';
+import type { Database, LogReviewsTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 export type AuditLogFilter = {
@@ -119,3 +119,30 @@ export const countAuditEvents = async (tx: Tx, filter: AuditLogFilter) => {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 };
+
+/** Records a signed log review. */
+export const insertLogReview = (tx: Tx, values: Insertable<LogReviewsTable>) =>
+  tx.insertInto('logReviews').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** The latest signed reviews (at most 100), newest first, with the reviewer's name. */
+export const listLogReviews = (tx: Tx) =>
+  tx
+    .selectFrom('logReviews as r')
+    .innerJoin('users as u', 'u.id', 'r.reviewedBy')
+    .select([
+      'r.id',
+      'r.scope',
+      'r.subjectId',
+      'r.eventsReviewed',
+      'r.findingsEnc',
+      'r.deviations',
+      'r.signedAt',
+      'u.displayName as reviewedByName',
+    ])
+    .select((eb) => [
+      eb.fn<string>('to_char', ['r.periodFrom', eb.val('YYYY-MM-DD')]).as('periodFrom'),
+      eb.fn<string>('to_char', ['r.periodTo', eb.val('YYYY-MM-DD')]).as('periodTo'),
+    ])
+    .orderBy('r.signedAt', 'desc')
+    .limit(100)
+    .execute();

@@ -1,6 +1,8 @@
 import type { Actor, BreakGlassGrant } from '../../domain/access/policy';
 import type { RoleId } from '../../domain/access/roles';
 import type { Tx } from '../db/transaction';
+import { listHeldRoles } from '../repositories/organisation.repository';
+import { listLiveBreakGlassGrants } from '../repositories/user.repository';
 
 export type HeldRole = {
   organisationId: string;
@@ -11,12 +13,7 @@ export type HeldRole = {
 
 /** Every role the user holds, in every organisation, with each unit's secrecy area. */
 export const loadHeldRoles = async (tx: Tx, userId: string): Promise<HeldRole[]> => {
-  const rows = await tx
-    .selectFrom('roleAssignments as ra')
-    .innerJoin('units as u', 'u.id', 'ra.unitId')
-    .select(['ra.organisationId', 'ra.unitId', 'ra.role', 'u.secrecyAreaId'])
-    .where('ra.userId', '=', userId)
-    .execute();
+  const rows = await listHeldRoles(tx, userId);
   return rows.map((row) => ({ ...row, role: row.role as RoleId }));
 };
 
@@ -26,14 +23,7 @@ export const loadBreakGlass = (
   userId: string,
   organisationId: string,
   now: Date,
-): Promise<BreakGlassGrant[]> =>
-  tx
-    .selectFrom('breakGlassGrants')
-    .select(['id', 'personId', 'reason', 'expiresAt'])
-    .where('userId', '=', userId)
-    .where('organisationId', '=', organisationId)
-    .where('expiresAt', '>', now)
-    .execute();
+): Promise<BreakGlassGrant[]> => listLiveBreakGlassGrants(tx, userId, organisationId, now);
 
 /** The policy's view of a signed-in user in the organisation they work in now. */
 export const buildActor = (options: {

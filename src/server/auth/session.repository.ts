@@ -63,3 +63,14 @@ export const setSessionOrganisation = (
   unitId: string | null,
 ) =>
   tx.updateTable('sessions').set({ organisationId, unitId }).where('idHash', '=', idHash).execute();
+
+/** Ends the user's other live sessions (all but `keepIdHash`); returns the ended ones. */
+export const endOtherSessions = (tx: Tx, userId: string, keepIdHash: string, now: Date) =>
+  tx
+    .updateTable('sessions')
+    .set({ endedAt: now })
+    .where('userId', '=', userId)
+    .where('idHash', '<>', keepIdHash)
+    .where('endedAt', 'is', null)
+    .returning('idHash')
+    .execute();

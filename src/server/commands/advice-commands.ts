@@ -14,7 +14,6 @@ import {
   type FirstContactItem,
 } from '../../domain/interventions/perpetrator-pathway';
 import { reassessmentDueOn } from '../../domain/risk/reassessment';
-import { swedishDayText } from '../db/date-text';
 import { findReassessmentDays } from '../repositories/assessment.repository';
 import type { RiskLevel } from '../../domain/risk/assessment';
 import { encryptField } from '../crypto/field-encryption';
@@ -22,40 +21,29 @@ import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { adviceNoteContext, presentAdviceContact } from '../presenters/advice.presenter';
 import { caseResource } from '../presenters/case.presenter';
+import {
+  findLatestAdviceContact,
+  findRosRule,
+  insertAdviceContact,
+  listAdviceContacts,
+  listLinkedCaseIds,
+  listSignedLevels,
+} from '../repositories/advice.repository';
 import { findCases, type CaseRecord } from '../repositories/case.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
 
 const ruleOf = async (tx: Tx, organisationId: string): Promise<RosRule> => {
-  const row = await tx
-    .selectFrom('organisations')
-    .select(['rosSessionCap', 'rosMaxDays'])
-    .where('id', '=', organisationId)
-    .executeTakeFirstOrThrow();
+  const row = await findRosRule(tx, organisationId);
   return { sessionCap: row.rosSessionCap, maxDays: row.rosMaxDays };
 };
-
-const contactsOf = (tx: Tx, caseId: string) =>
-  tx
-    .selectFrom('adviceContacts')
-    .select(['id', 'mode', 'anonymous', 'covered', 'noteEnc'])
-    .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOn'))
-    .where('caseId', '=', caseId)
-    .orderBy('heldOn')
-    .orderBy('recordedAt')
-    .execute();
 
 /**
  * Whether the victim has a current risk assessment that this worker may see. A victim's case
  * behind internal secrecy counts as unknown: the risk questions are then asked now.
  */
 const victimHasCurrentAssessment = async (ctx: CommandContext, tx: Tx, caseId: string) => {
-  const links = await tx
-    .selectFrom('caseLinks')
-    .select('linkedCaseId as id')
-    .where('caseId', '=', caseId)
-    .union(tx.selectFrom('caseLinks').select('caseId as id').where('linkedCaseId', '=', caseId))
-    .execute();
+  const links = await listLinkedCaseIds(tx, caseId);
   const victims = (
     await findCases(
       tx,
@@ -67,18 +55,10 @@ const victimHasCurrentAssessment = async (ctx: CommandContext, tx: Tx, caseId: s
       can(ctx.actor, 'case.read', caseResource(other), ctx.now()).allowed,
   );
   if (victims.length === 0) return false;
-  const signed = await tx
-    .selectFrom('riskAssessments')
-    .select(['finalLevel'])
-    .select(swedishDayText('signedAt').as('signedOn'))
-    .where(
-      'caseId',
-      'in',
-      victims.map((victim) => victim.id),
-    )
-    .where('signedAt', 'is not', null)
-    .where('finalLevel', 'is not', null)
-    .execute();
+  const signed = await listSignedLevels(
+    tx,
+    victims.map((victim) => victim.id),
+  );
   const today = swedishDate(ctx.now());
   // The organisation's own intervals decide when an assessment is out of date, as on the case.
   const { reassessmentDays } = await findReassessmentDays(tx, ctx.actor.organisationId);
@@ -100,7 +80,7 @@ export const readAdvice = (ctx: CommandContext, caseId: string) =>
       reads: 'caseHistory',
     });
     const rule = await ruleOf(tx, record.organisationId);
-    const contacts = await contactsOf(tx, caseId);
+    const contacts = await listAdviceContacts(tx, caseId);
     const today = swedishDate(ctx.now());
     const status = rosStatus(
       contacts.map((contact) => ({ on: contact.heldOn, anonymous: contact.anonymous })),
@@ -158,7 +138,7 @@ export const recordAdviceContact = (
       throw invalidFields([
         { field: 'heldOn', message: 'Samtalet kan inte ha hållits i framtiden.' },
       ]);
-    const contacts = await contactsOf(tx, caseId);
+    const contacts = await listAdviceContacts(tx, caseId);
     const status = rosStatus(
       contacts.map((contact) => ({ on: contact.heldOn, anonymous: contact.anonymous })),
       await ruleOf(tx, record.organisationId),
@@ -166,21 +146,17 @@ export const recordAdviceContact = (
     );
     if (!mayRecordRosContact(status))
       throw ruleViolation('advice.cap_reached', status.messageSv ?? 'Råd och service är slut.');
-    const { id } = await tx
-      .insertInto('adviceContacts')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        caseId,
-        heldOn: input.heldOn,
-        mode: input.mode,
-        anonymous: input.anonymous,
-        covered: [...new Set(input.covered)],
-        noteEnc: encryptField(ctx.keys, adviceNoteContext, input.note.trim()),
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertAdviceContact(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      heldOn: input.heldOn,
+      mode: input.mode,
+      anonymous: input.anonymous,
+      covered: [...new Set(input.covered)],
+      noteEnc: encryptField(ctx.keys, adviceNoteContext, input.note.trim()),
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'advice.contact_recorded',
       personId: record.personId,
@@ -201,14 +177,7 @@ export const refuseIfAnonymousAdvice = async (
   what: string,
 ) => {
   if (record.stage !== 'service') return;
-  const latest = await tx
-    .selectFrom('adviceContacts')
-    .select('anonymous')
-    .where('caseId', '=', record.id)
-    .orderBy('heldOn', 'desc')
-    .orderBy('recordedAt', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const latest = await findLatestAdviceContact(tx, record.id);
   const authorisedDecision = ctx.actor.roles.some(
     (grant) => grant.role === 'teamLeader' && grant.unitId === record.unitId,
   );

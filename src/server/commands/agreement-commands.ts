@@ -5,29 +5,19 @@ import {
   type AgreementDraft,
 } from '../../domain/governance/agreements';
 import { invalidFields, staleVersion } from '../../domain/errors';
-import { dateText } from '../db/date-text';
 import type { CommandContext } from '../http/context';
+import {
+  insertAgreement,
+  listAgreementsByTitle,
+  updateAgreementIfVersion,
+} from '../repositories/agreement.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's agreements, each with whether its review is due; everyone may read them. */
 export const listAgreements = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    const rows = await tx
-      .selectFrom('agreements')
-      .select([
-        'id',
-        'title',
-        'parties',
-        'partnerKinds',
-        'status',
-        dateText<string | null>('signedOn').as('signedOn'),
-        dateText<string | null>('reviewOn').as('reviewOn'),
-        'usedInPractice',
-        'version',
-      ])
-      .orderBy('title')
-      .execute();
+    const rows = await listAgreementsByTitle(tx);
     const today = swedishDate(ctx.now());
     return rows.map((row) => ({ ...row, review: reviewState(row, today) }));
   });
@@ -54,23 +44,11 @@ export const saveAgreement = (
     };
     let id = input.id;
     if (id) {
-      const updated = await tx
-        .updateTable('agreements')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', input.version ?? 0)
-        .returning('id')
-        .executeTakeFirst();
+      const updated = await updateAgreementIfVersion(tx, id, input.version ?? 0, values);
       if (!updated)
         throw staleVersion('Avtalet har ändrats av någon annan. Ladda om och gör ändringen igen.');
     } else
-      id = (
-        await tx
-          .insertInto('agreements')
-          .values({ ...values, organisationId: ctx.actor.organisationId })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
+      id = (await insertAgreement(tx, { ...values, organisationId: ctx.actor.organisationId })).id;
     await auditOrganisationEvent(ctx, tx, {
       type: 'agreement.saved',
       reason: 'statistics.read',

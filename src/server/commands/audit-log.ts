@@ -3,7 +3,9 @@ import { checkSignOff, type LogReviewSignOff } from '../../domain/audit/log-revi
 import { DomainError } from '../../domain/errors';
 import {
   countAuditEvents,
+  insertLogReview,
   listAuditEvents,
+  listLogReviews,
   type AuditLogFilter,
 } from '../audit/audit-log.repository';
 import { encryptField } from '../crypto/field-encryption';
@@ -78,22 +80,18 @@ export const signLogReview = (ctx: CommandContext, signOff: LogReviewSignOff) =>
           : null,
       limit: 1,
     });
-    const { id } = await tx
-      .insertInto('logReviews')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        scope: signOff.scope,
-        subjectId: signOff.subjectId,
-        periodFrom: signOff.periodFrom,
-        periodTo: signOff.periodTo,
-        eventsReviewed,
-        findingsEnc: encryptField(ctx.keys, logReviewFindingsContext, signOff.findings.trim()),
-        deviations: signOff.deviations,
-        reviewedBy: ctx.actor.userId,
-        signedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertLogReview(tx, {
+      organisationId: ctx.actor.organisationId,
+      scope: signOff.scope,
+      subjectId: signOff.subjectId,
+      periodFrom: signOff.periodFrom,
+      periodTo: signOff.periodTo,
+      eventsReviewed,
+      findingsEnc: encryptField(ctx.keys, logReviewFindingsContext, signOff.findings.trim()),
+      deviations: signOff.deviations,
+      reviewedBy: ctx.actor.userId,
+      signedAt: ctx.now(),
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'log_review.signed',
       personId: signOff.scope === 'person' ? signOff.subjectId : null,
@@ -112,26 +110,7 @@ export const signLogReview = (ctx: CommandContext, signOff: LogReviewSignOff) =>
 export const readLogReviews = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'audit.read');
-    const rows = await tx
-      .selectFrom('logReviews as r')
-      .innerJoin('users as u', 'u.id', 'r.reviewedBy')
-      .select([
-        'r.id',
-        'r.scope',
-        'r.subjectId',
-        'r.eventsReviewed',
-        'r.findingsEnc',
-        'r.deviations',
-        'r.signedAt',
-        'u.displayName as reviewedByName',
-      ])
-      .select((eb) => [
-        eb.fn<string>('to_char', ['r.periodFrom', eb.val('YYYY-MM-DD')]).as('periodFrom'),
-        eb.fn<string>('to_char', ['r.periodTo', eb.val('YYYY-MM-DD')]).as('periodTo'),
-      ])
-      .orderBy('r.signedAt', 'desc')
-      .limit(100)
-      .execute();
+    const rows = await listLogReviews(tx);
     await auditOrganisationEvent(ctx, tx, {
       type: 'log_review.read',
       reason: decision.reason,

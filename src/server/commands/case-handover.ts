@@ -22,6 +22,7 @@ import {
   findHandover,
   findPendingHandover,
   insertHandover,
+  listRolesOfUnitColleagues,
   reassignOpenTasks,
 } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
@@ -33,24 +34,11 @@ import { auditPersonEvent, runAudited } from './person-access';
  * Their roles come in one query, since the case page asks this on every read.
  */
 export const handoverCandidates = async (ctx: CommandContext, tx: Tx, record: CaseRecord) => {
-  const grants = await tx
-    .selectFrom('roleAssignments as ra')
-    .innerJoin('units as un', 'un.id', 'ra.unitId')
-    .innerJoin('users as u', 'u.id', 'ra.userId')
-    .select([
-      'ra.userId',
-      'u.displayName',
-      'ra.organisationId',
-      'ra.unitId',
-      'ra.role',
-      'un.secrecyAreaId',
-    ])
-    .where('ra.userId', 'in', (eb) =>
-      eb.selectFrom('roleAssignments').select('userId').where('unitId', '=', record.unitId),
-    )
-    .where('ra.userId', '<>', record.ownerUserId ?? ctx.actor.userId)
-    .orderBy('u.displayName')
-    .execute();
+  const grants = await listRolesOfUnitColleagues(
+    tx,
+    record.unitId,
+    record.ownerUserId ?? ctx.actor.userId,
+  );
   const byUser = new Map<string, { displayName: string; held: HeldRole[] }>();
   for (const grant of grants) {
     const entry = byUser.get(grant.userId) ?? { displayName: grant.displayName, held: [] };

@@ -5,10 +5,11 @@ import { ruleViolation } from '../../domain/errors';
 import { appendAuditEvent } from '../audit/audit.repository';
 import { loadCommonPasswords } from '../catalogues/common-passwords';
 import { hashPassword, verifyPassword } from '../auth/passwords';
+import { endOtherSessions } from '../auth/session.repository';
 import { asSystem } from '../db/transaction';
 import type { AppDeps, RequestSession } from '../http/context';
 import { findSignInWait, usernameKey } from '../repositories/sign-in-failure.repository';
-import { findUserById } from '../repositories/user.repository';
+import { findUserById, setPasswordIfVersion } from '../repositories/user.repository';
 import { registerFailure } from './sign-in-with-password';
 
 /**
@@ -50,22 +51,9 @@ export const changeOwnPassword = async (
     throw invalidFields(problems.map((message) => ({ field: 'newPassword', message })));
   const passwordHash = await hashPassword(input.newPassword);
   await asSystem(deps.db, async (tx) => {
-    const changed = await tx
-      .updateTable('users')
-      .set((eb) => ({ passwordHash, version: eb('version', '+', 1) }))
-      .where('id', '=', user.id)
-      .where('version', '=', user.version)
-      .returning('id')
-      .executeTakeFirst();
+    const changed = await setPasswordIfVersion(tx, user.id, user.version, passwordHash);
     if (!changed) throw staleVersion('Kontot ändrades samtidigt. Försök igen.');
-    const ended = await tx
-      .updateTable('sessions')
-      .set({ endedAt: now })
-      .where('userId', '=', user.id)
-      .where('idHash', '<>', session.idHash)
-      .where('endedAt', 'is', null)
-      .returning('idHash')
-      .execute();
+    const ended = await endOtherSessions(tx, user.id, session.idHash, now);
     await appendAuditEvent(
       tx,
       {

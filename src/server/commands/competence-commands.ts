@@ -2,9 +2,15 @@ import type { RoleId } from '../../domain/access/roles';
 import { swedishDate } from '../../domain/calendar';
 import { competenceState, requiredCourses, type Course } from '../../domain/governance/competence';
 import { invalidFields } from '../../domain/errors';
-import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import {
+  findRoleInOrganisation,
+  insertCompetenceRecord,
+  listCompetenceRecords,
+  listInstrumentTrainings,
+  listStaffRoles,
+} from '../repositories/competence.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -12,16 +18,8 @@ import { auditOrganisationEvent, runAudited } from './person-access';
 const completions = async (tx: Tx, userIds: readonly string[]) => {
   if (userIds.length === 0) return () => [] as string[];
   const [records, trainings] = await Promise.all([
-    tx
-      .selectFrom('competenceRecords')
-      .select(['userId', 'courseCode', dateText('completedOn').as('completedOn')])
-      .where('userId', 'in', userIds)
-      .execute(),
-    tx
-      .selectFrom('userTrainings')
-      .select(['userId', 'instrumentId', dateText('completedOn').as('completedOn')])
-      .where('userId', 'in', userIds)
-      .execute(),
+    listCompetenceRecords(tx, userIds),
+    listInstrumentTrainings(tx, userIds),
   ]);
   return (userId: string, course: Course) => [
     ...records
@@ -48,12 +46,7 @@ export const recordCompetence = (
     const userId = input.userId ?? ctx.actor.userId;
     if (userId !== ctx.actor.userId) {
       requireOrganisationAction(ctx, 'statistics.read');
-      const colleague = await tx
-        .selectFrom('roleAssignments')
-        .select('userId')
-        .where('userId', '=', userId)
-        .where('organisationId', '=', ctx.actor.organisationId)
-        .executeTakeFirst();
+      const colleague = await findRoleInOrganisation(tx, userId, ctx.actor.organisationId);
       if (!colleague)
         throw invalidFields([{ field: 'userId', message: 'Välj någon som arbetar här.' }]);
     }
@@ -63,17 +56,14 @@ export const recordCompetence = (
       throw invalidFields([
         { field: 'completedOn', message: 'Registrera utbildningen när den är genomförd.' },
       ]);
-    await tx
-      .insertInto('competenceRecords')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        userId,
-        courseCode: input.courseCode,
-        completedOn: input.completedOn,
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .execute();
+    await insertCompetenceRecord(tx, {
+      organisationId: ctx.actor.organisationId,
+      userId,
+      courseCode: input.courseCode,
+      completedOn: input.completedOn,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'competence.recorded',
       reason: userId === ctx.actor.userId ? 'competence.own' : 'statistics.read',
@@ -108,16 +98,7 @@ export const competenceCoverage = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     requireOrganisationAction(ctx, 'statistics.read');
     const today = swedishDate(ctx.now());
-    const grants = await tx
-      .selectFrom('roleAssignments as ra')
-      .innerJoin('users as u', 'u.id', 'ra.userId')
-      .innerJoin('units as un', 'un.id', 'ra.unitId')
-      .select(['ra.userId', 'ra.unitId', 'ra.role', 'u.displayName', 'un.name as unitName'])
-      .where('ra.organisationId', '=', ctx.actor.organisationId)
-      .where('u.disabled', '=', false)
-      .orderBy('un.name')
-      .orderBy('u.displayName')
-      .execute();
+    const grants = await listStaffRoles(tx, ctx.actor.organisationId);
     const completed = await completions(tx, [...new Set(grants.map((grant) => grant.userId))]);
     const units = [...new Map(grants.map((grant) => [grant.unitId, grant.unitName]))];
     await auditOrganisationEvent(ctx, tx, {

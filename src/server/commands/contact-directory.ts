@@ -7,6 +7,11 @@ import {
 } from '../../domain/collaboration/contact-functions';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
+import {
+  endCurrentContact,
+  insertContactEntry,
+  listContactEntries,
+} from '../repositories/contact-directory.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -16,27 +21,7 @@ import { auditOrganisationEvent, runAudited } from './person-access';
  */
 export const readContactDirectory = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    const rows = await tx
-      .selectFrom('contactEntries as e')
-      .innerJoin('directoryOrganisations as o', 'o.id', 'e.organisationId')
-      .select([
-        'e.id',
-        'e.organisationId',
-        'o.name as organisationName',
-        'e.functionCode',
-        'e.holderName',
-        'e.phone',
-        'e.hours',
-        'e.outOfHours',
-      ])
-      .select((eb) => [
-        eb.fn<string>('to_char', ['e.validFrom', eb.val('YYYY-MM-DD')]).as('validFrom'),
-        eb.fn<string | null>('to_char', ['e.validTo', eb.val('YYYY-MM-DD')]).as('validTo'),
-      ])
-      .orderBy('e.functionCode')
-      .orderBy('o.name')
-      .orderBy('e.validFrom', 'desc')
-      .execute();
+    const rows = await listContactEntries(tx);
     return rows.map((row) => ({
       ...row,
       current: row.validTo === null,
@@ -66,28 +51,23 @@ export const recordContact = (
           message: problem.message,
         })),
       });
-    await tx
-      .updateTable('contactEntries')
-      .set({ validTo: addDays(input.validFrom, -1) })
-      .where('organisationId', '=', ctx.actor.organisationId)
-      .where('functionCode', '=', input.functionCode)
-      .where('validTo', 'is', null)
-      .execute();
-    const { id } = await tx
-      .insertInto('contactEntries')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        functionCode: input.functionCode,
-        holderName: input.holderName.trim(),
-        phone: input.phone.trim(),
-        hours: input.hours.trim(),
-        outOfHours: input.outOfHours.trim(),
-        validFrom: input.validFrom,
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    await endCurrentContact(
+      tx,
+      ctx.actor.organisationId,
+      input.functionCode,
+      addDays(input.validFrom, -1),
+    );
+    const { id } = await insertContactEntry(tx, {
+      organisationId: ctx.actor.organisationId,
+      functionCode: input.functionCode,
+      holderName: input.holderName.trim(),
+      phone: input.phone.trim(),
+      hours: input.hours.trim(),
+      outOfHours: input.outOfHours.trim(),
+      validFrom: input.validFrom,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'contact.recorded',
       reason: decision.reason,

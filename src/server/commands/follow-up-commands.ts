@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { swedishDate } from '../../domain/calendar';
 import {
   checkRating,
@@ -17,14 +16,21 @@ import {
   presentSatisfaction,
 } from '../presenters/follow-up.presenter';
 import { taskNoteContext } from '../presenters/task.presenter';
+import {
+  closeFollowUpTasks,
+  findFollowUpPlan,
+  findFollowUpPlanForChange,
+  insertFollowUpPlanIfNone,
+  insertRating,
+  insertSatisfactionAnswer,
+  listRatings,
+  listSatisfactionAnswers,
+  updateFollowUpPlanIfVersion,
+} from '../repositories/follow-up.repository';
+import { interventionTypeExists } from '../repositories/intervention.repository';
 import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
-
-/** The plan's follow-up dates as YYYY-MM-DD, as every other date leaves the database here. */
-const planDates = sql<
-  string[]
->`array(select to_char(d, 'YYYY-MM-DD') from unnest(follow_up_dates) d)`.as('dates');
 
 /** The person's own ratings over time, satisfaction answers and the follow-up after closure. */
 export const readFollowUp = (ctx: CommandContext, caseId: string) =>
@@ -33,33 +39,9 @@ export const readFollowUp = (ctx: CommandContext, caseId: string) =>
       audit: 'follow_up.read',
       reads: 'caseHistory',
     });
-    const ratings = await tx
-      .selectFrom('clientRatings')
-      .select(['id', 'phase', 'wellbeing', 'safety', 'violence', 'commentEnc'])
-      .select((eb) => eb.fn<string>('to_char', ['ratedOn', eb.val('YYYY-MM-DD')]).as('ratedOn'))
-      .where('caseId', '=', caseId)
-      .orderBy('ratedOn')
-      .orderBy('recordedAt')
-      .execute();
-    const answers = await tx
-      .selectFrom('satisfactionAnswers as a')
-      .leftJoin('interventionTypes as t', 't.id', 'a.interventionTypeId')
-      .select(['a.id', 'a.subject', 'a.score', 'a.commentEnc', 'a.housingProvider', 't.name'])
-      .select((eb) =>
-        eb.fn<string>('to_char', ['a.answeredOn', eb.val('YYYY-MM-DD')]).as('answeredOn'),
-      )
-      .where('a.caseId', '=', caseId)
-      .orderBy('a.answeredOn')
-      .execute();
-    const plan = await tx
-      .selectFrom('followUpPlans')
-      .select(['consent', 'version'])
-      .select((eb) => [
-        eb.fn<string>('to_char', ['closedOn', eb.val('YYYY-MM-DD')]).as('closedOn'),
-        planDates,
-      ])
-      .where('caseId', '=', caseId)
-      .executeTakeFirst();
+    const ratings = await listRatings(tx, caseId);
+    const answers = await listSatisfactionAnswers(tx, caseId);
+    const plan = await findFollowUpPlan(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'follow_up.read',
       personId: record.personId,
@@ -95,22 +77,18 @@ export const recordRating = (
     });
     const problems = checkRating(input, swedishDate(ctx.now()));
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('clientRatings')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        caseId,
-        phase: input.phase,
-        ratedOn: input.ratedOn,
-        wellbeing: input.wellbeing,
-        safety: input.safety,
-        violence: input.violence,
-        commentEnc: encryptField(ctx.keys, followUpContexts.rating, input.comment.trim()),
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertRating(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      phase: input.phase,
+      ratedOn: input.ratedOn,
+      wellbeing: input.wellbeing,
+      safety: input.safety,
+      violence: input.violence,
+      commentEnc: encryptField(ctx.keys, followUpContexts.rating, input.comment.trim()),
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'follow_up.rating_recorded',
       personId: record.personId,
@@ -141,29 +119,21 @@ export const recordSatisfaction = (
     if (
       input.subject === 'intervention' &&
       input.interventionTypeId &&
-      !(await tx
-        .selectFrom('interventionTypes')
-        .select('id')
-        .where('id', '=', input.interventionTypeId)
-        .executeTakeFirst())
+      !(await interventionTypeExists(tx, input.interventionTypeId))
     )
       problems.push({ field: 'interventionTypeId', message: 'Välj en insats ur katalogen.' });
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('satisfactionAnswers')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        caseId,
-        subject: input.subject,
-        interventionTypeId: input.subject === 'intervention' ? input.interventionTypeId : null,
-        housingProvider: input.subject === 'housing' ? input.housingProvider.trim() : null,
-        answeredOn: swedishDate(ctx.now()),
-        score: input.score,
-        commentEnc: encryptField(ctx.keys, followUpContexts.satisfaction, input.comment.trim()),
-        recordedBy: ctx.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertSatisfactionAnswer(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      subject: input.subject,
+      interventionTypeId: input.subject === 'intervention' ? input.interventionTypeId : null,
+      housingProvider: input.subject === 'housing' ? input.housingProvider.trim() : null,
+      answeredOn: swedishDate(ctx.now()),
+      score: input.score,
+      commentEnc: encryptField(ctx.keys, followUpContexts.satisfaction, input.comment.trim()),
+      recordedBy: ctx.actor.userId,
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'follow_up.satisfaction_recorded',
       personId: record.personId,
@@ -195,12 +165,7 @@ export const saveFollowUpPlan = (
         { field: 'closedOn', message: 'Ange dagen ärendet avslutas, i dag eller tidigare.' },
       ]);
     const dates = followUpDates(input.closedOn, input.consent);
-    const existing = await tx
-      .selectFrom('followUpPlans')
-      .select(['id', 'consent'])
-      .select(planDates)
-      .where('caseId', '=', caseId)
-      .executeTakeFirst();
+    const existing = await findFollowUpPlanForChange(tx, caseId);
     const values = {
       consent: input.consent,
       closedOn: input.closedOn,
@@ -209,38 +174,23 @@ export const saveFollowUpPlan = (
       recordedAt: ctx.now(),
     };
     if (existing) {
-      const updated = await tx
-        .updateTable('followUpPlans')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', existing.id)
-        .where('version', '=', input.version)
-        .returning('id')
-        .executeTakeFirst();
+      const updated = await updateFollowUpPlanIfVersion(tx, existing.id, input.version, values);
       if (!updated) throw staleVersion('Svaret har ändrats av någon annan. Läs in sidan igen.');
     } else {
       // Two first answers at once: the second finds the first's (409), never a unique error.
-      const inserted = await tx
-        .insertInto('followUpPlans')
-        .values({ ...values, organisationId: ctx.actor.organisationId, caseId })
-        .onConflict((conflict) => conflict.column('caseId').doNothing())
-        .returning('id')
-        .executeTakeFirst();
+      const inserted = await insertFollowUpPlanIfNone(tx, {
+        ...values,
+        organisationId: ctx.actor.organisationId,
+        caseId,
+      });
       if (!inserted) throw staleVersion('Någon annan svarade samtidigt. Läs in sidan igen.');
     }
     // A withdrawn consent closes the follow-up calls not yet made: nobody may call her now.
     if (!input.consent && existing?.consent && existing.dates.length)
-      await tx
-        .updateTable('caseTasks')
-        .set((eb) => ({
-          doneAt: ctx.now(),
-          doneBy: ctx.actor.userId,
-          version: eb('version', '+', 1),
-        }))
-        .where('caseId', '=', caseId)
-        .where('kind', '=', 'followUp')
-        .where('doneAt', 'is', null)
-        .where(sql<boolean>`to_char(due_on, 'YYYY-MM-DD') = any(${existing.dates})`)
-        .execute();
+      await closeFollowUpTasks(tx, caseId, existing.dates, {
+        doneAt: ctx.now(),
+        doneBy: ctx.actor.userId,
+      });
     if (input.consent && !existing?.consent)
       for (const [index, dueOn] of dates.entries())
         await insertTask(tx, {

@@ -2,28 +2,22 @@ import { can } from '../../domain/access/policy';
 import { swedishDate } from '../../domain/calendar';
 import { invalidFields, ruleViolation } from '../../domain/errors';
 import { checkAdmission, checkGroup, queueFigures } from '../../domain/interventions/groups';
-import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { caseResource, presentCaseSummary } from '../presenters/case.presenter';
 import { findCases } from '../repositories/case.repository';
+import {
+  findGroupForUpdate,
+  insertGroup,
+  insertGroupPlace,
+  listGroupPlaces,
+  listGroupRows,
+  requeueGroupPlace,
+  updateGroupPlace,
+} from '../repositories/group.repository';
+import { interventionTypeExists } from '../repositories/intervention.repository';
 import { loadCaseFor } from './case-access';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
-
-const placesOf = (tx: Tx, groupIds: string[]) =>
-  groupIds.length === 0
-    ? Promise.resolve([])
-    : tx
-        .selectFrom('groupPlaces')
-        .select(['id', 'groupId', 'caseId', 'version'])
-        .select((eb) => [
-          eb.fn<string>('to_char', ['addedOn', eb.val('YYYY-MM-DD')]).as('addedOn'),
-          eb.fn<string | null>('to_char', ['admittedOn', eb.val('YYYY-MM-DD')]).as('admittedOn'),
-          eb.fn<string | null>('to_char', ['leftOn', eb.val('YYYY-MM-DD')]).as('leftOn'),
-        ])
-        .where('groupId', 'in', groupIds)
-        .orderBy('addedOn')
-        .execute();
 
 /**
  * The organisation's groups with their queue figures (counts for everyone who works with
@@ -31,14 +25,8 @@ const placesOf = (tx: Tx, groupIds: string[]) =>
  */
 export const listGroups = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    const groups = await tx
-      .selectFrom('interventionGroups as g')
-      .innerJoin('interventionTypes as t', 't.id', 'g.typeId')
-      .select(['g.id', 'g.theme', 'g.capacity', 't.name as typeName'])
-      .select((eb) => eb.fn<string>('to_char', ['g.startsOn', eb.val('YYYY-MM-DD')]).as('startsOn'))
-      .orderBy('g.startsOn')
-      .execute();
-    const places = await placesOf(
+    const groups = await listGroupRows(tx);
+    const places = await listGroupPlaces(
       tx,
       groups.map((group) => group.id),
     );
@@ -86,25 +74,17 @@ export const createGroup = (
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'case.write');
     const problems = checkGroup(input, swedishDate(ctx.now()));
-    const type = await tx
-      .selectFrom('interventionTypes')
-      .select('id')
-      .where('id', '=', input.typeId)
-      .executeTakeFirst();
-    if (!type) problems.push({ field: 'typeId', message: 'Välj en insats ur katalogen.' });
+    if (!(await interventionTypeExists(tx, input.typeId)))
+      problems.push({ field: 'typeId', message: 'Välj en insats ur katalogen.' });
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('interventionGroups')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        typeId: input.typeId,
-        theme: input.theme.trim(),
-        capacity: input.capacity,
-        startsOn: input.startsOn,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertGroup(tx, {
+      organisationId: ctx.actor.organisationId,
+      typeId: input.typeId,
+      theme: input.theme.trim(),
+      capacity: input.capacity,
+      startsOn: input.startsOn,
+      createdAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'group.created',
       reason: decision.reason,
@@ -127,15 +107,10 @@ export const changeGroupPlace = (
       audit: 'group.place_changed',
       reads: 'caseHistory',
     });
-    const group = await tx
-      .selectFrom('interventionGroups')
-      .select(['id', 'capacity'])
-      .where('id', '=', input.groupId)
-      .forUpdate()
-      .executeTakeFirst();
+    const group = await findGroupForUpdate(tx, input.groupId);
     if (!group) throw invalidFields([{ field: 'groupId', message: 'Välj en grupp.' }]);
     const today = swedishDate(ctx.now());
-    const places = await placesOf(tx, [group.id]);
+    const places = await listGroupPlaces(tx, [group.id]);
     const place = places.find((entry) => entry.caseId === caseId);
     if (input.action === 'join') {
       if (place && !place.leftOn)
@@ -143,27 +118,14 @@ export const changeGroupPlace = (
           'group.already_in',
           'Personen står redan i kön eller är med i gruppen.',
         );
-      if (place)
-        await tx
-          .updateTable('groupPlaces')
-          .set((eb) => ({
-            addedOn: today,
-            admittedOn: null,
-            leftOn: null,
-            version: eb('version', '+', 1),
-          }))
-          .where('id', '=', place.id)
-          .execute();
+      if (place) await requeueGroupPlace(tx, place.id, today);
       else
-        await tx
-          .insertInto('groupPlaces')
-          .values({
-            organisationId: ctx.actor.organisationId,
-            groupId: group.id,
-            caseId,
-            addedOn: today,
-          })
-          .execute();
+        await insertGroupPlace(tx, {
+          organisationId: ctx.actor.organisationId,
+          groupId: group.id,
+          caseId,
+          addedOn: today,
+        });
     } else {
       if (!place || place.leftOn)
         throw ruleViolation('group.not_in', 'Personen står inte i kön till gruppen.');
@@ -173,14 +135,11 @@ export const changeGroupPlace = (
         const admission = checkAdmission(queueFigures(places, group.capacity, today));
         if (!admission.ok) throw ruleViolation('group.full', admission.message);
       }
-      await tx
-        .updateTable('groupPlaces')
-        .set((eb) => ({
-          ...(input.action === 'admit' ? { admittedOn: today } : { leftOn: today }),
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', place.id)
-        .execute();
+      await updateGroupPlace(
+        tx,
+        place.id,
+        input.action === 'admit' ? { admittedOn: today } : { leftOn: today },
+      );
     }
     await auditPersonEvent(ctx, tx, {
       type: 'group.place_changed',

@@ -5,6 +5,12 @@ import { DomainError, invalidFields, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { housingAddressContext, presentHousingUnit } from '../presenters/housing.presenter';
+import {
+  findHousingUnit,
+  insertHousingUnit,
+  listHousingDirectory,
+  updateHousingUnitIfVersion,
+} from '../repositories/housing.repository';
 import { findUserById } from '../repositories/user.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
@@ -16,28 +22,7 @@ import { auditOrganisationEvent, runAudited } from './person-access';
  */
 export const listHousingUnits = (ctx: CommandContext, needs: readonly Specialisation[]) =>
   runAudited(ctx, async (tx) => {
-    const rows = await tx
-      .selectFrom('housingUnits as h')
-      .innerJoin('directoryOrganisations as o', 'o.id', 'h.organisationId')
-      .select([
-        'h.id',
-        'h.organisationId',
-        'o.name as organisationName',
-        'h.name',
-        'h.providerKind',
-        'h.ivoPermit',
-        'h.specialisations',
-        'h.areaDescription',
-        'h.addressEnc',
-        'h.phone',
-        'h.capacity',
-        'h.occupied',
-        'h.availabilityUpdatedAt',
-        'h.availabilityUpdatedByName',
-        'h.version',
-      ])
-      .orderBy('h.name')
-      .execute();
+    const rows = await listHousingDirectory(tx);
     // The address is for those who keep the unit, not for everyone in its organisation.
     const keeps = can(
       ctx.actor,
@@ -123,27 +108,13 @@ export const saveHousingUnit = (
     let savedId = id;
     if (id === null) {
       savedId = (
-        await tx
-          .insertInto('housingUnits')
-          .values({ ...values, organisationId: ctx.actor.organisationId })
-          .returning('id')
-          .executeTakeFirstOrThrow()
+        await insertHousingUnit(tx, { ...values, organisationId: ctx.actor.organisationId })
       ).id;
     } else {
-      const existing = await tx
-        .selectFrom('housingUnits')
-        .select(['id', 'organisationId'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const existing = await findHousingUnit(tx, id);
       if (!existing || existing.organisationId !== ctx.actor.organisationId)
         throw new DomainError('not_found', { message: 'Boendet finns inte bland era egna.' });
-      const updated = await tx
-        .updateTable('housingUnits')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('version', '=', input.version)
-        .returning('id')
-        .executeTakeFirst();
+      const updated = await updateHousingUnitIfVersion(tx, id, input.version, values);
       if (!updated)
         throw staleVersion(
           'Någon annan har just ändrat boendet. Läs in sidan igen och se de nya siffrorna.',

@@ -2,13 +2,21 @@
  * A place request after it is sent: the provider's answer (an offer books the places), withdrawing
  * it, and giving booked places back.
  */
-import { sql } from 'kysely';
 import { declineReasonMinLength } from '../../domain/housing/placement';
 import { DomainError, invalidFields, ruleViolation, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { requestContexts } from '../presenters/housing.presenter';
+import {
+  answerPlaceRequestIfVersion,
+  bookHousingPlaces,
+  claimPlaceRequestIfVersion,
+  findPlaceRequest,
+  findPlaceRequestWithPlacement,
+  releaseHousingPlaces,
+  withdrawPlaceRequestInStatus,
+} from '../repositories/housing.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { requireOrganisationAction } from './organisation-access';
@@ -21,14 +29,7 @@ const staleRequest = () => staleVersion('Förfrågan har ändrats. Läs in sidan
  * on it at once, the second finds it changed (409) instead of acting on what it no longer is.
  */
 const claimRequest = async (tx: Tx, requestId: string, version: number) => {
-  const claimed = await tx
-    .updateTable('housingRequests')
-    .set((eb) => ({ version: eb('version', '+', 1) }))
-    .where('id', '=', requestId)
-    .where('version', '=', version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!claimed) throw staleRequest();
+  if (!(await claimPlaceRequestIfVersion(tx, requestId, version))) throw staleRequest();
 };
 
 /**
@@ -42,11 +43,7 @@ export const answerPlaceRequest = (
 ) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'housing.keep');
-    const request = await tx
-      .selectFrom('housingRequests')
-      .select(['id', 'toOrganisationId', 'housingUnitId', 'places', 'status', 'version'])
-      .where('id', '=', requestId)
-      .executeTakeFirst();
+    const request = await findPlaceRequest(tx, requestId);
     if (!request || request.toOrganisationId !== ctx.actor.organisationId)
       throw new DomainError('not_found', { message: 'Förfrågan finns inte bland era.' });
     if (request.status !== 'sent')
@@ -59,16 +56,7 @@ export const answerPlaceRequest = (
         },
       ]);
     if (input.offer) {
-      const booked = await tx
-        .updateTable('housingUnits')
-        .set((eb) => ({
-          occupied: eb('occupied', '+', request.places),
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', request.housingUnitId)
-        .where((eb) => eb(eb('occupied', '+', request.places), '<=', eb.ref('capacity')))
-        .returning('occupied')
-        .executeTakeFirst();
+      const booked = await bookHousingPlaces(tx, request.housingUnitId, request.places);
       if (!booked)
         throw ruleViolation(
           'housing.no_free_place',
@@ -78,19 +66,12 @@ export const answerPlaceRequest = (
         );
     }
     const keeper = await findUserById(tx, ctx.actor.userId);
-    const answered = await tx
-      .updateTable('housingRequests')
-      .set((eb) => ({
-        status: input.offer ? 'offered' : 'declined',
-        answeredAt: ctx.now(),
-        answeredByName: keeper?.displayName ?? '–',
-        answerEnc: encryptField(ctx.keys, requestContexts.answer, input.message.trim()),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', requestId)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const answered = await answerPlaceRequestIfVersion(tx, requestId, input.version, {
+      status: input.offer ? 'offered' : 'declined',
+      answeredAt: ctx.now(),
+      answeredByName: keeper?.displayName ?? '–',
+      answerEnc: encryptField(ctx.keys, requestContexts.answer, input.message.trim()),
+    });
     if (!answered) throw staleRequest();
     await auditOrganisationEvent(ctx, tx, {
       type: 'housing.request_answered',
@@ -101,29 +82,8 @@ export const answerPlaceRequest = (
   });
 
 /** Gives an offered request's booked places back to the provider; false if already given. */
-export const releasePlaces = async (ctx: CommandContext, tx: Tx, requestId: string) =>
-  (
-    await sql<{
-      released: boolean;
-    }>`select release_housing_places(${requestId}, ${ctx.now()}) as released`.execute(tx)
-  ).rows[0]!.released;
-
-const requestRow = (tx: Tx, requestId: string) =>
-  tx
-    .selectFrom('housingRequests as r')
-    .leftJoin('housingPlacements as p', 'p.requestId', 'r.id')
-    .select([
-      'r.id',
-      'r.caseId',
-      'r.fromOrganisationId',
-      'r.toOrganisationId',
-      'r.status',
-      'r.releasedAt',
-      'r.version',
-      'p.id as placementId',
-    ])
-    .where('r.id', '=', requestId)
-    .executeTakeFirst();
+export const releasePlaces = (ctx: CommandContext, tx: Tx, requestId: string) =>
+  releaseHousingPlaces(tx, requestId, ctx.now());
 
 /**
  * The placing side no longer needs the place (she found another solution, or the need passed):
@@ -136,7 +96,7 @@ export const withdrawPlaceRequest = (
   input: { version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const request = await requestRow(tx, requestId);
+    const request = await findPlaceRequestWithPlacement(tx, requestId);
     if (!request || request.fromOrganisationId !== ctx.actor.organisationId || !request.caseId)
       throw new DomainError('not_found', { message: 'Förfrågan finns inte bland era.' });
     const { record, decision } = await loadCaseFor(ctx, tx, request.caseId, 'case.write', {
@@ -153,13 +113,7 @@ export const withdrawPlaceRequest = (
     await claimRequest(tx, requestId, input.version);
     const released = request.status === 'offered' && (await releasePlaces(ctx, tx, requestId));
     // Releasing bumped the version; the transaction guards the rest, so match on status.
-    const withdrawn = await tx
-      .updateTable('housingRequests')
-      .set((eb) => ({ status: 'withdrawn', version: eb('version', '+', 1) }))
-      .where('id', '=', requestId)
-      .where('status', '=', request.status)
-      .returning('id')
-      .executeTakeFirst();
+    const withdrawn = await withdrawPlaceRequestInStatus(tx, requestId, request.status);
     if (!withdrawn) throw staleRequest();
     await auditPersonEvent(ctx, tx, {
       type: 'housing.request_withdrawn',
@@ -181,7 +135,7 @@ export const releaseOfferedPlaces = (
 ) =>
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'housing.keep');
-    const request = await requestRow(tx, requestId);
+    const request = await findPlaceRequestWithPlacement(tx, requestId);
     if (!request || request.toOrganisationId !== ctx.actor.organisationId)
       throw new DomainError('not_found', { message: 'Förfrågan finns inte bland era.' });
     if (request.status !== 'offered' || request.releasedAt)

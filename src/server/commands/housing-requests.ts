@@ -8,6 +8,11 @@ import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
 import { presentPlaceRequest, requestContexts } from '../presenters/housing.presenter';
 import { findCases } from '../repositories/case.repository';
+import {
+  findHousingUnit,
+  insertPlaceRequest,
+  listPlaceRequestsFor,
+} from '../repositories/housing.repository';
 import { findUnit, ownOrganisation } from '../repositories/organisation.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
@@ -29,37 +34,29 @@ export const sendPlaceRequest = (
       reads: 'notShared',
     });
     const problems = checkPlaceRequest(input, swedishDate(ctx.now()));
-    const unit = await tx
-      .selectFrom('housingUnits')
-      .select(['id', 'name', 'organisationId'])
-      .where('id', '=', input.housingUnitId)
-      .executeTakeFirst();
+    const unit = await findHousingUnit(tx, input.housingUnitId);
     if (!unit) problems.push({ field: 'housingUnitId', message: 'Välj ett boende i katalogen.' });
     if (problems.length) throw invalidFields(problems);
     const own = await ownOrganisation(tx, ctx.actor.organisationId);
     const fromUnit = (await findUnit(tx, record.unitId))!;
     const sender = await findUserById(tx, ctx.actor.userId);
-    const { id } = await tx
-      .insertInto('housingRequests')
-      .values({
-        fromOrganisationId: own.id,
-        fromUnitId: fromUnit.id,
-        fromUserName: sender?.displayName ?? '–',
-        fromUnitName: fromUnit.name,
-        fromOrganisationName: own.name,
-        caseId,
-        housingUnitId: unit!.id,
-        toOrganisationId: unit!.organisationId,
-        housingUnitName: unit!.name,
-        places: input.places,
-        children: input.children,
-        needs: [...new Set(input.needs)],
-        noteEnc: encryptField(ctx.keys, requestContexts.note, input.note.trim()),
-        wantedFrom: input.wantedFrom,
-        sentAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertPlaceRequest(tx, {
+      fromOrganisationId: own.id,
+      fromUnitId: fromUnit.id,
+      fromUserName: sender?.displayName ?? '–',
+      fromUnitName: fromUnit.name,
+      fromOrganisationName: own.name,
+      caseId,
+      housingUnitId: unit!.id,
+      toOrganisationId: unit!.organisationId,
+      housingUnitName: unit!.name,
+      places: input.places,
+      children: input.children,
+      needs: [...new Set(input.needs)],
+      noteEnc: encryptField(ctx.keys, requestContexts.note, input.note.trim()),
+      wantedFrom: input.wantedFrom,
+      sentAt: ctx.now(),
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'housing.request_sent',
       personId: record.personId,
@@ -82,31 +79,12 @@ export const listPlaceRequests = (ctx: CommandContext, caseId: string | null = n
       ctx.now(),
     ).allowed;
     const readable = await unitsWhereActorMay(ctx, tx, 'case.read');
-    const rows = await tx
-      .selectFrom('housingRequests')
-      .selectAll()
-      .select((eb) =>
-        eb.fn<string>('to_char', ['wantedFrom', eb.val('YYYY-MM-DD')]).as('wantedFromText'),
-      )
-      .where((eb) =>
-        eb.or([
-          ...(keeps ? [eb('toOrganisationId', '=', ctx.actor.organisationId)] : []),
-          ...(readable.length
-            ? [
-                eb.and([
-                  eb('fromOrganisationId', '=', ctx.actor.organisationId),
-                  eb('fromUnitId', 'in', readable),
-                ]),
-              ]
-            : []),
-          eb.val(false),
-        ]),
-      )
-      // One case's requests only, when the case page asks (the place and its request).
-      .$if(caseId !== null, (query) => query.where('caseId', '=', caseId))
-      .orderBy('sentAt', 'desc')
-      .limit(200)
-      .execute();
+    // One case's requests only, when the case page asks (the place and its request).
+    const rows = await listPlaceRequestsFor(
+      tx,
+      { organisationId: ctx.actor.organisationId, incoming: keeps, fromUnitIds: readable, caseId },
+      200,
+    );
     // A request sent from a case is listed to those who may read that case (a therapist only
     // where assigned), like the case itself.
     const cases = await findCases(tx, [

@@ -8,6 +8,7 @@ import { invalidFields } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { presentUnmetNeed, unmetNeedNoteContext } from '../presenters/housing.presenter';
+import { insertUnmetNeed, listUnmetNeedsInUnits } from '../repositories/housing.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
@@ -30,20 +31,16 @@ export const recordUnmetNeed = (
     if (!(await unitsWhereActorMay(ctx, tx, 'case.write')).includes(input.unitId))
       problems.push({ field: 'unitId', message: 'Välj en enhet där du arbetar med ärenden.' });
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('housingUnmetNeeds')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        unitId: input.unitId,
-        recordedOn: today,
-        places: input.places,
-        children: input.children,
-        needs: [...new Set(input.needs)],
-        noteEnc: encryptField(ctx.keys, unmetNeedNoteContext, input.note.trim()),
-        recordedBy: ctx.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertUnmetNeed(tx, {
+      organisationId: ctx.actor.organisationId,
+      unitId: input.unitId,
+      recordedOn: today,
+      places: input.places,
+      children: input.children,
+      needs: [...new Set(input.needs)],
+      noteEnc: encryptField(ctx.keys, unmetNeedNoteContext, input.note.trim()),
+      recordedBy: ctx.actor.userId,
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'housing.unmet_need_recorded',
       reason: decision.reason,
@@ -57,15 +54,6 @@ export const listUnmetNeeds = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const readable = await unitsWhereActorMay(ctx, tx, 'case.read');
     if (readable.length === 0) return [];
-    const rows = await tx
-      .selectFrom('housingUnmetNeeds')
-      .select(['id', 'places', 'children', 'needs', 'noteEnc'])
-      .select((eb) =>
-        eb.fn<string>('to_char', ['recordedOn', eb.val('YYYY-MM-DD')]).as('recordedOn'),
-      )
-      .where('unitId', 'in', readable)
-      .orderBy('recordedOn', 'desc')
-      .limit(200)
-      .execute();
+    const rows = await listUnmetNeedsInUnits(tx, readable, 200);
     return rows.map((row) => presentUnmetNeed(row, ctx.keys));
   });

@@ -7,6 +7,12 @@ import { invalidFields, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { organisationFigures, releaseLevels } from '../indicators/organisation-figures';
+import {
+  findLatestPublication,
+  insertPublication,
+  listCountyPublications,
+} from '../repositories/indicator.repository';
+import { findUserDisplayName } from '../repositories/user.repository';
 import { requireCountyBoard } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -41,14 +47,7 @@ const audit = (
 export const ownIndicators = (ctx: CommandContext, period: Period) =>
   runAudited(ctx, async (tx) => {
     const { organisation, adults, levels } = await computeOwn(ctx, tx, period);
-    const published = await tx
-      .selectFrom('indicatorPublications')
-      .select(['publishedAt', 'catalogueVersion', 'figures'])
-      .where('organisationId', '=', organisation.id)
-      .where('periodFrom', '=', period.from)
-      .where('periodTo', '=', period.to)
-      .orderBy('publishedAt', 'desc')
-      .executeTakeFirst();
+    const published = await findLatestPublication(tx, organisation.id, period);
     await audit(ctx, tx, 'statistics.computed', period);
     return {
       period,
@@ -101,28 +100,20 @@ export const publishIndicators = (ctx: CommandContext, period: Period) =>
         'statistics.not_a_municipality',
         'Bara en kommun som hör till ett län lämnar nyckeltal till länet.',
       );
-    const publisher = await tx
-      .selectFrom('users')
-      .select('displayName')
-      .where('id', '=', ctx.actor.userId)
-      .executeTakeFirstOrThrow();
+    const publisher = await findUserDisplayName(tx, ctx.actor.userId);
     const now = ctx.now();
-    const { id } = await tx
-      .insertInto('indicatorPublications')
-      .values({
-        organisationId: organisation.id,
-        countyCode: organisation.countyCode,
-        periodFrom: period.from,
-        periodTo: period.to,
-        catalogueVersion: ctx.indicators.version,
-        // Released as in the organisation's own exports, so the two read together reveal nothing.
-        figures: JSON.stringify(releaseLevels(ctx.indicators, levels).whole),
-        publishedBy: ctx.actor.userId,
-        publishedByName: publisher.displayName,
-        publishedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertPublication(tx, {
+      organisationId: organisation.id,
+      countyCode: organisation.countyCode,
+      periodFrom: period.from,
+      periodTo: period.to,
+      catalogueVersion: ctx.indicators.version,
+      // Released as in the organisation's own exports, so the two read together reveal nothing.
+      figures: JSON.stringify(releaseLevels(ctx.indicators, levels).whole),
+      publishedBy: ctx.actor.userId,
+      publishedByName: publisher.displayName,
+      publishedAt: now,
+    });
     await audit(ctx, tx, 'statistics.published', period);
     return { id, publishedAt: now.toISOString() };
   });
@@ -139,15 +130,7 @@ export const countyIndicators = (ctx: CommandContext, period: Period) =>
       reason: 'statistics.not_a_county_board',
       message: 'Länets jämförelse visas för länsstyrelsen eller kommunförbundet i länet.',
     });
-    const publications = await tx
-      .selectFrom('indicatorPublications as p')
-      .innerJoin('directoryOrganisations as o', 'o.id', 'p.organisationId')
-      .select(['p.organisationId', 'o.name', 'p.figures', 'p.publishedAt', 'p.publishedByName'])
-      .where('p.countyCode', '=', board.countyCode)
-      .where('p.periodFrom', '=', period.from)
-      .where('p.periodTo', '=', period.to)
-      .orderBy('p.publishedAt')
-      .execute();
+    const publications = await listCountyPublications(tx, board.countyCode, period);
     // Oldest first, so each municipality's latest publication is the one the map keeps.
     const municipalities = [
       ...new Map(publications.map((row) => [row.organisationId, row])).values(),

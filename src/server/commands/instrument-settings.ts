@@ -1,6 +1,11 @@
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
-import { hasTraining, listPermittedInstruments } from '../repositories/assessment.repository';
+import {
+  hasTraining,
+  insertInstrumentPermission,
+  insertUserTraining,
+  listPermittedInstruments,
+} from '../repositories/assessment.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -41,17 +46,13 @@ export const permitInstrument = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.' }],
       });
-    await tx
-      .insertInto('instrumentPermissions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        instrumentId: input.instrumentId,
-        licenceNote: input.licenceNote,
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .onConflict((conflict) => conflict.columns(['organisationId', 'instrumentId']).doNothing())
-      .execute();
+    await insertInstrumentPermission(tx, {
+      organisationId: ctx.actor.organisationId,
+      instrumentId: input.instrumentId,
+      licenceNote: input.licenceNote,
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'instrument.permitted',
       reason: decision.reason,
@@ -70,16 +71,13 @@ export const recordTraining = (
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.' }],
       });
-    await tx
-      .insertInto('userTrainings')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        userId: ctx.actor.userId,
-        instrumentId: input.instrumentId,
-        completedOn: input.completedOn,
-        recordedAt: ctx.now(),
-      })
-      .execute();
+    await insertUserTraining(tx, {
+      organisationId: ctx.actor.organisationId,
+      userId: ctx.actor.userId,
+      instrumentId: input.instrumentId,
+      completedOn: input.completedOn,
+      recordedAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'training.recorded',
       reason: 'own_training',

@@ -11,8 +11,17 @@ import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
-import { delegationOf, extensionsOf, rolesAt, sessionsOf, statusOf } from './intervention-shared';
+import { rolesAt, statusOf } from './intervention-shared';
 import { interventionContexts as contexts } from '../presenters/intervention.presenter';
+import {
+  endInterventionIfVersion,
+  findDecisionDelegation,
+  findRunningIntervention,
+  insertInterventionExtension,
+  insertInterventionSession,
+  listInterventionExtensions,
+  listInterventionSessions,
+} from '../repositories/intervention.repository';
 
 /** The running intervention of a kind on the case, with its quota, for a change to it. */
 const running = async (
@@ -26,19 +35,12 @@ const running = async (
     audit: auditType,
     reads: 'caseHistory',
   });
-  const intervention = await tx
-    .selectFrom('grantedInterventions')
-    .select(['id', 'grantedSessions', 'version'])
-    .select((eb) => eb.fn<string>('to_char', ['decidedOn', eb.val('YYYY-MM-DD')]).as('decidedOn'))
-    .where('caseId', '=', caseId)
-    .where('typeId', '=', typeId)
-    .where('endedOn', 'is', null)
-    .executeTakeFirst();
+  const intervention = await findRunningIntervention(tx, caseId, typeId);
   if (!intervention)
     throw ruleViolation('intervention.not_running', 'Insatsen pågår inte i ärendet.');
   const [sessions, extensions] = await Promise.all([
-    sessionsOf(tx, [intervention.id]),
-    extensionsOf(tx, [intervention.id]),
+    listInterventionSessions(tx, [intervention.id]),
+    listInterventionExtensions(tx, [intervention.id]),
   ]);
   const audit = (details: Record<string, string | number | boolean | null>) =>
     auditPersonEvent(ctx, tx, {
@@ -87,21 +89,17 @@ export const recordInterventionSession = (
       const allowed = checkSession(quota, input.outcome);
       if (!allowed.ok) throw ruleViolation('intervention.quota_spent', allowed.message);
     }
-    const { id } = await tx
-      .insertInto('interventionSessions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        interventionId: intervention.id,
-        heldOn: input.heldOn,
-        kind: input.kind,
-        mode: input.mode,
-        outcome: input.outcome,
-        noteEnc: encryptField(ctx.keys, contexts.note, input.note.trim()),
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertInterventionSession(tx, {
+      organisationId: ctx.actor.organisationId,
+      interventionId: intervention.id,
+      heldOn: input.heldOn,
+      kind: input.kind,
+      mode: input.mode,
+      outcome: input.outcome,
+      noteEnc: encryptField(ctx.keys, contexts.note, input.note.trim()),
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await audit({ kind: input.kind, outcome: input.outcome });
     return { id };
   });
@@ -120,7 +118,7 @@ export const extendIntervention = (
       input.typeId,
       'intervention.extended',
     );
-    const delegation = (await delegationOf(tx, record.organisationId)).extension;
+    const delegation = (await findDecisionDelegation(tx, record.organisationId)).extension;
     const roles = rolesAt(ctx, record);
     // The decider's widest delegation among the roles held where the case is.
     const deciderRole = [...roles].sort(
@@ -133,18 +131,15 @@ export const extendIntervention = (
       delegation,
     );
     if (problems.length) throw invalidFields(problems);
-    await tx
-      .insertInto('interventionExtensions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        interventionId: intervention.id,
-        sessions: input.sessions,
-        reasonEnc: encryptField(ctx.keys, contexts.reason, input.reason.trim()),
-        decidedBy: ctx.actor.userId,
-        decidedByRole: deciderRole!,
-        decidedOn: swedishDate(ctx.now()),
-      })
-      .execute();
+    await insertInterventionExtension(tx, {
+      organisationId: ctx.actor.organisationId,
+      interventionId: intervention.id,
+      sessions: input.sessions,
+      reasonEnc: encryptField(ctx.keys, contexts.reason, input.reason.trim()),
+      decidedBy: ctx.actor.userId,
+      decidedByRole: deciderRole!,
+      decidedOn: swedishDate(ctx.now()),
+    });
     await audit({ sessions: input.sessions });
     return { sessions: input.sessions };
   });
@@ -183,21 +178,14 @@ export const endIntervention = (
         : []),
     ];
     if (problems.length) throw invalidFields(problems);
-    const ended = await tx
-      .updateTable('grantedInterventions')
-      .set((eb) => ({
-        endedOn: input.endedOn,
-        endReason: input.reason,
-        dropoutReasonEnc:
-          input.reason === 'dropout'
-            ? encryptField(ctx.keys, contexts.dropout, input.dropoutReason.trim())
-            : null,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', intervention.id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const ended = await endInterventionIfVersion(tx, intervention.id, input.version, {
+      endedOn: input.endedOn,
+      endReason: input.reason,
+      dropoutReasonEnc:
+        input.reason === 'dropout'
+          ? encryptField(ctx.keys, contexts.dropout, input.dropoutReason.trim())
+          : null,
+    });
     if (!ended) throw staleVersion('Insatsen har ändrats av någon annan. Läs in sidan igen.');
     await audit({ reason: input.reason });
     return { ended: true };

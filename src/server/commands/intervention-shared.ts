@@ -1,35 +1,9 @@
 /**
- * What the intervention use cases share: a granted intervention's
- * sessions, extensions and quota, and the decider's roles and delegation.
+ * What the intervention use cases share: a granted intervention's quota and the decider's
+ * roles. The sessions, extensions and delegation are read in the intervention repository.
  */
 import { quotaStatus, type SessionOutcome } from '../../domain/interventions/quota';
-import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
-
-export const sessionsOf = (tx: Tx, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .selectFrom('interventionSessions')
-        .select(['id', 'interventionId', 'kind', 'mode', 'outcome', 'noteEnc'])
-        .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOn'))
-        .where('interventionId', 'in', ids)
-        .orderBy('heldOn')
-        .orderBy('recordedAt')
-        .execute();
-
-export const extensionsOf = (tx: Tx, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : tx
-        .selectFrom('interventionExtensions')
-        .select(['id', 'interventionId', 'sessions', 'reasonEnc', 'decidedByRole'])
-        .select((eb) =>
-          eb.fn<string>('to_char', ['decidedOn', eb.val('YYYY-MM-DD')]).as('decidedOn'),
-        )
-        .where('interventionId', 'in', ids)
-        .orderBy('decidedOn')
-        .execute();
 
 /** Quota status: sessions (not contacts between them) against what was granted and extended. */
 export const statusOf = (
@@ -55,12 +29,3 @@ export const rolesAt = (
         (grant.secrecyAreaId !== null && grant.secrecyAreaId === record.secrecyAreaId),
     )
     .map((grant) => grant.role);
-
-export const delegationOf = async (tx: Tx, organisationId: string) =>
-  (
-    await tx
-      .selectFrom('organisations')
-      .select('decisionDelegation')
-      .where('id', '=', organisationId)
-      .executeTakeFirstOrThrow()
-  ).decisionDelegation;

@@ -5,14 +5,17 @@ import {
 } from '../../domain/interventions/catalogue';
 import { invalidFields } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
+import {
+  findInterventionTypeByName,
+  insertInterventionType,
+  listInterventionTypeRows,
+} from '../repositories/intervention.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's catalogue, in name order. */
 export const listInterventionTypes = (ctx: CommandContext) =>
-  runAudited(ctx, (tx) =>
-    tx.selectFrom('interventionTypes').selectAll().orderBy('name').execute(),
-  ).then((rows) =>
+  runAudited(ctx, (tx) => listInterventionTypeRows(tx)).then((rows) =>
     rows.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() })),
   );
 
@@ -21,24 +24,16 @@ export const addInterventionType = (ctx: CommandContext, input: InterventionType
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
     const problems = checkInterventionType(input);
-    const taken = await tx
-      .selectFrom('interventionTypes')
-      .select('id')
-      .where('name', '=', input.name.trim())
-      .executeTakeFirst();
+    const taken = await findInterventionTypeByName(tx, input.name.trim());
     if (taken)
       problems.push({ field: 'name', message: 'Det finns redan en insats med det namnet.' });
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('interventionTypes')
-      .values({
-        ...input,
-        name: input.name.trim(),
-        organisationId: ctx.actor.organisationId,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertInterventionType(tx, {
+      ...input,
+      name: input.name.trim(),
+      organisationId: ctx.actor.organisationId,
+      createdAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'intervention_type.saved',
       reason: decision.reason,

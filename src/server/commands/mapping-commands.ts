@@ -12,9 +12,18 @@ import {
   countyMunicipalities,
   findMunicipality,
   findRound,
+  findRoundByName,
+  findSessionAnswers,
+  insertAnswer,
+  insertMunicipalities,
+  insertRound,
+  insertSession,
+  listAnsweredItemIds,
   listRoundRows,
   publishedFigures,
   roundSnapshot,
+  updateSessionAnswersIfVersion,
+  upsertAnswer,
 } from '../repositories/mapping.repository';
 import { requireCountyBoard } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
@@ -88,45 +97,35 @@ export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
         throw invalidFields([
           { field: 'municipalities', message: 'Kommunen finns inte i länets katalog.' },
         ]);
-    const existing = await tx
-      .selectFrom('mappingRounds')
-      .select('id')
-      .where('name', '=', draft.name.trim())
-      .executeTakeFirst();
+    const existing = await findRoundByName(tx, draft.name.trim());
     if (existing)
       throw invalidFields([
         { field: 'name', message: 'Det finns redan en kartläggning med det namnet.' },
       ]);
-    const round = await tx
-      .insertInto('mappingRounds')
-      .values({
+    const round = await insertRound(tx, {
+      organisationId: board.id,
+      name: draft.name.trim(),
+      templateId: template.id,
+      templateVersion: ctx.mapping.version,
+      strategyPeriod: draft.strategyPeriod.trim(),
+      periodFrom: draft.periodFrom,
+      periodTo: draft.periodTo,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now(),
+    });
+    await insertMunicipalities(
+      tx,
+      draft.municipalities.map((municipality) => ({
         organisationId: board.id,
-        name: draft.name.trim(),
-        templateId: template.id,
-        templateVersion: ctx.mapping.version,
-        strategyPeriod: draft.strategyPeriod.trim(),
-        periodFrom: draft.periodFrom,
-        periodTo: draft.periodTo,
-        createdBy: ctx.actor.userId,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('mappingMunicipalities')
-      .values(
-        draft.municipalities.map((municipality) => ({
-          organisationId: board.id,
-          roundId: round.id,
-          name: municipality.name.trim(),
-          scbCode:
-            municipality.scbCode ??
-            candidates.find((candidate) => candidate.id === municipality.organisationId)?.scbCode ??
-            null,
-          fristadOrganisationId: municipality.organisationId,
-        })),
-      )
-      .execute();
+        roundId: round.id,
+        name: municipality.name.trim(),
+        scbCode:
+          municipality.scbCode ??
+          candidates.find((candidate) => candidate.id === municipality.organisationId)?.scbCode ??
+          null,
+        fristadOrganisationId: municipality.organisationId,
+      })),
+    );
     await audit(ctx, tx, 'mapping.round_created', { roundId: round.id, template: template.id });
     return { id: round.id };
   });
@@ -162,17 +161,16 @@ export const saveAnswer = (
       answeredBy: ctx.actor.userId,
       answeredAt: ctx.now(),
     };
-    await tx
-      .insertInto('mappingAnswers')
-      .values({
-        ...values,
+    await upsertAnswer(
+      tx,
+      {
         organisationId: ctx.actor.organisationId,
         roundId,
         municipalityId: input.municipalityId,
         itemId: item.id,
-      })
-      .onConflict((conflict) => conflict.columns(['municipalityId', 'itemId']).doUpdateSet(values))
-      .execute();
+      },
+      values,
+    );
     await audit(ctx, tx, 'mapping.answer_saved', { roundId, itemId: item.id });
     return { itemId: item.id, status: input.status };
   });
@@ -200,33 +198,24 @@ export const prefillAnswers = (ctx: CommandContext, roundId: string, municipalit
         `Kommunen har inte lämnat nyckeltal för perioden ${round.periodFrom} – ${round.periodTo}. Be kommunens samordnare lämna dem under Nyckeltal.`,
       );
     const answered = new Set(
-      (
-        await tx
-          .selectFrom('mappingAnswers')
-          .select('itemId')
-          .where('municipalityId', '=', municipalityId)
-          .execute()
-      ).map((row) => row.itemId),
+      (await listAnsweredItemIds(tx, municipalityId)).map((row) => row.itemId),
     );
     const filled: string[] = [];
     for (const item of itemsOf(templateOf(ctx, round.templateId))) {
       if (item.answer.kind !== 'number' || !item.prefill || answered.has(item.id)) continue;
       const figure = figures.find((candidate) => candidate.id === item.prefill);
       if (!figure || figure.suppressed) continue;
-      await tx
-        .insertInto('mappingAnswers')
-        .values({
-          organisationId: ctx.actor.organisationId,
-          roundId,
-          municipalityId,
-          itemId: item.id,
-          status: 'answered',
-          value: JSON.stringify(figure.count),
-          source: 'fristad',
-          answeredBy: ctx.actor.userId,
-          answeredAt: ctx.now(),
-        })
-        .execute();
+      await insertAnswer(tx, {
+        organisationId: ctx.actor.organisationId,
+        roundId,
+        municipalityId,
+        itemId: item.id,
+        status: 'answered',
+        value: JSON.stringify(figure.count),
+        source: 'fristad',
+        answeredBy: ctx.actor.userId,
+        answeredAt: ctx.now(),
+      });
       filled.push(item.id);
     }
     await audit(ctx, tx, 'mapping.answer_saved', { roundId, prefilled: filled.length });
@@ -245,25 +234,21 @@ export const recordSession = (
     await findMunicipality(tx, roundId, draft.municipalityId);
     const problems = checkSession(draft, ctx.mapping.participantRoles, swedishDate(ctx.now()));
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('mappingSessions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        roundId,
-        municipalityId: draft.municipalityId,
-        label: draft.label.trim(),
-        heldOn: draft.heldOn,
-        mode: draft.mode,
-        participants: JSON.stringify(draft.participants),
-        scale: draft.scale,
-        openAnswers: JSON.stringify(
-          draft.openAnswers.map((answer) => ({ ...answer, text: answer.text.trim(), themes: [] })),
-        ),
-        recordedBy: ctx.actor.userId,
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertSession(tx, {
+      organisationId: ctx.actor.organisationId,
+      roundId,
+      municipalityId: draft.municipalityId,
+      label: draft.label.trim(),
+      heldOn: draft.heldOn,
+      mode: draft.mode,
+      participants: JSON.stringify(draft.participants),
+      scale: draft.scale,
+      openAnswers: JSON.stringify(
+        draft.openAnswers.map((answer) => ({ ...answer, text: answer.text.trim(), themes: [] })),
+      ),
+      recordedBy: ctx.actor.userId,
+      recordedAt: ctx.now(),
+    });
     await audit(ctx, tx, 'mapping.session_recorded', { roundId, sessionId: id });
     return { id };
   });
@@ -276,11 +261,7 @@ export const codeAnswer = (
 ) =>
   runAudited(ctx, async (tx) => {
     await countyBoardOf(ctx, tx);
-    const session = await tx
-      .selectFrom('mappingSessions')
-      .select(['id', 'roundId', 'openAnswers', 'version'])
-      .where('id', '=', sessionId)
-      .executeTakeFirst();
+    const session = await findSessionAnswers(tx, sessionId);
     if (!session) throw new DomainError('not_found', { message: 'Tillfället finns inte.' });
     const answer = session.openAnswers[input.answerIndex];
     if (!answer) throw invalidFields([{ field: 'answerIndex', message: 'Svaret finns inte.' }]);
@@ -289,13 +270,12 @@ export const codeAnswer = (
     const openAnswers = session.openAnswers.map((entry, index) =>
       index === input.answerIndex ? { ...entry, themes: input.themes } : entry,
     );
-    const updated = await tx
-      .updateTable('mappingSessions')
-      .set((eb) => ({ openAnswers: JSON.stringify(openAnswers), version: eb('version', '+', 1) }))
-      .where('id', '=', sessionId)
-      .where('version', '=', input.version)
-      .returning('version')
-      .executeTakeFirst();
+    const updated = await updateSessionAnswersIfVersion(
+      tx,
+      sessionId,
+      input.version,
+      JSON.stringify(openAnswers),
+    );
     if (!updated)
       throw staleVersion('Någon annan har kodat svaren under tiden. Ladda om och försök igen.');
     await audit(ctx, tx, 'mapping.coded', { roundId: session.roundId, sessionId });

@@ -5,6 +5,7 @@
 import { DomainError } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { findMeeting, findMeetingItem } from '../repositories/meeting.repository';
 import { AuditedDenial } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
 
@@ -27,12 +28,7 @@ export const meetingVisibleTo = async (ctx: CommandContext, tx: Tx, id: string) 
 
 /** Loads a meeting the actor's organisation hosts or takes part in; says whether the actor chairs it. */
 export const loadMeeting = async (ctx: CommandContext, tx: Tx, id: string) => {
-  const meeting = await tx
-    .selectFrom('meetings')
-    .selectAll()
-    .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOnText'))
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const meeting = await findMeeting(tx, id);
   if (!meeting) throw notFound();
   const hosts = meeting.organisationId === ctx.actor.organisationId;
   const chairs =
@@ -59,11 +55,7 @@ export const requireChair = (
 };
 
 export const loadItem = async (ctx: CommandContext, tx: Tx, itemId: string) => {
-  const item = await tx
-    .selectFrom('meetingItems')
-    .selectAll()
-    .where('id', '=', itemId)
-    .executeTakeFirst();
+  const item = await findMeetingItem(tx, itemId);
   if (!item) throw notFound();
   return { item, ...(await loadMeeting(ctx, tx, item.meetingId)) };
 };

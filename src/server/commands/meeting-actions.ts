@@ -3,6 +3,11 @@ import { checkActionDue } from '../../domain/collaboration/meetings';
 import { staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
+import {
+  findMeetingAction,
+  insertMeetingAction,
+  markMeetingActionDoneIfVersion,
+} from '../repositories/meeting.repository';
 import { invalid, loadItem, loadMeeting, notFound, requireChair } from './meeting-access';
 import { meetingContext as contexts } from '../presenters/meeting.presenter';
 import { auditOrganisationEvent, runAudited } from './person-access';
@@ -22,19 +27,15 @@ export const addMeetingAction = (
       throw invalid('description', 'Skriv vad som ska göras.');
     const due = checkActionDue(input.dueOn, loaded.heldOn);
     if (!due.ok) throw invalid('dueOn', due.message);
-    const { id } = await tx
-      .insertInto('meetingActions')
-      .values({
-        itemId,
-        meetingId: loaded.item.meetingId,
-        organisationId: ctx.actor.organisationId,
-        ownerAgency: input.ownerAgency.trim(),
-        descriptionEnc: encryptField(ctx.keys, contexts.action, input.description.trim()),
-        dueOn: input.dueOn,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertMeetingAction(tx, {
+      itemId,
+      meetingId: loaded.item.meetingId,
+      organisationId: ctx.actor.organisationId,
+      ownerAgency: input.ownerAgency.trim(),
+      descriptionEnc: encryptField(ctx.keys, contexts.action, input.description.trim()),
+      dueOn: input.dueOn,
+      createdAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.action_added',
       reason: 'meeting.host',
@@ -50,21 +51,10 @@ export const completeMeetingAction = (
   input: { version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    const action = await tx
-      .selectFrom('meetingActions')
-      .select(['id', 'itemId', 'meetingId'])
-      .where('id', '=', actionId)
-      .executeTakeFirst();
+    const action = await findMeetingAction(tx, actionId);
     if (!action) throw notFound();
     requireChair(ctx, await loadMeeting(ctx, tx, action.meetingId));
-    const done = await tx
-      .updateTable('meetingActions')
-      .set((eb) => ({ doneAt: ctx.now(), version: eb('version', '+', 1) }))
-      .where('id', '=', actionId)
-      .where('version', '=', input.version)
-      .where('doneAt', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
+    const done = await markMeetingActionDoneIfVersion(tx, actionId, input.version, ctx.now());
     if (!done) throw staleVersion('Åtgärden har ändrats eller är redan klar. Läs in sidan igen.');
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.action_done',

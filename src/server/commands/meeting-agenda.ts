@@ -12,6 +12,14 @@ import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import { disclosureContext } from '../presenters/collaboration.presenter';
 import { insertDisclosure } from '../repositories/collaboration.repository';
+import {
+  countMeetingItems,
+  findAgendaItemForCase,
+  insertMeetingItem,
+  insertMeetingNote,
+  listMeetingDaysForPerson,
+} from '../repositories/meeting.repository';
+import { ownOrganisation } from '../repositories/organisation.repository';
 import { findUserById } from '../repositories/user.repository';
 import { loadCaseFor } from './case-access';
 import { disclosureRefused, situationFor } from './disclosure-commands';
@@ -53,12 +61,7 @@ export const addMeetingItem = (
       reads: 'caseHistory',
       passesOn: true,
     });
-    const onAgenda = await tx
-      .selectFrom('meetingItems')
-      .select('id')
-      .where('meetingId', '=', meetingId)
-      .where('caseId', '=', record.id)
-      .executeTakeFirst();
+    const onAgenda = await findAgendaItemForCase(tx, meetingId, record.id);
     if (onAgenda)
       throw new DomainError('rule.violation', {
         reason: 'meeting.case_on_agenda',
@@ -66,18 +69,8 @@ export const addMeetingItem = (
       });
     if (!caseFitsMeeting(loaded.meeting.kind, record.type))
       throw invalid('caseId', 'Till ett samråd på Barnahus tas bara ett barns ärende upp.');
-    const earlier = await tx
-      .selectFrom('meetingItems as i')
-      .innerJoin('meetings as m', 'm.id', 'i.meetingId')
-      .innerJoin('cases as c', 'c.id', 'i.caseId')
-      .select((eb) => eb.fn<string>('to_char', ['m.heldOn', eb.val('YYYY-MM-DD')]).as('heldOn'))
-      .where('c.personId', '=', record.personId)
-      .execute();
-    const count = await tx
-      .selectFrom('meetingItems')
-      .select((eb) => eb.fn.countAll<string>().as('count'))
-      .where('meetingId', '=', meetingId)
-      .executeTakeFirstOrThrow();
+    const earlier = await listMeetingDaysForPerson(tx, record.personId);
+    const count = await countMeetingItems(tx, meetingId);
     let disclosureId: string | null = null;
     if (input.groundCode) {
       const recipient = {
@@ -120,27 +113,23 @@ export const addMeetingItem = (
       }));
     }
     const position = Number(count.count) + 1;
-    const { id } = await tx
-      .insertInto('meetingItems')
-      .values({
-        meetingId,
-        organisationId: ctx.actor.organisationId,
-        caseId: record.id,
-        position,
-        pseudonym: pseudonymFor(position),
-        disclosedNameEnc: disclosureId
-          ? encryptField(ctx.keys, contexts.name, `${record.givenName} ${record.familyName}`)
-          : null,
-        disclosureId,
-        criteria: [...input.criteria],
-        rationaleEnc: encryptField(ctx.keys, contexts.rationale, input.rationale.trim()),
-        repeat: isRepeat(
-          earlier.map((row) => row.heldOn),
-          loaded.heldOn,
-        ),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertMeetingItem(tx, {
+      meetingId,
+      organisationId: ctx.actor.organisationId,
+      caseId: record.id,
+      position,
+      pseudonym: pseudonymFor(position),
+      disclosedNameEnc: disclosureId
+        ? encryptField(ctx.keys, contexts.name, `${record.givenName} ${record.familyName}`)
+        : null,
+      disclosureId,
+      criteria: [...input.criteria],
+      rationaleEnc: encryptField(ctx.keys, contexts.rationale, input.rationale.trim()),
+      repeat: isRepeat(
+        earlier.map((row) => row.heldOn),
+        loaded.heldOn,
+      ),
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'meeting.item_added',
       personId: record.personId,
@@ -155,25 +144,17 @@ export const addMeetingNote = (ctx: CommandContext, itemId: string, input: { bod
   runAudited(ctx, async (tx) => {
     const { item } = await loadItem(ctx, tx, itemId);
     if (input.body.trim().length < 3) throw invalid('body', 'Skriv vad er organisation vet.');
-    const organisation = await tx
-      .selectFrom('organisations')
-      .select('name')
-      .where('id', '=', ctx.actor.organisationId)
-      .executeTakeFirstOrThrow();
+    const organisation = await ownOrganisation(tx, ctx.actor.organisationId);
     const author = await findUserById(tx, ctx.actor.userId);
-    const { id } = await tx
-      .insertInto('meetingNotes')
-      .values({
-        itemId,
-        meetingId: item.meetingId,
-        organisationId: ctx.actor.organisationId,
-        organisationName: organisation.name,
-        authorName: author?.displayName ?? '–',
-        bodyEnc: encryptField(ctx.keys, contexts.note, input.body.trim()),
-        writtenAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertMeetingNote(tx, {
+      itemId,
+      meetingId: item.meetingId,
+      organisationId: ctx.actor.organisationId,
+      organisationName: organisation.name,
+      authorName: author?.displayName ?? '–',
+      bodyEnc: encryptField(ctx.keys, contexts.note, input.body.trim()),
+      writtenAt: ctx.now(),
+    });
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.note_added',
       reason: 'meeting.party',

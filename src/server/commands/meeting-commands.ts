@@ -3,6 +3,11 @@ import type { MeetingKind } from '../../domain/collaboration/meetings';
 import { staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
+import {
+  insertMeeting,
+  insertMeetingOrganisation,
+  updateMinutesIfVersion,
+} from '../repositories/meeting.repository';
 import { listDirectory } from '../repositories/referral.repository';
 import { invalid, loadMeeting, requireChair } from './meeting-access';
 import { meetingContext as contexts } from '../presenters/meeting.presenter';
@@ -30,29 +35,22 @@ export const createMeeting = (
     );
     if (participants.some((row) => !row))
       throw invalid('participantOrganisationIds', 'Välj deltagare bland länets organisationer.');
-    const { id } = await tx
-      .insertInto('meetings')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        unitId: input.unitId,
-        kind: input.kind,
-        title: input.title.trim(),
-        heldOn: input.heldOn,
-        createdBy: ctx.actor.userId,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertMeeting(tx, {
+      organisationId: ctx.actor.organisationId,
+      unitId: input.unitId,
+      kind: input.kind,
+      title: input.title.trim(),
+      heldOn: input.heldOn,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now(),
+    });
     for (const row of participants)
-      await tx
-        .insertInto('meetingOrganisations')
-        .values({
-          meetingId: id,
-          organisationId: row!.organisationId,
-          hostOrganisationId: ctx.actor.organisationId,
-          organisationName: row!.organisationName,
-        })
-        .execute();
+      await insertMeetingOrganisation(tx, {
+        meetingId: id,
+        organisationId: row!.organisationId,
+        hostOrganisationId: ctx.actor.organisationId,
+        organisationName: row!.organisationName,
+      });
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.created',
       reason: 'meeting.host',
@@ -69,16 +67,12 @@ export const saveMinutes = (
 ) =>
   runAudited(ctx, async (tx) => {
     requireChair(ctx, await loadMeeting(ctx, tx, meetingId));
-    const done = await tx
-      .updateTable('meetings')
-      .set((eb) => ({
-        minutesEnc: encryptField(ctx.keys, contexts.minutes, input.minutes.trim()),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', meetingId)
-      .where('version', '=', input.version)
-      .returning('version')
-      .executeTakeFirst();
+    const done = await updateMinutesIfVersion(
+      tx,
+      meetingId,
+      input.version,
+      encryptField(ctx.keys, contexts.minutes, input.minutes.trim()),
+    );
     if (!done) throw staleVersion('Protokollet har ändrats av någon annan. Läs in sidan igen.');
     await auditOrganisationEvent(ctx, tx, {
       type: 'meeting.minutes_saved',

@@ -5,6 +5,13 @@ import type { CommandContext } from '../http/context';
 import { caseResource } from '../presenters/case.presenter';
 import { itemNameOf, presentMeeting, presentMeetingItem } from '../presenters/meeting.presenter';
 import { findCases } from '../repositories/case.repository';
+import {
+  listLatestMeetings,
+  listMeetingActions,
+  listMeetingItems,
+  listMeetingNotes,
+  listMeetingParticipants,
+} from '../repositories/meeting.repository';
 import { loadMeeting } from './meeting-access';
 import { auditOrganisationEvent, auditPersonEvent, runAudited } from './person-access';
 import { unitsWhereActorMay } from './readable-units';
@@ -13,13 +20,7 @@ import { unitsWhereActorMay } from './readable-units';
 export const listMeetings = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
     const units = await unitsWhereActorMay(ctx, tx, 'case.read');
-    const rows = await tx
-      .selectFrom('meetings')
-      .select(['id', 'kind', 'title', 'organisationId', 'unitId'])
-      .select((eb) => eb.fn<string>('to_char', ['heldOn', eb.val('YYYY-MM-DD')]).as('heldOn'))
-      .orderBy('meetings.heldOn', 'desc')
-      .limit(100)
-      .execute();
+    const rows = await listLatestMeetings(tx, 100);
     return rows
       .filter(
         (row) => row.organisationId !== ctx.actor.organisationId || units.includes(row.unitId),
@@ -40,30 +41,10 @@ export const listMeetings = (ctx: CommandContext) =>
 export const readMeeting = (ctx: CommandContext, id: string) =>
   runAudited(ctx, async (tx) => {
     const { meeting, chairs, hosts, heldOn } = await loadMeeting(ctx, tx, id);
-    const participants = await tx
-      .selectFrom('meetingOrganisations')
-      .select(['organisationId', 'organisationName'])
-      .where('meetingId', '=', id)
-      .execute();
-    const items = await tx
-      .selectFrom('meetingItems')
-      .selectAll()
-      .where('meetingId', '=', id)
-      .orderBy('position')
-      .execute();
-    const notes = await tx
-      .selectFrom('meetingNotes')
-      .selectAll()
-      .where('meetingId', '=', id)
-      .orderBy('writtenAt')
-      .execute();
-    const actions = await tx
-      .selectFrom('meetingActions')
-      .selectAll()
-      .select((eb) => eb.fn<string>('to_char', ['dueOn', eb.val('YYYY-MM-DD')]).as('dueOnText'))
-      .where('meetingId', '=', id)
-      .orderBy('createdAt')
-      .execute();
+    const participants = await listMeetingParticipants(tx, id);
+    const items = await listMeetingItems(tx, id);
+    const notes = await listMeetingNotes(tx, id);
+    const actions = await listMeetingActions(tx, id);
     const cases = hosts
       ? await findCases(
           tx,

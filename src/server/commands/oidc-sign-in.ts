@@ -5,7 +5,12 @@ import { openid, providerConfiguration, redirectUri } from '../auth/oidc-client'
 import { insertSession, newSessionToken } from '../auth/session.repository';
 import { asSystem } from '../db/transaction';
 import type { AppDeps } from '../http/context';
-import { findProvider } from '../repositories/oidc-provider.repository';
+import {
+  findLinkedUser,
+  findProvider,
+  insertLoginState,
+  takeLoginState,
+} from '../repositories/oidc-provider.repository';
 import { listRoleGrants } from '../repositories/organisation.repository';
 
 /** Login states older than this are refused: the user took too long at the provider. */
@@ -31,9 +36,7 @@ export const startOidcSignIn = async (
   const codeVerifier = openid.randomPKCECodeVerifier();
   const state = openid.randomState();
   const nonce = openid.randomNonce();
-  await asSystem(deps.db, (tx) =>
-    tx.insertInto('oidcLoginStates').values({ state, providerId, codeVerifier, nonce }).execute(),
-  );
+  await asSystem(deps.db, (tx) => insertLoginState(tx, { state, providerId, codeVerifier, nonce }));
   return openid
     .buildAuthorizationUrl(configuration, {
       redirect_uri: redirectUri(deps, origin),
@@ -61,11 +64,7 @@ export const finishOidcSignIn = async (
   if (!state) throw failed('oidc.no_state');
   const now = deps.now();
   const login = await asSystem(deps.db, async (tx) => {
-    const row = await tx
-      .deleteFrom('oidcLoginStates')
-      .where('state', '=', state)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await takeLoginState(tx, state);
     if (!row) return undefined;
     const provider = await findProvider(tx, row.providerId, { enabledOnly: true });
     return provider ? { ...row, provider } : undefined;
@@ -92,13 +91,7 @@ export const finishOidcSignIn = async (
   }
 
   return asSystem(deps.db, async (tx) => {
-    const identity = await tx
-      .selectFrom('userIdentities as ui')
-      .innerJoin('users as u', 'u.id', 'ui.userId')
-      .select(['u.id', 'u.disabled'])
-      .where('ui.providerId', '=', login.providerId)
-      .where('ui.subject', '=', subject)
-      .executeTakeFirst();
+    const identity = await findLinkedUser(tx, login.providerId, subject);
     if (!identity || identity.disabled) {
       await appendAuditEvent(
         tx,

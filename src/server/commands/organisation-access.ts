@@ -4,6 +4,7 @@ import type { Action } from '../../domain/access/roles';
 import { DomainError, ruleViolation } from '../../domain/errors';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import { findOrganisationCounty } from '../repositories/organisation.repository';
 import { denialMessages } from './person-access';
 
 /**
@@ -37,11 +38,7 @@ export const requireCountyBoard = async (
   tx: Tx,
   refusal: { reason: RuleReason; message: string },
 ) => {
-  const board = await tx
-    .selectFrom('organisations')
-    .select(['id', 'kind', 'countyCode', 'name'])
-    .where('id', '=', ctx.actor.organisationId)
-    .executeTakeFirstOrThrow();
+  const board = await findOrganisationCounty(tx, ctx.actor.organisationId);
   if (board.kind !== 'countyBoard' || !board.countyCode)
     throw ruleViolation(refusal.reason, refusal.message);
   return { ...board, countyCode: board.countyCode };

@@ -2,15 +2,16 @@ import { DomainError } from '../../domain/errors';
 import { effectiveMeasures, type Measure } from '../../domain/risk-management/measures';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import {
+  listOrganisationMeasures,
+  upsertOrganisationMeasure,
+} from '../repositories/organisation-measure.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's catalogue: the shipped default as adjusted, plus its local measures. */
 export const loadMeasures = async (ctx: CommandContext, tx: Tx) => {
-  const rows = await tx
-    .selectFrom('organisationMeasures')
-    .select(['code', 'enabled', 'custom'])
-    .execute();
+  const rows = await listOrganisationMeasures(tx);
   return effectiveMeasures(
     ctx.riskManagement.measures.measures,
     rows.map((row) => ({ ...row, custom: row.custom as Measure | null })),
@@ -24,24 +25,14 @@ const save = async (
   tx: Tx,
   row: { code: string; enabled: boolean; custom: Measure | null },
 ) => {
-  await tx
-    .insertInto('organisationMeasures')
-    .values({
-      organisationId: ctx.actor.organisationId,
-      code: row.code,
-      enabled: row.enabled,
-      custom: row.custom ? JSON.stringify(row.custom) : null,
-      recordedBy: ctx.actor.userId,
-      recordedAt: ctx.now(),
-    })
-    .onConflict((conflict) =>
-      conflict.columns(['organisationId', 'code']).doUpdateSet((eb) => ({
-        enabled: eb.ref('excluded.enabled'),
-        recordedBy: eb.ref('excluded.recordedBy'),
-        recordedAt: eb.ref('excluded.recordedAt'),
-      })),
-    )
-    .execute();
+  await upsertOrganisationMeasure(tx, {
+    organisationId: ctx.actor.organisationId,
+    code: row.code,
+    enabled: row.enabled,
+    custom: row.custom ? JSON.stringify(row.custom) : null,
+    recordedBy: ctx.actor.userId,
+    recordedAt: ctx.now(),
+  });
 };
 
 /** An administrator switches a measure off (the organisation cannot offer it) or on again. */

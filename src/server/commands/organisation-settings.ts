@@ -1,21 +1,19 @@
-import { sql } from 'kysely';
 import type { RosRule } from '../../domain/interventions/advice-and-service';
 import type { DecisionDelegation } from '../../domain/interventions/catalogue';
 import type { ReassessmentDays } from '../../domain/risk/reassessment';
 import { DomainError, staleVersion } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
+import {
+  findOrganisationSettings,
+  updateOrganisationSettingsIfVersion,
+} from '../repositories/settings.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
 /** The organisation's own settings that rules read (now: days until reassessment per level). */
 export const readOrganisationSettings = (ctx: CommandContext) =>
   runAudited(ctx, (tx) =>
-    tx
-      .selectFrom('organisations')
-      .select(['reassessmentDays', 'rosSessionCap', 'rosMaxDays', 'decisionDelegation', 'version'])
-      .where('id', '=', ctx.actor.organisationId)
-      .executeTakeFirstOrThrow()
-      .then(presentSettings),
+    findOrganisationSettings(tx, ctx.actor.organisationId).then(presentSettings),
   );
 
 const presentSettings = (row: {
@@ -69,28 +67,12 @@ export const changeOrganisationSettings = (
           },
         ],
       });
-    const updated = await tx
-      .updateTable('organisations')
-      .set({
-        reassessmentDays: JSON.stringify(input.reassessmentDays),
-        ...(input.adviceRule
-          ? { rosSessionCap: input.adviceRule.sessionCap, rosMaxDays: input.adviceRule.maxDays }
-          : {}),
-        ...(input.decisionDelegation
-          ? { decisionDelegation: JSON.stringify(input.decisionDelegation) }
-          : {}),
-        version: sql`version + 1`,
-      })
-      .where('id', '=', ctx.actor.organisationId)
-      .where('version', '=', input.version)
-      .returning([
-        'reassessmentDays',
-        'rosSessionCap',
-        'rosMaxDays',
-        'decisionDelegation',
-        'version',
-      ])
-      .executeTakeFirst();
+    const updated = await updateOrganisationSettingsIfVersion(
+      tx,
+      ctx.actor.organisationId,
+      input.version,
+      input,
+    );
     if (!updated) throw staleVersion('Någon annan har ändrat inställningarna. Läs in sidan igen.');
     await auditOrganisationEvent(ctx, tx, {
       type: 'organisation.settings_changed',

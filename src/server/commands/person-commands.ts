@@ -19,6 +19,7 @@ import {
   presentPerson,
   storedSafeContact,
 } from '../presenters/person.presenter';
+import { insertBreakGlassGrant } from '../repositories/user.repository';
 import { registerIdentity } from './register-identity';
 import {
   assignPerson,
@@ -366,17 +367,13 @@ export const openBreakGlass = (
       throw new DomainError('not_found', {
         message: 'Personen finns inte eller är inte synlig för dig.',
       });
-    const grant = await tx
-      .insertInto('breakGlassGrants')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        userId: ctx.actor.userId,
-        personId,
-        reason: request.reason,
-        expiresAt: plan.expiresAt,
-      })
-      .returning(['id', 'expiresAt'])
-      .executeTakeFirstOrThrow();
+    const grant = await insertBreakGlassGrant(tx, {
+      organisationId: ctx.actor.organisationId,
+      userId: ctx.actor.userId,
+      personId,
+      reason: request.reason,
+      expiresAt: plan.expiresAt,
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'break_glass.opened',
       personId,

@@ -9,7 +9,22 @@ import {
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { personResource, presentPerson } from '../presenters/person.presenter';
-import { moveBack, moveReferences } from '../repositories/person-merge.repository';
+import {
+  findMergeForUpdate,
+  insertPersonMerge,
+  listActiveMergesOf,
+  listMarkedDuplicates,
+  listMergesInto,
+  lockPersons,
+  markMergeUndone,
+  moveBack,
+  moveReferences,
+  placeSurvivorInUnit,
+  recordMergeMoves,
+  removePersonFromUnit,
+  setDuplicateOf,
+  touchPerson,
+} from '../repositories/person-merge.repository';
 import {
   findPerson,
   findSimilarPersons,
@@ -33,14 +48,6 @@ const viewer = (ctx: CommandContext) => ({
   now: ctx.now(),
   revealAddress: false,
 });
-
-const activeMergeOf = (tx: Tx, personIds: readonly string[]) =>
-  tx
-    .selectFrom('personMerges')
-    .select(['id', 'mergedId', 'survivorId'])
-    .where('mergedId', 'in', personIds)
-    .where('undoneAt', 'is', null)
-    .execute();
 
 const candidateOf = (person: PersonRecord, mergedInto: string | null): MergeCandidate => ({
   id: person.id,
@@ -76,16 +83,7 @@ export const readDuplicates = (ctx: CommandContext, personId: string) =>
       'person.read',
       'person.duplicates_listed',
     );
-    const marked = await tx
-      .selectFrom('persons')
-      .select('id')
-      .where((eb) =>
-        eb.or([
-          eb('duplicateOf', '=', personId),
-          ...(person.duplicateOf ? [eb('id', '=', person.duplicateOf)] : []),
-        ]),
-      )
-      .execute();
+    const marked = await listMarkedDuplicates(tx, personId, person.duplicateOf);
     const namesakes = await findSimilarPersons(
       tx,
       await unitsWhereActorMay(ctx, tx, 'person.read'),
@@ -93,7 +91,7 @@ export const readDuplicates = (ctx: CommandContext, personId: string) =>
       false,
     );
     const ids = [...new Set([...marked.map((row) => row.id), ...namesakes.map((row) => row.id)])];
-    const merges = await activeMergeOf(tx, [personId, ...ids]);
+    const merges = await listActiveMergesOf(tx, [personId, ...ids]);
     const mergedInto = (id: string) => merges.find((m) => m.mergedId === id)?.survivorId ?? null;
     const self = candidateOf(person, mergedInto(personId));
     const candidates = [];
@@ -109,12 +107,7 @@ export const readDuplicates = (ctx: CommandContext, personId: string) =>
         refusal: plan.ok ? null : plan.message,
       });
     }
-    const made = await tx
-      .selectFrom('personMerges')
-      .select(['id', 'mergedId', 'reason', 'mergedAt', 'undoneAt'])
-      .where('survivorId', '=', personId)
-      .orderBy('mergedAt', 'desc')
-      .execute();
+    const made = await listMergesInto(tx, personId);
     await auditPersonEvent(ctx, tx, {
       type: 'person.duplicates_listed',
       personId,
@@ -135,10 +128,6 @@ export const readDuplicates = (ctx: CommandContext, personId: string) =>
     };
   });
 
-/** Locks both records, in one order, so two merges of the same records wait for each other. */
-const lockRecords = (tx: Tx, ids: readonly string[]) =>
-  tx.selectFrom('persons').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
-
 /** Merges `mergedPersonId` into `survivorId` if nobody changed the survivor since `version`. */
 export const mergePersons = (
   ctx: CommandContext,
@@ -146,7 +135,8 @@ export const mergePersons = (
   input: { mergedPersonId: string; reason: string; version: number },
 ) =>
   runAudited(ctx, async (tx) => {
-    await lockRecords(tx, [survivorId, input.mergedPersonId]);
+    // Both records locked, in one order, so two merges of the same records wait for each other.
+    await lockPersons(tx, [survivorId, input.mergedPersonId]);
     const { person: survivor, decision } = await loadPersonFor(
       ctx,
       tx,
@@ -162,7 +152,7 @@ export const mergePersons = (
       'person.update',
       'person.merged',
     ).then(({ person }) => person);
-    const merges = await activeMergeOf(tx, [survivor.id, merged.id]);
+    const merges = await listActiveMergesOf(tx, [survivor.id, merged.id]);
     const mergedInto = (id: string) => merges.find((m) => m.mergedId === id)?.survivorId ?? null;
     const plan = planMerge(
       candidateOf(survivor, mergedInto(survivor.id)),
@@ -183,35 +173,23 @@ export const mergePersons = (
         'Någon annan har ändrat uppgifterna. Läs in dem igen och gör om ändringen.',
       );
     // The merge is written first: the signed-assessment rule lets a subject move only within one.
-    const merge = await tx
-      .insertInto('personMerges')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        survivorId: survivor.id,
-        mergedId: merged.id,
-        previousDuplicateOf: merged.duplicateOf,
-        placedInUnitId: null,
-        moved: '[]',
-        reason: input.reason,
-        mergedBy: ctx.actor.userId,
-        mergedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const merge = await insertPersonMerge(tx, {
+      organisationId: ctx.actor.organisationId,
+      survivorId: survivor.id,
+      mergedId: merged.id,
+      previousDuplicateOf: merged.duplicateOf,
+      placedInUnitId: null,
+      moved: '[]',
+      reason: input.reason,
+      mergedBy: ctx.actor.userId,
+      mergedAt: now,
+    });
     const moved = await moveReferences(tx, merged.id, survivor.id);
     const placedInUnitId = await placeWhereMergedWas(ctx, tx, survivor, merged.unitId);
-    await tx
-      .updateTable('persons')
-      .set((eb) => ({ duplicateOf: survivor.id, updatedAt: now, version: eb('version', '+', 1) }))
-      .where('id', '=', merged.id)
-      .execute();
+    await setDuplicateOf(tx, merged.id, survivor.id, now);
     if (plan.protectionLevel !== survivor.protectionLevel && survivor.personalNumber !== null)
       await setProtectionOfNumber(tx, survivor.personalNumber, plan.protectionLevel, now);
-    await tx
-      .updateTable('personMerges')
-      .set({ moved: JSON.stringify(moved), placedInUnitId })
-      .where('id', '=', merge.id)
-      .execute();
+    await recordMergeMoves(tx, merge.id, moved, placedInUnitId);
     const movedRows = moved.reduce((sum, ref) => sum + ref.keys.length, 0);
     for (const personId of [survivor.id, merged.id])
       await auditPersonEvent(ctx, tx, {
@@ -241,30 +219,19 @@ const placeWhereMergedWas = async (
   unitId: string,
 ): Promise<string | null> => {
   if (unitId === survivor.unitId) return null;
-  const placed = await tx
-    .insertInto('personUnits')
-    .values({
-      organisationId: ctx.actor.organisationId,
-      personId: survivor.id,
-      unitId,
-      placedBy: ctx.actor.userId,
-      placedAt: ctx.now(),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('unitId')
-    .executeTakeFirst();
-  return placed?.unitId ?? null;
+  return placeSurvivorInUnit(tx, {
+    organisationId: ctx.actor.organisationId,
+    personId: survivor.id,
+    unitId,
+    placedBy: ctx.actor.userId,
+    placedAt: ctx.now(),
+  });
 };
 
 /** Undoes a merge within its period: the moved rows go back, the merged record is its own again. */
 export const undoMerge = (ctx: CommandContext, mergeId: string) =>
   runAudited(ctx, async (tx) => {
-    const merge = await tx
-      .selectFrom('personMerges')
-      .selectAll()
-      .where('id', '=', mergeId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const merge = await findMergeForUpdate(tx, mergeId);
     const { decision } = await loadPersonFor(
       ctx,
       tx,
@@ -289,30 +256,10 @@ export const undoMerge = (ctx: CommandContext, mergeId: string) =>
     const now = ctx.now();
     await moveBack(tx, merge.moved, merge.mergedId);
     if (merge.placedInUnitId !== null)
-      await tx
-        .deleteFrom('personUnits')
-        .where('personId', '=', merge.survivorId)
-        .where('unitId', '=', merge.placedInUnitId)
-        .execute();
-    await tx
-      .updateTable('persons')
-      .set((eb) => ({
-        duplicateOf: merge.previousDuplicateOf,
-        updatedAt: now,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', merge.mergedId)
-      .execute();
-    await tx
-      .updateTable('persons')
-      .set((eb) => ({ updatedAt: now, version: eb('version', '+', 1) }))
-      .where('id', '=', merge.survivorId)
-      .execute();
-    await tx
-      .updateTable('personMerges')
-      .set({ undoneAt: now, undoneBy: ctx.actor.userId })
-      .where('id', '=', mergeId)
-      .execute();
+      await removePersonFromUnit(tx, merge.survivorId, merge.placedInUnitId);
+    await setDuplicateOf(tx, merge.mergedId, merge.previousDuplicateOf, now);
+    await touchPerson(tx, merge.survivorId, now);
+    await markMergeUndone(tx, mergeId, ctx.actor.userId, now);
     for (const personId of [merge.survivorId, merge.mergedId])
       await auditPersonEvent(ctx, tx, {
         type: 'person.merge_undone',

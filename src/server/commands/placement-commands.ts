@@ -15,36 +15,21 @@ import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import { placementContexts, presentPlacement } from '../presenters/housing.presenter';
+import {
+  findOpenPlacement,
+  findPlacementForRequest,
+  findSentRequestWithProvider,
+  insertPlacement,
+  insertPlacementChild,
+  insertPlacementVisit,
+  listPlacementChildren,
+  listPlacementsForCase,
+  listPlacementVisits,
+  updatePlacementIfVersion,
+} from '../repositories/housing.repository';
 import { loadCaseFor } from './case-access';
 import { releasePlaces } from './housing-offers';
 import { auditPersonEvent, runAudited } from './person-access';
-import { dateText } from '../db/date-text';
-
-const placementsOf = (tx: Tx, caseId: string) =>
-  tx
-    .selectFrom('housingPlacements as p')
-    .leftJoin('housingRequests as r', 'r.id', 'p.requestId')
-    .select([
-      'p.id',
-      'p.requestId',
-      'p.providerName',
-      'p.costPerDay',
-      'p.debts',
-      'p.rentalContract',
-      'p.housingCompanyContacted',
-      'p.exitDestination',
-      'p.exitNoteEnc',
-      'p.version',
-      'r.answerEnc',
-    ])
-    .select([
-      dateText<string | null>('p.startOn').as('startOn'),
-      dateText<string | null>('p.plannedEndOn').as('plannedEndOn'),
-      dateText<string | null>('p.endOn').as('endOn'),
-    ])
-    .where('p.caseId', '=', caseId)
-    .orderBy('p.startOn', 'desc')
-    .execute();
 
 /** The case's stays in protected housing, the current one first, with children and visits. */
 export const readPlacements = (ctx: CommandContext, caseId: string) =>
@@ -53,26 +38,10 @@ export const readPlacements = (ctx: CommandContext, caseId: string) =>
       audit: 'housing.placement_read',
       reads: 'notShared',
     });
-    const placements = await placementsOf(tx, caseId);
+    const placements = await listPlacementsForCase(tx, caseId);
     const ids = placements.map((placement) => placement.id);
-    const children = ids.length
-      ? await tx
-          .selectFrom('placementChildren')
-          .select(['id', 'placementId', 'firstNameEnc', 'bornYear', 'school', 'schoolNoteEnc'])
-          .select(dateText<string | null>('decisionOn').as('decisionOn'))
-          .where('placementId', 'in', ids)
-          .orderBy('recordedAt')
-          .execute()
-      : [];
-    const visits = ids.length
-      ? await tx
-          .selectFrom('placementVisits')
-          .select(['id', 'placementId', 'mode', 'noteEnc'])
-          .select(dateText<string | null>('visitedOn').as('visitedOn'))
-          .where('placementId', 'in', ids)
-          .orderBy('visitedOn')
-          .execute()
-      : [];
+    const children = await listPlacementChildren(tx, ids);
+    const visits = await listPlacementVisits(tx, ids);
     await auditPersonEvent(ctx, tx, {
       type: 'housing.placement_read',
       personId: record.personId,
@@ -106,21 +75,11 @@ export const startPlacement = (
     let providerName = input.providerName.trim();
     let housingUnitId: string | null = null;
     if (input.requestId) {
-      const request = await tx
-        .selectFrom('housingRequests as r')
-        .leftJoin('directoryOrganisations as o', 'o.id', 'r.toOrganisationId')
-        .select([
-          'r.id',
-          'r.caseId',
-          'r.status',
-          'r.releasedAt',
-          'r.housingUnitId',
-          'r.housingUnitName',
-          'o.name',
-        ])
-        .where('r.id', '=', input.requestId)
-        .where('r.fromOrganisationId', '=', ctx.actor.organisationId)
-        .executeTakeFirst();
+      const request = await findSentRequestWithProvider(
+        tx,
+        input.requestId,
+        ctx.actor.organisationId,
+      );
       if (
         !request ||
         request.caseId !== caseId ||
@@ -142,41 +101,26 @@ export const startPlacement = (
           'Välj ett erbjudande, eller skriv vilket boende det är om det inte finns i katalogen.',
       });
     if (problems.length) throw invalidFields(problems);
-    const current = await tx
-      .selectFrom('housingPlacements')
-      .select('id')
-      .where('caseId', '=', caseId)
-      .where('endOn', 'is', null)
-      .executeTakeFirst();
+    const current = await findOpenPlacement(tx, caseId);
     if (current)
       throw ruleViolation(
         'housing.placement_open',
         'Ärendet har redan en pågående placering. Registrera utflyttningen först.',
       );
-    const used =
-      input.requestId &&
-      (await tx
-        .selectFrom('housingPlacements')
-        .select('id')
-        .where('requestId', '=', input.requestId)
-        .executeTakeFirst());
+    const used = input.requestId && (await findPlacementForRequest(tx, input.requestId));
     if (used) throw ruleViolation('housing.offer_used', 'Erbjudandet är redan använt.');
-    const { id } = await tx
-      .insertInto('housingPlacements')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        caseId,
-        requestId: input.requestId,
-        housingUnitId,
-        providerName,
-        startOn: input.startOn,
-        plannedEndOn: input.plannedEndOn,
-        costPerDay: input.costPerDay,
-        createdBy: ctx.actor.userId,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertPlacement(tx, {
+      organisationId: ctx.actor.organisationId,
+      caseId,
+      requestId: input.requestId,
+      housingUnitId,
+      providerName,
+      startOn: input.startOn,
+      plannedEndOn: input.plannedEndOn,
+      costPerDay: input.costPerDay,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now(),
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'housing.placement_saved',
       personId: record.personId,
@@ -197,13 +141,7 @@ const currentPlacement = async (
     audit: auditType,
     reads: 'notShared',
   });
-  const placement = await tx
-    .selectFrom('housingPlacements')
-    .select(['id', 'requestId', 'version'])
-    .select(dateText<string | null>('startOn').as('startOn'))
-    .where('caseId', '=', caseId)
-    .where('endOn', 'is', null)
-    .executeTakeFirst();
+  const placement = await findOpenPlacement(tx, caseId);
   if (!placement)
     throw ruleViolation('housing.no_placement', 'Ärendet har ingen pågående placering.');
   const audit = (details: Record<string, string | number | boolean | null>) =>
@@ -216,14 +154,13 @@ const currentPlacement = async (
   return { placement: { ...placement, startOn: placement.startOn! }, audit };
 };
 
-const bumpVersion = async (tx: Tx, placementId: string, version: number, values: object) => {
-  const done = await tx
-    .updateTable('housingPlacements')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('id', '=', placementId)
-    .where('version', '=', version)
-    .returning('version')
-    .executeTakeFirst();
+const bumpVersion = async (
+  tx: Tx,
+  placementId: string,
+  version: number,
+  values: Parameters<typeof updatePlacementIfVersion>[3],
+) => {
+  const done = await updatePlacementIfVersion(tx, placementId, version, values);
   if (!done) throw staleVersion('Placeringen har ändrats av någon annan. Läs in sidan igen.');
   return done;
 };
@@ -234,24 +171,16 @@ export const addPlacementChild = (ctx: CommandContext, caseId: string, input: Ch
     const { placement, audit } = await currentPlacement(ctx, tx, caseId, 'housing.child_recorded');
     const problems = checkChild(input, swedishDate(ctx.now()));
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('placementChildren')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        placementId: placement.id,
-        firstNameEnc: encryptField(ctx.keys, placementContexts.firstName, input.firstName.trim()),
-        bornYear: input.bornYear,
-        decisionOn: input.decisionOn,
-        school: input.school,
-        schoolNoteEnc: encryptField(
-          ctx.keys,
-          placementContexts.schoolNote,
-          input.schoolNote.trim(),
-        ),
-        recordedAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertPlacementChild(tx, {
+      organisationId: ctx.actor.organisationId,
+      placementId: placement.id,
+      firstNameEnc: encryptField(ctx.keys, placementContexts.firstName, input.firstName.trim()),
+      bornYear: input.bornYear,
+      decisionOn: input.decisionOn,
+      school: input.school,
+      schoolNoteEnc: encryptField(ctx.keys, placementContexts.schoolNote, input.schoolNote.trim()),
+      recordedAt: ctx.now(),
+    });
     await audit({ school: input.school });
     return { id };
   });
@@ -269,18 +198,14 @@ export const addPlacementVisit = (
       throw invalidFields([
         { field: 'visitedOn', message: 'Besöket ska vara under vistelsen och inte i framtiden.' },
       ]);
-    const { id } = await tx
-      .insertInto('placementVisits')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        placementId: placement.id,
-        visitedOn: input.visitedOn,
-        mode: input.mode,
-        noteEnc: encryptField(ctx.keys, placementContexts.visitNote, input.note.trim()),
-        recordedBy: ctx.actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertPlacementVisit(tx, {
+      organisationId: ctx.actor.organisationId,
+      placementId: placement.id,
+      visitedOn: input.visitedOn,
+      mode: input.mode,
+      noteEnc: encryptField(ctx.keys, placementContexts.visitNote, input.note.trim()),
+      recordedBy: ctx.actor.userId,
+    });
     await audit({ mode: input.mode });
     return { id };
   });

@@ -8,7 +8,12 @@ import { encryptField } from '../crypto/field-encryption';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
 import {
+  findAssessmentCaseAndSigning,
+  listSignedAssessmentIds,
+} from '../repositories/assessment.repository';
+import {
   findPlanForCase,
+  insertFollowThrough,
   listFollowThroughs,
   listPlanMeasures,
 } from '../repositories/plan.repository';
@@ -27,11 +32,7 @@ export const followThrough = (
   input: { noMeasuresReason: string | null },
 ) =>
   runAudited(ctx, async (tx) => {
-    const assessment = await tx
-      .selectFrom('riskAssessments')
-      .select(['caseId', 'signedAt'])
-      .where('id', '=', assessmentId)
-      .executeTakeFirst();
+    const assessment = await findAssessmentCaseAndSigning(tx, assessmentId);
     if (!assessment) throw new DomainError('not_found', { message: 'Bedömningen finns inte.' });
     const { record, decision } = await loadCaseFor(ctx, tx, assessment.caseId, 'case.write', {
       audit: 'assessment.followed_through',
@@ -49,20 +50,17 @@ export const followThrough = (
     const check = checkFollowThrough({ measures, noMeasuresReason: input.noMeasuresReason });
     if (!check.ok) throw ruleViolation(check.code, check.message);
     const now = ctx.now();
-    await tx
-      .insertInto('assessmentFollowThroughs')
-      .values({
-        assessmentId,
-        organisationId: ctx.actor.organisationId,
-        planId: plan?.id ?? null,
-        noMeasuresReasonEnc:
-          measures.length === 0 && input.noMeasuresReason
-            ? encryptField(ctx.keys, contexts.noMeasures, input.noMeasuresReason)
-            : null,
-        closedBy: ctx.actor.userId,
-        closedAt: now,
-      })
-      .execute();
+    await insertFollowThrough(tx, {
+      assessmentId,
+      organisationId: ctx.actor.organisationId,
+      planId: plan?.id ?? null,
+      noMeasuresReasonEnc:
+        measures.length === 0 && input.noMeasuresReason
+          ? encryptField(ctx.keys, contexts.noMeasures, input.noMeasuresReason)
+          : null,
+      closedBy: ctx.actor.userId,
+      closedAt: now,
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'assessment.followed_through',
       personId: record.personId,
@@ -74,12 +72,7 @@ export const followThrough = (
 
 /** Signed assessments of a case that still lack a plan or a reasoned "no measures". */
 export const assessmentsWithoutFollowThrough = async (tx: Tx, caseId: string) => {
-  const signed = await tx
-    .selectFrom('riskAssessments')
-    .select('id')
-    .where('caseId', '=', caseId)
-    .where('signedAt', 'is not', null)
-    .execute();
+  const signed = await listSignedAssessmentIds(tx, caseId);
   const done = await listFollowThroughs(
     tx,
     signed.map((row) => row.id),

@@ -7,6 +7,7 @@ import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
 import {
   ensurePlan,
+  findPlanCaseId,
   findPlanMeasure,
   insertPlanEvent,
   insertPlanMeasure,
@@ -87,11 +88,7 @@ export const changeMeasureStatus = (
   runAudited(ctx, async (tx) => {
     const measure = await findPlanMeasure(tx, measureId);
     if (!measure) throw new DomainError('not_found', { message: 'Åtgärden finns inte.' });
-    const plan = await tx
-      .selectFrom('safetyPlans')
-      .select('caseId')
-      .where('id', '=', measure.planId)
-      .executeTakeFirstOrThrow();
+    const plan = await findPlanCaseId(tx, measure.planId);
     const { record, decision } = await loadCaseFor(ctx, tx, plan.caseId, 'case.write', {
       audit: 'plan.measure_status_changed',
       reads: 'safetyPlan',

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { swedishDate } from '../../domain/calendar';
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
 import {
@@ -8,9 +7,20 @@ import {
   type PrevalenceCategory,
   type SurveyDraft,
 } from '../../domain/prevalence/survey';
-import { dateText, swedishDayText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import {
+  countScreeningsByUnit,
+  findSurvey as findSurveyRow,
+  insertSurvey,
+  listCaseRecords,
+  listReportsOfUnits,
+  listSurveyReports,
+  listSurveyRows,
+  listUnitNames,
+  listUnitsByName,
+  upsertReport,
+} from '../repositories/prevalence.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { AuditedDenial, auditOrganisationEvent, runAudited } from './person-access';
 
@@ -21,19 +31,8 @@ const audit = (
   details: Record<string, string | number>,
 ) => auditOrganisationEvent(ctx, tx, { type, reason: 'prevalence', details });
 
-const surveyColumns = [
-  'id',
-  'title',
-  dateText('opensOn').as('opensOn'),
-  dateText('closesOn').as('closesOn'),
-] as const;
-
 const findSurvey = async (tx: Tx, surveyId: string) => {
-  const survey = await tx
-    .selectFrom('prevalenceSurveys')
-    .select(surveyColumns)
-    .where('id', '=', surveyId)
-    .executeTakeFirst();
+  const survey = await findSurveyRow(tx, surveyId);
   if (!survey) throw new DomainError('not_found', { message: 'Mätningen finns inte.' });
   return survey;
 };
@@ -44,18 +43,14 @@ export const createSurvey = (ctx: CommandContext, draft: SurveyDraft) =>
     requireOrganisationAction(ctx, 'statistics.read');
     const problems = checkSurvey(draft);
     if (problems.length) throw invalidFields(problems);
-    const { id } = await tx
-      .insertInto('prevalenceSurveys')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        title: draft.title.trim(),
-        opensOn: draft.opensOn,
-        closesOn: draft.closesOn,
-        createdBy: ctx.actor.userId,
-        createdAt: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const { id } = await insertSurvey(tx, {
+      organisationId: ctx.actor.organisationId,
+      title: draft.title.trim(),
+      opensOn: draft.opensOn,
+      closesOn: draft.closesOn,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now(),
+    });
     await audit(ctx, tx, 'prevalence.survey_created', { surveyId: id });
     return { id };
   });
@@ -63,22 +58,10 @@ export const createSurvey = (ctx: CommandContext, draft: SurveyDraft) =>
 /** The organisation's surveys, and for each the units the reader may report for. */
 export const listSurveys = (ctx: CommandContext) =>
   runAudited(ctx, async (tx) => {
-    const surveys = await tx
-      .selectFrom('prevalenceSurveys')
-      .select(surveyColumns)
-      .orderBy('opensOn', 'desc')
-      .execute();
+    const surveys = await listSurveyRows(tx);
     const unitIds = [...new Set(ctx.actor.roles.map((grant) => grant.unitId))];
-    const units = unitIds.length
-      ? await tx.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()
-      : [];
-    const reports = unitIds.length
-      ? await tx
-          .selectFrom('prevalenceReports')
-          .select(['surveyId', 'unitId', 'category', 'count'])
-          .where('unitId', 'in', unitIds)
-          .execute()
-      : [];
+    const units = await listUnitNames(tx, unitIds);
+    const reports = await listReportsOfUnits(tx, unitIds);
     const today = swedishDate(ctx.now());
     return surveys.map((survey) => ({
       ...survey,
@@ -114,23 +97,15 @@ export const reportCounts = (
         `Mätningen tar emot rapporter ${survey.opensOn} – ${survey.closesOn} och veckan efter.`,
       );
     for (const { category, count } of input.counts)
-      await tx
-        .insertInto('prevalenceReports')
-        .values({
-          organisationId: ctx.actor.organisationId,
-          surveyId,
-          unitId: input.unitId,
-          category,
-          count,
-          reportedBy: ctx.actor.userId,
-          reportedAt: ctx.now(),
-        })
-        .onConflict((conflict) =>
-          conflict
-            .columns(['surveyId', 'unitId', 'category'])
-            .doUpdateSet({ count, reportedBy: ctx.actor.userId, reportedAt: ctx.now() }),
-        )
-        .execute();
+      await upsertReport(tx, {
+        organisationId: ctx.actor.organisationId,
+        surveyId,
+        unitId: input.unitId,
+        category,
+        count,
+        reportedBy: ctx.actor.userId,
+        reportedAt: ctx.now(),
+      });
     await audit(ctx, tx, 'prevalence.reported', { surveyId, categories: input.counts.length });
     return { reported: input.counts.length };
   });
@@ -140,45 +115,12 @@ export const compareSurvey = (ctx: CommandContext, surveyId: string) =>
   runAudited(ctx, async (tx) => {
     requireOrganisationAction(ctx, 'statistics.read');
     const survey = await findSurvey(tx, surveyId);
-    const units = await tx
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('organisationId', '=', ctx.actor.organisationId)
-      .orderBy('name')
-      .execute();
-    const reports = await tx
-      .selectFrom('prevalenceReports')
-      .select(['unitId', 'category', 'count'])
-      .where('surveyId', '=', surveyId)
-      .execute();
-    const records = await tx
-      .selectFrom('cases')
-      .select([
-        'unitId',
-        'type',
-        'hrv',
-        swedishDayText('openedAt').as('openedOn'),
-        swedishDayText<string | null>('closedAt').as('closedOn'),
-      ])
-      .where('organisationId', '=', ctx.actor.organisationId)
-      .where('practice', '=', false)
-      .execute();
+    const units = await listUnitsByName(tx, ctx.actor.organisationId);
+    const reports = await listSurveyReports(tx, surveyId);
+    const records = await listCaseRecords(tx, ctx.actor.organisationId);
     // The routine questions asked in Fristad during the period, beside what units reported: how
     // many were asked and how many said yes. Practice people are never counted.
-    const asked = await tx
-      .selectFrom('screenings as s')
-      .innerJoin('persons as p', 'p.id', 's.personId')
-      .select([
-        's.unitId',
-        sql<number>`count(*) filter (where s.outcome <> 'notAsked')::int`.as('asked'),
-        sql<number>`count(*) filter (where s.outcome = 'positive')::int`.as('positive'),
-      ])
-      .where('s.organisationId', '=', ctx.actor.organisationId)
-      .where('p.practice', '=', false)
-      .where(swedishDayText('s.askedAt'), '>=', survey.opensOn)
-      .where(swedishDayText('s.askedAt'), '<=', survey.closesOn)
-      .groupBy('s.unitId')
-      .execute();
+    const asked = await countScreeningsByUnit(tx, ctx.actor.organisationId, survey);
     await audit(ctx, tx, 'prevalence.compared', { surveyId });
     const rows = compareWithRecords(
       survey,

@@ -2,7 +2,8 @@ import { reportingDutyReference } from '../../domain/cases/reporting';
 import type { IdentityKind } from '../../domain/identity/personal-identity';
 import { parseIdentity } from '../../domain/identity/personal-identity';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
-import { initialStage, reportOutcome, type Stage } from '../../domain/cases/stages';
+import { initialStage } from '../../domain/cases/stages';
+import { presentReportOfConcern } from '../presenters/case.presenter';
 import { DomainError } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
@@ -13,6 +14,7 @@ import {
   insertTransition,
   listReportsFrom,
 } from '../repositories/case.repository';
+import { findFirstUnitOfKind } from '../repositories/organisation.repository';
 import { loadCaseFor } from './case-access';
 import { registerIdentity } from './register-identity';
 import { auditPersonEvent, runAudited } from './person-access';
@@ -48,12 +50,7 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
       throw new DomainError('validation.invalid', {
         fields: [{ path: 'body.child.identityNumber', message: identity.message }],
       });
-    const childUnit = await tx
-      .selectFrom('units')
-      .select('id')
-      .where('kind', '=', 'childrenAndYoung')
-      .orderBy('name')
-      .executeTakeFirst();
+    const childUnit = await findFirstUnitOfKind(tx, 'childrenAndYoung');
     if (!childUnit) {
       throw new DomainError('rule.violation', {
         reason: 'case.no_child_unit',
@@ -131,10 +128,7 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
     return { reportId: report.id, childCaseId: childCase.id, childStage: initialStage };
   });
 
-/**
- * The reports made from a case and what came of each: the reporter may know whether an
- * investigation was opened (law catalogue: sol.reporterFeedback), not its content.
- */
+/** The reports made from a case and what came of each (see presentReportOfConcern). */
 export const listReports = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
@@ -149,11 +143,5 @@ export const listReports = (ctx: CommandContext, caseId: string) =>
       breakGlassId: decision.breakGlassId,
       details: { caseId, reportsOfConcern: reports.length },
     });
-    return reports.map((report) => ({
-      id: report.id,
-      reportedAt: report.reportedAt.toISOString(),
-      childName: `${report.givenName} ${report.familyName}`,
-      childCaseId: report.childCaseId,
-      outcome: reportOutcome(report.childStage as Stage),
-    }));
+    return reports.map(presentReportOfConcern);
   });

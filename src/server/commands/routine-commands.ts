@@ -7,9 +7,21 @@ import {
   type RoutineStep,
 } from '../../domain/governance/routines';
 import { DomainError, invalidFields, ruleViolation } from '../../domain/errors';
-import { dateText } from '../db/date-text';
 import type { Tx } from '../db/transaction';
 import type { CommandContext } from '../http/context';
+import {
+  findLatestVersionNo,
+  findRoutine,
+  findRoutineByTitle,
+  insertAcknowledgement,
+  insertRoutine,
+  insertRoutineVersion,
+  listAcknowledgements,
+  listRoutineRows,
+  listRoutineVersions,
+  listStaffUserIds,
+  listVersionsOfRoutine,
+} from '../repositories/routine.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -27,26 +39,12 @@ const audit = (
 export const listRoutines = (ctx: CommandContext, step: RoutineStep | null) =>
   runAudited(ctx, async (tx) => {
     const today = swedishDate(ctx.now());
-    let query = tx.selectFrom('routines').select(['id', 'title', 'step']).orderBy('title');
-    if (step) query = query.where('step', '=', step);
-    const routines = await query.execute();
+    const routines = await listRoutineRows(tx, step);
     if (routines.length === 0) return [];
-    const versions = await tx
-      .selectFrom('routineVersions')
-      .select([
-        'id',
-        'routineId',
-        'versionNo',
-        'body',
-        'approvedBy',
-        dateText('validFrom').as('validFrom'),
-      ])
-      .where(
-        'routineId',
-        'in',
-        routines.map((routine) => routine.id),
-      )
-      .execute();
+    const versions = await listRoutineVersions(
+      tx,
+      routines.map((routine) => routine.id),
+    );
     const inForce = routines.flatMap((routine) => {
       const current = versionInForce(
         versions.filter((version) => version.routineId === routine.id),
@@ -56,15 +54,10 @@ export const listRoutines = (ctx: CommandContext, step: RoutineStep | null) =>
     });
     if (inForce.length === 0) return [];
     // Only the versions in force matter: an acknowledgement of an older one asks again.
-    const acknowledgements = await tx
-      .selectFrom('routineAcknowledgements')
-      .select(['versionId', 'userId'])
-      .where(
-        'versionId',
-        'in',
-        inForce.map(({ current }) => current.id),
-      )
-      .execute();
+    const acknowledgements = await listAcknowledgements(
+      tx,
+      inForce.map(({ current }) => current.id),
+    );
     // Those who keep the library see how many of the staff have read each routine.
     const keeps = can(
       ctx.actor,
@@ -72,14 +65,7 @@ export const listRoutines = (ctx: CommandContext, step: RoutineStep | null) =>
       { kind: 'organisation', organisationId: ctx.actor.organisationId },
       ctx.now(),
     ).allowed;
-    const staff = keeps
-      ? await tx
-          .selectFrom('roleAssignments')
-          .select('userId')
-          .distinct()
-          .where('organisationId', '=', ctx.actor.organisationId)
-          .execute()
-      : [];
+    const staff = keeps ? await listStaffUserIds(tx, ctx.actor.organisationId) : [];
     return inForce.map(({ routine, current }) => {
       const readers = acknowledgements.filter((entry) => entry.versionId === current.id);
       return {
@@ -107,11 +93,7 @@ export const saveRoutine = (
     if (problems.length) throw invalidFields(problems);
     let routineId = input.routineId;
     if (!routineId) {
-      const existing = await tx
-        .selectFrom('routines')
-        .select('id')
-        .where('title', '=', input.title.trim())
-        .executeTakeFirst();
+      const existing = await findRoutineByTitle(tx, input.title.trim());
       if (existing)
         throw invalidFields([
           {
@@ -120,45 +102,30 @@ export const saveRoutine = (
           },
         ]);
       routineId = (
-        await tx
-          .insertInto('routines')
-          .values({
-            organisationId: ctx.actor.organisationId,
-            title: input.title.trim(),
-            step: input.step,
-            createdBy: ctx.actor.userId,
-            createdAt: ctx.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
+        await insertRoutine(tx, {
+          organisationId: ctx.actor.organisationId,
+          title: input.title.trim(),
+          step: input.step,
+          createdBy: ctx.actor.userId,
+          createdAt: ctx.now(),
+        })
       ).id;
     } else {
-      const routine = await tx
-        .selectFrom('routines')
-        .select('id')
-        .where('id', '=', routineId)
-        .executeTakeFirst();
+      const routine = await findRoutine(tx, routineId);
       if (!routine) throw new DomainError('not_found', { message: 'Rutinen finns inte.' });
     }
-    const latest = await tx
-      .selectFrom('routineVersions')
-      .select((eb) => eb.fn.max('versionNo').as('versionNo'))
-      .where('routineId', '=', routineId)
-      .executeTakeFirst();
+    const latest = await findLatestVersionNo(tx, routineId);
     const versionNo = Number(latest?.versionNo ?? 0) + 1;
-    await tx
-      .insertInto('routineVersions')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        routineId,
-        versionNo,
-        body: input.body.trim(),
-        approvedBy: input.approvedBy.trim(),
-        validFrom: input.validFrom,
-        createdBy: ctx.actor.userId,
-        createdAt: ctx.now(),
-      })
-      .execute();
+    await insertRoutineVersion(tx, {
+      organisationId: ctx.actor.organisationId,
+      routineId,
+      versionNo,
+      body: input.body.trim(),
+      approvedBy: input.approvedBy.trim(),
+      validFrom: input.validFrom,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now(),
+    });
     await audit(ctx, tx, 'routine.saved', { routineId, versionNo });
     return { id: routineId, versionNo };
   });
@@ -166,11 +133,7 @@ export const saveRoutine = (
 /** The reader has read the version in force; a later version asks again. */
 export const acknowledgeRoutine = (ctx: CommandContext, routineId: string, versionNo: number) =>
   runAudited(ctx, async (tx) => {
-    const versions = await tx
-      .selectFrom('routineVersions')
-      .select(['id', 'versionNo', dateText('validFrom').as('validFrom')])
-      .where('routineId', '=', routineId)
-      .execute();
+    const versions = await listVersionsOfRoutine(tx, routineId);
     if (versions.length === 0)
       throw new DomainError('not_found', { message: 'Rutinen finns inte.' });
     const current = versionInForce(versions, swedishDate(ctx.now()));
@@ -179,16 +142,12 @@ export const acknowledgeRoutine = (ctx: CommandContext, routineId: string, versi
         'routine.not_current',
         'Det finns en nyare version av rutinen. Läs den som gäller och bekräfta den.',
       );
-    await tx
-      .insertInto('routineAcknowledgements')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        versionId: current.id,
-        userId: ctx.actor.userId,
-        acknowledgedAt: ctx.now(),
-      })
-      .onConflict((conflict) => conflict.columns(['versionId', 'userId']).doNothing())
-      .execute();
+    await insertAcknowledgement(tx, {
+      organisationId: ctx.actor.organisationId,
+      versionId: current.id,
+      userId: ctx.actor.userId,
+      acknowledgedAt: ctx.now(),
+    });
     await audit(ctx, tx, 'routine.acknowledged', { routineId, versionNo });
     return { versionNo };
   });

@@ -6,7 +6,12 @@ import { swedishDate } from '../../domain/calendar';
 import { DomainError, staleVersion } from '../../domain/errors';
 import { encryptField } from '../crypto/field-encryption';
 import type { CommandContext } from '../http/context';
-import { ensurePlan, findPlanForCase, insertPlanEvent } from '../repositories/plan.repository';
+import {
+  ensurePlan,
+  findPlanForCase,
+  insertPlanEvent,
+  updatePlanIfVersion,
+} from '../repositories/plan.repository';
 import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { auditPersonEvent, runAudited } from './person-access';
@@ -50,26 +55,17 @@ export const updatePlan = (
           },
         ],
       });
-    await tx
-      .updateTable('safetyPlans')
-      .set((eb) => ({
-        victimStrategiesEnc: input.victimStrategies
-          ? encryptField(ctx.keys, contexts.strategies, input.victimStrategies)
-          : null,
-        outOfHoursEnc: input.outOfHours
-          ? encryptField(ctx.keys, contexts.outOfHours, input.outOfHours)
-          : null,
-        reviewOn: input.reviewOn,
-        updatedAt: now,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', plan.id)
-      .where('version', '=', expectedVersion)
-      .returning('id')
-      .executeTakeFirst()
-      .then((updated) => {
-        if (!updated) throw stale();
-      });
+    const updated = await updatePlanIfVersion(tx, plan.id, expectedVersion, {
+      victimStrategiesEnc: input.victimStrategies
+        ? encryptField(ctx.keys, contexts.strategies, input.victimStrategies)
+        : null,
+      outOfHoursEnc: input.outOfHours
+        ? encryptField(ctx.keys, contexts.outOfHours, input.outOfHours)
+        : null,
+      reviewOn: input.reviewOn,
+      updatedAt: now,
+    });
+    if (!updated) throw stale();
     if (input.reviewOn && input.reviewOn !== plan.reviewOn)
       await insertTask(tx, {
         organisationId: ctx.actor.organisationId,

@@ -9,7 +9,11 @@ import {
 import { nationalResources } from '../../domain/cases/support-resources';
 import { DomainError } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
-import { findUnit } from '../repositories/organisation.repository';
+import {
+  findUnit,
+  listUnitsOfKind,
+  listUnitsWithScreening,
+} from '../repositories/organisation.repository';
 import { screeningCounts, insertScreening, findCase } from '../repositories/case.repository';
 import { newRecordIn } from './new-record';
 import { auditPersonEvent, loadPersonFor, runAudited } from './person-access';
@@ -77,11 +81,7 @@ export const recordScreening = (
       },
     });
 
-    const vinrUnits = await tx
-      .selectFrom('units')
-      .select(['id', 'name'])
-      .where('kind', '=', 'adultVinr')
-      .execute();
+    const vinrUnits = await listUnitsOfKind(tx, 'adultVinr');
     return input.answers.map((answer) => ({
       topic: answer.topic,
       outcome: answer.outcome,
@@ -113,11 +113,7 @@ export const recordScreening = (
 export const screeningCoverage = (ctx: CommandContext, period: { from: Date; to: Date }) =>
   runAudited(ctx, async (tx) => {
     const rows = await screeningCounts(tx, period.from, period.to);
-    const units = await tx
-      .selectFrom('units')
-      .select(['id', 'name', 'routineScreening'])
-      .orderBy('name')
-      .execute();
+    const units = await listUnitsWithScreening(tx);
     return units.flatMap((unit) =>
       screeningTopics.flatMap((topic) => {
         const row = rows.find(

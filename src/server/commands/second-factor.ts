@@ -8,7 +8,7 @@ import { encryptField } from '../crypto/field-encryption';
 import { asSystem } from '../db/transaction';
 import type { AppDeps, RequestSession } from '../http/context';
 import { totpContext, totpSecretOf } from '../presenters/account.presenter';
-import { findUserById } from '../repositories/user.repository';
+import { findUserById, recordTotpStep, setTotpSecret } from '../repositories/user.repository';
 import { registerFailure } from './sign-in-with-password';
 import { findSignInWait, usernameKey } from '../repositories/sign-in-failure.repository';
 
@@ -54,14 +54,7 @@ export const verifySecondFactor = async (
     });
   }
   return asSystem(deps.db, async (tx) => {
-    await tx
-      .updateTable('users')
-      .set({
-        totpLastStep: step,
-        ...(input.confirmEnrolment ? { totpConfirmedAt: now } : {}),
-      })
-      .where('id', '=', user.id)
-      .execute();
+    await recordTotpStep(tx, user.id, step, input.confirmEnrolment ? now : undefined);
     const { token, idHash } = newSessionToken();
     await rotateSession(tx, session.idHash, idHash, { secondFactorAt: now, lastSeenAt: now });
     await appendAuditEvent(
@@ -92,11 +85,7 @@ export const startTotpEnrolment = async (deps: AppDeps, session: RequestSession)
       });
     }
     const secret = newTotpSecret();
-    await tx
-      .updateTable('users')
-      .set({ totpSecretEnc: encryptField(deps.keys, totpContext, secret), totpLastStep: null })
-      .where('id', '=', user.id)
-      .execute();
+    await setTotpSecret(tx, user.id, encryptField(deps.keys, totpContext, secret));
     const uri = totpUri(secret, user.username);
     return { secret, uri, qrSvg: await QRCode.toString(uri, { type: 'svg', margin: 1 }) };
   });

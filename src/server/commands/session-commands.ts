@@ -3,7 +3,8 @@ import { appendAuditEvent } from '../audit/audit.repository';
 import { endSession, setSessionOrganisation } from '../auth/session.repository';
 import { asSystem } from '../db/transaction';
 import type { AppDeps, RequestSession } from '../http/context';
-import { listRoleGrants } from '../repositories/organisation.repository';
+import { listRoleGrants, listUnitsOfOrganisation } from '../repositories/organisation.repository';
+import { findUserProfile } from '../repositories/user.repository';
 
 export const signOut = (deps: AppDeps, session: RequestSession, requestId: string) =>
   asSystem(deps.db, async (tx) => {
@@ -25,11 +26,7 @@ export const signOut = (deps: AppDeps, session: RequestSession, requestId: strin
 /** Who is signed in, the organisations and units they hold roles in, and which one is active. */
 export const describeSession = (deps: AppDeps, session: RequestSession) =>
   asSystem(deps.db, async (tx) => {
-    const user = await tx
-      .selectFrom('users')
-      .select(['id', 'username', 'displayName', 'fictitious'])
-      .where('id', '=', session.userId)
-      .executeTakeFirstOrThrow();
+    const user = await findUserProfile(tx, session.userId);
     const grants = await listRoleGrants(tx, session.userId);
     return { user, grants };
   });
@@ -75,11 +72,4 @@ export const switchWorkplace = (
 
 /** The units of the organisation the user works in, for choosing where to refer or register. */
 export const listOrganisationUnits = (deps: AppDeps, organisationId: string) =>
-  asSystem(deps.db, (tx) =>
-    tx
-      .selectFrom('units')
-      .select(['id', 'name', 'kind', 'routineScreening', 'version'])
-      .where('organisationId', '=', organisationId)
-      .orderBy('name')
-      .execute(),
-  );
+  asSystem(deps.db, (tx) => listUnitsOfOrganisation(tx, organisationId));

@@ -9,36 +9,22 @@ import type { CommandContext } from '../http/context';
 import { presentSip, sipContext } from '../presenters/collaboration.presenter';
 import { taskNoteContext } from '../presenters/task.presenter';
 import { listConsents } from '../repositories/collaboration.repository';
+import {
+  findSipPlan,
+  insertSipCommitment,
+  insertSipPlan,
+  listSipCommitments,
+  updateSipPlanIfVersion,
+  type SipPlanRecord,
+} from '../repositories/sip.repository';
 import { insertTask } from '../repositories/task.repository';
 import { loadCaseFor } from './case-access';
 import { asConsentRecord } from './consent-commands';
 import { referencedRecipients } from './recipients';
 import { auditPersonEvent, runAudited } from './person-access';
 
-const findPlan = (tx: Tx, caseId: string) =>
-  tx
-    .selectFrom('sipPlans')
-    .selectAll()
-    .select((eb) =>
-      eb.fn<string>('to_char', ['followUpOn', eb.val('YYYY-MM-DD')]).as('followUpOnText'),
-    )
-    .where('caseId', '=', caseId)
-    .executeTakeFirst();
-
-const present = async (
-  ctx: CommandContext,
-  tx: Tx,
-  plan: NonNullable<Awaited<ReturnType<typeof findPlan>>>,
-) => {
-  const commitments = await tx
-    .selectFrom('sipCommitments')
-    .selectAll()
-    .select((eb) => eb.fn<string>('to_char', ['dueOn', eb.val('YYYY-MM-DD')]).as('dueOnText'))
-    .where('planId', '=', plan.id)
-    .orderBy('dueOn')
-    .execute();
-  return presentSip(plan, commitments, ctx.keys);
-};
+const present = async (ctx: CommandContext, tx: Tx, plan: SipPlanRecord) =>
+  presentSip(plan, await listSipCommitments(tx, plan.id), ctx.keys);
 
 /** The case's SIP, or null when there is none. */
 export const readSip = (ctx: CommandContext, caseId: string) =>
@@ -47,7 +33,7 @@ export const readSip = (ctx: CommandContext, caseId: string) =>
       audit: 'sip.read',
       reads: 'caseHistory',
     });
-    const plan = await findPlan(tx, caseId);
+    const plan = await findSipPlan(tx, caseId);
     await auditPersonEvent(ctx, tx, {
       type: 'sip.read',
       personId: record.personId,
@@ -110,7 +96,7 @@ export const saveSip = (
     const consentIds = answers.flatMap((entry) =>
       entry.answer.covered ? entry.answer.consentIds : [],
     );
-    const existing = await findPlan(tx, caseId);
+    const existing = await findSipPlan(tx, caseId);
     const values = {
       participants: JSON.stringify(participants),
       coordinatorAgency,
@@ -121,19 +107,10 @@ export const saveSip = (
       updatedAt: ctx.now(),
     };
     if (existing) {
-      const done = await tx
-        .updateTable('sipPlans')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('id', '=', existing.id)
-        .where('version', '=', input.version)
-        .returning('id')
-        .executeTakeFirst();
+      const done = await updateSipPlanIfVersion(tx, existing.id, input.version, values);
       if (!done) throw staleVersion('Planen har ändrats av någon annan. Läs in sidan igen.');
     } else {
-      await tx
-        .insertInto('sipPlans')
-        .values({ ...values, organisationId: ctx.actor.organisationId, caseId })
-        .execute();
+      await insertSipPlan(tx, { ...values, organisationId: ctx.actor.organisationId, caseId });
     }
     if (!existing || existing.followUpOnText !== input.followUpOn)
       await insertTask(tx, {
@@ -157,7 +134,7 @@ export const saveSip = (
       reason: decision.reason,
       details: { caseId, participants: participants.length },
     });
-    return present(ctx, tx, (await findPlan(tx, caseId))!);
+    return present(ctx, tx, (await findSipPlan(tx, caseId))!);
   });
 
 /** One agency's commitment in the SIP, with a last day. */
@@ -171,7 +148,7 @@ export const addSipCommitment = (
       audit: 'sip.saved',
       reads: 'caseHistory',
     });
-    const plan = await findPlan(tx, caseId);
+    const plan = await findSipPlan(tx, caseId);
     if (!plan)
       throw new DomainError('rule.violation', {
         reason: 'sip.missing',
@@ -189,16 +166,13 @@ export const addSipCommitment = (
         : []),
     ];
     if (fields.length) throw new DomainError('validation.invalid', { fields });
-    await tx
-      .insertInto('sipCommitments')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        planId: plan.id,
-        agency: input.agency,
-        whatEnc: encryptField(ctx.keys, sipContext.what, input.what.trim()),
-        dueOn: input.dueOn,
-      })
-      .execute();
+    await insertSipCommitment(tx, {
+      organisationId: ctx.actor.organisationId,
+      planId: plan.id,
+      agency: input.agency,
+      whatEnc: encryptField(ctx.keys, sipContext.what, input.what.trim()),
+      dueOn: input.dueOn,
+    });
     await auditPersonEvent(ctx, tx, {
       type: 'sip.saved',
       personId: record.personId,

@@ -17,6 +17,7 @@ import {
   insertTransition,
   listPracticeCasesOwnedBy,
 } from '../repositories/case.repository';
+import { insertPerson } from '../repositories/person.repository';
 import { practiceFacts } from '../repositories/training.repository';
 import { updateCaseOrConflict, viewer } from './case-commands';
 import { loadCaseFor } from './case-access';
@@ -48,20 +49,16 @@ export const startPractice = (
         message: 'Övningsärenden öppnas av den som handlägger ärenden.',
       });
     const now = ctx.now();
-    const person = await tx
-      .insertInto('persons')
-      .values({
-        organisationId: ctx.actor.organisationId,
-        unitId,
-        givenName: scenario.person.givenName,
-        familyName: scenario.person.familyName,
-        protectionLevel: 'none',
-        fictitious: true,
-        practice: true,
-        updatedAt: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const person = await insertPerson(tx, {
+      organisationId: ctx.actor.organisationId,
+      unitId,
+      givenName: scenario.person.givenName,
+      familyName: scenario.person.familyName,
+      protectionLevel: 'none',
+      fictitious: true,
+      practice: true,
+      updatedAt: now,
+    });
     const { id } = await insertOpenedCase(tx, {
       organisationId: ctx.actor.organisationId,
       unitId,

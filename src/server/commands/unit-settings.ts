@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { DomainError, staleVersion } from '../../domain/errors';
 import type { CommandContext } from '../http/context';
+import { unitExists, updateUnitScreeningIfVersion } from '../repositories/settings.repository';
 import { requireOrganisationAction } from './organisation-access';
 import { auditOrganisationEvent, runAudited } from './person-access';
 
@@ -13,20 +13,14 @@ export const changeUnitSettings = (
   runAudited(ctx, async (tx) => {
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
     // Row-level security limits the update to the actor's own organisation.
-    const updated = await tx
-      .updateTable('units')
-      .set({ routineScreening: input.routineScreening, version: sql`version + 1` })
-      .where('id', '=', unitId)
-      .where('version', '=', input.version)
-      .returning(['id', 'name', 'kind', 'routineScreening', 'version'])
-      .executeTakeFirst();
+    const updated = await updateUnitScreeningIfVersion(
+      tx,
+      unitId,
+      input.version,
+      input.routineScreening,
+    );
     if (!updated) {
-      const exists = await tx
-        .selectFrom('units')
-        .select('id')
-        .where('id', '=', unitId)
-        .executeTakeFirst();
-      throw exists
+      throw (await unitExists(tx, unitId))
         ? staleVersion('Någon annan har ändrat enheten. Läs in sidan igen.')
         : new DomainError('not_found', { message: 'Enheten finns inte i din organisation.' });
     }

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { listEncryptedColumns, listKeyIdsInColumn } from './keys-in-use.repository';
 import type { KeyRing } from './field-encryption';
 
 /**
@@ -10,17 +11,9 @@ import type { KeyRing } from './field-encryption';
  * key nobody kept. The server now refuses to start instead, naming the key it needs.
  */
 export const keyIdsInUse = async (db: Kysely<Database>): Promise<Set<string>> => {
-  const { rows: columns } = await sql<{ tableName: string; columnName: string }>`
-    select table_name, column_name from information_schema.columns
-     where table_schema = 'public' and column_name like '%\\_enc' and data_type = 'text'
-     order by 1, 2`.execute(db);
   const used = new Set<string>();
-  for (const { tableName, columnName } of columns) {
-    const { rows } = await sql<{ keyId: string }>`
-      select distinct split_part(${sql.ref(columnName)}, '.', 2) as key_id
-        from ${sql.table(tableName)} where ${sql.ref(columnName)} like 'fe1.%'`.execute(db);
-    for (const row of rows) used.add(row.keyId);
-  }
+  for (const { tableName, columnName } of await listEncryptedColumns(db))
+    for (const row of await listKeyIdsInColumn(db, tableName, columnName)) used.add(row.keyId);
   return used;
 };
 

@@ -11,6 +11,14 @@ import { personResource } from '../presenters/person.presenter';
 import { findCase } from '../repositories/case.repository';
 import { findConsent } from '../repositories/collaboration.repository';
 import { findPerson } from '../repositories/person.repository';
+import {
+  findCaseIdAskedByLinkRequest,
+  findCaseIdOf,
+  findCaseIdOfMeasure,
+  findHousingRequestParties,
+  findMeetingIdOf,
+  findMergeSurvivor,
+} from '../repositories/record-gate.repository';
 import { findReferral } from '../repositories/referral.repository';
 import { commandContext } from './command-context';
 import type { AppDeps, CommandContext, RouteAccess } from './context';
@@ -55,10 +63,7 @@ const caseOf = async (tx: Tx, caseId: string | null | undefined) => {
 /** A record that belongs to one case (its `caseId`): decided as that case. */
 const caseHolding =
   (table: 'riskAssessments' | 'caseTasks' | 'caseHandovers') => async (tx: Tx, id: string) =>
-    caseOf(
-      tx,
-      (await tx.selectFrom(table).select('caseId').where('id', '=', id).executeTakeFirst())?.caseId,
-    );
+    caseOf(tx, await findCaseIdOf(tx, table, id));
 
 const meetingParty: Ask = async (ctx, tx, meetingId) =>
   (await meetingVisibleTo(ctx, tx, meetingId)) ? 'allowed' : 'hidden';
@@ -67,11 +72,7 @@ const meetingParty: Ask = async (ctx, tx, meetingId) =>
 const meetingHolding =
   (table: 'meetingItems' | 'meetingActions'): Ask =>
   async (ctx, tx, id, action, declared) => {
-    const row = await tx
-      .selectFrom(table)
-      .select('meetingId')
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = await findMeetingIdOf(tx, table, id);
     return row ? meetingParty(ctx, tx, row.meetingId, action, declared) : 'hidden';
   };
 
@@ -87,45 +88,20 @@ export const recordParams: Record<string, ParamRule> = {
   assessmentId: { kind: 'record', resolve: caseHolding('riskAssessments') },
   measureId: {
     kind: 'record',
-    resolve: async (tx, id) =>
-      caseOf(
-        tx,
-        (
-          await tx
-            .selectFrom('planMeasures as m')
-            .innerJoin('safetyPlans as p', 'p.id', 'm.planId')
-            .select('p.caseId')
-            .where('m.id', '=', id)
-            .executeTakeFirst()
-        )?.caseId,
-      ),
+    resolve: async (tx, id) => caseOf(tx, await findCaseIdOfMeasure(tx, id)),
   },
   taskId: { kind: 'record', resolve: caseHolding('caseTasks') },
   handoverId: { kind: 'record', resolve: caseHolding('caseHandovers') },
   linkRequestId: {
     kind: 'record',
     // A request to link is the asked victim's case's to answer.
-    resolve: async (tx, id) =>
-      caseOf(
-        tx,
-        (
-          await tx
-            .selectFrom('linkRequests')
-            .select('toCaseId')
-            .where('id', '=', id)
-            .executeTakeFirst()
-        )?.toCaseId,
-      ),
+    resolve: async (tx, id) => caseOf(tx, await findCaseIdAskedByLinkRequest(tx, id)),
   },
   mergeId: {
     kind: 'record',
     // A merge is decided as the record that was kept.
     resolve: async (tx, id) => {
-      const merge = await tx
-        .selectFrom('personMerges')
-        .select('survivorId')
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const merge = await findMergeSurvivor(tx, id);
       const person = merge ? await findPerson(tx, merge.survivorId) : undefined;
       return person ? personResource(person) : undefined;
     },
@@ -154,11 +130,7 @@ export const recordParams: Record<string, ParamRule> = {
     // answer it (housing.keep in the receiving organisation); the placing side acts on it only as
     // far as it may act on the case it was sent from.
     ask: async (ctx, tx, id, action, declared) => {
-      const row = await tx
-        .selectFrom('housingRequests')
-        .select(['caseId', 'fromOrganisationId', 'toOrganisationId'])
-        .where('id', '=', id)
-        .executeTakeFirst();
+      const row = await findHousingRequestParties(tx, id);
       if (!row) return 'hidden';
       if (declared === 'housing.keep')
         return row.toOrganisationId === ctx.actor.organisationId ? 'allowed' : 'hidden';

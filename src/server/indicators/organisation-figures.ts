@@ -6,8 +6,12 @@ import { adultsFor } from '../../domain/indicators/population';
 import { releaseWholeAndParts } from '../../domain/indicators/suppression';
 import type { InstrumentCatalogue } from '../../domain/risk/catalogue';
 import type { Tx } from '../db/transaction';
+import {
+  findOrganisationForFigures,
+  listUnitsForFigures,
+  populationRows,
+} from '../repositories/indicator.repository';
 import { organisationFacts } from './facts.repository';
-import { populationRows } from './population-file';
 
 export type FigureLevel = { unitId: string | null; name: string; figures: Figure[] };
 
@@ -34,23 +38,14 @@ export const organisationFigures = async (
   period: Period,
   today: string,
 ) => {
-  const organisation = await tx
-    .selectFrom('organisations')
-    .select(['id', 'name', 'kind', 'scbCode', 'countyCode'])
-    .where('id', '=', organisationId)
-    .executeTakeFirstOrThrow();
+  const organisation = await findOrganisationForFigures(tx, organisationId);
   const facts = await organisationFacts(tx, organisation.id, catalogues.instruments);
   const adults = adultsFor(
     await populationRows(tx, organisation.scbCode ? [organisation.scbCode] : []),
     organisation.scbCode,
     period.to,
   );
-  const units = await tx
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('organisationId', '=', organisation.id)
-    .orderBy('name')
-    .execute();
+  const units = await listUnitsForFigures(tx, organisation.id);
   const measured = measuredUntil(period, today);
   const levels: FigureLevel[] = [
     {

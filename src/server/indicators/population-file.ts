@@ -5,7 +5,8 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { readPopulationRows, type PopulationRow } from '../../domain/indicators/population';
 import type { Database } from '../db/schema';
-import { asSystem, type Tx } from '../db/transaction';
+import { asSystem } from '../db/transaction';
+import { insertPopulation } from '../repositories/indicator.repository';
 
 /** SCB's exports use semicolons, hand-made files often commas: take whichever the header has. */
 const delimiterOf = (text: string) => ((text.split('\n')[0] ?? '').includes(';') ? ';' : ',');
@@ -23,24 +24,8 @@ export const parsePopulationFile = (text: string): PopulationRow[] => {
   return read.rows;
 };
 
-/** Stores population rows; a municipality and year loaded again is replaced. */
-export const insertPopulation = (
-  tx: Tx,
-  rows: readonly PopulationRow[],
-  source: string,
-  now: Date,
-) =>
-  tx
-    .insertInto('populationFigures')
-    .values(rows.map((row) => ({ ...row, source, loadedAt: now })))
-    .onConflict((conflict) =>
-      conflict.columns(['scbCode', 'year']).doUpdateSet((eb) => ({
-        adults: eb.ref('excluded.adults'),
-        source: eb.ref('excluded.source'),
-        loadedAt: eb.ref('excluded.loadedAt'),
-      })),
-    )
-    .execute();
+// The query lives in the repository; seeding and tests store population through this module.
+export { insertPopulation };
 
 /** Loads a file in one transaction: all lines or none. */
 export const loadPopulationFile = async (db: Kysely<Database>, path: string, now: Date) => {
@@ -54,12 +39,3 @@ export const demoPopulationFile = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '../../../data/population/ovningslan.csv',
 );
-
-export const populationRows = (tx: Tx, scbCodes: readonly string[]): Promise<PopulationRow[]> =>
-  scbCodes.length
-    ? tx
-        .selectFrom('populationFigures')
-        .select(['scbCode', 'year', 'adults'])
-        .where('scbCode', 'in', scbCodes)
-        .execute()
-    : Promise.resolve([]);

@@ -1,12 +1,12 @@
 import { can, type Actor, type RecordResource } from '../../domain/access/policy';
 import type { CaseType } from '../../domain/cases/catalogues';
-import { nextStages, type Stage } from '../../domain/cases/stages';
+import { nextStages, reportOutcome, type Stage } from '../../domain/cases/stages';
 import {
   presentPersonalNumber,
   type ProtectionLevel,
 } from '../../domain/identity/protected-identity';
 import { decryptField, type KeyRing } from '../crypto/field-encryption';
-import type { CaseRecord } from '../repositories/case.repository';
+import type { CaseRecord, listReportsFrom } from '../repositories/case.repository';
 
 export const transitionReasonContext = 'case_transitions.reason';
 export const eventDescriptionContext = 'case_events.description';
@@ -129,4 +129,18 @@ export const presentCaseEvent = (
     ? decryptField(keys, eventDescriptionContext, event.descriptionEnc)
     : null,
   recordedBy: event.recordedByName,
+});
+
+/**
+ * A report of concern made from a case and what came of it: the reporter may know whether an
+ * investigation was opened (law catalogue: sol.reporterFeedback), not its content.
+ */
+export const presentReportOfConcern = (
+  report: Awaited<ReturnType<typeof listReportsFrom>>[number],
+) => ({
+  id: report.id,
+  reportedAt: report.reportedAt.toISOString(),
+  childName: `${report.givenName} ${report.familyName}`,
+  childCaseId: report.childCaseId,
+  outcome: reportOutcome(report.childStage as Stage),
 });

@@ -1,5 +1,9 @@
 import { sql, type Insertable } from 'kysely';
-import type { RiskAssessmentsTable } from '../db/schema';
+import type {
+  InstrumentPermissionsTable,
+  RiskAssessmentsTable,
+  UserTrainingsTable,
+} from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 const assessmentQuery = (tx: Tx) =>
@@ -101,6 +105,37 @@ export const hasTraining = async (tx: Tx, userId: string, instrumentId: string) 
     .where('userId', '=', userId)
     .where('instrumentId', '=', instrumentId)
     .executeTakeFirst()) !== undefined;
+
+/** Records the organisation's permission for an instrument; one already recorded is kept. */
+export const insertInstrumentPermission = (
+  tx: Tx,
+  values: Insertable<InstrumentPermissionsTable>,
+) =>
+  tx
+    .insertInto('instrumentPermissions')
+    .values(values)
+    .onConflict((conflict) => conflict.columns(['organisationId', 'instrumentId']).doNothing())
+    .execute();
+
+export const insertUserTraining = (tx: Tx, values: Insertable<UserTrainingsTable>) =>
+  tx.insertInto('userTrainings').values(values).execute();
+
+/** The case an assessment belongs to, and whether it is signed. */
+export const findAssessmentCaseAndSigning = (tx: Tx, id: string) =>
+  tx
+    .selectFrom('riskAssessments')
+    .select(['caseId', 'signedAt'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** The ids of a case's signed assessments. */
+export const listSignedAssessmentIds = (tx: Tx, caseId: string) =>
+  tx
+    .selectFrom('riskAssessments')
+    .select('id')
+    .where('caseId', '=', caseId)
+    .where('signedAt', 'is not', null)
+    .execute();
 
 export const findReassessmentDays = (tx: Tx, organisationId: string) =>
   tx

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { ReleasedFigure } from '../../domain/indicators/suppression';
 import {
   answersByTheme,
@@ -8,6 +9,12 @@ import {
 import type { MappingCatalogue } from '../../domain/mapping/template';
 import { DomainError, invalidFields } from '../../domain/errors';
 import { dateText } from '../db/date-text';
+import type {
+  MappingAnswersTable,
+  MappingMunicipalitiesTable,
+  MappingRoundsTable,
+  MappingSessionsTable,
+} from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 /**
@@ -210,3 +217,69 @@ export const roundSnapshot = async (tx: Tx, mapping: MappingCatalogue, roundId: 
 
 /** A round as the analyst and the reports see it. */
 export type RoundSnapshot = Awaited<ReturnType<typeof roundSnapshot>>;
+
+/** The round with exactly this name, if any. */
+export const findRoundByName = (tx: Tx, name: string) =>
+  tx.selectFrom('mappingRounds').select('id').where('name', '=', name).executeTakeFirst();
+
+export const insertRound = (tx: Tx, values: Insertable<MappingRoundsTable>) =>
+  tx.insertInto('mappingRounds').values(values).returning('id').executeTakeFirstOrThrow();
+
+export const insertMunicipalities = (
+  tx: Tx,
+  values: readonly Insertable<MappingMunicipalitiesTable>[],
+) => tx.insertInto('mappingMunicipalities').values(values).execute();
+
+type AnswerKey = Pick<
+  Insertable<MappingAnswersTable>,
+  'organisationId' | 'roundId' | 'municipalityId' | 'itemId'
+>;
+type AnswerValues = Pick<
+  Insertable<MappingAnswersTable>,
+  'status' | 'value' | 'source' | 'answeredBy' | 'answeredAt'
+>;
+
+/** Saves a municipality's answer to an item, replacing the answer it had. */
+export const upsertAnswer = (tx: Tx, key: AnswerKey, values: AnswerValues) =>
+  tx
+    .insertInto('mappingAnswers')
+    .values({ ...values, ...key })
+    .onConflict((conflict) => conflict.columns(['municipalityId', 'itemId']).doUpdateSet(values))
+    .execute();
+
+export const insertAnswer = (tx: Tx, values: Insertable<MappingAnswersTable>) =>
+  tx.insertInto('mappingAnswers').values(values).execute();
+
+/** The items a municipality has answered (in any round). */
+export const listAnsweredItemIds = (tx: Tx, municipalityId: string) =>
+  tx
+    .selectFrom('mappingAnswers')
+    .select('itemId')
+    .where('municipalityId', '=', municipalityId)
+    .execute();
+
+export const insertSession = (tx: Tx, values: Insertable<MappingSessionsTable>) =>
+  tx.insertInto('mappingSessions').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** A session's open answers, for coding them. */
+export const findSessionAnswers = (tx: Tx, sessionId: string) =>
+  tx
+    .selectFrom('mappingSessions')
+    .select(['id', 'roundId', 'openAnswers', 'version'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+
+/** Saves the session's open answers at the version read; its new version, none when stale. */
+export const updateSessionAnswersIfVersion = (
+  tx: Tx,
+  sessionId: string,
+  version: number,
+  openAnswers: string,
+) =>
+  tx
+    .updateTable('mappingSessions')
+    .set((eb) => ({ openAnswers, version: eb('version', '+', 1) }))
+    .where('id', '=', sessionId)
+    .where('version', '=', version)
+    .returning('version')
+    .executeTakeFirst();

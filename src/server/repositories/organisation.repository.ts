@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { RoleId } from '../../domain/access/roles';
 import type { Tx } from '../db/transaction';
-import type { OrganisationsTable, UnitsTable } from '../db/schema';
+import type { OrganisationsTable, UnitKind, UnitsTable } from '../db/schema';
 
 /** Organisation set-up runs as the system (administration and seeding), not per request. */
 export const createOrganisation = async (tx: Tx, values: Insertable<OrganisationsTable>) =>
@@ -43,6 +43,15 @@ export const listRoleGrants = async (tx: Tx, userId: string) =>
     .orderBy('u.name')
     .execute();
 
+/** Every role the user holds, in every organisation, with each unit's secrecy area. */
+export const listHeldRoles = (tx: Tx, userId: string) =>
+  tx
+    .selectFrom('roleAssignments as ra')
+    .innerJoin('units as u', 'u.id', 'ra.unitId')
+    .select(['ra.organisationId', 'ra.unitId', 'ra.role', 'u.secrecyAreaId'])
+    .where('ra.userId', '=', userId)
+    .execute();
+
 /** The given units plus every unit in the given secrecy areas (where information may flow). */
 export const listUnitsSharingArea = async (
   tx: Tx,
@@ -78,3 +87,32 @@ export const ownOrganisation = (tx: Tx, id: string) =>
     .select(['id', 'name', 'kind'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+
+/** The organisation with its kind and county, to tell whether it is a county board. */
+export const findOrganisationCounty = (tx: Tx, id: string) =>
+  tx
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'countyCode', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+
+/** The units of an organisation, by name, for choosing where to refer or register. */
+export const listUnitsOfOrganisation = (tx: Tx, organisationId: string) =>
+  tx
+    .selectFrom('units')
+    .select(['id', 'name', 'kind', 'routineScreening', 'version'])
+    .where('organisationId', '=', organisationId)
+    .orderBy('name')
+    .execute();
+
+/** The first unit (by name) of a kind in the request's organisation. */
+export const findFirstUnitOfKind = (tx: Tx, kind: UnitKind) =>
+  tx.selectFrom('units').select('id').where('kind', '=', kind).orderBy('name').executeTakeFirst();
+
+/** Every unit of a kind in the request's organisation. */
+export const listUnitsOfKind = (tx: Tx, kind: UnitKind) =>
+  tx.selectFrom('units').select(['id', 'name']).where('kind', '=', kind).execute();
+
+/** Every unit of the request's organisation, by name, with whether it screens by routine. */
+export const listUnitsWithScreening = (tx: Tx) =>
+  tx.selectFrom('units').select(['id', 'name', 'routineScreening']).orderBy('name').execute();

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { MovedReference } from '../db/schema';
+import { sql, type Insertable } from 'kysely';
+import type { MovedReference, PersonMergesTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 /**
@@ -89,3 +89,110 @@ export const moveBack = async (tx: Tx, moved: readonly MovedReference[], toId: s
          )}
       `.execute(tx);
 };
+
+/** The merges not undone that made any of these records history (merged into another). */
+export const listActiveMergesOf = (tx: Tx, personIds: readonly string[]) =>
+  tx
+    .selectFrom('personMerges')
+    .select(['id', 'mergedId', 'survivorId'])
+    .where('mergedId', 'in', personIds)
+    .where('undoneAt', 'is', null)
+    .execute();
+
+/** Records marked as duplicates of a person, and the record she is marked as a duplicate of. */
+export const listMarkedDuplicates = (tx: Tx, personId: string, duplicateOf: string | null) =>
+  tx
+    .selectFrom('persons')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('duplicateOf', '=', personId),
+        ...(duplicateOf ? [eb('id', '=', duplicateOf)] : []),
+      ]),
+    )
+    .execute();
+
+/** The merges made into a survivor, newest first, undone ones included. */
+export const listMergesInto = (tx: Tx, survivorId: string) =>
+  tx
+    .selectFrom('personMerges')
+    .select(['id', 'mergedId', 'reason', 'mergedAt', 'undoneAt'])
+    .where('survivorId', '=', survivorId)
+    .orderBy('mergedAt', 'desc')
+    .execute();
+
+/** Locks the records, in one order, so two merges of the same records wait for each other. */
+export const lockPersons = (tx: Tx, ids: readonly string[]) =>
+  tx.selectFrom('persons').select('id').where('id', 'in', ids).orderBy('id').forUpdate().execute();
+
+export const insertPersonMerge = (tx: Tx, values: Insertable<PersonMergesTable>) =>
+  tx.insertInto('personMerges').values(values).returning('id').executeTakeFirstOrThrow();
+
+/** Records what a merge moved and where it placed the survivor, for its undo. */
+export const recordMergeMoves = (
+  tx: Tx,
+  mergeId: string,
+  moved: readonly MovedReference[],
+  placedInUnitId: string | null,
+) =>
+  tx
+    .updateTable('personMerges')
+    .set({ moved: JSON.stringify(moved), placedInUnitId })
+    .where('id', '=', mergeId)
+    .execute();
+
+/** Places the survivor in a unit unless already placed there; returns the unit when placed now. */
+export const placeSurvivorInUnit = async (
+  tx: Tx,
+  values: {
+    organisationId: string;
+    personId: string;
+    unitId: string;
+    placedBy: string;
+    placedAt: Date;
+  },
+) =>
+  (
+    await tx
+      .insertInto('personUnits')
+      .values(values)
+      .onConflict((oc) => oc.doNothing())
+      .returning('unitId')
+      .executeTakeFirst()
+  )?.unitId ?? null;
+
+/** Marks a record as a duplicate of another (or of none), as a change of the record. */
+export const setDuplicateOf = (tx: Tx, personId: string, duplicateOf: string | null, now: Date) =>
+  tx
+    .updateTable('persons')
+    .set((eb) => ({ duplicateOf, updatedAt: now, version: eb('version', '+', 1) }))
+    .where('id', '=', personId)
+    .execute();
+
+/** Counts a record as changed (a new version) without changing its fields. */
+export const touchPerson = (tx: Tx, personId: string, now: Date) =>
+  tx
+    .updateTable('persons')
+    .set((eb) => ({ updatedAt: now, version: eb('version', '+', 1) }))
+    .where('id', '=', personId)
+    .execute();
+
+/** A merge, locked for its undo. */
+export const findMergeForUpdate = (tx: Tx, mergeId: string) =>
+  tx
+    .selectFrom('personMerges')
+    .selectAll()
+    .where('id', '=', mergeId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+
+/** Takes a person out of a further unit. */
+export const removePersonFromUnit = (tx: Tx, personId: string, unitId: string) =>
+  tx
+    .deleteFrom('personUnits')
+    .where('personId', '=', personId)
+    .where('unitId', '=', unitId)
+    .execute();
+
+export const markMergeUndone = (tx: Tx, mergeId: string, undoneBy: string, undoneAt: Date) =>
+  tx.updateTable('personMerges').set({ undoneAt, undoneBy }).where('id', '=', mergeId).execute();

@@ -1,5 +1,9 @@
 import { sql, type Insertable } from 'kysely';
-import type { PlanEventsTable, PlanMeasuresTable } from '../db/schema';
+import type {
+  AssessmentFollowThroughsTable,
+  PlanEventsTable,
+  PlanMeasuresTable,
+} from '../db/schema';
 import type { Tx } from '../db/transaction';
 
 export const findPlanForCase = (tx: Tx, caseId: string) =>
@@ -21,6 +25,33 @@ export const ensurePlan = async (tx: Tx, organisationId: string, caseId: string,
     .execute();
   return (await findPlanForCase(tx, caseId))!;
 };
+
+/** The case a plan belongs to. */
+export const findPlanCaseId = (tx: Tx, planId: string) =>
+  tx.selectFrom('safetyPlans').select('caseId').where('id', '=', planId).executeTakeFirstOrThrow();
+
+/**
+ * Saves the plan's own fields at the version read (sealed by the caller); false when someone
+ * changed the plan since.
+ */
+export const updatePlanIfVersion = async (
+  tx: Tx,
+  planId: string,
+  version: number,
+  changes: {
+    victimStrategiesEnc: string | null;
+    outOfHoursEnc: string | null;
+    reviewOn: string | null;
+    updatedAt: Date;
+  },
+) =>
+  (await tx
+    .updateTable('safetyPlans')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', planId)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst()) !== undefined;
 
 const measureQuery = (tx: Tx) =>
   tx
@@ -88,3 +119,7 @@ export const listFollowThroughs = (tx: Tx, assessmentIds: readonly string[]) =>
         .where('assessmentId', 'in', assessmentIds)
         .execute()
     : Promise.resolve([]);
+
+/** Closes a signed assessment's loop, with a plan or a (sealed) reason why no measures. */
+export const insertFollowThrough = (tx: Tx, values: Insertable<AssessmentFollowThroughsTable>) =>
+  tx.insertInto('assessmentFollowThroughs').values(values).execute();

@@ -149,3 +149,27 @@ export const listOverdueTasksInUnits = (
         .orderBy('t.dueOn')
         .execute()
     : Promise.resolve([]);
+
+/**
+ * Every role held by the users who hold a role in `unitId`, except `exceptUserId`, with each
+ * unit's secrecy area: the candidates for taking a case over, by name.
+ */
+export const listRolesOfUnitColleagues = (tx: Tx, unitId: string, exceptUserId: string) =>
+  tx
+    .selectFrom('roleAssignments as ra')
+    .innerJoin('units as un', 'un.id', 'ra.unitId')
+    .innerJoin('users as u', 'u.id', 'ra.userId')
+    .select([
+      'ra.userId',
+      'u.displayName',
+      'ra.organisationId',
+      'ra.unitId',
+      'ra.role',
+      'un.secrecyAreaId',
+    ])
+    .where('ra.userId', 'in', (eb) =>
+      eb.selectFrom('roleAssignments').select('userId').where('unitId', '=', unitId),
+    )
+    .where('ra.userId', '<>', exceptUserId)
+    .orderBy('u.displayName')
+    .execute();
