@@ -96,6 +96,8 @@ type SignedIn = Extract<SessionView, { signedIn: true }>;
 /** A record's id in an address: the routes below take nothing else. */
 const id = '[0-9a-f-]{36}';
 const route = (prefix: string) => new RegExp(`^/${prefix}/(?<id>${id})$`);
+/** A case and, after it, one of its tabs (case-tabs.ts). */
+const caseRoute = new RegExp(`^/arenden/(?<id>${id})(?:/(?<tab>[a-z]+))?$`);
 
 /** Chooses the page from the address (wouter's Switch: the first route that matches). */
 const Page = ({ session }: { session: SignedIn }) => {
@@ -106,11 +108,12 @@ const Page = ({ session }: { session: SignedIn }) => {
     );
   return (
     <Switch>
-      <Route path={route('arenden')}>
-        {({ id: caseId }) => (
+      <Route path={caseRoute}>
+        {({ id: caseId, tab }) => (
           <CasePage
             key={caseId}
             caseId={caseId!}
+            tabSlug={tab}
             userId={session.user.id}
             mayReviewLog={may('audit.read')}
           />

@@ -1,3 +1,4 @@
+import type { CaseOverview, ReportOfConcernRow } from '../contract/case-overview';
 import { swedishDate } from '../domain/calendar';
 import type { Stage } from '../domain/cases/stages';
 
@@ -86,15 +87,11 @@ export type CaseDetail = CaseSummary & {
     | { kind: string; visible: true; case: CaseSummary }
     | { kind: string; visible: false; hiddenReason: string }
   )[];
+  /** What needs doing now: reports of concern, risk level and plan state (see the contract). */
+  overview: CaseOverview;
 };
 
-export type ReportRow = {
-  id: string;
-  reportedAt: string;
-  childName: string;
-  childCaseId: string;
-  outcome: 'pending' | 'investigationOpened' | 'closed';
-};
+export type ReportRow = ReportOfConcernRow;
 
 export type ScreeningResult = {
   topic: 'exposure' | 'perpetration';

@@ -21,6 +21,12 @@ export const navigate = (path: string) => {
   visitListeners.forEach((listener) => listener());
 };
 
+/**
+ * Moves within a page that stays open (a case's tabs): the address and the back button follow,
+ * but it is not a new visit, so the page and what it has read stay as they are.
+ */
+export const navigateWithin = (path: string) => pushPath(path);
+
 /** The current path. */
 export const usePath = (): string => usePathname();
 
@@ -37,5 +43,15 @@ export const linkProps = (path: string) => ({
     if (event.metaKey || event.ctrlKey) return;
     event.preventDefault();
     navigate(path);
+  },
+});
+
+/** A link within the open page (see navigateWithin). */
+export const withinLinkProps = (path: string) => ({
+  href: path,
+  onClick: (event: { preventDefault: () => void; metaKey: boolean; ctrlKey: boolean }) => {
+    if (event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    navigateWithin(path);
   },
 });

@@ -376,9 +376,27 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
       ).toBe(403);
       const listed = await child.client.request('GET', '/api/work-lists/shared-with-me');
       expect(listed.json<{ id: string }[]>().map((entry) => entry.id)).toContain(opened.id);
+      // The overview shows the shared reader only the disclosed category, and its one audit
+      // event says so; the case's own team sees risk and plan too.
+      expect(read.json().overview).toMatchObject({
+        shown: ['caseHistory'],
+        risk: null,
+        plan: null,
+      });
       expect(await eventsOf('case.read')).toContainEqual(
-        expect.objectContaining({ actorUserId: child.user.id, reason: 'access.consent' }),
+        expect.objectContaining({
+          actorUserId: child.user.id,
+          reason: 'access.consent',
+          details: expect.objectContaining({ caseId: opened.id, categories: 'caseHistory' }),
+        }),
       );
+      const own = (await adult.client.request('GET', `/api/cases/${opened.id}`)).json();
+      expect(own.overview).toEqual({
+        shown: ['caseHistory', 'riskAssessments', 'safetyPlan'],
+        reportsOfConcern: [],
+        risk: { latest: null, drafts: 0 },
+        plan: { exists: false, reviewOn: null, measures: {} },
+      });
 
       const [given] = (
         await adult.client.request('GET', `/api/persons/${person.id}/consents`)

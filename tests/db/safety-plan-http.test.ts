@@ -116,6 +116,10 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
     const after = added.json<Plan>();
     expect(after.warnings).toEqual([]);
     expect(after.suggestions.map((suggestion) => suggestion.code)).not.toContain('safetyAlarm');
+    // The case's overview says the same at a glance: the level, and the plan's one measure.
+    const overview = (await worker.client.request('GET', `/api/cases/${caseId}`)).json().overview;
+    expect(overview.risk).toMatchObject({ latest: { finalLevel: 'high' }, drafts: 0 });
+    expect(overview.plan).toEqual({ exists: true, reviewOn: null, measures: { proposed: 1 } });
 
     const rejected = await worker.client.request(
       'POST',

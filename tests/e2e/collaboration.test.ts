@@ -5,6 +5,7 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  openCaseTab,
   pagePerUser,
   poll,
   registerAndScreen,
@@ -62,6 +63,7 @@ describe.runIf(browserAvailable)('concern for a victim behind internal secrecy',
     await his.getByRole('button', { name: 'Öppna ärende för våldsutövaren i min enhet' }).click();
     await expect.poll(() => heading(his), poll).toBe('Ulrik Övningsson – Våldsutövare');
 
+    await openCaseTab(his, 'Samverkan');
     const concern = his.getByRole('region', { name: 'Oro för den våldsutsatta' });
     await concern.getByLabel('Den våldsutsattas personnummer').fill(veraNumber);
     await concern.getByRole('button', { name: 'Be om länkning' }).click();
@@ -72,6 +74,7 @@ describe.runIf(browserAvailable)('concern for a victim behind internal secrecy',
 
     // Her worker sees which unit asks, on her case, and accepts the link.
     await victims.reload();
+    await openCaseTab(victims, 'Samverkan');
     const requests = victims.getByRole('region', { name: 'Förfrågningar om länkning' });
     await expect.poll(() => requests.textContent(), poll).toContain('Väntar på svar');
     await requests.getByRole('button', { name: 'Godta länkningen' }).click();
@@ -151,6 +154,7 @@ describe.runIf(browserAvailable)('concern for a victim behind internal secrecy',
     await polis.getByRole('button', { name: 'Öppna ärende i min enhet' }).click();
     await expect.poll(() => heading(polis), poll).toBe('Petra Övningsdotter – Våldsutsatt vuxen');
     const caseUrl = polis.url();
+    await openCaseTab(polis, 'Samverkan');
 
     const handOver = polis.getByRole('form', { name: 'Lämna över till en annan organisation' });
     await handOver
@@ -189,7 +193,7 @@ describe.runIf(browserAvailable)('concern for a victim behind internal secrecy',
     expect(await social.getByTestId('stage').textContent()).toBe('Aktualisering');
 
     // The police see who acknowledged, and tell social services that the investigation was dropped.
-    await polis.goto(caseUrl);
+    await polis.goto(`${caseUrl}/samverkan`);
     const theirs = polis.getByRole('region', { name: 'Överlämningar till andra organisationer' });
     await expect.poll(() => theirs.textContent(), poll).toContain('Kvitterad av Vilma');
     await theirs.getByRole('link', { name: /Till Vuxenenheten/ }).click();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/start';
 import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
-import { heading, poll, signInAs, startDemoServer } from '../helpers/demo-server';
+import { heading, openCaseTab, poll, signInAs, startDemoServer } from '../helpers/demo-server';
 import { pdfText } from '../helpers/pdf-text';
 
 const today = swedishDate(new Date());
@@ -115,6 +115,7 @@ describe.runIf(browserAvailable)(
         .poll(() => stage.textContent(), poll)
         .toContain(resolveLegalReference('sol.investigationDuty', today).citation);
       expect(await stage.textContent()).toContain('gäller sedan 1 juli 2025');
+      await openCaseTab(vinr, 'Händelser och historik');
       await vinr
         .getByLabel('Händelse', { exact: true })
         .selectOption({ label: 'Delgivning av misstanke' });
@@ -155,6 +156,7 @@ describe.runIf(browserAvailable)(
 
       // 5. The reporter sees the outcome, not the content.
       await vinr.reload();
+      await openCaseTab(vinr, 'Översikt');
       await expect
         .poll(() => vinr.getByRole('region', { name: 'Orosanmälan' }).textContent(), poll)
         .toContain('Utredning inledd');
@@ -206,6 +208,7 @@ describe.runIf(browserAvailable)(
       const leader = await signIn('teamledare');
       await leader.getByRole('link', { name: 'Ärenden' }).click();
       await leader.getByRole('link', { name: 'Nora Övningsdotter' }).click();
+      await openCaseTab(leader, 'Åtkomstlogg');
       await leader.getByRole('button', { name: 'Visa åtkomstloggen' }).click();
       await expect
         .poll(

@@ -5,6 +5,7 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  openCaseTab,
   openCaseThroughIntake,
   pagePerUser,
   poll,
@@ -56,6 +57,7 @@ describe.runIf(browserAvailable)(
         .poll(() => worker.getByTestId('stage').textContent(), poll)
         .toBe('Råd och service');
 
+      await openCaseTab(worker, 'Insatser');
       const advice = worker.getByRole('region', { name: 'Råd och service' });
       // No victim known to him here: the checklist asks the risk questions now.
       await expect.poll(() => advice.textContent(), poll).toContain('Ställ riskfrågorna nu');
@@ -91,6 +93,7 @@ describe.runIf(browserAvailable)(
       await expect.poll(() => worker.getByTestId('stage').textContent(), poll).toBe('Utredning');
 
       // Treatment is the region's: his consent first, then the referral to ATV.
+      await openCaseTab(worker, 'Samverkan');
       const consents = worker.getByRole('region', { name: 'Samtycken och nej' });
       await consents.getByRole('button', { name: 'Registrera samtycke eller nej' }).click();
       const consent = consents.getByRole('form', { name: 'Registrera samtycke eller nej' });
@@ -132,6 +135,7 @@ describe.runIf(browserAvailable)(
     it('places a mother and her son in a neighbouring municipality’s unit found in the directory, records his school and her move to her own home', async () => {
       const worker = await as('handlaggare');
       const caseUrl = await openCaseThroughIntake(worker, 'Lina', 'Övningsdotter');
+      await openCaseTab(worker, 'Skyddat boende');
       const placement = worker.getByRole('region', { name: 'Skyddat boende' });
       await placement.getByRole('link', { name: 'Sök plats i länets katalog' }).click();
       await expect.poll(() => heading(worker), poll).toBe('Skyddat boende i länet');
@@ -199,7 +203,7 @@ describe.runIf(browserAvailable)(
       });
 
       // Back in her case: the move-in on the offer, her son's decision and school, the way out.
-      await worker.goto(caseUrl);
+      await worker.goto(`${caseUrl}/boende`);
       const stays = worker.getByRole('region', { name: 'Skyddat boende' });
       await expect.poll(() => stays.textContent(), poll).toContain('plats erbjuden');
       const takeBack = stays.getByRole('button', {
@@ -254,6 +258,7 @@ describe.runIf(browserAvailable)(
       await worker.screenshot({ path: screenshotPath('interventions-6-own-home'), fullPage: true });
 
       // Support sessions from the unit's own catalogue, with goals set together with her.
+      await openCaseTab(worker, 'Insatser');
       const interventions = worker.getByRole('region', { name: 'Insatser' });
       const grant = interventions.getByRole('form', { name: 'Bevilja insats' });
       await grant
@@ -287,7 +292,7 @@ describe.runIf(browserAvailable)(
           poll,
         )
         .toContain('0 av 6 platser tagna, 0 väntar');
-      await worker.goto(caseUrl);
+      await worker.goto(`${caseUrl}/insatser`);
       const groupPlace = worker.getByRole('form', { name: 'Plats i grupp' });
       await groupPlace.getByRole('button', { name: 'Ställ i kö' }).click();
       await expect
@@ -298,7 +303,7 @@ describe.runIf(browserAvailable)(
       await expect.poll(() => group.textContent(), poll).toContain('1 väntar');
       expect(await group.textContent()).toContain('Lina Övningsdotter – väntar sedan');
       expect(await wcagViolations(worker)).toEqual([]);
-      await worker.goto(caseUrl);
+      await worker.goto(`${caseUrl}/insatser`);
 
       // Her own ratings, her satisfaction with the housing, and a call back after closure.
       const followUp = worker.getByRole('region', { name: 'Uppföljning av personen' });

@@ -6,6 +6,7 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  openCaseTab,
   openCaseThroughIntake,
   poll,
   signInAs,
@@ -55,6 +56,7 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
   it('assesses with FREDA by keyboard and SARA:SV, compares them, and reassesses after delgivning', async () => {
     const page = await signInAs(browser, server, 'handlaggare');
     const caseUrl = await openCaseThroughIntake(page, 'Rut', 'Övningsdotter');
+    await openCaseTab(page, 'Risk');
 
     // 1. FREDA-farlighetsbedömning, entered with the keyboard alone.
     await page.getByLabel('Instrument').selectOption({ label: 'FREDA-farlighetsbedömning' });
@@ -98,7 +100,7 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
     await page.screenshot({ path: screenshotPath('risk-1-freda-signed'), fullPage: true });
 
     // 2. SARA:SV on the same case, by mouse.
-    await page.goto(caseUrl);
+    await page.goto(`${caseUrl}/risk`);
     await page
       .getByLabel('Instrument')
       .selectOption({ label: 'SARA:SV (ingen registrerad utbildning)' });
@@ -122,7 +124,7 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
       .toContain('Signerad');
 
     // 3. Both in the common risk picture, with the disagreement on escalation marked.
-    await page.goto(caseUrl);
+    await page.goto(`${caseUrl}/risk`);
     const picture = page.getByRole('table', { name: 'Samlad riskbild' });
     await expect.poll(() => picture.textContent(), poll).toContain('SARA:SV');
     expect(await picture.textContent()).toContain('FREDA-farlighetsbedömning');
@@ -132,7 +134,8 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
     expect(await wcagViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('risk-2-common-picture'), fullPage: true });
 
-    // 4. A notice of suspicion puts a reassessment on the list.
+    // 4. A notice of suspicion puts a reassessment on the list; the overview shows the level.
+    await openCaseTab(page, 'Händelser och historik');
     await page
       .getByLabel('Händelse', { exact: true })
       .selectOption({ label: 'Delgivning av misstanke' });
@@ -142,9 +145,11 @@ describe.runIf(browserAvailable)('risk assessment on a case', () => {
     await expect
       .poll(() => page.getByRole('status').last().textContent(), poll)
       .toContain('ny riskbedömning senast');
+    await openCaseTab(page, 'Översikt');
     await expect
       .poll(() => page.getByRole('region', { name: 'Uppgifter' }).textContent(), poll)
       .toContain('Gör en ny riskbedömning');
+    expect(await page.getByTestId('risk-level').textContent()).toContain('Hög enligt SARA:SV');
     await page.screenshot({ path: screenshotPath('risk-3-reassessment-task'), fullPage: true });
   });
 });

@@ -8,6 +8,7 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  openCaseTab,
   openCaseThroughIntake,
   poll,
   signInAs,
@@ -42,6 +43,7 @@ describe.runIf(browserAvailable)('from a high-risk assessment to a reviewed safe
   it('turns a high risk into a plan with owners that the team leader sees when its review is overdue', async () => {
     const page = await signInAs(browser, server, 'handlaggare', now());
     const caseUrl = await openCaseThroughIntake(page, 'Siv', 'Övningsdotter');
+    await openCaseTab(page, 'Risk');
 
     // A signed FREDA with high risk and strangulation.
     await page.getByLabel('Instrument').selectOption({ label: 'FREDA-farlighetsbedömning' });
@@ -67,7 +69,7 @@ describe.runIf(browserAvailable)('from a high-risk assessment to a reviewed safe
       .toContain('Signerad');
 
     // Suggestions with reasons, and the warning that nothing protects yet.
-    await page.goto(caseUrl);
+    await page.goto(`${caseUrl}/plan`);
     const plan = page.getByRole('region', { name: 'Skydds- och åtgärdsplan' });
     await expect.poll(() => plan.textContent(), poll).toContain('ingen skyddsåtgärd');
     expect(await plan.textContent()).toContain(

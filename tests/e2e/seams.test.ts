@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskedText } from '../../src/domain/identity/protected-identity';
@@ -6,6 +7,7 @@ import { wcagViolations } from '../helpers/accessibility';
 import { browserAvailable, launchChromium, screenshotPath } from '../helpers/browser';
 import {
   heading,
+  openCaseTab,
   openCaseThroughIntake,
   pagePerUser,
   poll,
@@ -34,10 +36,18 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
     await browser?.close();
     await server?.close();
   });
+  const auditEventCount = async () => {
+    const row = await server.handle.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return { count: Number(row.count) };
+  };
 
   it('keeps the protected address entered on screen from all but the team leader, who sees it for a reason', async () => {
     const worker = await as('handlaggare');
     const caseUrl = await openCaseThroughIntake(worker, 'Sigrid', 'Skyddsdotter');
+    await openCaseTab(worker, 'Personen');
     const person = worker.getByRole('region', { name: 'Skydd, adress och säker kontakt' });
     await person.getByRole('button', { name: 'Ändra skydd, adress och säker kontakt' }).click();
     await person
@@ -56,7 +66,7 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
     expect(await wcagViolations(worker)).toEqual([]);
 
     const leader = await as('teamledare');
-    await leader.goto(caseUrl);
+    await leader.goto(`${caseUrl}/person`);
     const shown = leader.getByRole('region', { name: 'Skydd, adress och säker kontakt' });
     await expect
       .poll(() => shown.getByTestId('person-address').textContent(), poll)
@@ -78,26 +88,59 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
     expect(await other.content()).not.toContain(secretAddress);
   });
 
-  it('fetches the lookups a case page shares once, however many of its sections use them', async () => {
+  it('opens a case as a workspace: the case in one request and one audit event, each tab when it is opened', async () => {
     const worker = await as('handlaggare');
     const caseUrl = await openCaseThroughIntake(worker, 'Ulla', 'Uppslagsdotter');
+    const caseId = new URL(caseUrl).pathname.split('/')[2]!;
     const asked: string[] = [];
     worker.on('request', (request) => {
-      if (request.method() === 'GET') asked.push(new URL(request.url()).pathname);
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/')) asked.push(`${request.method()} ${path}`);
     });
+    const caseReads = () =>
+      server.handle.db
+        .selectFrom('auditEvents')
+        .select(['type', 'details'])
+        .where('type', 'like', 'case.%')
+        .where(sql<boolean>`details->>'caseId' = ${caseId}`)
+        .execute();
+    const eventsBefore = (await auditEventCount()).count;
+
+    // A full load of the case's address: the session, the case with its overview, the routines
+    // for its stage. Nothing of the tabs is read until they are opened.
     await worker.goto(caseUrl);
+    await expect.poll(() => heading(worker), poll).toBe('Ulla Uppslagsdotter – Våldsutsatt vuxen');
+    await expect
+      .poll(() => worker.getByRole('region', { name: 'Just nu' }).textContent(), poll)
+      .toContain('Ingen signerad riskbedömning ännu');
     await worker.waitForLoadState('networkidle');
-    // Consents, disclosures, referrals and the SIP each offer the recipient picker.
-    expect(await worker.getByRole('region', { name: 'Samtycken' }).count()).toBe(1);
-    const times = (path: string) => asked.filter((entry) => entry === path).length;
-    expect(times('/api/units')).toBe(1);
-    expect(times('/api/intervention-types')).toBeLessThanOrEqual(1);
+    expect(asked).toContain(`GET /api/cases/${caseId}`);
+    expect(asked.length).toBeLessThanOrEqual(3);
+    const opened = (await auditEventCount()).count - eventsBefore;
+    expect(opened).toBe(1);
+    const read = (await caseReads()).at(-1)!;
+    expect(read.type).toBe('case.read');
+    expect(read.details.categories).toBe('caseHistory,riskAssessments,safetyPlan');
+
+    // A further tab reads its own records then, and the lookups its sections share once.
+    asked.length = 0;
+    await openCaseTab(worker, 'Samverkan');
+    await expect
+      .poll(() => worker.getByRole('region', { name: 'Samtycken och nej' }).textContent(), poll)
+      .toContain('Registrera samtycke eller nej');
+    await worker.waitForTimeout(500);
+    const times = (path: string) => asked.filter((entry) => entry === `GET ${path}`).length;
+    expect(times(`/api/cases/${caseId}`)).toBe(0);
+    expect(times('/api/units')).toBeLessThanOrEqual(1);
     expect(times('/api/recipient-directory')).toBeLessThanOrEqual(1);
+    expect(worker.url()).toBe(`${caseUrl}/samverkan`);
+    expect(await wcagViolations(worker)).toEqual([]);
   });
 
   it('lets a hand-over to another municipality go through on a consent chosen from the picker', async () => {
     const worker = await as('handlaggare');
     await openCaseThroughIntake(worker, 'Flytta', 'Vidaredotter');
+    await openCaseTab(worker, 'Samverkan');
     const consents = worker.getByRole('region', { name: 'Samtycken och nej' });
     await consents.getByRole('button', { name: 'Registrera samtycke eller nej' }).click();
     const consent = consents.getByRole('form', { name: 'Registrera samtycke eller nej' });
@@ -157,7 +200,7 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
     await expect.poll(() => heading(worker), poll).toBe('Tova Tvåpostdotter – Våldsutsatt vuxen');
     expect(worker.url()).not.toBe(firstCase);
 
-    await worker.goto(firstCase);
+    await worker.goto(`${firstCase}/person`);
     const duplicates = worker.getByRole('region', {
       name: 'Samma person registrerad flera gånger',
     });
@@ -183,6 +226,7 @@ describe.runIf(browserAvailable)('one person, one protection, no side doors', ()
   it('makes a SIP with partners chosen from the same picker as the consent that covers them', async () => {
     const worker = await as('handlaggare');
     await openCaseThroughIntake(worker, 'Sippa', 'Samordnadotter');
+    await openCaseTab(worker, 'Samverkan');
     const consents = worker.getByRole('region', { name: 'Samtycken och nej' });
     for (const recipient of [
       'Polisregion Övning – Brottsoffer- och personsäkerhet (BOPS)',

@@ -4,6 +4,7 @@ import type { RunningServer } from '../../src/server/start';
 import { browserAvailable, launchChromium } from '../helpers/browser';
 import {
   heading,
+  openCaseTab,
   openCaseThroughIntake,
   poll,
   signInAs,
@@ -39,6 +40,7 @@ describe.runIf(browserAvailable)('just after midnight in Sweden, on a computer i
     const worker = await signInAs(browser, server, 'handlaggare', lateEvening, lateEvening);
     expect(await worker.evaluate(() => new Date().toISOString())).toBe(lateEvening.toISOString());
     await openCaseThroughIntake(worker, 'Mira', 'Midnattsson');
+    await openCaseTab(worker, 'Skyddat boende');
     const placement = worker.getByRole('region', { name: 'Skyddat boende' });
     await placement.getByRole('link', { name: 'Sök plats i länets katalog' }).click();
     await expect.poll(() => heading(worker), poll).toBe('Skyddat boende i länet');

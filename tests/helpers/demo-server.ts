@@ -128,3 +128,13 @@ export const pagePerUser = () => {
     return page;
   };
 };
+
+/** The open case's row of tabs (the case as a workspace: an overview and a tab per kind of work). */
+const caseTabs = (page: Page) => page.getByRole('navigation', { name: /Ärendets delar|Parts of/ });
+
+/** Opens one of the open case's tabs by its name and waits until it is the current one. */
+export const openCaseTab = async (page: Page, name: string) => {
+  const link = caseTabs(page).getByRole('link', { name, exact: true });
+  await link.click();
+  await expect.poll(() => link.getAttribute('aria-current'), poll).toBe('page');
+};

@@ -1,5 +1,5 @@
 import { can, ownAreaOnly, type Decision } from '../../domain/access/policy';
-import type { DataCategory } from '../../domain/collaboration/consent';
+import { dataCategories, type DataCategory } from '../../domain/collaboration/consent';
 import type { Action } from '../../domain/access/roles';
 import type { AuditEventType } from '../../domain/audit/events';
 import { DomainError } from '../../domain/errors';
@@ -68,4 +68,16 @@ const shareCovers = (
   return category !== null && share?.categories.includes(category)
     ? decision
     : { allowed: false, reason: 'access.other_secrecy_area' };
+};
+
+/**
+ * The categories a reader of a case may see: all of them in the case's own area (or under
+ * break-glass), only those disclosed under a share. The same rule as `shareCovers`, for a read
+ * that shows several categories at once.
+ */
+export const openCategories = (decision: Decision, record: CaseRecord): readonly DataCategory[] => {
+  if (!decision.allowed) return [];
+  if (!decision.shareId) return dataCategories;
+  const shared = record.shares.find((entry) => entry.id === decision.shareId)?.categories ?? [];
+  return dataCategories.filter((category) => shared.includes(category));
 };

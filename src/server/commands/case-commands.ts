@@ -41,7 +41,8 @@ import {
   updateCaseIfVersion,
   type CaseRecord,
 } from '../repositories/case.repository';
-import { loadCaseFor } from './case-access';
+import { loadCaseFor, openCategories } from './case-access';
+import { caseOverview } from './case-overview';
 import { handoverCandidates } from './case-handover';
 import { presentHandover, presentTask } from '../presenters/task.presenter';
 import { findPendingHandover, listTasksForCase } from '../repositories/task.repository';
@@ -130,7 +131,10 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
     return presentCaseSummary((await findCase(tx, id))!, viewer(ctx));
   });
 
-/** One case with its history and linked cases (each shown only as far as the viewer may see). */
+/**
+ * One case as its overview shows it: its history, tasks and linked cases (each shown only as far
+ * as the viewer may see), and what needs doing now (`caseOverview`).
+ */
 export const readCase = (ctx: CommandContext, caseId: string) =>
   runAudited(ctx, async (tx) => {
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.read', {
@@ -138,14 +142,20 @@ export const readCase = (ctx: CommandContext, caseId: string) =>
       reads: 'caseHistory',
     });
     const view = await caseView(ctx, tx, record);
+    const overview = await caseOverview(ctx, tx, record, openCategories(decision, record));
+    // One event for the whole overview, naming the categories it showed.
     await auditPersonEvent(ctx, tx, {
       type: 'case.read',
       personId: record.personId,
       reason: decision.reason,
       breakGlassId: decision.breakGlassId,
-      details: { caseId },
+      details: {
+        caseId,
+        categories: overview.shown.join(','),
+        reportsOfConcern: overview.reportsOfConcern.length,
+      },
     });
-    return view;
+    return { ...view, overview };
   });
 
 /**

@@ -12,6 +12,7 @@ import {
   type InstrumentDefinition,
 } from '../assessments-api';
 import { linkProps } from '../navigation';
+import { tabPath } from './case/case-tabs';
 import { ChoiceGroup } from './assessment/ChoiceGroup';
 import { ScenariosSection } from './assessment/ScenariosSection';
 import { useAutosave } from './assessment/useAutosave';
@@ -99,7 +100,7 @@ export const AssessmentPage = ({ assessmentId }: { assessmentId: string }) => {
         {inLanguage(definition.name, lang)}
       </h1>
       <p>
-        <a {...linkProps(`/arenden/${assessment.caseId}`)}>{t('assessment.backToCase')}</a>
+        <a {...linkProps(tabPath(assessment.caseId, 'risk'))}>{t('assessment.backToCase')}</a>
         {' · '}
         <a
           href={`/api/assessments/${assessment.id}/document.pdf?lang=${lang === 'en' ? 'en' : 'sv'}`}

@@ -1,136 +1,59 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import { swedishDayOf } from '../../domain/calendar';
-import { reportingDutyReference } from '../../domain/cases/reporting';
-import { goalAttainments, stageLegalReferences } from '../../domain/cases/stages';
+import { stageLegalReferences } from '../../domain/cases/stages';
+import { api } from '../api';
+import { todayText, type CaseDetail } from '../cases-api';
 import { LegalReferences } from '../components/LegalReferences';
-import { dateText, todayText, type CaseDetail, type ReportRow } from '../cases-api';
 import { caseTypes, catalogueLabel, stageLabel } from '../labels';
+import { linkProps } from '../navigation';
+import { AccessNotice } from './collaboration/AccessNotice';
+import { CaseTabBody } from './case/CaseTabBody';
+import { CaseTabList } from './case/CaseTabList';
+import { tabFromSlug, visibleTabs } from './case/case-tabs';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
-import { HandoverSection } from './case/HandoverSection';
-import { TasksSection } from './case/TasksSection';
-import { EventsSection } from './case/EventsSection';
-import { RiskSection } from './case/RiskSection';
-import { PlanSection } from './plan/PlanSection';
-import { AccessLogSection } from './case/AccessLogSection';
-import { AccessNotice } from './collaboration/AccessNotice';
-import { ConcernSection } from './collaboration/ConcernSection';
-import { LinkRequestsSection } from './case/LinkRequestsSection';
-import { PersonSection } from './case/PersonSection';
-import { DuplicatesSection } from './case/DuplicatesSection';
-import { ConsentSection } from './collaboration/ConsentSection';
-import { DisclosureSection } from './collaboration/DisclosureSection';
-import { ReferralSection } from './collaboration/ReferralSection';
-import { SipSection } from './collaboration/SipSection';
-import { AdviceSection } from './interventions/AdviceSection';
-import { InterventionSection } from './interventions/InterventionSection';
-import { FollowUpSection } from './interventions/FollowUpSection';
-import { PlacementSection } from './interventions/PlacementSection';
-import { RoutineNotice } from './routines/RoutineNotice';
-import { linkProps } from '../navigation';
 
-const adultTypes = new Set(['adultVictim', 'perpetrator']);
-
-/** One case: who, where in the process, the children question, reports of concern and history. */
+/**
+ * One case as a workspace: who and where in the process on top, then an overview of what needs
+ * doing now and a tab for each kind of work. Opening the case reads the case and its overview in
+ * one request (one audit event); each tab reads its own records when it is opened.
+ */
 export const CasePage = ({
   caseId,
+  tabSlug,
   userId,
   mayReviewLog,
 }: {
   caseId: string;
+  tabSlug: string | undefined;
   userId: string;
   mayReviewLog: boolean;
 }) => {
   const { t, i18n } = useTranslation();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [reports, setReports] = useState<ReportRow[]>([]);
-  const [reportOpen, setReportOpen] = useState(false);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(caseId);
+  // Personal data: read afresh at every visit and not kept once the case is left.
+  const query = useQuery({
+    queryKey: ['case', caseId],
+    queryFn: () => api<CaseDetail>('GET', `/api/cases/${caseId}`),
+    refetchOnMount: 'always',
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const { refetch } = query;
+  const reload = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
 
-  const load = useCallback(async () => {
-    setDetail(await api<CaseDetail>('GET', `/api/cases/${caseId}`));
-    setReports(await api<ReportRow[]>('GET', `/api/cases/${caseId}/reports-of-concern`));
-  }, [caseId]);
-
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<CaseDetail>('GET', `/api/cases/${caseId}`),
-      api<ReportRow[]>('GET', `/api/cases/${caseId}/reports-of-concern`),
-    ]).then(([loaded, loadedReports]) => {
-      if (!current) return;
-      setDetail(loaded);
-      setReports(loadedReports);
-    });
-    return () => {
-      current = false;
-    };
-  }, [caseId]);
-
+  const detail = query.data;
   if (!detail) return <p role="status">{t('app.loading')}</p>;
-  const write = detail.abilities.write;
+  const tabs = visibleTabs(detail, mayReviewLog);
+  const asked = tabFromSlug(tabSlug);
+  const tab = asked && tabs.includes(asked) ? asked : 'overview';
   /** The day the case last entered a stage: what the stage rests on is cited as of then. */
-  const enteredOn = (stage: string) => {
-    const entered = detail.transitions.findLast((transition) => transition.toStage === stage);
-    return entered ? swedishDayOf(entered.decidedAt) : todayText();
-  };
-  // Consents and disclosures belong to the case's own secrecy area, not to those it was shared with.
-  const sameArea = detail.access.reason === 'access.same_secrecy_area';
-  const needsChildrenAnswer = adultTypes.has(detail.type) && detail.childrenAnswer === null;
-
-  const takeCase = () =>
-    void run(async () => {
-      await api('POST', `/api/cases/${caseId}/owner`, {
-        ownerUserId: userId,
-        version: detail.version,
-      });
-      await load();
-    });
-
-  const answerChildren = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const answer = new FormData(event.currentTarget).get('children');
-    void run(async () => {
-      await api('POST', `/api/cases/${caseId}/children`, { answer, version: detail.version });
-      if (answer === 'yes') setReportOpen(true);
-      await load();
-    });
-  };
-
-  const moveTo = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void run(async () => {
-      await api('POST', `/api/cases/${caseId}/stage`, {
-        to: form.get('to'),
-        reason: form.get('reason') || null,
-        goal: form.get('goal') || null,
-        version: detail.version,
-      });
-      await load();
-    });
-  };
-
-  const report = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    void run(async () => {
-      await api('POST', `/api/cases/${caseId}/reports-of-concern`, {
-        child: {
-          givenName: form.get('childGivenName'),
-          familyName: form.get('childFamilyName'),
-          identityKind: form.get('childNumber') ? 'personnummer' : 'none',
-          identityNumber: form.get('childNumber') || null,
-        },
-        concern: form.get('concern'),
-      });
-      setReportOpen(false);
-      await load();
-    });
-  };
+  const entered = detail.transitions.findLast((transition) => transition.toStage === detail.stage);
 
   return (
     <>
@@ -152,7 +75,7 @@ export const CasePage = ({
           <span className="muted">
             <LegalReferences
               ids={stageLegalReferences[detail.stage] ?? []}
-              day={enteredOn(detail.stage)}
+              day={entered ? swedishDayOf(entered.decidedAt) : todayText()}
             />
           </span>
         </dd>
@@ -183,174 +106,9 @@ export const CasePage = ({
           {t('case.printSummary')}
         </a>
       </p>
+      <CaseTabList caseId={caseId} tabs={tabs} current={tab} />
       <FieldErrors problem={problem} />
-      {write && !detail.ownerUserId && (
-        <button type="button" onClick={takeCase}>
-          {t('case.take')}
-        </button>
-      )}
-
-      {write && needsChildrenAnswer && (
-        <form onSubmit={answerChildren} className="role-card" aria-labelledby="children-q">
-          <h2 id="children-q">{t('case.childrenQuestion')}</h2>
-          <p>{t('case.childrenWhy')}</p>
-          {(['yes', 'none', 'unknown'] as const).map((answer) => (
-            <label key={answer} className="choice">
-              <input type="radio" name="children" value={answer} required />{' '}
-              {t(`case.childrenAnswers.${answer}`)}
-            </label>
-          ))}
-          <button type="submit">{t('case.saveAnswer')}</button>
-        </form>
-      )}
-      {detail.childrenAnswer && adultTypes.has(detail.type) && (
-        <p>
-          {t('case.childrenAnswered', {
-            answer: t(`case.childrenAnswers.${detail.childrenAnswer}`),
-          })}
-        </p>
-      )}
-
-      {adultTypes.has(detail.type) && (
-        <section aria-labelledby="reports-heading">
-          <h2 id="reports-heading">{t('report.title')}</h2>
-          {reports.length === 0 ? (
-            <p>{t('report.none')}</p>
-          ) : (
-            <ul>
-              {reports.map((row) => (
-                <li key={row.id}>
-                  {row.childName} – {dateText(row.reportedAt, i18n.language)}:{' '}
-                  <strong>{t(`report.outcomes.${row.outcome}`)}</strong>{' '}
-                  <span className="muted">
-                    <LegalReferences
-                      ids={[reportingDutyReference]}
-                      day={swedishDayOf(row.reportedAt)}
-                    />
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-          {!reportOpen ? (
-            <button type="button" onClick={() => setReportOpen(true)}>
-              {t('report.start')}
-            </button>
-          ) : (
-            <form onSubmit={report} noValidate>
-              <p>
-                {t('report.lead')}{' '}
-                <LegalReferences ids={[reportingDutyReference]} day={todayText()} />
-              </p>
-              <label htmlFor="childGivenName">{t('report.childGivenName')}</label>
-              <input id="childGivenName" name="childGivenName" required />
-              <label htmlFor="childFamilyName">{t('report.childFamilyName')}</label>
-              <input
-                id="childFamilyName"
-                name="childFamilyName"
-                required
-                defaultValue={detail.person.familyName}
-              />
-              <label htmlFor="childNumber">{t('report.childNumber')}</label>
-              <input id="childNumber" name="childNumber" inputMode="numeric" />
-              <label htmlFor="concern">{t('report.concern')}</label>
-              <textarea id="concern" name="concern" rows={4} required />
-              <button type="submit">{t('report.submit')}</button>
-            </form>
-          )}
-        </section>
-      )}
-
-      <RoutineNotice step={detail.stage} />
-      {write && detail.abilities.nextStages.length > 0 && (
-        <form onSubmit={moveTo} aria-labelledby="stage-heading">
-          <h2 id="stage-heading">{t('case.nextStage')}</h2>
-          <label htmlFor="to">{t('case.moveTo')}</label>
-          <select id="to" name="to">
-            {detail.abilities.nextStages.map((next) => (
-              <option key={next.to} value={next.to}>
-                {stageLabel(next.to, i18n.language)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="reason">{t('case.reason')}</label>
-          <textarea id="reason" name="reason" rows={2} aria-describedby="reason-help" />
-          <p id="reason-help" className="muted">
-            {t('case.reasonHelp')}
-          </p>
-          {detail.abilities.nextStages.some((next) => next.needsGoal) && (
-            <fieldset>
-              <legend>{t('case.goal.legend')}</legend>
-              <p className="muted">{t('case.goal.help')}</p>
-              {goalAttainments.map((goal) => (
-                <label key={goal} className="choice">
-                  <input type="radio" name="goal" value={goal} /> {t(`case.goal.${goal}`)}
-                </label>
-              ))}
-            </fieldset>
-          )}
-          <button type="submit">{t('case.move')}</button>
-        </form>
-      )}
-
-      {detail.linkedCases.length > 0 && (
-        <section aria-labelledby="linked-heading">
-          <h2 id="linked-heading">{t('case.linked')}</h2>
-          <ul>
-            {detail.linkedCases.map((link, index) => (
-              <li key={index}>
-                {link.visible
-                  ? `${link.case.person.givenName} ${link.case.person.familyName} – ${stageLabel(link.case.stage, i18n.language)}`
-                  : t('case.hiddenLinked')}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      <EventsSection detail={detail} run={run} reload={load} />
-
-      {sameArea && <PersonSection personId={detail.person.id} />}
-      {sameArea && <DuplicatesSection personId={detail.person.id} reload={load} />}
-      <AdviceSection detail={detail} reload={load} />
-      <InterventionSection detail={detail} />
-      <FollowUpSection detail={detail} />
-      <RiskSection detail={detail} run={run} />
-      <PlanSection detail={detail} />
-      <TasksSection detail={detail} run={run} reload={load} />
-      <HandoverSection detail={detail} run={run} reload={load} />
-      {detail.type === 'perpetrator' && sameArea && <ConcernSection detail={detail} />}
-      {sameArea && (
-        <>
-          {detail.type === 'adultVictim' && <LinkRequestsSection detail={detail} run={run} />}
-          <ConsentSection personId={detail.person.id} today={todayText()} mayWrite={write} />
-          <DisclosureSection detail={detail} />
-          <ReferralSection detail={detail} />
-          <SipSection detail={detail} />
-          {detail.type === 'adultVictim' && <PlacementSection detail={detail} />}
-        </>
-      )}
-
-      {mayReviewLog && <AccessLogSection personId={detail.person.id} />}
-
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t('case.history')}</h2>
-        <ol>
-          {detail.transitions.map((transition, index) => (
-            <li key={index}>
-              {dateText(transition.decidedAt, i18n.language)} –{' '}
-              {stageLabel(transition.toStage, i18n.language)} ({transition.decidedBy})
-              {transition.reason && `: ${transition.reason}`}{' '}
-              <span className="muted">
-                <LegalReferences
-                  ids={stageLegalReferences[transition.toStage] ?? []}
-                  day={swedishDayOf(transition.decidedAt)}
-                />
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <CaseTabBody tab={tab} detail={detail} userId={userId} run={run} reload={reload} />
     </>
   );
 };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { linkProps } from '../navigation';
+import { tabPath } from './case/case-tabs';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -100,7 +101,7 @@ export const GroupsPage = () => {
             <ul>
               {group.people.map((person) => (
                 <li key={person.caseId}>
-                  <a {...linkProps(`/arenden/${person.caseId}`)}>{person.name}</a> –{' '}
+                  <a {...linkProps(tabPath(person.caseId, 'interventions'))}>{person.name}</a> –{' '}
                   {person.admittedOn
                     ? t('groups.admitted', { date: person.admittedOn })
                     : t('groups.waitingSince', { date: person.addedOn })}

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { swedishDayOf } from '../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { providerKinds, specialisations } from '../../domain/housing/catalogue';
 import { api } from '../api';
 import { todayText } from '../cases-api';
 import type { HousingUnit, PlaceRequest } from '../housing-api';
 import { linkProps } from '../navigation';
+import { tabPath } from './case/case-tabs';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
+import { UnitFacts } from './housing/UnitFacts';
 
 const fetchDirectory = (needs: readonly string[]) =>
   Promise.all([
@@ -159,7 +160,7 @@ export const HousingPage = ({
       {caseId && (
         <p className="role-card">
           {t('housing.fromCase')}{' '}
-          <a {...linkProps(`/arenden/${caseId}`)}>{t('housing.backToCase')}</a>
+          <a {...linkProps(tabPath(caseId, 'housing'))}>{t('housing.backToCase')}</a>
         </p>
       )}
       {notice && <p role="status">{notice}</p>}
@@ -185,50 +186,7 @@ export const HousingPage = ({
           <h3 id={`unit-${unit.id}`}>
             {unit.name} – {unit.organisationName}
           </h3>
-          <p>
-            <strong>
-              {unit.freePlaces === 0
-                ? t('housing.full')
-                : t('housing.free', { free: unit.freePlaces, capacity: unit.capacity })}
-            </strong>{' '}
-            {t('housing.updated', {
-              when: swedishDayOf(unit.availabilityUpdatedAt),
-              who: unit.availabilityUpdatedByName,
-            })}
-          </p>
-          <dl className="facts">
-            <dt>{t('housing.provider')}</dt>
-            <dd>{t(`housing.providerKinds.${unit.providerKind}`)}</dd>
-            <dt>{t('housing.area')}</dt>
-            <dd>{unit.areaDescription}</dd>
-            {unit.address && (
-              <>
-                <dt>{t('housing.address')}</dt>
-                <dd>{unit.address}</dd>
-              </>
-            )}
-            <dt>{t('housing.phone')}</dt>
-            <dd>{unit.phone}</dd>
-            <dt>{t('housing.permit')}</dt>
-            <dd>{unit.ivoPermit ?? t('housing.noPermit')}</dd>
-            <dt>{t('housing.offers')}</dt>
-            <dd>
-              {unit.specialisations.length
-                ? unit.specialisations
-                    .map((code) => t(`housing.specialisations.${code}`))
-                    .join(', ')
-                : '–'}
-            </dd>
-          </dl>
-          {unit.missingNeeds.length > 0 && (
-            <p className="warning-list">
-              {t('housing.missing', {
-                needs: unit.missingNeeds
-                  .map((code) => t(`housing.specialisations.${code}`))
-                  .join(', '),
-              })}
-            </p>
-          )}
+          <UnitFacts unit={unit} />
           {caseId && unit.freePlaces > 0 && asking !== unit.id && (
             <button type="button" onClick={() => setAsking(unit.id)}>
               {t('housing.ask', { unit: unit.name })}

@@ -4,6 +4,7 @@ import { api } from '../api';
 import { dateText, type WorkList as WorkListData } from '../cases-api';
 import { catalogueLabel, taskKinds } from '../labels';
 import { linkProps } from '../navigation';
+import { taskPath } from './case/case-tabs';
 import { TaskState } from './case/TasksSection';
 import { FieldErrors, useProblem } from './problems';
 
@@ -68,7 +69,7 @@ export const WorkList = () => {
           <ul className="task-list">
             {list.tasks.map((task) => (
               <li key={task.id}>
-                <a {...linkProps(`/arenden/${task.caseId}`)}>{personName(task)}</a>:{' '}
+                <a {...linkProps(taskPath(task))}>{personName(task)}</a>:{' '}
                 {catalogueLabel(taskKinds, task.kind, i18n.language)} <TaskState task={task} />
                 {task.note && <div>{task.note}</div>}
               </li>

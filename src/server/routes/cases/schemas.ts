@@ -1,3 +1,4 @@
+import { caseOverview, reportOfConcernRow } from '../../../contract/case-overview';
 import { z } from 'zod';
 import {
   caseTypes,
@@ -160,6 +161,7 @@ export const caseDetailResponse = caseSummary.extend({
       z.object({ kind: z.string(), visible: z.literal(false), hiddenReason: z.string() }),
     ]),
   ),
+  overview: caseOverview,
 });
 
 export const screeningBody = z.object({
@@ -232,15 +234,7 @@ export const reportResponse = z.object({
   childStage: z.enum(stages),
 });
 
-export const reportListResponse = z.array(
-  z.object({
-    id: z.string(),
-    reportedAt: z.string(),
-    childName: z.string(),
-    childCaseId: z.string(),
-    outcome: z.enum(['pending', 'investigationOpened', 'closed']),
-  }),
-);
+export const reportListResponse = z.array(reportOfConcernRow);
 
 export const referralBody = z.object({
   personId: z.string().uuid(),

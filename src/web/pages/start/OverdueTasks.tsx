@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { WorkList } from '../../cases-api';
 import { linkProps } from '../../navigation';
+import { taskPath } from '../case/case-tabs';
 
 /** For team leaders: tasks of one kind past their last day in the units they lead. */
 export const OverdueTasks = ({
@@ -35,7 +36,7 @@ export const OverdueTasks = ({
         <ul>
           {rows.map((row) => (
             <li key={row.id}>
-              <a {...linkProps(`/arenden/${row.caseId}`)}>
+              <a {...linkProps(taskPath(row))}>
                 {row.case.person.givenName} {row.case.person.familyName}
               </a>{' '}
               – {t('overdue.due', { date: row.dueOn })}, {row.assigneeName ?? t('tasks.unassigned')}
