@@ -75,7 +75,11 @@ export default tseslint.config(
     // Personal data is decrypted where it is presented, masked as the viewer may see it: a
     // command that decrypts can hand plain text on without the presenter's masking.
     files: ['src/server/**/*.ts'],
-    ignores: ['src/server/presenters/**', 'src/server/crypto/**', 'src/server/auth/**'],
+    ignores: [
+      'src/server/**/*.presenter.ts',
+      'src/server/platform/crypto/**',
+      'src/server/platform/auth/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -84,7 +88,7 @@ export default tseslint.config(
             {
               group: ['**/crypto/field-encryption'],
               importNames: ['decryptField', 'decryptOptional'],
-              message: 'Decrypt in a presenter (src/server/presenters), never in a command.',
+              message: 'Decrypt in the feature’s presenter (*.presenter.ts), never in a use case.',
             },
           ],
         },
@@ -98,7 +102,7 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     ignores: [
       'src/server/**/*.repository.ts',
-      'src/server/db/**',
+      'src/server/platform/db/**',
       'src/server/seed/**',
       'src/server/**/*.test.ts',
     ],

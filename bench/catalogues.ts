@@ -1,8 +1,14 @@
-import { loadInstrumentCatalogue } from '../src/server/catalogues/instruments';
-import { loadRiskManagementCatalogues } from '../src/server/catalogues/risk-management';
-import { loadDisclosureGrounds } from '../src/server/catalogues/disclosure-grounds';
-import { loadCompetenceCatalogue, loadScenarioCatalogue } from '../src/server/catalogues/training';
-import { loadIndicatorCatalogue, loadMappingCatalogue } from '../src/server/catalogues/indicators';
+import { loadInstrumentCatalogue } from '../src/server/platform/catalogues/instruments';
+import { loadRiskManagementCatalogues } from '../src/server/platform/catalogues/risk-management';
+import { loadDisclosureGrounds } from '../src/server/platform/catalogues/disclosure-grounds';
+import {
+  loadCompetenceCatalogue,
+  loadScenarioCatalogue,
+} from '../src/server/platform/catalogues/training';
+import {
+  loadIndicatorCatalogue,
+  loadMappingCatalogue,
+} from '../src/server/platform/catalogues/indicators';
 
 /** The data catalogues the app needs, as the server loads them at start. */
 export const catalogues = () => {

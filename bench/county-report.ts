@@ -5,12 +5,12 @@
  * municipalities, two interview occasions each with six open answers, every item answered,
  * and an earlier round for the trend. Run: npm run bench:county-report (target < 1 s).
  */
-import { printMappingReport } from '../src/server/commands/mapping-commands';
+import { printMappingReport } from '../src/server/features/mapping/mapping-commands';
 import { loadConfig } from '../src/server/config';
-import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
-import { migrateToLatest, type DatabaseHandle } from '../src/server/db/database';
-import { asSystem } from '../src/server/db/transaction';
-import type { CommandContext } from '../src/server/http/context';
+import { ephemeralKeyRing } from '../src/server/platform/crypto/key-ring';
+import { migrateToLatest, type DatabaseHandle } from '../src/server/platform/db/database';
+import { asSystem } from '../src/server/platform/db/transaction';
+import type { CommandContext } from '../src/server/platform/http/context';
 import { itemsOf } from '../src/domain/mapping/template';
 import { catalogues } from './catalogues';
 import { onEachEngine, runBench } from './engines';

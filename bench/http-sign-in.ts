@@ -1,4 +1,4 @@
-import { currentTotpCode } from '../src/server/auth/totp';
+import { currentTotpCode } from '../src/server/platform/auth/totp';
 
 /** Signs in over real HTTP (CSRF, password, TOTP) and returns the cookie header to reuse. */
 export const signIn = async (

@@ -6,9 +6,12 @@
  * embedded PGlite and, when one answers, on the PostgreSQL server. Run: npm run bench:indicators
  * (target: all 290 in < 2 s).
  */
-import { migrateToLatest, type DatabaseHandle } from '../src/server/db/database';
-import { asSystem, inScope } from '../src/server/db/transaction';
-import { organisationFigures, releaseLevels } from '../src/server/indicators/organisation-figures';
+import { migrateToLatest, type DatabaseHandle } from '../src/server/platform/db/database';
+import { asSystem, inScope } from '../src/server/platform/db/transaction';
+import {
+  organisationFigures,
+  releaseLevels,
+} from '../src/server/features/indicators/organisation-figures';
 import { catalogues } from './catalogues';
 import { onEachEngine, runBench } from './engines';
 import { seedNationalDataset } from './national-dataset';

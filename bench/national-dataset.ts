@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../src/server/db/schema';
-import { asSystem } from '../src/server/db/transaction';
+import type { Database } from '../src/server/platform/db/schema';
+import { asSystem } from '../src/server/platform/db/transaction';
 
 /**
  * An invented national dataset for the indicator benchmark: 290 municipalities in 29 invented

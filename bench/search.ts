@@ -7,11 +7,11 @@
 import { scaleSizes } from '../src/cli/seed';
 import { loadConfig } from '../src/server/config';
 import { catalogues } from './catalogues';
-import { ephemeralKeyRing } from '../src/server/crypto/key-ring';
-import { migrateToLatest, type DatabaseHandle } from '../src/server/db/database';
+import { ephemeralKeyRing } from '../src/server/platform/crypto/key-ring';
+import { migrateToLatest, type DatabaseHandle } from '../src/server/platform/db/database';
 import { onEachEngine, runBench } from './engines';
-import { asSystem } from '../src/server/db/transaction';
-import { buildApp } from '../src/server/http/app';
+import { asSystem } from '../src/server/platform/db/transaction';
+import { buildApp } from '../src/server/platform/http/app';
 import { generateSynthetic } from '../src/server/seed/synthetic';
 import { buildSignedUpUser } from '../tests/factories/world';
 import { signIn } from './http-sign-in';

@@ -21,10 +21,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import { verifyAuditLog } from '../src/server/audit/audit.repository';
-import { currentTotpCode } from '../src/server/auth/totp';
-import { openDatabase } from '../src/server/db/database';
-import { asSystem } from '../src/server/db/transaction';
+import { verifyAuditLog } from '../src/server/platform/audit/audit.repository';
+import { currentTotpCode } from '../src/server/platform/auth/totp';
+import { openDatabase } from '../src/server/platform/db/database';
+import { asSystem } from '../src/server/platform/db/transaction';
 import { readDemoCredentials } from '../src/server/seed/seed-demo';
 
 const { values: options } = parseArgs({

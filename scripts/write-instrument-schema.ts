@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { instrumentJsonSchema } from '../src/domain/risk/instrument-json-schema';
-import { instrumentsDir } from '../src/server/catalogues/instruments';
+import { instrumentsDir } from '../src/server/platform/catalogues/instruments';
 
 writeFileSync(
   join(instrumentsDir, 'instrument.schema.json'),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { appendAuditEvent, verifyAuditLog } from '../server/audit/audit.repository';
-import type { Database } from '../server/db/schema';
-import { asSystem } from '../server/db/transaction';
+import { appendAuditEvent, verifyAuditLog } from '../server/platform/audit/audit.repository';
+import type { Database } from '../server/platform/db/schema';
+import { asSystem } from '../server/platform/db/transaction';
 
 /** Verifies the whole audit log and prints every finding; returns false if anything is wrong. */
 export const runAuditVerify = async (

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { currentTotpCode } from '../server/auth/totp';
+import { currentTotpCode } from '../server/platform/auth/totp';
 import { loadConfig } from '../server/config';
-import { ensureKeyFile, loadKeyRing } from '../server/crypto/key-ring';
-import { restoreBackup, writeBackup } from '../server/db/backup';
-import { migrateToLatest, openDatabase } from '../server/db/database';
-import { loadPopulationFile } from '../server/indicators/population-file';
+import { ensureKeyFile, loadKeyRing } from '../server/platform/crypto/key-ring';
+import { restoreBackup, writeBackup } from '../server/platform/db/backup';
+import { migrateToLatest, openDatabase } from '../server/platform/db/database';
+import { loadPopulationFile } from '../server/features/indicators/population-file';
 import { readDemoCredentials } from '../server/seed/seed-demo';
 import { formatCredentials, startServer } from '../server/start';
 import { runAuditVerify } from './audit-verify';

@@ -1,15 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import { appendAuditEvent } from '../server/audit/audit.repository';
+import { appendAuditEvent } from '../server/platform/audit/audit.repository';
 import {
   decryptField,
   encryptField,
   encryptedColumns,
   keyIdOf,
   type KeyRing,
-} from '../server/crypto/field-encryption';
-import { addKeyToFile, loadKeyRing } from '../server/crypto/key-ring';
-import type { Database } from '../server/db/schema';
-import { asSystem } from '../server/db/transaction';
+} from '../server/platform/crypto/field-encryption';
+import { addKeyToFile, loadKeyRing } from '../server/platform/crypto/key-ring';
+import type { Database } from '../server/platform/db/schema';
+import { asSystem } from '../server/platform/db/transaction';
 
 /**
  * Re-encrypts every encrypted column with the active key, in one transaction: either every

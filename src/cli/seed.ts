@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { KeyRing } from '../server/crypto/field-encryption';
-import type { Database } from '../server/db/schema';
+import type { KeyRing } from '../server/platform/crypto/field-encryption';
+import type { Database } from '../server/platform/db/schema';
 import { isEmpty, saveDemoCredentials, seedDemo } from '../server/seed/seed-demo';
 import { generateSynthetic, type SyntheticSize } from '../server/seed/synthetic';
 

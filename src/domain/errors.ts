@@ -2,7 +2,7 @@ import type { RuleReason } from './refusals';
 
 /**
  * Coded domain errors. Every error a user can cause carries a stable code; the server maps
- * codes to HTTP statuses in one exhaustive table (src/server/http/error-handler.ts).
+ * codes to HTTP statuses in one exhaustive table (src/server/platform/http/error-handler.ts).
  * Messages never contain personal data.
  */
 export const errorCodes = [

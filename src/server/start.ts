@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalogues } from './catalogues/load-catalogues';
+import { loadCatalogues } from './platform/catalogues/load-catalogues';
 import type { FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
-import type { KeyRing } from './crypto/field-encryption';
-import { ensureKeyFile, loadKeyRing } from './crypto/key-ring';
-import { assertKeysPresent, keyIdsInUse, MissingKeys } from './crypto/keys-in-use';
-import { tightenModes } from './db/data-folder';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from './db/database';
-import { buildApp } from './http/app';
+import type { KeyRing } from './platform/crypto/field-encryption';
+import { ensureKeyFile, loadKeyRing } from './platform/crypto/key-ring';
+import { assertKeysPresent, keyIdsInUse, MissingKeys } from './platform/crypto/keys-in-use';
+import { tightenModes } from './platform/db/data-folder';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/database';
+import { buildApp } from './platform/http/app';
 import {
   isEmpty,
   readDemoCredentials,

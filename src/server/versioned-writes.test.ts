@@ -49,9 +49,9 @@ const sourceFiles = (dir: string): string[] =>
 
 /** Tables of the database type whose row type has a version column. */
 const versionedTables = (): Set<string> => {
-  const schema = readFileSync(join(serverRoot, 'db', 'schema.ts'), 'utf8');
+  const schema = readFileSync(join(serverRoot, 'platform', 'db', 'schema.ts'), 'utf8');
   // The table types live in db/schema/*.ts, by area; db/schema.ts names them in Database.
-  const tables = sourceFiles(join(serverRoot, 'db', 'schema'))
+  const tables = sourceFiles(join(serverRoot, 'platform', 'db', 'schema'))
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
   const withVersion = new Set(

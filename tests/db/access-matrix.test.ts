@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleIds, roles } from '../../src/domain/access/roles';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildWorld } from '../factories/world';
 import {
   AuditTail,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemIdsOf } from '../helpers/instruments';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildPerson, buildWorld, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
 import { signedIn } from '../helpers/signed-in';

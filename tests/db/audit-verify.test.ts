@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runAuditVerify } from '../../src/cli/audit-verify';
-import { appendAuditEvent } from '../../src/server/audit/audit.repository';
-import { asSystem } from '../../src/server/db/transaction';
+import { appendAuditEvent } from '../../src/server/platform/audit/audit.repository';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildWorld, type World } from '../factories/world';
 import {
   createTestDatabase,

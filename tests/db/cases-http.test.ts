@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildPerson, buildSignedUpUser, buildWorld, type World } from '../factories/world';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';

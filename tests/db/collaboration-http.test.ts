@@ -1,7 +1,7 @@
 import { swedishDate } from '../../src/domain/calendar';
 import { resolveLegalReference } from '../../src/domain/law/legal-references';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildPerson, buildWorld, nextTestNumber, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';

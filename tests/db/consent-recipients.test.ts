@@ -1,13 +1,13 @@
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
-import { migrationProvider } from '../../src/server/db/migrations';
-import { asSystem } from '../../src/server/db/transaction';
+import { ephemeralKeyRing } from '../../src/server/platform/crypto/key-ring';
+import { migrationProvider } from '../../src/server/platform/db/migrations';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createOrganisation,
   createSecrecyArea,
   createUnit,
-} from '../../src/server/repositories/organisation.repository';
+} from '../../src/server/features/organisation/organisation.repository';
 import { buildCounty, buildPerson, buildUser, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { claimDataFolder, DataFolderInUse } from '../../src/server/db/data-folder';
-import { openDatabase } from '../../src/server/db/database';
+import { claimDataFolder, DataFolderInUse } from '../../src/server/platform/db/data-folder';
+import { openDatabase } from '../../src/server/platform/db/database';
 import { testEngine } from '../helpers/test-database';
 
 /**
@@ -24,7 +24,7 @@ describe.runIf(testEngine === 'pglite')('the embedded data folder', () => {
         '--import',
         'tsx',
         '-e',
-        `import('${join(process.cwd(), 'src/server/db/data-folder.ts')}')` +
+        `import('${join(process.cwd(), 'src/server/platform/db/data-folder.ts')}')` +
           `.then((m) => m.claimDataFolder(${JSON.stringify(dir)}))` +
           `.then(() => { console.log('held'); setInterval(() => {}, 1000); })`,
       ],

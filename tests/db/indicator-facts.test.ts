@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem, inScope } from '../../src/server/db/transaction';
-import { organisationFacts } from '../../src/server/indicators/facts.repository';
-import { loadInstrumentCatalogue } from '../../src/server/catalogues/instruments';
+import { asSystem, inScope } from '../../src/server/platform/db/transaction';
+import { organisationFacts } from '../../src/server/features/indicators/facts.repository';
+import { loadInstrumentCatalogue } from '../../src/server/platform/catalogues/instruments';
 import { buildUser, buildWorld, type World } from '../factories/world';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 

@@ -2,9 +2,9 @@ import { indicatorIds } from '../../src/domain/indicators/definitions';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
-import { insertPopulation } from '../../src/server/indicators/population-file';
-import { createUnit } from '../../src/server/repositories/organisation.repository';
+import { asSystem } from '../../src/server/platform/db/transaction';
+import { insertPopulation } from '../../src/server/features/indicators/population-file';
+import { createUnit } from '../../src/server/features/organisation/organisation.repository';
 import {
   buildCounty,
   buildCountyBoard,

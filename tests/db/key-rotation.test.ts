@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKeyRotation } from '../../src/cli/rotate-keys';
-import { decryptField, encryptField, keyIdOf } from '../../src/server/crypto/field-encryption';
-import { assessmentContentContext } from '../../src/server/presenters/assessment.presenter';
-import { ensureKeyFile, loadKeyRing } from '../../src/server/crypto/key-ring';
-import { asSystem } from '../../src/server/db/transaction';
-import { addressContext } from '../../src/server/presenters/person.presenter';
+import {
+  decryptField,
+  encryptField,
+  keyIdOf,
+} from '../../src/server/platform/crypto/field-encryption';
+import { assessmentContentContext } from '../../src/server/features/risk/assessment.presenter';
+import { ensureKeyFile, loadKeyRing } from '../../src/server/platform/crypto/key-ring';
+import { asSystem } from '../../src/server/platform/db/transaction';
+import { addressContext } from '../../src/server/features/persons/person.presenter';
 import { buildPerson, buildUser, buildWorld } from '../factories/world';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 

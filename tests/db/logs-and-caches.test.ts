@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/http/app';
-import { asSystem } from '../../src/server/db/transaction';
+import { buildApp } from '../../src/server/platform/http/app';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildPerson, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';

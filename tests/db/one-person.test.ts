@@ -1,12 +1,12 @@
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoleId } from '../../src/domain/access/roles';
-import { migrationProvider } from '../../src/server/db/migrations';
-import { asSystem } from '../../src/server/db/transaction';
+import { migrationProvider } from '../../src/server/platform/db/migrations';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createSecrecyArea,
   createUnit,
-} from '../../src/server/repositories/organisation.repository';
+} from '../../src/server/features/organisation/organisation.repository';
 import { buildPerson, buildUser, buildWorld, nextTestNumber, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
 import { signedIn as signIn } from '../helpers/signed-in';

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createSecrecyArea,
   createUnit,
-} from '../../src/server/repositories/organisation.repository';
+} from '../../src/server/features/organisation/organisation.repository';
 import { buildWorld, nextTestNumber, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskedText } from '../../src/domain/identity/protected-identity';
-import { decryptField } from '../../src/server/crypto/field-encryption';
-import { asSystem } from '../../src/server/db/transaction';
-import { safeContactContext } from '../../src/server/presenters/person.presenter';
+import { decryptField } from '../../src/server/platform/crypto/field-encryption';
+import { asSystem } from '../../src/server/platform/db/transaction';
+import { safeContactContext } from '../../src/server/features/persons/person.presenter';
 import {
   buildPerson,
   buildSignedUpUser,

@@ -1,11 +1,11 @@
 import { swedishDate } from '../../src/domain/calendar';
 import { resolveLegalReference } from '../../src/domain/law/legal-references';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createOrganisation,
   createUnit,
-} from '../../src/server/repositories/organisation.repository';
+} from '../../src/server/features/organisation/organisation.repository';
 import { buildPerson, buildCounty, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp } from '../helpers/test-app';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
+import { ephemeralKeyRing } from '../../src/server/platform/crypto/key-ring';
 import { loadConfig } from '../../src/server/config';
-import { buildApp } from '../../src/server/http/app';
+import { buildApp } from '../../src/server/platform/http/app';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 

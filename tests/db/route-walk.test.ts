@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordParams } from '../../src/server/http/record-gate';
-import { asSystem } from '../../src/server/db/transaction';
+import { recordParams } from '../../src/server/platform/http/record-gate';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildWorld } from '../factories/world';
 import {
   buildAccessMatrix,
@@ -130,7 +130,7 @@ describe.runIf(engineAvailable)('route walk: no side doors to a person’s recor
   });
 
   it('stops a route that names a parameter the record gate does not know', async () => {
-    const { buildApp } = await import('../../src/server/http/app');
+    const { buildApp } = await import('../../src/server/platform/http/app');
     await expect(
       (async () => {
         const app = await buildApp(testApp.deps);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inScope, asSystem } from '../../src/server/db/transaction';
+import { inScope, asSystem } from '../../src/server/platform/db/transaction';
 import { buildUser, buildWorld, type World } from '../factories/world';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 

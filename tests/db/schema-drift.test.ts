@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptedColumns } from '../../src/server/crypto/field-encryption';
-import type { Database } from '../../src/server/db/schema';
-import { asSystem } from '../../src/server/db/transaction';
+import { encryptedColumns } from '../../src/server/platform/crypto/field-encryption';
+import type { Database } from '../../src/server/platform/db/schema';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
 
 /**
- * The migrations are the schema; src/server/db/schema.ts describes them to TypeScript. This
+ * The migrations are the schema; src/server/platform/db/schema.ts describes them to TypeScript. This
  * listing is type-checked against schema.ts (a missing or extra column does not compile) and
  * compared here with the migrated database, so the two cannot drift apart unnoticed.
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotpCode } from '../../src/server/auth/totp';
-import { asSystem } from '../../src/server/db/transaction';
+import { currentTotpCode } from '../../src/server/platform/auth/totp';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildSignedUpUser, buildUser, buildWorld, type World } from '../factories/world';
 import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';

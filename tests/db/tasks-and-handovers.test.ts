@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import { buildPerson, buildWorld, type World } from '../factories/world';
 import { signedIn } from '../helpers/signed-in';
 import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';

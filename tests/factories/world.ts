@@ -2,20 +2,20 @@ import Personnummer from 'personnummer';
 import type { RoleId } from '../../src/domain/access/roles';
 import { distinctFictitiousNumbers } from '../../src/domain/identity/fictitious-personal-number';
 import type { ProtectionLevel } from '../../src/domain/identity/protected-identity';
-import { newTotpSecret } from '../../src/server/auth/totp';
-import { sealTotpSecret } from '../../src/server/commands/second-factor';
-import { encryptField, type KeyRing } from '../../src/server/crypto/field-encryption';
-import { addressContext } from '../../src/server/presenters/person.presenter';
+import { newTotpSecret } from '../../src/server/platform/auth/totp';
+import { sealTotpSecret } from '../../src/server/features/sign-in/second-factor';
+import { encryptField, type KeyRing } from '../../src/server/platform/crypto/field-encryption';
+import { addressContext } from '../../src/server/features/persons/person.presenter';
 import argon2 from 'argon2';
-import { asSystem } from '../../src/server/db/transaction';
-import type { DatabaseHandle } from '../../src/server/db/database';
+import { asSystem } from '../../src/server/platform/db/transaction';
+import type { DatabaseHandle } from '../../src/server/platform/db/database';
 import {
   assignRole,
   createOrganisation,
   createSecrecyArea,
   createUnit,
-} from '../../src/server/repositories/organisation.repository';
-import { createUser } from '../../src/server/repositories/user.repository';
+} from '../../src/server/features/organisation/organisation.repository';
+import { createUser } from '../../src/server/features/organisation/user.repository';
 
 /** Two fictitious municipalities, each with two units in separate secrecy areas. */
 export const buildWorld = async (handle: DatabaseHandle) =>
@@ -105,7 +105,7 @@ export const nextTestNumber = distinctFictitiousNumbers(
  * Test users share one password, hashed once per test process. The hash is argon2id with small
  * costs: the server verifies whatever costs a stored hash names, so signing in takes
  * milliseconds instead of a third of a second, and the check itself is the same. What the server
- * stores for a real password (argon2id with its defaults) is tested in src/server/auth.
+ * stores for a real password (argon2id with its defaults) is tested in src/server/platform/auth.
  */
 let testPasswordHash: Promise<string> | undefined;
 const sharedTestPasswordHash = () =>

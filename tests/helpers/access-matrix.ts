@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { roleIds, roles, type Action, type RoleId } from '../../src/domain/access/roles';
-import { asSystem } from '../../src/server/db/transaction';
+import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createOrganisation,
   createSecrecyArea,
   createUnit,
-} from '../../src/server/repositories/organisation.repository';
+} from '../../src/server/features/organisation/organisation.repository';
 import { buildPerson, type World } from '../factories/world';
 import { itemIdsOf } from './instruments';
 import { pdfText } from './pdf-text';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { swedishDate } from '../../src/domain/calendar';
-import { currentTotpCode } from '../../src/server/auth/totp';
+import { currentTotpCode } from '../../src/server/platform/auth/totp';
 import { loadConfig } from '../../src/server/config';
 import { startServer, type RunningServer } from '../../src/server/start';
 

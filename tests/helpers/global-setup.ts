@@ -3,9 +3,9 @@ import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { CamelCasePlugin, Kysely } from 'kysely';
 import pg from 'pg';
-import { migrateToLatest, openDatabase } from '../../src/server/db/database';
-import { PGliteDialect } from '../../src/server/db/pglite-dialect';
-import type { Database } from '../../src/server/db/schema';
+import { migrateToLatest, openDatabase } from '../../src/server/platform/db/database';
+import { PGliteDialect } from '../../src/server/platform/db/pglite-dialect';
+import type { Database } from '../../src/server/platform/db/schema';
 import { pgliteImagePath, templateDatabaseName } from './migrated-images';
 import { postgresAdminUrl } from './test-database';
 

@@ -1,5 +1,5 @@
 import { itemsOf } from '../../src/domain/risk/assessment';
-import { loadInstrumentCatalogue } from '../../src/server/catalogues/instruments';
+import { loadInstrumentCatalogue } from '../../src/server/platform/catalogues/instruments';
 
 const catalogue = loadInstrumentCatalogue();
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  * template, PGlite loads a dump of a migrated data folder. Both are named by a hash of the
  * migrations, so a changed migration makes new ones.
  */
-const migrationsDir = join(import.meta.dirname, '../../src/server/db/migrations');
+const migrationsDir = join(import.meta.dirname, '../../src/server/platform/db/migrations');
 
 export const migrationsHash = (): string => {
   const hash = createHash('sha256');

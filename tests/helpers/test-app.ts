@@ -1,11 +1,11 @@
-import { loadCatalogues } from '../../src/server/catalogues/load-catalogues';
+import { loadCatalogues } from '../../src/server/platform/catalogues/load-catalogues';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { currentTotpCode } from '../../src/server/auth/totp';
+import { currentTotpCode } from '../../src/server/platform/auth/totp';
 import { loadConfig } from '../../src/server/config';
-import { ephemeralKeyRing } from '../../src/server/crypto/key-ring';
-import type { KeyRing } from '../../src/server/crypto/field-encryption';
-import { buildApp } from '../../src/server/http/app';
-import type { AppDeps } from '../../src/server/http/context';
+import { ephemeralKeyRing } from '../../src/server/platform/crypto/key-ring';
+import type { KeyRing } from '../../src/server/platform/crypto/field-encryption';
+import { buildApp } from '../../src/server/platform/http/app';
+import type { AppDeps } from '../../src/server/platform/http/context';
 import type { TestDatabase } from './test-database';
 
 /** A clock the test can move, so timeouts and TOTP steps are tested without waiting. */

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/server/db/database';
+import {
+  migrateToLatest,
+  openDatabase,
+  type DatabaseHandle,
+} from '../../src/server/platform/db/database';
 import { pgliteImagePath, templateDatabaseName } from './migrated-images';
 
 /**

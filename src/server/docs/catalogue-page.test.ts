@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { legalCatalogue } from '../../domain/law/legal-references';
-import { loadIndicatorCatalogue } from '../catalogues/indicators';
+import { loadIndicatorCatalogue } from '../platform/catalogues/indicators';
 import { cataloguePage } from './catalogue-page';
 
 describe('docs/definitions-and-law.md', () => {

@@ -5,7 +5,7 @@ import type {
   InterventionProvider,
   InterventionTarget,
 } from '../../domain/interventions/catalogue';
-import type { OrganisationKind, UnitKind } from '../db/schema';
+import type { OrganisationKind, UnitKind } from '../platform/db/schema';
 
 /**
  * The demo installation: clearly invented organisations ("Övnings-"), one municipality with

@@ -6,22 +6,22 @@ import Personnummer from 'personnummer';
 import { rolesNeedSecondFactor } from '../../domain/access/roles';
 import { distinctFictitiousNumbers } from '../../domain/identity/fictitious-personal-number';
 import type { ProtectionLevel } from '../../domain/identity/protected-identity';
-import { hashPassword } from '../auth/passwords';
-import { newTotpSecret } from '../auth/totp';
-import { sealTotpSecret } from '../commands/second-factor';
-import { encryptField, type KeyRing } from '../crypto/field-encryption';
-import { asSystem } from '../db/transaction';
+import { hashPassword } from '../platform/auth/passwords';
+import { newTotpSecret } from '../platform/auth/totp';
+import { sealTotpSecret } from '../features/sign-in/second-factor';
+import { encryptField, type KeyRing } from '../platform/crypto/field-encryption';
+import { asSystem } from '../platform/db/transaction';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { housingAddressContext } from '../presenters/housing.presenter';
-import { addressContext } from '../presenters/person.presenter';
+import type { Database } from '../platform/db/schema';
+import { housingAddressContext } from '../features/housing/housing.presenter';
+import { addressContext } from '../features/persons/person.presenter';
 import {
   assignRole,
   createOrganisation,
   createSecrecyArea,
   createUnit,
-} from '../repositories/organisation.repository';
-import { createUser } from '../repositories/user.repository';
+} from '../features/organisation/organisation.repository';
+import { createUser } from '../features/organisation/user.repository';
 import {
   demoContacts,
   demoHousingUnits,
@@ -33,7 +33,7 @@ import {
   demoPopulationFile,
   insertPopulation,
   parsePopulationFile,
-} from '../indicators/population-file';
+} from '../features/indicators/population-file';
 
 export type DemoCredential = {
   username: string;

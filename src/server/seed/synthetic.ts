@@ -5,11 +5,11 @@ import type { RoleId } from '../../domain/access/roles';
 import { auditEventTypes } from '../../domain/audit/events';
 import { distinctFictitiousNumbers } from '../../domain/identity/fictitious-personal-number';
 import { protectionLevels } from '../../domain/identity/protected-identity';
-import { chainFor, genesisHash, hashEvent } from '../audit/audit-hash';
-import { encryptField, type KeyRing } from '../crypto/field-encryption';
-import type { Database, UnitKind } from '../db/schema';
-import { asSystem, type Tx } from '../db/transaction';
-import { addressContext } from '../presenters/person.presenter';
+import { chainFor, genesisHash, hashEvent } from '../platform/audit/audit-hash';
+import { encryptField, type KeyRing } from '../platform/crypto/field-encryption';
+import type { Database, UnitKind } from '../platform/db/schema';
+import { asSystem, type Tx } from '../platform/db/transaction';
+import { addressContext } from '../features/persons/person.presenter';
 
 export type SyntheticSize = {
   municipalities: number;
