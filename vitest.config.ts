@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Vitest's default is one worker fewer than the cores: on the two-core CI machine that ran
+    // every file one after another. The database tests wait on PostgreSQL half the time, so two
+    // files at once use both cores.
+    maxWorkers: 2,
     // Migrates once per run; every database test copies the result (tests/helpers/migrated-images.ts).
     globalSetup: ['tests/helpers/global-setup.ts'],
     hookTimeout: 60_000,

@@ -1,3 +1,4 @@
+import type { FieldIssue } from './field-issues';
 import type { RuleReason } from './refusals';
 
 /**
@@ -29,7 +30,7 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export type FieldIssue = { path: string; message: string };
+export type { FieldIssue };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;

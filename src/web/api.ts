@@ -1,10 +1,12 @@
+import type { FieldIssue } from '../domain/field-issues';
+
 /** The web app's only door to the server: same-origin JSON with the CSRF token on every change. */
 export type Problem = {
   status: number;
   code: string;
   title: string;
   reason?: string;
-  fields?: { path: string; message: string }[];
+  fields?: FieldIssue[];
 };
 
 export class ApiError extends Error {

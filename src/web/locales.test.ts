@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldIssueCodes } from '../domain/field-issues';
 import en from './locales/en.json';
 import sv from './locales/sv.json';
 
@@ -29,5 +30,10 @@ describe('the Swedish and English texts', () => {
     expect(
       english.filter((key) => !swedish.includes(key) && !spokenBySwedishServer.includes(key)),
     ).toEqual([]);
+  });
+
+  it('explain every field issue code in both languages', () => {
+    for (const texts of [sv, en])
+      expect(fieldIssueCodes.filter((code) => !(code in texts.fieldIssues))).toEqual([]);
   });
 });

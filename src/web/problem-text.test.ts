@@ -3,7 +3,7 @@ import { denialReasons } from '../domain/access/policy';
 import { errorCodes } from '../domain/errors';
 import { ruleReasons } from '../domain/refusals';
 import en from './locales/en.json';
-import { problemText } from './pages/problems';
+import { fieldIssueText, problemText } from './pages/problems';
 
 const lookup = (key: string): unknown =>
   key
@@ -15,7 +15,8 @@ const lookup = (key: string): unknown =>
     );
 const english = {
   exists: (key: string) => typeof lookup(key) === 'string',
-  t: (key: string) => String(lookup(key)),
+  t: (key: string, values?: Record<string, unknown>) =>
+    String(lookup(key)).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values?.[name])),
 };
 
 describe('refusals in English', () => {
@@ -45,5 +46,30 @@ describe('refusals in English', () => {
     expect(problemText({ ...refused, code: 'new', reason: undefined }, 'en', english)).toBe(
       refused.title,
     );
+  });
+});
+
+describe('field problems in English', () => {
+  it('names the field and says what is wrong by the issue’s code; Swedish keeps the server’s words', () => {
+    const issue = {
+      path: 'body.wantedFrom',
+      message: 'Ange ett datum som finns, som ÅÅÅÅ-MM-DD',
+      code: 'notADate' as const,
+    };
+    expect(fieldIssueText(issue, 'en', english)).toBe(
+      'wanted from: enter a date that exists, as YYYY-MM-DD.',
+    );
+    expect(fieldIssueText(issue, 'sv', english)).toBe(issue.message);
+    expect(
+      fieldIssueText(
+        { path: 'body.note', message: 'För lång', code: 'tooLong', limit: 500 },
+        'en',
+        english,
+      ),
+    ).toBe('note: too long (at most 500 characters).');
+    // Without a code the server's words are all there is.
+    expect(
+      fieldIssueText({ path: 'body.unitId', message: 'Enheten finns inte.' }, 'en', english),
+    ).toBe('Enheten finns inte.');
   });
 });

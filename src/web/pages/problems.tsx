@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldIssue } from '../../domain/field-issues';
 import { ApiError, type Problem } from '../api';
 
 /** Runs an action and keeps the server's problem (message and field errors) to show. */
@@ -37,6 +38,26 @@ export const problemText = (
   return key ? translate.t(key) : problem.title;
 };
 
+/**
+ * One field's problem in the user's language: the server's Swedish words in Swedish; in English
+ * the field's name and the text for the issue's code (the server's words if it gave no code).
+ */
+export const fieldIssueText = (
+  issue: FieldIssue,
+  language: string,
+  translate: {
+    exists: (key: string) => boolean;
+    t: (key: string, values?: Record<string, unknown>) => string;
+  },
+): string => {
+  if (language !== 'en' || !issue.code) return issue.message;
+  const name = issue.path.split('.').at(-1) ?? issue.path;
+  const label = translate.exists(`fieldNames.${name}`)
+    ? translate.t(`fieldNames.${name}`)
+    : name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${label}: ${translate.t(`fieldIssues.${issue.code}`, { limit: issue.limit })}`;
+};
+
 /** The server's explanation, read out at once (role=alert), with each field's message. */
 export const FieldErrors = ({ problem }: { problem: Problem | null }) => {
   const { t, i18n } = useTranslation();
@@ -54,7 +75,12 @@ export const FieldErrors = ({ problem }: { problem: Problem | null }) => {
       {problem.fields && (
         <ul>
           {problem.fields.map((field) => (
-            <li key={field.path}>{field.message}</li>
+            <li key={field.path}>
+              {fieldIssueText(field, i18n.language, {
+                exists: (key) => i18n.exists(key),
+                t: (key, values) => t(key, values),
+              })}
+            </li>
           ))}
         </ul>
       )}

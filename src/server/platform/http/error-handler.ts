@@ -1,3 +1,4 @@
+import { codeOfValidationIssue } from '../../../domain/field-issues';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDomainError, type ErrorCode, type FieldIssue } from '../../../domain/errors';
@@ -93,6 +94,7 @@ export const errorHandler = (error: FastifyError, request: FastifyRequest, reply
         ...String(issue.instancePath).split('/').filter(Boolean),
       ].join('.'),
       message: issue.message ?? 'ogiltigt värde',
+      ...codeOfValidationIssue(issue.keyword, issue.params, issue.message ?? ''),
     }));
     return send(reply, {
       type: 'about:blank',
