@@ -43,7 +43,7 @@ import {
   screeningBody,
   screeningResponse,
   stageBody,
-} from './schemas';
+} from '../../../contract/cases';
 
 const tags = ['ärenden'];
 

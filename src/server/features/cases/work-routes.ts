@@ -22,7 +22,7 @@ import {
   taskParams,
   taskResponse,
   workListResponse,
-} from './schemas';
+} from '../../../contract/cases';
 
 const tags = ['ärenden'];
 

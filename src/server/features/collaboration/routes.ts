@@ -11,8 +11,8 @@ import {
 } from './disclosure-commands';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams, caseSummary } from '../cases/schemas';
-import { personParams } from '../persons/schemas';
+import { caseParams, caseSummary } from '../../../contract/cases';
+import { personParams } from '../../../contract/persons';
 import {
   concernBody,
   concernsResponse,
@@ -25,7 +25,7 @@ import {
   weighQuery,
   weighResponse,
   withdrawalBody,
-} from './schemas';
+} from '../../../contract/collaboration';
 
 const tags = ['samverkan'];
 

@@ -15,7 +15,7 @@ import {
 } from './placement-commands';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams } from '../cases/schemas';
+import { caseParams } from '../../../contract/cases';
 import {
   answerBody,
   versionBody,
@@ -36,7 +36,7 @@ import {
   unmetNeedBody,
   unmetNeedView,
   visitBody,
-} from './schemas';
+} from '../../../contract/housing';
 
 /**
  * Protected housing across the county: the directory kept by providers, requests for places

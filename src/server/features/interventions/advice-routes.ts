@@ -5,8 +5,8 @@ import { readAdvice, recordAdviceContact } from './advice-commands';
 import { firstContactItems, ladderLevels } from '../../../domain/interventions/perpetrator-pathway';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams } from '../cases/schemas';
-import { tags } from './schemas';
+import { caseParams } from '../../../contract/cases';
+import { tags } from '../../../contract/interventions';
 import { calendarDate } from '../../../contract/calendar-date';
 
 const contactModes = ['inPerson', 'phone', 'digital'] as const;

@@ -14,8 +14,8 @@ import {
 } from '../../../domain/follow-up/ratings';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams } from '../cases/schemas';
-import { calendarDate, created, tags } from './schemas';
+import { caseParams } from '../../../contract/cases';
+import { calendarDate, created, tags } from '../../../contract/interventions';
 
 /** Following the client: the person's own ratings, satisfaction and follow-up after closure. */
 export const registerFollowUpRoutes = (instance: FastifyInstance, deps: AppDeps) => {

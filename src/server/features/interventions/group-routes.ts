@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { changeGroupPlace, createGroup, listGroups } from './group-commands';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams } from '../cases/schemas';
-import { calendarDate, created, tags, typeId } from './schemas';
+import { caseParams } from '../../../contract/cases';
+import { calendarDate, created, tags, typeId } from '../../../contract/interventions';
 
 /** Groups with their waiting lists, and a case's place in one. */
 export const registerGroupRoutes = (instance: FastifyInstance, deps: AppDeps) => {

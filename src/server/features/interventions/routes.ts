@@ -16,11 +16,11 @@ import {
 import { sessionOutcomes } from '../../../domain/interventions/quota';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams } from '../cases/schemas';
+import { caseParams } from '../../../contract/cases';
 import { registerAdviceRoutes } from './advice-routes';
 import { registerFollowUpRoutes } from './follow-up-routes';
 import { registerGroupRoutes } from './group-routes';
-import { calendarDate, created, tags, typeId } from './schemas';
+import { calendarDate, created, tags, typeId } from '../../../contract/interventions';
 
 const sessionKinds = ['session', 'betweenContact'] as const;
 const sessionModes = ['inPerson', 'phone', 'digital', 'group'] as const;

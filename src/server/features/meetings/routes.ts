@@ -8,7 +8,7 @@ import { createMeeting, saveMinutes } from './meeting-commands';
 import { listMeetings, readMeeting } from './meeting-queries';
 import { addSipCommitment, readSip, saveSip } from '../collaboration/sip-commands';
 import { recipientKinds } from '../../../domain/collaboration/grounds';
-import { caseParams } from '../cases/schemas';
+import { caseParams } from '../../../contract/cases';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
 import { calendarDate } from '../../../contract/calendar-date';

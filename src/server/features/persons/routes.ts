@@ -26,7 +26,7 @@ import {
   registeredPersonResponse,
   updatePersonBody,
   updatedPersonResponse,
-} from './schemas';
+} from '../../../contract/persons';
 
 const tags = ['personer'];
 

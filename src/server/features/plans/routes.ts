@@ -12,7 +12,7 @@ import { overdueTasks } from '../risk/risk-picture';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
 import { sendDownload } from '../../platform/http/download';
-import { caseParams, workListResponse } from '../cases/schemas';
+import { caseParams, workListResponse } from '../../../contract/cases';
 import {
   addMeasureBody,
   assessmentParams,
@@ -25,7 +25,7 @@ import {
   planResponse,
   rejectBody,
   statusBody,
-} from './schemas';
+} from '../../../contract/plans';
 
 const tags = ['skyddsplan'];
 

@@ -13,7 +13,7 @@ import {
 } from '../../../domain/collaboration/contact-functions';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseParams } from '../cases/schemas';
+import { caseParams } from '../../../contract/cases';
 import {
   answerBody,
   directoryResponse,
@@ -22,7 +22,7 @@ import {
   referralParams,
   referralSummary,
   sendReferralBody,
-} from './schemas';
+} from '../../../contract/referrals';
 import { calendarDate } from '../../../contract/calendar-date';
 
 const tags = ['överlämningar'];

@@ -13,7 +13,7 @@ import { caseRiskPicture, overdueReassessments } from './risk-picture';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
 import { sendDownload } from '../../platform/http/download';
-import { caseParams, documentQuery, workListResponse } from '../cases/schemas';
+import { caseParams, documentQuery, workListResponse } from '../../../contract/cases';
 import {
   assessmentParams,
   assessmentResponse,
@@ -26,7 +26,7 @@ import {
   startBody,
   startResponse,
   trainingBody,
-} from './schemas';
+} from '../../../contract/risk';
 
 const tags = ['riskbedömning'];
 

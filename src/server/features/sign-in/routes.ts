@@ -17,7 +17,7 @@ import {
   loginResponse,
   providersResponse,
   totpBody,
-} from './schemas';
+} from '../../../contract/sign-in';
 import { setSessionCookie } from './session-cookie';
 
 const tags = ['inloggning'];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { endPractice, listMyPractice, startPractice } from './training-commands';
 import { commandContext } from '../../platform/http/command-context';
 import type { AppDeps } from '../../platform/http/context';
-import { caseSummaryResponse } from '../cases/schemas';
+import { caseSummaryResponse } from '../../../contract/cases';
 
 const tags = ['övning'];
 const text = z.object({ sv: z.string(), en: z.string() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { concernPaths } from '../../../domain/collaboration/concern';
-import { consentForms, consentGivers, dataCategories } from '../../../domain/collaboration/consent';
-import { recipientKinds } from '../../../domain/collaboration/grounds';
-import { calendarDate } from '../../../contract/calendar-date';
+import { concernPaths } from '../domain/collaboration/concern';
+import { consentForms, consentGivers, dataCategories } from '../domain/collaboration/consent';
+import { recipientKinds } from '../domain/collaboration/grounds';
+import { calendarDate } from './calendar-date';
 
 const text = z.object({ sv: z.string(), en: z.string() });
 

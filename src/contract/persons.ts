@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { identityKinds } from '../../../domain/identity/personal-identity';
+import { identityKinds } from '../domain/identity/personal-identity';
 import {
   contactChannels,
   vulnerabilityMarkers,
   type VulnerabilityMarker,
-} from '../../../domain/identity/person-markers';
-import { protectionLevels } from '../../../domain/identity/protected-identity';
+} from '../domain/identity/person-markers';
+import { protectionLevels } from '../domain/identity/protected-identity';
 
 const safeContactSchema = z.object({
   channels: z.array(z.enum(contactChannels)).max(6),

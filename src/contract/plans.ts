@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { measureStatuses } from '../../../domain/risk-management/plan';
-import { measureSchema, owners, strategies } from '../../../domain/risk-management/measures';
-import { calendarDate } from '../../../contract/calendar-date';
+import { measureStatuses } from '../domain/risk-management/plan';
+import { measureSchema, owners, strategies } from '../domain/risk-management/measures';
+import { calendarDate } from './calendar-date';
 
 const text = z.object({ sv: z.string(), en: z.string() });
 

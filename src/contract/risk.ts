@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { riskLevels } from '../../../domain/risk/assessment';
-import { informationSources } from '../../../domain/risk/instrument';
-import { calendarDate } from '../../../contract/calendar-date';
+import { riskLevels } from '../domain/risk/assessment';
+import { informationSources } from '../domain/risk/instrument';
+import { calendarDate } from './calendar-date';
 
 const text = z.object({ sv: z.string(), en: z.string() });
 const value = z.union([z.string().max(100), z.number()]).nullable();

@@ -1,4 +1,4 @@
-import { calendarDate } from '../../../contract/calendar-date';
+import { calendarDate } from './calendar-date';
 import { z } from 'zod';
 import {
   exitDestinations,
@@ -6,8 +6,8 @@ import {
   schoolArrangements,
   specialisations,
   visitModes,
-} from '../../../domain/housing/catalogue';
-import { placeRequestStatuses } from '../../../domain/housing/placement';
+} from '../domain/housing/catalogue';
+import { placeRequestStatuses } from '../domain/housing/placement';
 
 export const tags = ['skyddat boende'];
 export { calendarDate };

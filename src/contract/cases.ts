@@ -1,4 +1,4 @@
-import { caseOverview, reportOfConcernRow } from '../../../contract/case-overview';
+import { caseOverview, reportOfConcernRow } from './case-overview';
 import { z } from 'zod';
 import {
   caseTypes,
@@ -6,19 +6,15 @@ import {
   detectionSources,
   perpetratorRelations,
   violenceForms,
-} from '../../../domain/cases/catalogues';
-import { caseEventKinds, eventSources } from '../../../domain/cases/events';
-import { linkKinds } from '../../../domain/cases/links';
-import { taskKinds } from '../../../domain/cases/tasks';
-import {
-  notAskedReasons,
-  screeningOutcomes,
-  screeningTopics,
-} from '../../../domain/cases/screening';
-import { childrenAnswers, goalAttainments, stages } from '../../../domain/cases/stages';
-import { identityKinds } from '../../../domain/identity/personal-identity';
-import { protectionLevels } from '../../../domain/identity/protected-identity';
-import { calendarDate } from '../../../contract/calendar-date';
+} from '../domain/cases/catalogues';
+import { caseEventKinds, eventSources } from '../domain/cases/events';
+import { linkKinds } from '../domain/cases/links';
+import { taskKinds } from '../domain/cases/tasks';
+import { notAskedReasons, screeningOutcomes, screeningTopics } from '../domain/cases/screening';
+import { childrenAnswers, goalAttainments, stages } from '../domain/cases/stages';
+import { identityKinds } from '../domain/identity/personal-identity';
+import { protectionLevels } from '../domain/identity/protected-identity';
+import { calendarDate } from './calendar-date';
 
 /** Documents are printed in the reader's language (Swedish unless asked otherwise). */
 export const documentQuery = z.object({ lang: z.enum(['sv', 'en']).default('sv') });

@@ -1,4 +1,4 @@
-import { calendarDate } from '../../../contract/calendar-date';
+import { calendarDate } from './calendar-date';
 import { z } from 'zod';
 
 export const tags = ['insatser'];

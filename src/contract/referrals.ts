@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dataCategories } from '../../../domain/collaboration/consent';
-import { messageKinds, referralKinds } from '../../../domain/collaboration/referrals';
-import { protectionLevels } from '../../../domain/identity/protected-identity';
+import { dataCategories } from '../domain/collaboration/consent';
+import { messageKinds, referralKinds } from '../domain/collaboration/referrals';
+import { protectionLevels } from '../domain/identity/protected-identity';
 
 export const referralParams = z.object({ referralId: z.string().uuid('Ogiltigt id') });
 
