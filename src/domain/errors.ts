@@ -1,4 +1,4 @@
-import type { FieldIssue } from './field-issues';
+import type { CodedFieldIssue, FieldIssue, FieldProblem } from './field-issues';
 import type { RuleReason } from './refusals';
 
 /**
@@ -30,16 +30,17 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export type { FieldIssue };
+export type { CodedFieldIssue, FieldIssue, FieldProblem };
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly reason: string | undefined;
-  readonly fields: FieldIssue[];
+  /** What is wrong with each field, each with the code the English UI explains it by. */
+  readonly fields: CodedFieldIssue[];
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; reason?: string; fields?: FieldIssue[] } = {},
+    options: { message?: string; reason?: string; fields?: CodedFieldIssue[] } = {},
   ) {
     super(options.message ?? code);
     this.name = 'DomainError';
@@ -59,11 +60,16 @@ export const ruleViolation = (reason: RuleReason, message: string) =>
 export const staleVersion = (message: string) =>
   new DomainError('conflict.stale_version', { message });
 
-/** A domain check's problems as a 400 with one message per field of the request body. */
-export const invalidFields = (problems: readonly { field: string; message: string }[]) =>
+/**
+ * A domain check's problems as a 400 with one message and code per field of the request body.
+ * Only the issue's own parts are passed on, so a check's result (with its `ok`) can be given as is.
+ */
+export const invalidFields = (problems: readonly FieldProblem[]) =>
   new DomainError('validation.invalid', {
-    fields: problems.map((problem) => ({
-      path: `body.${problem.field}`,
-      message: problem.message,
+    fields: problems.map(({ field, message, code, limit }) => ({
+      path: `body.${field}`,
+      message,
+      code,
+      ...(limit === undefined ? {} : { limit }),
     })),
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { codeOfValidationIssue, type FieldIssue } from './field-issues';
+import { invalidFields } from './errors';
+import { codeOfValidationIssue, rangeIssue, type FieldIssue } from './field-issues';
 
 /** The codes zod's own issues turn into, as the server's error handler sees them. */
 const issuesOf = (schema: z.ZodType, value: unknown): Pick<FieldIssue, 'code' | 'limit'>[] => {
@@ -31,6 +32,27 @@ describe('field issue codes from validation', () => {
     expect(issuesOf(z.number(), 'ten')).toEqual([{ code: 'wrongType' }]);
     expect(issuesOf(z.object({ a: z.string() }).strict(), { a: 'x', b: 1 })).toEqual([
       { code: 'unknownField' },
+    ]);
+  });
+});
+
+describe('field issue codes from a domain check', () => {
+  it('names a whole number out of range by the bound it broke', () => {
+    expect(rangeIssue(0, 1, 30)).toEqual({ code: 'tooSmall', limit: 1 });
+    expect(rangeIssue(31, 1, 30)).toEqual({ code: 'tooLarge', limit: 30 });
+    expect(rangeIssue(2.5, 1, 30)).toEqual({ code: 'notAWholeNumber' });
+  });
+
+  it('passes on only the path, message, code and limit of a check result', () => {
+    const refused = {
+      ok: false,
+      field: 'minutes',
+      message: 'För länge',
+      code: 'tooLarge' as const,
+    };
+    expect(invalidFields([{ ...refused, limit: 60 }, refused]).fields).toStrictEqual([
+      { path: 'body.minutes', message: 'För länge', code: 'tooLarge', limit: 60 },
+      { path: 'body.minutes', message: 'För länge', code: 'tooLarge' },
     ]);
   });
 });

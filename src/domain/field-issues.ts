@@ -20,16 +20,73 @@ export const fieldIssueCodes = [
   'wrongType',
   'unknownField',
   'invalid',
+  // What a use case or a domain check refuses, where no generic code says the same.
+  'notAWholeNumber',
+  'dateInFuture',
+  'dateInPast',
+  'dateOutOfRange',
+  'endBeforeStart',
+  'periodTooLong',
+  'alreadyInUse',
+  'listedTwice',
+  'emptyEntries',
+  'unitNotInOrganisation',
+  'unitNotYours',
+  'notInCaseUnit',
+  'caseOfOtherPerson',
+  'notAChildsCase',
+  'notAReferralRecipient',
+  'consentMissing',
+  'groundDoesNotApply',
+  'pathClosed',
+  'caseShareInternalOnly',
+  'caseHistoryNeeded',
+  'personalNumberInText',
+  'birthDateInNumber',
+  'numberKindMismatch',
+  'identityNumberInvalid',
+  'notAPhoneNumber',
+  'passwordMismatch',
+  'passwordHasUsername',
+  'passwordTooCommon',
+  'passwordRepetitive',
+  'noPlaceForAdult',
+  'noDelegation',
+  'noLimitSet',
+  'instrumentNotForRole',
+  'reassessmentOrder',
 ] as const;
 export type FieldIssueCode = (typeof fieldIssueCodes)[number];
 
 export type FieldIssue = {
   path: string;
   message: string;
+  /**
+   * The server always names it (see CodedFieldIssue); the web app still reads an issue without
+   * one, and then shows the server's words.
+   */
   code?: FieldIssueCode;
   /** The bound a too-short, too-long, too-small or too-large value broke. */
   limit?: number;
 };
+
+/** A field issue as the server creates it: never without its code. */
+export type CodedFieldIssue = FieldIssue & { code: FieldIssueCode };
+
+/** A domain check's problem with one field of the request body, named by the field alone. */
+export type FieldProblem = Omit<CodedFieldIssue, 'path'> & { field: string };
+
+/** A whole number outside min–max: not whole, too small or too large, with the bound it broke. */
+export const rangeIssue = (
+  value: number,
+  min: number,
+  max: number,
+): Pick<CodedFieldIssue, 'code' | 'limit'> =>
+  !Number.isInteger(value)
+    ? { code: 'notAWholeNumber' }
+    : value < min
+      ? { code: 'tooSmall', limit: min }
+      : { code: 'tooLarge', limit: max };
 
 /** Zod's issue parameters: origin, minimum, maximum and format are the ones read here. */
 type ValidationParams = Readonly<Record<string, unknown>>;
@@ -57,7 +114,7 @@ export const codeOfValidationIssue = (
   kind: string,
   params: ValidationParams,
   message: string,
-): Pick<FieldIssue, 'code' | 'limit'> => {
+): Pick<CodedFieldIssue, 'code' | 'limit'> => {
   const limit = (value: unknown) => (typeof value === 'number' ? { limit: value } : {});
   switch (kind) {
     case 'invalid_type':

@@ -1,40 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maskedText } from '../../src/domain/identity/protected-identity';
 import { decryptField } from '../../src/server/platform/crypto/field-encryption';
 import { asSystem } from '../../src/server/platform/db/transaction';
 import { safeContactContext } from '../../src/server/features/persons/person.presenter';
-import {
-  buildPerson,
-  buildSignedUpUser,
-  buildWorld,
-  nextTestNumber,
-  type World,
-} from '../factories/world';
-import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { nextTestNumber } from '../factories/world';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 describe.runIf(engineAvailable)('person records over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
   let adultWorker: TestClient;
   let adultWorkerId: string;
   let childWorker: TestClient;
   let teamLeader: TestClient;
 
-  const signedIn = async (
+  const signedIn = (
     unitId: string,
     role: 'caseWorker' | 'teamLeader',
-    organisationId = world.north.org.id,
-  ) => {
-    const user = await buildSignedUpUser(database, testApp.keys, { organisationId, unitId, role });
-    const client = new TestClient(testApp.app);
-    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
-    return { client, user };
-  };
+    organisationId = t.world.north.org.id,
+  ) => t.signedIn({ organisationId, unitId, role });
 
   const auditRows = (personId: string) =>
-    asSystem(database.db, (tx) =>
+    asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['type', 'actorUserId', 'outcome', 'reason', 'breakGlassId', 'requestId'])
@@ -44,24 +32,17 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    const adult = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const adult = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
     adultWorker = adult.client;
     adultWorkerId = adult.user.id;
-    childWorker = (await signedIn(world.north.childUnit.id, 'caseWorker')).client;
-    teamLeader = (await signedIn(world.north.adultUnit.id, 'teamLeader')).client;
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
+    childWorker = (await signedIn(t.world.north.childUnit.id, 'caseWorker')).client;
+    teamLeader = (await signedIn(t.world.north.adultUnit.id, 'teamLeader')).client;
   });
 
   it('writes an audit event for a read, in the same request, with who, whom and why', async () => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const response = await adultWorker.request('GET', `/api/persons/${person.id}`);
     expect(response.statusCode).toBe(200);
@@ -79,9 +60,9 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
   });
 
   it('refuses a stale version with 409 and keeps the newer change', async () => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const first = await adultWorker.request('PATCH', `/api/persons/${person.id}`, {
       body: { version: 1, givenName: 'Första' },
@@ -118,15 +99,15 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
   ] as const)(
     'answers %s with a clear client error, never a 500, and changes nothing',
     async (_label, options, status, code) => {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
       const response = await adultWorker.request('PATCH', `/api/persons/${person.id}`, options);
       expect(response.statusCode).toBe(status);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().code).toBe(code);
-      const stored = await asSystem(database.db, (tx) =>
+      const stored = await asSystem(t.database.db, (tx) =>
         tx
           .selectFrom('persons')
           .select(['version', 'givenName'])
@@ -140,7 +121,7 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
   it('names the field that is wrong', async () => {
     const response = await adultWorker.request('POST', '/api/persons', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: '',
         familyName: 'Test',
         identityKind: 'okänd',
@@ -152,7 +133,7 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
 
     const checksum = await adultWorker.request('POST', '/api/persons', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: 'Övning',
         familyName: 'Test',
         identityKind: 'personnummer',
@@ -161,11 +142,16 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
     });
     expect(checksum.statusCode).toBe(400);
     expect(checksum.json().fields).toEqual([
-      { path: 'body.personalNumber', message: 'Personnumret stämmer inte. Kontrollera siffrorna.' },
+      {
+        path: 'body.personalNumber',
+        message: 'Personnumret stämmer inte. Kontrollera siffrorna.',
+        // The English UI says it by this code (fieldIssues.identityNumberInvalid).
+        code: 'identityNumberInvalid',
+      },
     ]);
     const created = await adultWorker.request('POST', '/api/persons', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: 'Övning',
         familyName: 'Test',
         identityKind: 'personnummer',
@@ -178,9 +164,9 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
 
   it('masks a protected address everywhere until a team leader asks for it with a reason', async () => {
     const personalNumber = nextTestNumber();
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       protectionLevel: 'protectedRegistration',
       address: 'Hemliga vägen 7',
       personalNumber,
@@ -218,11 +204,11 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
     expect(
       events.find((event) => event.type === 'person.protected_address_read')?.reason,
     ).toContain('Planering av skyddat boende');
-    const rawAudit = await asSystem(database.db, (tx) =>
+    const rawAudit = await asSystem(t.database.db, (tx) =>
       tx.selectFrom('auditEvents').select('details').execute(),
     );
     expect(JSON.stringify(rawAudit)).not.toContain('Hemliga');
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('persons')
         .select('addressEnc')
@@ -233,9 +219,9 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
   });
 
   it('keeps internal secrecy between units, explains why, and logs the refusal', async () => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const response = await childWorker.request('GET', `/api/persons/${person.id}`);
     expect(response.statusCode).toBe(403);
@@ -254,18 +240,18 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
   });
 
   it('answers "not found" for another organisation’s person (it does not even exist for the caller)', async () => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
     });
     const response = await adultWorker.request('GET', `/api/persons/${person.id}`);
     expect(response.statusCode).toBe(404);
   });
 
   it('opens break-glass with a reason for a limited time, flags every use, then closes', async () => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const vague = await childWorker.request('POST', `/api/persons/${person.id}/break-glass`, {
       body: { reason: 'behövs', minutes: 30 },
@@ -284,27 +270,27 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
       reason: 'access.break_glass',
       breakGlassId: opened.json().id,
     });
-    testApp.clock.advance(31 * 60_000);
+    t.testApp.clock.advance(31 * 60_000);
     // Sign-in sessions idle out after 30 minutes too; use a fresh one for the check.
-    const again = await signedIn(world.north.childUnit.id, 'caseWorker');
+    const again = await signedIn(t.world.north.childUnit.id, 'caseWorker');
     expect((await again.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(403);
   });
 
   it('finds persons by name and number, masks the protected, and never logs the search text', async () => {
     // Fresh sessions: an earlier test moved the clock past the idle timeout.
-    const searcher = (await signedIn(world.north.adultUnit.id, 'caseWorker')).client;
-    const childSearcher = (await signedIn(world.north.childUnit.id, 'caseWorker')).client;
-    const open = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const searcher = (await signedIn(t.world.north.adultUnit.id, 'caseWorker')).client;
+    const childSearcher = (await signedIn(t.world.north.childUnit.id, 'caseWorker')).client;
+    const open = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const hidden = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const hidden = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       protectionLevel: 'fictitiousIdentity',
       address: 'Gömda gatan 2',
     });
-    await asSystem(database.db, async (tx) => {
+    await asSystem(t.database.db, async (tx) => {
       await tx
         .updateTable('persons')
         .set({ givenName: 'Sökbar', familyName: 'Söksson', personalNumber: nextTestNumber() })
@@ -341,7 +327,7 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
       [],
     );
 
-    const audit = await asSystem(database.db, (tx) =>
+    const audit = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['details'])
@@ -353,10 +339,10 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
   });
 
   it('keeps how to reach a person safely, encrypted, with safe places masked for protected persons', async () => {
-    const writer = (await signedIn(world.north.adultUnit.id, 'caseWorker')).client;
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const writer = (await signedIn(t.world.north.adultUnit.id, 'caseWorker')).client;
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       protectionLevel: 'confidentialityMarking',
     });
     const safeContact = {
@@ -383,7 +369,7 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
       interpreterLanguage: 'arabiska',
       safeContact: { ...safeContact, safePlaces: maskedText },
     });
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('persons')
         .select('safeContactEnc')
@@ -397,7 +383,7 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
       body: { version: 2, safeContact: { channels: ['phone'], times: null, doNotContact: null } },
     });
     expect(changed.statusCode, changed.body).toBe(200);
-    const kept = await asSystem(database.db, (tx) =>
+    const kept = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('persons')
         .select('safeContactEnc')
@@ -405,7 +391,7 @@ describe.runIf(engineAvailable)('person records over HTTP', () => {
         .executeTakeFirstOrThrow(),
     );
     expect(
-      JSON.parse(decryptField(testApp.keys, safeContactContext, kept.safeContactEnc!)),
+      JSON.parse(decryptField(t.testApp.keys, safeContactContext, kept.safeContactEnc!)),
     ).toEqual({
       channels: ['phone'],
       times: null,

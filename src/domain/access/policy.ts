@@ -1,3 +1,4 @@
+import { rangeIssue, type CodedFieldIssue } from '../field-issues';
 import { personalDataActions, roles, type Action, type RoleId } from './roles';
 
 /** One role held by the actor in one unit. */
@@ -195,12 +196,19 @@ export type BreakGlassRequest = { reason: string; minutes: number };
 export const planBreakGlass = (
   request: BreakGlassRequest,
   now: Date,
-): { ok: true; expiresAt: Date } | { ok: false; field: 'reason' | 'minutes'; message: string } => {
+):
+  | { ok: true; expiresAt: Date }
+  | ({ ok: false; field: 'reason' | 'minutes'; message: string } & Pick<
+      CodedFieldIssue,
+      'code' | 'limit'
+    >) => {
   if (request.reason.trim().length < breakGlassMinReasonLength) {
     return {
       ok: false,
       field: 'reason',
       message: `Skriv varför du behöver åtkomst (minst ${breakGlassMinReasonLength} tecken).`,
+      code: 'tooShort',
+      limit: breakGlassMinReasonLength,
     };
   }
   if (
@@ -212,6 +220,7 @@ export const planBreakGlass = (
       ok: false,
       field: 'minutes',
       message: `Åtkomsten kan gälla 1–${breakGlassMaxMinutes} minuter.`,
+      ...rangeIssue(request.minutes, 1, breakGlassMaxMinutes),
     };
   }
   return { ok: true, expiresAt: new Date(now.getTime() + request.minutes * 60_000) };

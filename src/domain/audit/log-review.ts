@@ -1,4 +1,5 @@
 import { daysBetween } from '../calendar';
+import type { FieldProblem } from '../field-issues';
 
 /**
  * Log review (logguppföljning): a reviewer goes through who opened what and signs that it was
@@ -21,26 +22,33 @@ export type LogReviewSignOff = {
 export const maxReviewDays = 366;
 
 /** Checks a sign-off; problems by field. */
-export const checkSignOff = (
-  signOff: LogReviewSignOff,
-  today: string,
-): { field: string; message: string }[] => {
-  const problems: { field: string; message: string }[] = [];
+export const checkSignOff = (signOff: LogReviewSignOff, today: string): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   const needsSubject = signOff.scope === 'person' || signOff.scope === 'user';
   if (needsSubject && !signOff.subjectId)
     problems.push({
       field: 'subjectId',
       message:
         signOff.scope === 'person' ? 'Välj vilken person granskningen gäller.' : 'Välj användare.',
+      code: 'required',
     });
   if (signOff.periodFrom > signOff.periodTo)
-    problems.push({ field: 'periodTo', message: 'Perioden slutar före den börjar.' });
+    problems.push({
+      field: 'periodTo',
+      message: 'Perioden slutar före den börjar.',
+      code: 'endBeforeStart',
+    });
   else if (daysBetween(signOff.periodFrom, signOff.periodTo) > maxReviewDays)
-    problems.push({ field: 'periodFrom', message: 'En granskning kan omfatta högst ett år.' });
+    problems.push({
+      field: 'periodFrom',
+      message: 'En granskning kan omfatta högst ett år.',
+      code: 'periodTooLong',
+    });
   if (signOff.periodTo > today)
     problems.push({
       field: 'periodTo',
       message: 'Du kan bara signera en period som redan har passerat eller pågår i dag.',
+      code: 'dateInFuture',
     });
   if (signOff.findings.trim().length < 10)
     problems.push({
@@ -48,6 +56,7 @@ export const checkSignOff = (
       message: signOff.deviations
         ? 'Beskriv avvikelserna och vad som görs åt dem.'
         : 'Skriv vad du har granskat och att inga avvikelser hittades.',
+      code: 'required',
     });
   return problems;
 };

@@ -1,3 +1,5 @@
+import type { FieldIssueCode } from '../field-issues';
+
 /**
  * Things that happen around a case (timeline): incidents, police events, court decisions,
  * hand-overs. Each has a date and a source. Some of them change the risk, so the risk
@@ -70,9 +72,13 @@ export type EventSource = (typeof eventSources)[number]['code'];
 export const checkEventDate = (
   occurredOn: string,
   today: string,
-): { ok: true } | { ok: false; message: string } =>
+): { ok: true } | { ok: false; message: string; code: FieldIssueCode } =>
   occurredOn > today
-    ? { ok: false, message: 'Datumet ligger i framtiden. Ange dagen då det hände.' }
+    ? {
+        ok: false,
+        message: 'Datumet ligger i framtiden. Ange dagen då det hände.',
+        code: 'dateInFuture',
+      }
     : { ok: true };
 
 export const triggersReassessment = (kind: CaseEventKind): boolean =>

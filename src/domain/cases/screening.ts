@@ -1,3 +1,5 @@
+import type { FieldIssueCode } from '../field-issues';
+
 /**
  * Routine questions about violence (rutinmässiga frågor), asked in every unit by default:
  * about being exposed to violence and about using it. "Not asked" is an answer too, with a
@@ -29,12 +31,16 @@ export type ScreeningAnswer = {
 /** An answer must say why a question was not asked, and only then. */
 export const validateScreening = (
   answer: ScreeningAnswer,
-): { ok: true } | { ok: false; message: string } => {
+): { ok: true } | { ok: false; message: string; code: FieldIssueCode } => {
   if (answer.outcome === 'notAsked' && !answer.notAskedReason) {
-    return { ok: false, message: 'Ange varför frågan inte ställdes.' };
+    return { ok: false, message: 'Ange varför frågan inte ställdes.', code: 'required' };
   }
   if (answer.outcome !== 'notAsked' && answer.notAskedReason) {
-    return { ok: false, message: 'Skäl för att inte fråga anges bara när frågan inte ställdes.' };
+    return {
+      ok: false,
+      message: 'Skäl för att inte fråga anges bara när frågan inte ställdes.',
+      code: 'unknownField',
+    };
   }
   return { ok: true };
 };

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar';
+import type { FieldIssueCode } from '../field-issues';
 import { caseEventKinds, type CaseEventKind } from './events';
 
 /**
@@ -67,7 +68,11 @@ export const taskState = (
 export const checkDueDate = (
   dueOn: string,
   today: string,
-): { ok: true } | { ok: false; message: string } =>
+): { ok: true } | { ok: false; message: string; code: FieldIssueCode } =>
   dueOn < today
-    ? { ok: false, message: 'Sista dag har redan passerat. Välj dagens datum eller senare.' }
+    ? {
+        ok: false,
+        message: 'Sista dag har redan passerat. Välj dagens datum eller senare.',
+        code: 'dateInPast',
+      }
     : { ok: true };

@@ -52,18 +52,26 @@ export const checkConcern = (
 ): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   if (draft.whatWasSaid.trim().length < 10)
-    problems.push({ field: 'whatWasSaid', message: 'Skriv vad som sades, så ordagrant du kan.' });
+    problems.push({
+      field: 'whatWasSaid',
+      message: 'Skriv vad som sades, så ordagrant du kan.',
+      code: 'required',
+    });
   if (!draft.path)
     return [
       ...problems,
       {
         field: 'path',
         message: 'Välj hur oron får föras vidare. Utan en tillåten väg skickas inget.',
+        code: 'required',
       },
     ];
   const weighed = weighConcernPaths(situation).find((entry) => entry.path === draft.path);
   if (!weighed?.open)
-    return [...problems, { field: 'path', message: weighed?.whyClosed ?? 'Vägen är stängd.' }];
+    return [
+      ...problems,
+      { field: 'path', message: weighed?.whyClosed ?? 'Vägen är stängd.', code: 'pathClosed' },
+    ];
   const ground = groundOfPath[draft.path];
   if (ground === null) return problems;
   const legal = checkDisclosure(

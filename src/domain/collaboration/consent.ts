@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../field-issues';
 import type { RecipientKind } from './grounds';
 
 /**
@@ -170,28 +171,39 @@ export type ConsentDraft = {
 };
 
 /** Checks a consent before it is recorded; problems by field. */
-export const checkConsentDraft = (
-  draft: ConsentDraft,
-  today: string,
-): { field: string; message: string }[] => {
-  const problems: { field: string; message: string }[] = [];
+export const checkConsentDraft = (draft: ConsentDraft, today: string): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   if (draft.purpose.trim().length < 5)
-    problems.push({ field: 'purpose', message: 'Skriv vad samtycket gäller (syftet).' });
+    problems.push({
+      field: 'purpose',
+      message: 'Skriv vad samtycket gäller (syftet).',
+      code: 'required',
+    });
   if (draft.recipients.length === 0)
-    problems.push({ field: 'recipients', message: 'Ange minst en mottagare.' });
+    problems.push({ field: 'recipients', message: 'Ange minst en mottagare.', code: 'required' });
   if (draft.decision === 'given' && draft.categories.length === 0)
-    problems.push({ field: 'categories', message: 'Välj vilka uppgifter samtycket omfattar.' });
+    problems.push({
+      field: 'categories',
+      message: 'Välj vilka uppgifter samtycket omfattar.',
+      code: 'required',
+    });
   if (draft.givenBy !== 'self' && !draft.giverName?.trim())
     problems.push({
       field: 'giverName',
       message: 'Skriv vem som lämnade svaret. Varje vårdnadshavare registreras för sig.',
+      code: 'required',
     });
   if (draft.givenOn > today)
-    problems.push({ field: 'givenOn', message: 'Datumet kan inte ligga i framtiden.' });
+    problems.push({
+      field: 'givenOn',
+      message: 'Datumet kan inte ligga i framtiden.',
+      code: 'dateInFuture',
+    });
   if (draft.expiresOn !== null && draft.expiresOn < draft.givenOn)
     problems.push({
       field: 'expiresOn',
       message: 'Sista giltighetsdag är före datumet för svaret.',
+      code: 'endBeforeStart',
     });
   return problems;
 };

@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../field-issues';
+
 /**
  * Functions in the regional contact directory (digest 000: collaboration rests on persons, not
  * functions — when the person moves on, the contact is lost). Each organisation keeps its own
@@ -30,28 +32,32 @@ export type ContactDraft = {
 };
 
 /** Checks a new holder of a function: a name, a way to reach them, and how to reach someone after hours. */
-export const checkContact = (
-  draft: ContactDraft,
-  today: string,
-): { field: string; message: string }[] => {
-  const problems: { field: string; message: string }[] = [];
+export const checkContact = (draft: ContactDraft, today: string): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   if (draft.holderName.trim().length < 2)
-    problems.push({ field: 'holderName', message: 'Skriv vem som har funktionen.' });
+    problems.push({
+      field: 'holderName',
+      message: 'Skriv vem som har funktionen.',
+      code: 'required',
+    });
   if (!/^[0-9+ ()-]{5,20}$/.test(draft.phone.trim()))
     problems.push({
       field: 'phone',
       message: 'Skriv ett telefonnummer (siffror, mellanslag, +, -).',
+      code: 'notAPhoneNumber',
     });
   if (draft.outOfHours.trim().length < 5)
     problems.push({
       field: 'outOfHours',
       message:
         'Skriv vart man vänder sig kvällar och helger, även om svaret är ”112 / socialjouren”.',
+      code: 'required',
     });
   if (draft.validFrom > today)
     problems.push({
       field: 'validFrom',
       message: 'Registrera en ny innehavare från i dag eller tidigare.',
+      code: 'dateInFuture',
     });
   return problems;
 };

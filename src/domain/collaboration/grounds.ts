@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldProblem } from '../field-issues';
 import { isLegalReference } from '../law/legal-references';
 
 /**
@@ -140,7 +141,7 @@ export type DisclosureDecision = {
   provisionText: string;
 };
 
-export type FieldProblem = { field: string; message: string };
+export type { FieldProblem };
 
 /**
  * Checks a disclosure decision: a ground is chosen, it applies to the situation, and the
@@ -157,12 +158,21 @@ export const checkDisclosure = (
         field: 'groundCode',
         message:
           'Välj vilket lagrum som gör att uppgifterna får lämnas ut. Utan lagrum lämnas inget ut.',
+        code: 'required',
       },
     ];
   const ground = catalogue.grounds.find((entry) => entry.code === decision.groundCode);
-  if (!ground) return [{ field: 'groundCode', message: 'Lagrummet finns inte i katalogen.' }];
+  if (!ground)
+    return [{ field: 'groundCode', message: 'Lagrummet finns inte i katalogen.', code: 'notAnId' }];
   const reason = whyNot(ground, situation);
-  if (reason) return [{ field: 'groundCode', message: `${ground.title.sv}: ${reason.sv}` }];
+  if (reason)
+    return [
+      {
+        field: 'groundCode',
+        message: `${ground.title.sv}: ${reason.sv}`,
+        code: 'groundDoesNotApply',
+      },
+    ];
   const problems: FieldProblem[] = [];
   if (
     ground.requires.assessmentNote &&
@@ -171,8 +181,14 @@ export const checkDisclosure = (
     problems.push({
       field: 'assessmentNote',
       message: `Skriv din bedömning (minst ${assessmentNoteMinLength} tecken): varför uppgifterna behöver lämnas och varför det inte skadar personen eller någon närstående.`,
+      code: 'tooShort',
+      limit: assessmentNoteMinLength,
     });
   if (ground.requires.provisionText && decision.provisionText.trim().length < 3)
-    problems.push({ field: 'provisionText', message: 'Ange vilket lagrum du stödjer dig på.' });
+    problems.push({
+      field: 'provisionText',
+      message: 'Ange vilket lagrum du stödjer dig på.',
+      code: 'required',
+    });
   return problems;
 };

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar';
+import type { FieldIssueCode, FieldProblem } from '../field-issues';
 
 /**
  * Collaboration meetings (samverkansmöte, after the MARAC model, domain-standards §2.1–2.2): the
@@ -41,18 +42,22 @@ export type MeetingItemDraft = {
 };
 
 /** Checks a case's referral to a meeting; problems by field. */
-export const checkMeetingItem = (draft: MeetingItemDraft): { field: string; message: string }[] => {
-  const problems: { field: string; message: string }[] = [];
+export const checkMeetingItem = (draft: MeetingItemDraft): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   if (draft.criteria.length === 0)
     problems.push({
       field: 'criteria',
       message:
         'Välj minst ett skäl: hög risk, professionell bedömning, eskalering eller återkommande ärende.',
+      code: 'tooFew',
+      limit: 1,
     });
   if (draft.rationale.trim().length < rationaleMinLength)
     problems.push({
       field: 'rationale',
       message: `Beskriv varför ärendet tas upp (minst ${rationaleMinLength} tecken). Vid professionell bedömning: vad oroar dig?`,
+      code: 'tooShort',
+      limit: rationaleMinLength,
     });
   return problems;
 };
@@ -64,5 +69,7 @@ export const pseudonymFor = (position: number): string => `Ärende ${position}`;
 export const checkActionDue = (
   dueOn: string,
   heldOn: string,
-): { ok: true } | { ok: false; message: string } =>
-  dueOn < heldOn ? { ok: false, message: 'Sista dag kan inte ligga före mötet.' } : { ok: true };
+): { ok: true } | { ok: false; message: string; code: FieldIssueCode } =>
+  dueOn < heldOn
+    ? { ok: false, message: 'Sista dag kan inte ligga före mötet.', code: 'dateOutOfRange' }
+    : { ok: true };

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar';
+import type { FieldIssueCode } from '../field-issues';
 import type { DataCategory } from './consent';
 import type { RecipientKind } from './grounds';
 
@@ -102,7 +103,10 @@ export const referralState = (
 export const checkAnswer = (
   state: ReferralState,
   answer: { decline: boolean; reason: string },
-): { ok: true } | { ok: false; field: string | null; message: string } => {
+):
+  | { ok: true }
+  | { ok: false; field: null; message: string }
+  | { ok: false; field: string; message: string; code: FieldIssueCode } => {
   if (state === 'acknowledged' || state === 'declined' || state === 'withdrawn')
     return { ok: false, field: null, message: 'Överlämningen är redan besvarad.' };
   if (answer.decline && answer.reason.trim().length < 10)
@@ -111,6 +115,7 @@ export const checkAnswer = (
       field: 'reason',
       message:
         'Skriv varför ni inte tar emot överlämningen och vart avsändaren kan vända sig i stället.',
+      code: 'required',
     };
   return { ok: true };
 };

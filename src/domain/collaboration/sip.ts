@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../field-issues';
 import type { ConsentRecipient } from './consent';
 
 /**
@@ -20,26 +21,38 @@ export type SipDraft = {
 export const checkSip = (
   draft: SipDraft,
   context: { today: string; consentMissingFor: readonly string[] },
-): { field: string; message: string }[] => {
-  const problems: { field: string; message: string }[] = [];
+): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   if (draft.participants.length < 2)
     problems.push({
       field: 'participants',
       message: 'En SIP samordnar minst två verksamheter, till exempel socialtjänsten och vården.',
+      code: 'tooFew',
+      limit: 2,
     });
   if (!draft.participants.some((participant) => participant.label === draft.coordinatorAgency))
     problems.push({
       field: 'coordinatorAgency',
       message: 'Välj vem som samordnar bland de deltagande verksamheterna.',
+      code: 'notAChoice',
     });
   if (draft.goal.trim().length < 10)
-    problems.push({ field: 'goal', message: 'Skriv målet med planen, gärna med personens ord.' });
+    problems.push({
+      field: 'goal',
+      message: 'Skriv målet med planen, gärna med personens ord.',
+      code: 'required',
+    });
   if (draft.followUpOn < context.today)
-    problems.push({ field: 'followUpOn', message: 'Uppföljningen ska ligga i dag eller senare.' });
+    problems.push({
+      field: 'followUpOn',
+      message: 'Uppföljningen ska ligga i dag eller senare.',
+      code: 'dateInPast',
+    });
   if (context.consentMissingFor.length > 0)
     problems.push({
       field: 'participants',
       message: `En SIP kräver personens samtycke. Samtycke saknas för: ${context.consentMissingFor.join(', ')}.`,
+      code: 'consentMissing',
     });
   return problems;
 };

@@ -1,4 +1,5 @@
 import { addMonths } from '../calendar';
+import { rangeIssue, type FieldProblem } from '../field-issues';
 
 /**
  * Following the client (digest 002: self-ratings at start and end, yet nobody knows the outcome
@@ -20,17 +21,37 @@ export type RatingDraft = {
   violence: ViolenceSince;
 };
 
-type Problem = { field: string; message: string };
+type Problem = FieldProblem;
 
 const scale = (value: number) => Number.isInteger(value) && value >= 0 && value <= 10;
 
 export const checkRating = (draft: RatingDraft, today: string): Problem[] => [
   ...(scale(draft.wellbeing)
     ? []
-    : [{ field: 'wellbeing', message: 'Välj ett värde från 0 till 10.' }]),
-  ...(scale(draft.safety) ? [] : [{ field: 'safety', message: 'Välj ett värde från 0 till 10.' }]),
+    : [
+        {
+          field: 'wellbeing',
+          message: 'Välj ett värde från 0 till 10.',
+          ...rangeIssue(draft.wellbeing, 0, 10),
+        },
+      ]),
+  ...(scale(draft.safety)
+    ? []
+    : [
+        {
+          field: 'safety',
+          message: 'Välj ett värde från 0 till 10.',
+          ...rangeIssue(draft.safety, 0, 10),
+        },
+      ]),
   ...(draft.ratedOn > today
-    ? [{ field: 'ratedOn', message: 'Skattningen kan inte vara gjord i framtiden.' }]
+    ? [
+        {
+          field: 'ratedOn',
+          message: 'Skattningen kan inte vara gjord i framtiden.',
+          code: 'dateInFuture' as const,
+        },
+      ]
     : []),
 ];
 
@@ -69,11 +90,29 @@ export const checkSatisfaction = (draft: {
 }): Problem[] => [
   ...(Number.isInteger(draft.score) && draft.score >= 1 && draft.score <= 5
     ? []
-    : [{ field: 'score', message: 'Välj ett svar från 1 till 5.' }]),
+    : [
+        {
+          field: 'score',
+          message: 'Välj ett svar från 1 till 5.',
+          ...rangeIssue(draft.score, 1, 5),
+        },
+      ]),
   ...(draft.subject === 'intervention' && !draft.interventionTypeId
-    ? [{ field: 'interventionTypeId', message: 'Välj vilken insats svaret gäller.' }]
+    ? [
+        {
+          field: 'interventionTypeId',
+          message: 'Välj vilken insats svaret gäller.',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(draft.subject === 'housing' && draft.housingProvider.trim().length < 2
-    ? [{ field: 'housingProvider', message: 'Skriv vilket boende svaret gäller.' }]
+    ? [
+        {
+          field: 'housingProvider',
+          message: 'Skriv vilket boende svaret gäller.',
+          code: 'required' as const,
+        },
+      ]
     : []),
 ];

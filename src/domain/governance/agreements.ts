@@ -1,4 +1,5 @@
 import { addDays } from '../calendar';
+import type { FieldProblem } from '../field-issues';
 
 /**
  * The agreement register (digest 001 Q24, digest 004 D5, I4): collaboration agreements with
@@ -33,16 +34,36 @@ export type AgreementDraft = {
   usedInPractice: Usage;
 };
 
-export const checkAgreement = (draft: AgreementDraft) => [
-  ...(draft.title.trim().length < 3 ? [{ field: 'title', message: 'Ge avtalet ett namn.' }] : []),
+export const checkAgreement = (draft: AgreementDraft): FieldProblem[] => [
+  ...(draft.title.trim().length < 3
+    ? [{ field: 'title', message: 'Ge avtalet ett namn.', code: 'required' as const }]
+    : []),
   ...(draft.parties.filter((party) => party.trim()).length === 0
-    ? [{ field: 'parties', message: 'Ange minst en part utöver er själva.' }]
+    ? [
+        {
+          field: 'parties',
+          message: 'Ange minst en part utöver er själva.',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(draft.status === 'active' && !draft.reviewOn
-    ? [{ field: 'reviewOn', message: 'Ett gällande avtal behöver ett datum då det ska ses över.' }]
+    ? [
+        {
+          field: 'reviewOn',
+          message: 'Ett gällande avtal behöver ett datum då det ska ses över.',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(draft.signedOn && draft.reviewOn && draft.reviewOn < draft.signedOn
-    ? [{ field: 'reviewOn', message: 'Översynen kommer efter att avtalet tecknats.' }]
+    ? [
+        {
+          field: 'reviewOn',
+          message: 'Översynen kommer efter att avtalet tecknats.',
+          code: 'endBeforeStart' as const,
+        },
+      ]
     : []),
 ];
 

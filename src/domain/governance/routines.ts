@@ -1,3 +1,5 @@
+import type { FieldProblem } from '../field-issues';
+
 /**
  * The routine library (digest 004 C3–C5, digest 001 Q19, Q25): written routines, versioned,
  * shown where the work happens — at the case stage or the task they govern — and read and
@@ -26,16 +28,26 @@ export type RoutineStep = (typeof routineSteps)[number];
 
 export type RoutineDraft = { title: string; body: string; approvedBy: string; validFrom: string };
 
-export const checkRoutine = (draft: RoutineDraft) => [
-  ...(draft.title.trim().length < 3 ? [{ field: 'title', message: 'Ge rutinen ett namn.' }] : []),
+export const checkRoutine = (draft: RoutineDraft): FieldProblem[] => [
+  ...(draft.title.trim().length < 3
+    ? [{ field: 'title', message: 'Ge rutinen ett namn.', code: 'required' as const }]
+    : []),
   ...(draft.body.trim().length < 20
-    ? [{ field: 'body', message: 'Skriv vad rutinen säger (minst 20 tecken).' }]
+    ? [
+        {
+          field: 'body',
+          message: 'Skriv vad rutinen säger (minst 20 tecken).',
+          code: 'tooShort' as const,
+          limit: 20,
+        },
+      ]
     : []),
   ...(draft.approvedBy.trim().length < 3
     ? [
         {
           field: 'approvedBy',
           message: 'Ange vem som fastställt rutinen, till exempel "Socialnämnden 2026-03-12".',
+          code: 'required' as const,
         },
       ]
     : []),

@@ -1,3 +1,5 @@
+import { rangeIssue, type CodedFieldIssue } from '../field-issues';
+
 /**
  * Places in protected housing, kept by the provider's own staff (digest 004 and 000: nobody
  * has an overview, staff "phone around"). A unit has a capacity; places are taken by bookings
@@ -36,12 +38,18 @@ export const releasePlaces = (unit: Availability, places: number): Availability 
 export const checkCapacity = (
   unit: Availability,
   capacity: number,
-): { ok: true } | { ok: false; message: string } =>
+): { ok: true } | ({ ok: false; message: string } & Pick<CodedFieldIssue, 'code' | 'limit'>) =>
   !Number.isInteger(capacity) || capacity < 0
-    ? { ok: false, message: 'Antalet platser är ett heltal, noll eller fler.' }
+    ? {
+        ok: false,
+        message: 'Antalet platser är ett heltal, noll eller fler.',
+        ...rangeIssue(capacity, 0, Infinity),
+      }
     : capacity < unit.occupied
       ? {
           ok: false,
           message: `${unit.occupied} platser är belagda; antalet kan inte bli lägre än så förrän någon flyttar.`,
+          code: 'tooSmall',
+          limit: unit.occupied,
         }
       : { ok: true };

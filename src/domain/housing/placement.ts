@@ -1,3 +1,4 @@
+import { rangeIssue, type FieldProblem } from '../field-issues';
 import type { ExitDestination, SchoolArrangement, Specialisation } from './catalogue';
 
 /**
@@ -6,7 +7,7 @@ import type { ExitDestination, SchoolArrangement, Specialisation } from './catal
  * the placing worker, outside the directory. A stay is followed up, each child has a decision of
  * its own and a school, and the exit is planned (debts, a rental contract, the housing company).
  */
-export type Problem = { field: string; message: string };
+export type Problem = FieldProblem;
 
 export const placeRequestStatuses = ['sent', 'offered', 'declined', 'withdrawn'] as const;
 export type PlaceRequestStatus = (typeof placeRequestStatuses)[number];
@@ -30,6 +31,7 @@ export const checkPlaceRequest = (draft: PlaceRequestDraft, today: string): Prob
     problems.push({
       field: 'places',
       message: `Ange hur många platser som behövs, 1–${maxPlacesPerRequest}.`,
+      ...rangeIssue(draft.places, 1, maxPlacesPerRequest),
     });
   else if (
     !Number.isInteger(draft.children) ||
@@ -39,14 +41,20 @@ export const checkPlaceRequest = (draft: PlaceRequestDraft, today: string): Prob
     problems.push({
       field: 'children',
       message: 'Barnen räknas in i platserna: minst en plats är för en vuxen.',
+      code: 'noPlaceForAdult',
     });
   if (draft.wantedFrom < today)
-    problems.push({ field: 'wantedFrom', message: 'Datumet har redan passerat.' });
+    problems.push({
+      field: 'wantedFrom',
+      message: 'Datumet har redan passerat.',
+      code: 'dateInPast',
+    });
   if (personalNumberLike.test(draft.note))
     problems.push({
       field: 'note',
       message:
         'Skriv inte personnummer i förfrågan. Boendet får veta vem det gäller av dig, inte i katalogen.',
+      code: 'personalNumberInText',
     });
   return problems;
 };
@@ -68,11 +76,17 @@ export type PlacementDraft = {
 export const checkPlacement = (draft: PlacementDraft): Problem[] => {
   const problems: Problem[] = [];
   if (draft.plannedEndOn !== null && draft.plannedEndOn < draft.startOn)
-    problems.push({ field: 'plannedEndOn', message: 'Planerat slut kan inte vara före start.' });
+    problems.push({
+      field: 'plannedEndOn',
+      message: 'Planerat slut kan inte vara före start.',
+      code: 'endBeforeStart',
+    });
   if (draft.costPerDay !== null && (!Number.isFinite(draft.costPerDay) || draft.costPerDay < 0))
     problems.push({
       field: 'costPerDay',
       message: 'Kostnaden är ett belopp i kronor, noll eller mer.',
+      code: 'tooSmall',
+      limit: 0,
     });
   return problems;
 };
@@ -89,15 +103,24 @@ export const checkChild = (draft: ChildDraft, today: string): Problem[] => {
   const problems: Problem[] = [];
   const year = Number(today.slice(0, 4));
   if (draft.firstName.trim().length === 0)
-    problems.push({ field: 'firstName', message: 'Skriv barnets förnamn.' });
+    problems.push({ field: 'firstName', message: 'Skriv barnets förnamn.', code: 'required' });
   if (!Number.isInteger(draft.bornYear) || draft.bornYear > year || draft.bornYear < year - 17)
-    problems.push({ field: 'bornYear', message: 'Ange födelseår för ett barn under 18 år.' });
+    problems.push({
+      field: 'bornYear',
+      message: 'Ange födelseår för ett barn under 18 år.',
+      ...rangeIssue(draft.bornYear, year - 17, year),
+    });
   if (draft.decisionOn !== null && draft.decisionOn > today)
-    problems.push({ field: 'decisionOn', message: 'Beslutet kan inte vara fattat i framtiden.' });
+    problems.push({
+      field: 'decisionOn',
+      message: 'Beslutet kan inte vara fattat i framtiden.',
+      code: 'dateInFuture',
+    });
   if (draft.school === 'notYetArranged' && draft.schoolNote.trim().length < 5)
     problems.push({
       field: 'schoolNote',
       message: 'Skriv vad som görs för att barnet ska komma till skolan, och när.',
+      code: 'required',
     });
   return problems;
 };
@@ -133,13 +156,18 @@ export type ExitDraft = { endOn: string; destination: ExitDestination; note: str
 export const checkExit = (draft: ExitDraft, context: { startOn: string; today: string }) => {
   const problems: Problem[] = [];
   if (draft.endOn < context.startOn)
-    problems.push({ field: 'endOn', message: 'Utflyttningen kan inte vara före inflyttningen.' });
+    problems.push({
+      field: 'endOn',
+      message: 'Utflyttningen kan inte vara före inflyttningen.',
+      code: 'endBeforeStart',
+    });
   if (draft.endOn > context.today)
     problems.push({
       field: 'endOn',
       message: 'Registrera utflyttningen när den har skett; planera den under Vägen ut.',
+      code: 'dateInFuture',
     });
   if (draft.destination === 'other' && draft.note.trim().length < 3)
-    problems.push({ field: 'note', message: 'Skriv vart personen flyttade.' });
+    problems.push({ field: 'note', message: 'Skriv vart personen flyttade.', code: 'required' });
   return problems;
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldProblem } from '../field-issues';
 
 /**
  * What a new password must be (NIST SP 800-63B's advice, as the Swedish NCSC repeats it): long
@@ -30,21 +31,36 @@ export const commonPasswords = (catalogue: CommonPasswordCatalogue): ReadonlySet
 export const checkNewPassword = (
   password: string,
   context: { username: string; common: ReadonlySet<string> },
-): string[] => {
-  const problems: string[] = [];
+): Omit<FieldProblem, 'field'>[] => {
+  const problems: Omit<FieldProblem, 'field'>[] = [];
   if ([...password].length < passwordMinLength)
-    problems.push(
-      `Välj ett lösenord med minst ${passwordMinLength} tecken. Några ord i rad är lätta att minnas och svåra att gissa.`,
-    );
+    problems.push({
+      message: `Välj ett lösenord med minst ${passwordMinLength} tecken. Några ord i rad är lätta att minnas och svåra att gissa.`,
+      code: 'tooShort',
+      limit: passwordMinLength,
+    });
   if (password.length > passwordMaxLength)
-    problems.push(`Lösenordet får vara högst ${passwordMaxLength} tecken.`);
+    problems.push({
+      message: `Lösenordet får vara högst ${passwordMaxLength} tecken.`,
+      code: 'tooLong',
+      limit: passwordMaxLength,
+    });
   const lowered = password.toLowerCase();
   const username = context.username.trim().toLowerCase();
   if (username.length >= 3 && lowered.includes(username))
-    problems.push('Lösenordet får inte innehålla ditt användarnamn.');
+    problems.push({
+      message: 'Lösenordet får inte innehålla ditt användarnamn.',
+      code: 'passwordHasUsername',
+    });
   if (context.common.has(lowered) || context.common.has(passwordCore(password)))
-    problems.push('Lösenordet finns på listor över vanliga eller läckta lösenord. Välj ett annat.');
+    problems.push({
+      message: 'Lösenordet finns på listor över vanliga eller läckta lösenord. Välj ett annat.',
+      code: 'passwordTooCommon',
+    });
   else if (new Set(lowered).size <= 2 && password.length > 0)
-    problems.push('Lösenordet består av samma tecken om och om igen. Välj ett annat.');
+    problems.push({
+      message: 'Lösenordet består av samma tecken om och om igen. Välj ett annat.',
+      code: 'passwordRepetitive',
+    });
   return problems;
 };

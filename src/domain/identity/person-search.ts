@@ -1,3 +1,5 @@
+import type { FieldIssueCode } from '../field-issues';
+
 /**
  * How a search text is read: digits (with or without the dash) search identity numbers by
  * prefix; anything else searches names, every word matching the start of a given or family name.
@@ -5,11 +7,12 @@
 export type PersonQuery =
   | { kind: 'number'; prefix: string }
   | { kind: 'name'; words: string[] }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; message: string; code: FieldIssueCode; limit?: number };
 
 export const readPersonQuery = (raw: string): PersonQuery => {
   const text = raw.trim();
-  if (text.length < 2) return { kind: 'invalid', message: 'Skriv minst två tecken.' };
+  if (text.length < 2)
+    return { kind: 'invalid', message: 'Skriv minst två tecken.', code: 'tooShort', limit: 2 };
   const compact = text.replace(/\s/g, '');
   if (/^(18|19|20)\d{4,6}$/.test(compact) || /^(18|19|20)\d{6}-?\d{1,4}$/.test(compact)) {
     const digits = compact.replace('-', '');
@@ -23,6 +26,7 @@ export const readPersonQuery = (raw: string): PersonQuery => {
     return {
       kind: 'invalid',
       message: 'Skriv numret med århundrade: ÅÅÅÅMMDD-NNNN (minst sex siffror).',
+      code: 'badFormat',
     };
   }
   const words = text.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean).slice(0, 4);

@@ -1,4 +1,5 @@
 import Personnummer from 'personnummer';
+import type { FieldIssueCode } from '../field-issues';
 
 /**
  * How a person is identified. People without a Swedish number are common in this work
@@ -7,7 +8,8 @@ import Personnummer from 'personnummer';
 export const identityKinds = ['personnummer', 'samordningsnummer', 'reservnummer', 'none'] as const;
 export type IdentityKind = (typeof identityKinds)[number];
 
-export type ParsedIdentity = { ok: true; value: string | null } | { ok: false; message: string };
+export type ParsedIdentity =
+  { ok: true; value: string | null } | { ok: false; message: string; code: FieldIssueCode };
 
 /** YYYYMMDD-NNNN, the form stored and shown. */
 const longWithDash = (number: Personnummer): string => {
@@ -24,16 +26,21 @@ export const parseIdentity = (kind: IdentityKind, raw: string | null): ParsedIde
   const value = raw?.trim() ?? '';
   if (kind === 'none') {
     return value
-      ? { ok: false, message: 'Välj typ av nummer, eller lämna fältet tomt.' }
+      ? {
+          ok: false,
+          message: 'Välj typ av nummer, eller lämna fältet tomt.',
+          code: 'numberKindMismatch',
+        }
       : { ok: true, value: null };
   }
-  if (!value) return { ok: false, message: 'Skriv numret.' };
+  if (!value) return { ok: false, message: 'Skriv numret.', code: 'required' };
   if (kind === 'reservnummer') {
     return /^[A-Za-z0-9-]{4,20}$/.test(value)
       ? { ok: true, value: value.toUpperCase() }
       : {
           ok: false,
           message: 'Ett reservnummer har 4–20 tecken: bokstäver, siffror och bindestreck.',
+          code: 'badFormat',
         };
   }
   try {
@@ -42,10 +49,18 @@ export const parseIdentity = (kind: IdentityKind, raw: string | null): ParsedIde
       allowInterimNumber: false,
     });
     if (kind === 'personnummer' && parsed.isCoordinationNumber()) {
-      return { ok: false, message: 'Det här är ett samordningsnummer. Välj samordningsnummer.' };
+      return {
+        ok: false,
+        message: 'Det här är ett samordningsnummer. Välj samordningsnummer.',
+        code: 'numberKindMismatch',
+      };
     }
     if (kind === 'samordningsnummer' && !parsed.isCoordinationNumber()) {
-      return { ok: false, message: 'Det här är inget samordningsnummer (dagen ska vara 61–91).' };
+      return {
+        ok: false,
+        message: 'Det här är inget samordningsnummer (dagen ska vara 61–91).',
+        code: 'numberKindMismatch',
+      };
     }
     return { ok: true, value: longWithDash(parsed) };
   } catch {
@@ -55,6 +70,7 @@ export const parseIdentity = (kind: IdentityKind, raw: string | null): ParsedIde
         kind === 'personnummer'
           ? 'Personnumret stämmer inte. Kontrollera siffrorna.'
           : 'Samordningsnumret stämmer inte. Kontrollera siffrorna.',
+      code: 'identityNumberInvalid',
     };
   }
 };

@@ -85,7 +85,11 @@ describe('figures for a period that has not ended', () => {
     expect(measuredUntil(year, '2027-03-01')).toEqual(year);
     expect(checkFiguresPeriod(year, '2026-12-07')).toEqual([]);
     expect(checkFiguresPeriod({ from: '2027-01-01', to: '2027-12-31' }, '2026-12-07')).toEqual([
-      { field: 'from', message: 'Perioden har inte börjat än. Välj en som har börjat.' },
+      {
+        field: 'from',
+        message: 'Perioden har inte börjat än. Välj en som har börjat.',
+        code: 'dateInFuture',
+      },
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { rangeIssue, type FieldProblem } from '../field-issues';
 import type { Delegation } from './quota';
 
 /**
@@ -30,20 +31,38 @@ export type InterventionTypeDraft = {
   groupBased: boolean;
 };
 
-type Problem = { field: string; message: string };
+type Problem = FieldProblem;
 
 export const checkInterventionType = (draft: InterventionTypeDraft): Problem[] => [
   ...(draft.name.trim().length < 3
-    ? [{ field: 'name', message: 'Skriv insatsens namn så som ni kallar den.' }]
+    ? [
+        {
+          field: 'name',
+          message: 'Skriv insatsens namn så som ni kallar den.',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(!Number.isInteger(draft.defaultSessions) ||
   draft.defaultSessions < 1 ||
   draft.defaultSessions > 100
-    ? [{ field: 'defaultSessions', message: 'Ange antalet samtal eller träffar, 1–100.' }]
+    ? [
+        {
+          field: 'defaultSessions',
+          message: 'Ange antalet samtal eller träffar, 1–100.',
+          ...rangeIssue(draft.defaultSessions, 1, 100),
+        },
+      ]
     : []),
   ...(draft.defaultWeeks !== null &&
   (!Number.isInteger(draft.defaultWeeks) || draft.defaultWeeks < 1 || draft.defaultWeeks > 104)
-    ? [{ field: 'defaultWeeks', message: 'Ange längden i veckor, 1–104, eller lämna tomt.' }]
+    ? [
+        {
+          field: 'defaultWeeks',
+          message: 'Ange längden i veckor, 1–104, eller lämna tomt.',
+          ...rangeIssue(draft.defaultWeeks, 1, 104),
+        },
+      ]
     : []),
 ];
 
@@ -87,19 +106,29 @@ export const checkGrant = (
     problems.push({
       field: 'decidedOn',
       message: 'Insatsen kräver ett beslut, och din roll har inte delegation att besluta den.',
+      code: 'noDelegation',
     });
   if (draft.decidedOn > context.today)
-    problems.push({ field: 'decidedOn', message: 'Beslutet kan inte vara fattat i framtiden.' });
+    problems.push({
+      field: 'decidedOn',
+      message: 'Beslutet kan inte vara fattat i framtiden.',
+      code: 'dateInFuture',
+    });
   if (
     !Number.isInteger(draft.grantedSessions) ||
     draft.grantedSessions < 1 ||
     draft.grantedSessions > 100
   )
-    problems.push({ field: 'grantedSessions', message: 'Ange antalet samtal, 1–100.' });
+    problems.push({
+      field: 'grantedSessions',
+      message: 'Ange antalet samtal, 1–100.',
+      ...rangeIssue(draft.grantedSessions, 1, 100),
+    });
   if (draft.goals.filter((goal) => goal.trim().length >= 5).length === 0)
     problems.push({
       field: 'goals',
       message: 'Skriv minst ett mål, formulerat tillsammans med personen.',
+      code: 'required',
     });
   return problems;
 };

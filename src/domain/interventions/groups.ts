@@ -1,4 +1,5 @@
 import { addDays, daysBetween, median } from '../calendar';
+import { rangeIssue, type FieldProblem } from '../field-issues';
 
 /**
  * Groups (digest 002: group programmes with themes and a set number of places; people wait for
@@ -7,15 +8,27 @@ import { addDays, daysBetween, median } from '../calendar';
  */
 export type GroupDraft = { theme: string; capacity: number; startsOn: string };
 
-export const checkGroup = (draft: GroupDraft, today: string) => [
+export const checkGroup = (draft: GroupDraft, today: string): FieldProblem[] => [
   ...(draft.theme.trim().length < 3
-    ? [{ field: 'theme', message: 'Skriv gruppens tema, till exempel "Mammagrupp".' }]
+    ? [
+        {
+          field: 'theme',
+          message: 'Skriv gruppens tema, till exempel "Mammagrupp".',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(!Number.isInteger(draft.capacity) || draft.capacity < 1 || draft.capacity > 30
-    ? [{ field: 'capacity', message: 'Ange antalet platser i gruppen, 1–30.' }]
+    ? [
+        {
+          field: 'capacity',
+          message: 'Ange antalet platser i gruppen, 1–30.',
+          ...rangeIssue(draft.capacity, 1, 30),
+        },
+      ]
     : []),
   ...(draft.startsOn < addDays(today, -365)
-    ? [{ field: 'startsOn', message: 'Ange när gruppen startar.' }]
+    ? [{ field: 'startsOn', message: 'Ange när gruppen startar.', code: 'dateOutOfRange' as const }]
     : []),
 ];
 

@@ -1,3 +1,5 @@
+import { rangeIssue, type FieldProblem } from '../field-issues';
+
 /**
  * A granted intervention's session quota (digest 002: specialised teams work with session
  * quotas; digest 003: "about 5 sessions, then ATV"). Attended sessions and no-shows use the
@@ -62,11 +64,15 @@ export const extensionReasonMinLength = 20;
 export const checkExtension = (
   request: { sessions: number; reason: string; deciderRole: string },
   delegation: Delegation,
-): { field: string; message: string }[] => {
-  const problems: { field: string; message: string }[] = [];
+): FieldProblem[] => {
+  const problems: FieldProblem[] = [];
   const limit = delegation[request.deciderRole as keyof Delegation] ?? 0;
   if (!Number.isInteger(request.sessions) || request.sessions < 1)
-    problems.push({ field: 'sessions', message: 'Förläng med minst ett samtal.' });
+    problems.push({
+      field: 'sessions',
+      message: 'Förläng med minst ett samtal.',
+      ...rangeIssue(request.sessions, 1, limit),
+    });
   else if (request.sessions > limit)
     problems.push({
       field: 'sessions',
@@ -74,11 +80,14 @@ export const checkExtension = (
         limit === 0
           ? 'Din roll har inte delegation att förlänga insatser.'
           : `Din delegation räcker till ${limit} samtal till. Större förlängningar beslutas av någon med högre delegation.`,
+      ...(limit === 0 ? { code: 'noDelegation' } : { code: 'tooLarge', limit }),
     });
   if (request.reason.trim().length < extensionReasonMinLength)
     problems.push({
       field: 'reason',
       message: `Skriv skälen till förlängningen (minst ${extensionReasonMinLength} tecken): vad har uppnåtts och vad återstår?`,
+      code: 'tooShort',
+      limit: extensionReasonMinLength,
     });
   return problems;
 };

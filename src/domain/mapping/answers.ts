@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../field-issues';
 import type { MappingItem } from './template';
 
 /**
@@ -18,7 +19,7 @@ export type AnswerInput = {
   source: NumberSource | null;
 };
 
-type Problem = { field: string; message: string };
+type Problem = FieldProblem;
 
 /** Checks an answer against its item; problems name the field, in plain Swedish. */
 export const checkAnswer = (item: MappingItem, input: AnswerInput): Problem[] => {
@@ -29,6 +30,7 @@ export const checkAnswer = (item: MappingItem, input: AnswerInput): Problem[] =>
           {
             field: 'value',
             message: 'Ett svar som är okänt eller saknar underlag har inget värde.',
+            code: 'unknownField',
           },
         ];
   const { value } = input;
@@ -39,24 +41,35 @@ export const checkAnswer = (item: MappingItem, input: AnswerInput): Problem[] =>
           {
             field: 'value',
             message: 'Ange ett heltal, 0 eller mer. Välj "Vet inte" om ingen vet.',
+            ...(typeof value === 'number' && Number.isInteger(value)
+              ? { code: 'tooSmall', limit: 0 }
+              : { code: 'notAWholeNumber' }),
           },
         ];
       return item.askSource && !input.source
-        ? [{ field: 'source', message: 'Ange var siffran kommer ifrån.' }]
+        ? [{ field: 'source', message: 'Ange var siffran kommer ifrån.', code: 'required' }]
         : [];
     case 'yesNoPartial':
       return typeof value === 'string' && (yesNoPartial as readonly string[]).includes(value)
         ? []
-        : [{ field: 'value', message: 'Svara ja, delvis eller nej.' }];
+        : [{ field: 'value', message: 'Svara ja, delvis eller nej.', code: 'notAChoice' }];
     case 'multi': {
       const codes = new Set(item.answer.options.map((entry) => entry.code));
       return Array.isArray(value) && value.every((code) => codes.has(code))
         ? []
-        : [{ field: 'value', message: 'Välj bland alternativen.' }];
+        : [{ field: 'value', message: 'Välj bland alternativen.', code: 'notAChoice' }];
     }
     case 'text':
       return typeof value === 'string' && value.trim().length > 0 && value.length <= 4000
         ? []
-        : [{ field: 'value', message: 'Skriv svaret (högst 4 000 tecken).' }];
+        : [
+            {
+              field: 'value',
+              message: 'Skriv svaret (högst 4 000 tecken).',
+              ...(typeof value === 'string' && value.trim().length > 0
+                ? { code: 'tooLong', limit: 4000 }
+                : { code: 'required' }),
+            },
+          ];
   }
 };

@@ -101,7 +101,7 @@ describe('mapping comparisons', () => {
     expect(checkAnswer(item, { status: 'unknown', value: 0, source: null })).toHaveLength(1);
     expect(checkAnswer(item, { status: 'answered', value: 0, source: 'ownCount' })).toEqual([]);
     expect(checkAnswer(item, { status: 'answered', value: 3, source: null })).toEqual([
-      { field: 'source', message: 'Ange var siffran kommer ifrån.' },
+      { field: 'source', message: 'Ange var siffran kommer ifrån.', code: 'required' },
     ]);
     expect(checkAnswer(item, { status: 'answered', value: -1, source: 'estimate' })[0]!.field).toBe(
       'value',

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../field-issues';
 import type { OpenQuestionId } from './template';
 
 /**
@@ -20,7 +21,7 @@ export type SessionDraft = {
   openAnswers: { question: OpenQuestionId; text: string }[];
 };
 
-type Problem = { field: string; message: string };
+type Problem = FieldProblem;
 
 /** Checks a session against the catalogue's roles; problems by field, in plain Swedish. */
 export const checkSession = (
@@ -29,10 +30,22 @@ export const checkSession = (
   today: string,
 ): Problem[] => [
   ...(draft.label.trim().length < 2
-    ? [{ field: 'label', message: 'Ge tillfället ett namn, till exempel "Kramfors 1".' }]
+    ? [
+        {
+          field: 'label',
+          message: 'Ge tillfället ett namn, till exempel "Kramfors 1".',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(draft.heldOn > today
-    ? [{ field: 'heldOn', message: 'Ett tillfälle som ännu inte hållits registreras efteråt.' }]
+    ? [
+        {
+          field: 'heldOn',
+          message: 'Ett tillfälle som ännu inte hållits registreras efteråt.',
+          code: 'dateInFuture' as const,
+        },
+      ]
     : []),
   ...(draft.participants.length === 0 ||
   draft.participants.some(
@@ -41,10 +54,22 @@ export const checkSession = (
       !Number.isInteger(participant.count) ||
       participant.count < 1,
   )
-    ? [{ field: 'participants', message: 'Ange minst en deltagare och deras roll.' }]
+    ? [
+        {
+          field: 'participants',
+          message: 'Ange minst en deltagare och deras roll.',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(draft.openAnswers.some((answer) => answer.text.trim().length === 0)
-    ? [{ field: 'openAnswers', message: 'Ta bort tomma svar eller skriv vad som sades.' }]
+    ? [
+        {
+          field: 'openAnswers',
+          message: 'Ta bort tomma svar eller skriv vad som sades.',
+          code: 'emptyEntries' as const,
+        },
+      ]
     : []),
 ];
 

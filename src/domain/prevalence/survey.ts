@@ -1,4 +1,5 @@
 import { daysBetween } from '../calendar';
+import type { FieldProblem } from '../field-issues';
 
 /**
  * Point-prevalence survey (punktprevalensmätning, digest 004: Mjölby 2014, Linköping 2015):
@@ -19,14 +20,32 @@ export const maxSurveyDays = 62;
 
 export type SurveyDraft = { title: string; opensOn: string; closesOn: string };
 
-export const checkSurvey = (draft: SurveyDraft) => [
+export const checkSurvey = (draft: SurveyDraft): FieldProblem[] => [
   ...(draft.title.trim().length < 3
-    ? [{ field: 'title', message: 'Ge mätningen ett namn, till exempel "Mätning hösten 2026".' }]
+    ? [
+        {
+          field: 'title',
+          message: 'Ge mätningen ett namn, till exempel "Mätning hösten 2026".',
+          code: 'required' as const,
+        },
+      ]
     : []),
   ...(draft.closesOn < draft.opensOn
-    ? [{ field: 'closesOn', message: 'Mätningen måste sluta efter att den börjat.' }]
+    ? [
+        {
+          field: 'closesOn',
+          message: 'Mätningen måste sluta efter att den börjat.',
+          code: 'endBeforeStart' as const,
+        },
+      ]
     : daysBetween(draft.opensOn, draft.closesOn) > maxSurveyDays
-      ? [{ field: 'closesOn', message: 'En mätning pågår högst två månader.' }]
+      ? [
+          {
+            field: 'closesOn',
+            message: 'En mätning pågår högst två månader.',
+            code: 'periodTooLong' as const,
+          },
+        ]
       : []),
 ];
 

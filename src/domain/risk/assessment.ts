@@ -1,3 +1,4 @@
+import type { CodedFieldIssue } from '../field-issues';
 import type { DefinitionError, InstrumentDefinition, InstrumentItem, Scale } from './instrument';
 import { informationSources } from './instrument';
 
@@ -54,17 +55,31 @@ const describeScale = (scale: Scale, language: 'sv' | 'en' = 'sv') =>
     ? scale.options.map((option) => option.label[language]).join(', ')
     : `${scale.min}–${scale.max}`;
 
+/** What is wrong with a part of an assessment's content: where, in plain Swedish, and its code. */
+export type ContentProblem = DefinitionError & Pick<CodedFieldIssue, 'code' | 'limit'>;
+
+type ValueProblem = Omit<ContentProblem, 'path'>;
+
 /** Null when the value fits the scale; otherwise a message saying what fits. */
-export const checkValue = (scale: Scale, value: string | number): string | null => {
+export const checkValue = (scale: Scale, value: string | number): ValueProblem | null => {
   if (scale.kind === 'choice')
     return typeof value === 'string' && scale.options.some((option) => option.code === value)
       ? null
-      : `Svaret finns inte på skalan. Välj ett av: ${describeScale(scale)}.`;
+      : {
+          message: `Svaret finns inte på skalan. Välj ett av: ${describeScale(scale)}.`,
+          code: 'notAChoice',
+        };
   if (typeof value !== 'number' || !Number.isFinite(value))
-    return `Ange ett tal mellan ${scale.min} och ${scale.max}.`;
+    return { message: `Ange ett tal mellan ${scale.min} och ${scale.max}.`, code: 'wrongType' };
   if (value < scale.min || value > scale.max)
-    return `Talet ska vara mellan ${scale.min} och ${scale.max}.`;
-  if (scale.integer && !Number.isInteger(value)) return 'Ange ett heltal.';
+    return {
+      message: `Talet ska vara mellan ${scale.min} och ${scale.max}.`,
+      ...(value < scale.min
+        ? { code: 'tooSmall', limit: scale.min }
+        : { code: 'tooLarge', limit: scale.max }),
+    };
+  if (scale.integer && !Number.isInteger(value))
+    return { message: 'Ange ett heltal.', code: 'notAWholeNumber' };
   return null;
 };
 
@@ -79,51 +94,68 @@ const isUnknown = (scale: Scale, value: string | number | null | undefined) =>
 export const checkContent = (
   definition: InstrumentDefinition,
   content: AssessmentContent,
-): DefinitionError[] => {
-  const errors: DefinitionError[] = [];
+): ContentProblem[] => {
+  const errors: ContentProblem[] = [];
   const items = new Map(itemsOf(definition).map((item) => [item.id, item]));
   for (const [itemId, answer] of Object.entries(content.answers)) {
     const item = items.get(itemId);
     const path = `answers.${itemId}`;
     if (!item) {
-      errors.push({ path, message: 'Frågan finns inte i instrumentet.' });
+      errors.push({ path, message: 'Frågan finns inte i instrumentet.', code: 'unknownField' });
       continue;
     }
     const scale = scaleOf(definition, item.scale);
     if (answer.value !== null) {
       const problem = checkValue(scale, answer.value);
-      if (problem) errors.push({ path: `${path}.value`, message: problem });
+      if (problem) errors.push({ path: `${path}.value`, ...problem });
     }
     if (answer.past !== undefined && answer.past !== null) {
       if (!item.currentAndPast)
-        errors.push({ path: `${path}.past`, message: 'Frågan bedöms inte för tidigare.' });
+        errors.push({
+          path: `${path}.past`,
+          message: 'Frågan bedöms inte för tidigare.',
+          code: 'unknownField',
+        });
       else {
         const problem = checkValue(scale, answer.past);
-        if (problem) errors.push({ path: `${path}.past`, message: problem });
+        if (problem) errors.push({ path: `${path}.past`, ...problem });
       }
     }
     if (answer.source && !(informationSources as readonly string[]).includes(answer.source))
-      errors.push({ path: `${path}.source`, message: 'Okänd informationskälla.' });
+      errors.push({
+        path: `${path}.source`,
+        message: 'Okänd informationskälla.',
+        code: 'notAChoice',
+      });
   }
   const judgements = new Map(definition.judgements.map((judgement) => [judgement.id, judgement]));
   for (const [judgementId, value] of Object.entries(content.judgements)) {
     const judgement = judgements.get(judgementId);
     const path = `judgements.${judgementId}`;
-    if (!judgement) errors.push({ path, message: 'Bedömningen finns inte i instrumentet.' });
+    if (!judgement)
+      errors.push({
+        path,
+        message: 'Bedömningen finns inte i instrumentet.',
+        code: 'unknownField',
+      });
     else if (value !== null) {
       const problem = checkValue(scaleOf(definition, judgement.scale), value);
-      if (problem) errors.push({ path, message: problem });
+      if (problem) errors.push({ path, ...problem });
     }
   }
   content.scenarios.forEach((scenario, index) => {
     if (!definition.scenarios)
-      errors.push({ path: `scenarios[${index}]`, message: 'Instrumentet har inga scenarier.' });
+      errors.push({
+        path: `scenarios[${index}]`,
+        message: 'Instrumentet har inga scenarier.',
+        code: 'unknownField',
+      });
     else if (scenario.level !== null) {
       const problem = checkValue(
         scaleOf(definition, definition.scenarios.levelScale),
         scenario.level,
       );
-      if (problem) errors.push({ path: `scenarios[${index}].level`, message: problem });
+      if (problem) errors.push({ path: `scenarios[${index}].level`, ...problem });
     }
   });
   if (content.victimAppraisal) {
@@ -131,13 +163,14 @@ export const checkContent = (
       errors.push({
         path: 'victimAppraisal',
         message: 'Instrumentet frågar inte efter den utsattas egen bedömning.',
+        code: 'unknownField',
       });
     else if (content.victimAppraisal.level !== null) {
       const problem = checkValue(
         scaleOf(definition, definition.victimAppraisal.scale),
         content.victimAppraisal.level,
       );
-      if (problem) errors.push({ path: 'victimAppraisal.level', message: problem });
+      if (problem) errors.push({ path: 'victimAppraisal.level', ...problem });
     }
   }
   return errors;
@@ -201,12 +234,16 @@ const minimumReasons = 20;
 export const signingProblems = (
   definition: InstrumentDefinition,
   content: AssessmentContent,
-): DefinitionError[] => {
+): ContentProblem[] => {
   const problems = checkContent(definition, content);
   for (const item of itemsOf(definition)) {
     const answer = content.answers[item.id];
     if (item.required && (answer?.value === undefined || answer.value === null))
-      problems.push({ path: `answers.${item.id}`, message: `Besvara: ${item.label.sv}.` });
+      problems.push({
+        path: `answers.${item.id}`,
+        message: `Besvara: ${item.label.sv}.`,
+        code: 'required',
+      });
   }
   for (const judgement of definition.judgements) {
     const value = content.judgements[judgement.id];
@@ -214,6 +251,7 @@ export const signingProblems = (
       problems.push({
         path: `judgements.${judgement.id}`,
         message: `Gör bedömningen: ${judgement.label.sv}.`,
+        code: 'required',
       });
   }
   if (definition.scenarios) {
@@ -224,17 +262,22 @@ export const signingProblems = (
       problems.push({
         path: 'scenarios',
         message: `Beskriv och bedöm minst ${definition.scenarios.min} scenario.`,
+        code: 'tooFew',
+        limit: definition.scenarios.min,
       });
   }
   if (!content.finalJudgement.level)
     problems.push({
       path: 'finalJudgement.level',
       message: 'Ange din samlade bedömning av risken.',
+      code: 'required',
     });
   if ((content.finalJudgement.reasons?.trim().length ?? 0) < minimumReasons)
     problems.push({
       path: 'finalJudgement.reasons',
       message: `Skriv skälen för din bedömning (minst ${minimumReasons} tecken).`,
+      code: 'tooShort',
+      limit: minimumReasons,
     });
   return problems;
 };

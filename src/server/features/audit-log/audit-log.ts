@@ -63,10 +63,7 @@ export const signLogReview = (ctx: CommandContext, signOff: LogReviewSignOff) =>
     const problems = checkSignOff(signOff, swedishDate(ctx.now()));
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
       });
     const eventsReviewed = await countAuditEvents(tx, {
       ...periodBounds(signOff.periodFrom, signOff.periodTo),

@@ -94,7 +94,13 @@ export const openCase = (ctx: CommandContext, input: OpenCaseInput) =>
     const unit = await findUnit(tx, input.unitId);
     if (!unit)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.unitId', message: 'Enheten finns inte i din organisation.' }],
+        fields: [
+          {
+            path: 'body.unitId',
+            message: 'Enheten finns inte i din organisation.',
+            code: 'unitNotInOrganisation',
+          },
+        ],
       });
     const decision = can(
       ctx.actor,
@@ -310,7 +316,9 @@ export const linkCases = (
     const other = await findCase(tx, input.linkedCaseId);
     if (!other || other.id === record.id)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.linkedCaseId', message: 'Ärendet att länka finns inte.' }],
+        fields: [
+          { path: 'body.linkedCaseId', message: 'Ärendet att länka finns inte.', code: 'notAnId' },
+        ],
       });
     const existing = await listLinks(tx, caseId);
     if (existing.some((link) => link.linkedCaseId === other.id))

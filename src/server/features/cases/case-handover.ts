@@ -106,6 +106,7 @@ export const proposeHandover = (
           {
             path: 'body.toUserId',
             message: 'Den valda personen arbetar inte i ärendets enhet och kan inte ta över det.',
+            code: 'notInCaseUnit',
           },
         ],
       });

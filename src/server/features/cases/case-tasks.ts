@@ -20,7 +20,7 @@ export const addTask = (
     const due = checkDueDate(input.dueOn, today);
     if (!due.ok)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.dueOn', message: due.message }],
+        fields: [{ path: 'body.dueOn', message: due.message, code: due.code }],
       });
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
       audit: 'case.task_added',
@@ -32,6 +32,7 @@ export const addTask = (
           {
             path: 'body.assigneeUserId',
             message: 'Den du valde kan inte se ärendet. Välj någon i ärendets enhet.',
+            code: 'notInCaseUnit',
           },
         ],
       });

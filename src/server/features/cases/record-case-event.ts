@@ -31,7 +31,7 @@ export const recordCaseEvent = (
     const date = checkEventDate(input.occurredOn, today);
     if (!date.ok)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.occurredOn', message: date.message }],
+        fields: [{ path: 'body.occurredOn', message: date.message, code: date.code }],
       });
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
       audit: 'case.event_recorded',

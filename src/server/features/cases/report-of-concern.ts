@@ -48,7 +48,13 @@ export const reportConcern = (ctx: CommandContext, fromCaseId: string, input: Re
     const identity = parseIdentity(input.child.identityKind, input.child.identityNumber);
     if (!identity.ok)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.child.identityNumber', message: identity.message }],
+        fields: [
+          {
+            path: 'body.child.identityNumber',
+            message: identity.message,
+            code: identity.code,
+          },
+        ],
       });
     const childUnit = await findFirstUnitOfKind(tx, 'childrenAndYoung');
     if (!childUnit) {

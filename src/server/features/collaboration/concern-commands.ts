@@ -127,10 +127,7 @@ export const raiseConcern = (ctx: CommandContext, caseId: string, draft: Concern
     );
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
       });
     const path = draft.path!;
     if (notifiesVictimsWorker(path) && victims.length === 0)

@@ -89,10 +89,7 @@ export const recordConsent = (ctx: CommandContext, personId: string, input: Cons
     const problems = checkConsentDraft(input, swedishDate(ctx.now()));
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
       });
     const { person, decision } = await loadPersonFor(
       ctx,
@@ -168,7 +165,11 @@ export const withdrawConsent = (
     if (input.withdrawnOn > today || input.withdrawnOn < row.givenOn)
       throw new DomainError('validation.invalid', {
         fields: [
-          { path: 'body.withdrawnOn', message: 'Datumet ska vara mellan svaret och i dag.' },
+          {
+            path: 'body.withdrawnOn',
+            message: 'Datumet ska vara mellan svaret och i dag.',
+            code: 'dateOutOfRange',
+          },
         ],
       });
     const done = await withdrawConsentIfVersion(tx, consentId, input.version, {

@@ -12,6 +12,7 @@ import {
   type RecipientKind,
 } from '../../../domain/collaboration/grounds';
 import { DomainError, ruleViolation } from '../../../domain/errors';
+import { rangeIssue } from '../../../domain/field-issues';
 import { ageOn } from '../../../domain/identity/personal-identity';
 import { resolveLegalReference } from '../../../domain/law/legal-references';
 import { encryptField } from '../../platform/crypto/field-encryption';
@@ -70,7 +71,9 @@ const resolveRecipient = async (tx: Tx, record: CaseRecord, input: RecipientInpu
       );
       if (!entry)
         throw new DomainError('validation.invalid', {
-          fields: [{ path: 'body.recipientUnitId', message: 'Välj mottagaren i listan.' }],
+          fields: [
+            { path: 'body.recipientUnitId', message: 'Välj mottagaren i listan.', code: 'notAnId' },
+          ],
         });
       const label = `${entry.organisationName} – ${entry.unitName}`;
       return {
@@ -86,14 +89,26 @@ const resolveRecipient = async (tx: Tx, record: CaseRecord, input: RecipientInpu
     }
     if (input.recipientLabel.trim().length < 2)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.recipientLabel', message: 'Skriv vem som tar emot uppgifterna.' }],
+        fields: [
+          {
+            path: 'body.recipientLabel',
+            message: 'Skriv vem som tar emot uppgifterna.',
+            code: 'required',
+          },
+        ],
       });
     return words(input.recipientLabel.trim());
   }
   const unit = input.recipientUnitId ? await findUnit(tx, input.recipientUnitId) : undefined;
   if (!unit)
     throw new DomainError('validation.invalid', {
-      fields: [{ path: 'body.recipientUnitId', message: 'Välj vilken enhet som tar emot.' }],
+      fields: [
+        {
+          path: 'body.recipientUnitId',
+          message: 'Välj vilken enhet som tar emot.',
+          code: 'notAnId',
+        },
+      ],
     });
   const sameArea =
     unit.id === record.unitId ||
@@ -177,10 +192,7 @@ export const disclosureRefused = (
     .map((weighed) => groundCitation(ctx, weighed.code));
   return new DomainError('validation.invalid', {
     message: `${lead} Lagrum som kan gälla här: ${open.join(', ')}.`,
-    fields: problems.map((problem) => ({
-      path: `body.${problem.field}`,
-      message: problem.message,
-    })),
+    fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
   });
 };
 
@@ -240,19 +252,26 @@ export const recordDisclosure = (ctx: CommandContext, caseId: string, input: Dis
       problems.push({
         field: 'shareCase',
         message: 'Bara en enhet i kommunen kan få läsa ärendet i Fristad.',
+        code: 'caseShareInternalOnly',
       });
     if (input.shareCase && !input.categories.includes('caseHistory'))
       problems.push({
         field: 'categories',
         message: 'Att dela ärendet betyder att dela dess historik: välj "Ärendets historik".',
+        code: 'caseHistoryNeeded',
       });
     if (input.shareCase && (input.shareDays < 1 || input.shareDays > maxShareDays))
       problems.push({
         field: 'shareDays',
         message: `Ärendet kan delas i 1–${maxShareDays} dagar; därefter krävs ett nytt beslut.`,
+        ...rangeIssue(input.shareDays, 1, maxShareDays),
       });
     if (!input.shareCase && input.content.trim().length < 5)
-      problems.push({ field: 'content', message: 'Skriv vilka uppgifter som lämnades.' });
+      problems.push({
+        field: 'content',
+        message: 'Skriv vilka uppgifter som lämnades.',
+        code: 'required',
+      });
     if (problems.length)
       throw disclosureRefused(ctx, situation, problems, 'Uppgifterna lämnas inte ut.');
     const now = ctx.now();

@@ -35,7 +35,7 @@ export const requestVictimLink = (
         .find((result) => result.ok) ?? parseIdentity('personnummer', input.personalNumber);
     if (!parsed.ok)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.personalNumber', message: parsed.message }],
+        fields: [{ path: 'body.personalNumber', message: parsed.message, code: parsed.code }],
       });
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
       audit: 'case.link_requested',

@@ -39,6 +39,7 @@ export const referencedRecipients = async (
           {
             field: `${field}.${index}`,
             message: 'Mottagaren finns inte i katalogen. Välj i listan.',
+            code: 'notAnId',
           },
         ]);
       return {

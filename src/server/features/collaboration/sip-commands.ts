@@ -88,10 +88,7 @@ export const saveSip = (
     );
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
       });
     const consentIds = answers.flatMap((entry) =>
       entry.answer.covered ? entry.answer.consentIds : [],
@@ -157,12 +154,24 @@ export const addSipCommitment = (
     const fields = [
       ...(plan.participants.some((participant) => participant.label === input.agency)
         ? []
-        : [{ path: 'body.agency', message: 'Välj en av de deltagande verksamheterna.' }]),
+        : [
+            {
+              path: 'body.agency',
+              message: 'Välj en av de deltagande verksamheterna.',
+              code: 'notAChoice' as const,
+            },
+          ]),
       ...(input.what.trim().length < 5
-        ? [{ path: 'body.what', message: 'Skriv vad som ska göras.' }]
+        ? [{ path: 'body.what', message: 'Skriv vad som ska göras.', code: 'required' as const }]
         : []),
       ...(input.dueOn < swedishDate(ctx.now())
-        ? [{ path: 'body.dueOn', message: 'Sista dag har redan passerat.' }]
+        ? [
+            {
+              path: 'body.dueOn',
+              message: 'Sista dag har redan passerat.',
+              code: 'dateInPast' as const,
+            },
+          ]
         : []),
     ];
     if (fields.length) throw new DomainError('validation.invalid', { fields });

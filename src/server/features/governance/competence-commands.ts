@@ -52,13 +52,21 @@ export const recordCompetence = (
       requireOrganisationAction(ctx, 'statistics.read');
       const colleague = await findRoleInOrganisation(tx, userId, ctx.actor.organisationId);
       if (!colleague)
-        throw invalidFields([{ field: 'userId', message: 'Välj någon som arbetar här.' }]);
+        throw invalidFields([
+          { field: 'userId', message: 'Välj någon som arbetar här.', code: 'notAnId' },
+        ]);
     }
     if (!ctx.competence.courses.some((course) => course.code === input.courseCode))
-      throw invalidFields([{ field: 'courseCode', message: 'Välj en utbildning ur listan.' }]);
+      throw invalidFields([
+        { field: 'courseCode', message: 'Välj en utbildning ur listan.', code: 'notAnId' },
+      ]);
     if (input.completedOn > swedishDate(ctx.now()))
       throw invalidFields([
-        { field: 'completedOn', message: 'Registrera utbildningen när den är genomförd.' },
+        {
+          field: 'completedOn',
+          message: 'Registrera utbildningen när den är genomförd.',
+          code: 'dateInFuture',
+        },
       ]);
     await insertCompetenceRecord(tx, {
       organisationId: ctx.actor.organisationId,

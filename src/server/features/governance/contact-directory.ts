@@ -41,15 +41,12 @@ export const recordContact = (
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
     if (!contactFunctions.some((entry) => entry.code === input.functionCode))
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.functionCode', message: 'Välj en funktion.' }],
+        fields: [{ path: 'body.functionCode', message: 'Välj en funktion.', code: 'notAChoice' }],
       });
     const problems = checkContact(input, swedishDate(ctx.now()));
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
       });
     await endCurrentContact(
       tx,

@@ -99,6 +99,7 @@ export const saveRoutine = (
           {
             field: 'title',
             message: 'Det finns redan en rutin med det namnet; gör en ny version av den.',
+            code: 'alreadyInUse',
           },
         ]);
       routineId = (

@@ -1,7 +1,12 @@
 import { can } from '../../../domain/access/policy';
 import { checkCapacity } from '../../../domain/housing/availability';
 import type { ProviderKind, Specialisation } from '../../../domain/housing/catalogue';
-import { DomainError, invalidFields, staleVersion } from '../../../domain/errors';
+import {
+  DomainError,
+  invalidFields,
+  staleVersion,
+  type FieldProblem,
+} from '../../../domain/errors';
 import { encryptField } from '../../platform/crypto/field-encryption';
 import type { CommandContext } from '../../platform/http/context';
 import { housingAddressContext, presentHousingUnit } from './housing.presenter';
@@ -51,28 +56,50 @@ export type HousingUnitInput = {
 };
 
 const checkUnit = (input: HousingUnitInput) => {
-  const problems = [
-    ...(input.name.trim().length < 2 ? [{ field: 'name', message: 'Skriv boendets namn.' }] : []),
+  const problems: FieldProblem[] = [
+    ...(input.name.trim().length < 2
+      ? [{ field: 'name', message: 'Skriv boendets namn.', code: 'required' as const }]
+      : []),
     ...(input.areaDescription.trim().length < 2
       ? [
           {
             field: 'areaDescription',
             message: 'Skriv ett område, till exempel "Västra länet" – aldrig adressen.',
+            code: 'required' as const,
           },
         ]
       : []),
     ...(input.phone.trim().length < 5
-      ? [{ field: 'phone', message: 'Skriv ett telefonnummer dit kommunerna kan ringa.' }]
+      ? [
+          {
+            field: 'phone',
+            message: 'Skriv ett telefonnummer dit kommunerna kan ringa.',
+            code: 'required' as const,
+          },
+        ]
       : []),
     ...(input.occupied < 0
-      ? [{ field: 'occupied', message: 'Belagda platser kan inte vara färre än noll.' }]
+      ? [
+          {
+            field: 'occupied',
+            message: 'Belagda platser kan inte vara färre än noll.',
+            code: 'tooSmall' as const,
+            limit: 0,
+          },
+        ]
       : []),
   ];
   const capacity = checkCapacity(
     { capacity: input.capacity, occupied: input.occupied },
     input.capacity,
   );
-  if (!capacity.ok) problems.push({ field: 'capacity', message: capacity.message });
+  if (!capacity.ok)
+    problems.push({
+      field: 'capacity',
+      message: capacity.message,
+      code: capacity.code,
+      limit: capacity.limit,
+    });
   return problems;
 };
 

@@ -57,6 +57,7 @@ export const answerPlaceRequest = (
         {
           field: 'message',
           message: 'Skriv varför ni inte kan ta emot, så kan kommunen söka vidare.',
+          code: 'required',
         },
       ]);
     if (input.offer) {

@@ -31,7 +31,12 @@ export const sendPlaceRequest = (
     });
     const problems = checkPlaceRequest(input, swedishDate(ctx.now()));
     const unit = await findHousingUnit(tx, input.housingUnitId);
-    if (!unit) problems.push({ field: 'housingUnitId', message: 'Välj ett boende i katalogen.' });
+    if (!unit)
+      problems.push({
+        field: 'housingUnitId',
+        message: 'Välj ett boende i katalogen.',
+        code: 'notAnId',
+      });
     if (problems.length) throw invalidFields(problems);
     const own = await ownOrganisation(tx, ctx.actor.organisationId);
     const fromUnit = (await findUnit(tx, record.unitId))!;

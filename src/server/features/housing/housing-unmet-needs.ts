@@ -29,7 +29,11 @@ export const recordUnmetNeed = (
     const today = swedishDate(ctx.now());
     const problems = checkPlaceRequest({ ...input, wantedFrom: today }, today);
     if (!(await unitsWhereActorMay(ctx, tx, 'case.write')).includes(input.unitId))
-      problems.push({ field: 'unitId', message: 'Välj en enhet där du arbetar med ärenden.' });
+      problems.push({
+        field: 'unitId',
+        message: 'Välj en enhet där du arbetar med ärenden.',
+        code: 'unitNotYours',
+      });
     if (problems.length) throw invalidFields(problems);
     const { id } = await insertUnmetNeed(tx, {
       organisationId: ctx.actor.organisationId,

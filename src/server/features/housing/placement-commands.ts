@@ -89,6 +89,7 @@ export const startPlacement = (
         problems.push({
           field: 'requestId',
           message: 'Välj en plats som ett boende har erbjudit i det här ärendet.',
+          code: 'notAnId',
         });
       else {
         providerName = `${request.housingUnitName}${request.name ? ` (${request.name})` : ''}`;
@@ -99,6 +100,7 @@ export const startPlacement = (
         field: 'providerName',
         message:
           'Välj ett erbjudande, eller skriv vilket boende det är om det inte finns i katalogen.',
+        code: 'required',
       });
     if (problems.length) throw invalidFields(problems);
     const current = await findOpenPlacement(tx, caseId);
@@ -196,7 +198,11 @@ export const addPlacementVisit = (
     const today = swedishDate(ctx.now());
     if (input.visitedOn < placement.startOn || input.visitedOn > today)
       throw invalidFields([
-        { field: 'visitedOn', message: 'Besöket ska vara under vistelsen och inte i framtiden.' },
+        {
+          field: 'visitedOn',
+          message: 'Besöket ska vara under vistelsen och inte i framtiden.',
+          code: 'dateOutOfRange',
+        },
       ]);
     const { id } = await insertPlacementVisit(tx, {
       organisationId: ctx.actor.organisationId,

@@ -136,7 +136,11 @@ export const recordAdviceContact = (
     const today = swedishDate(ctx.now());
     if (input.heldOn > today)
       throw invalidFields([
-        { field: 'heldOn', message: 'Samtalet kan inte ha hållits i framtiden.' },
+        {
+          field: 'heldOn',
+          message: 'Samtalet kan inte ha hållits i framtiden.',
+          code: 'dateInFuture',
+        },
       ]);
     const contacts = await listAdviceContacts(tx, caseId);
     const status = rosStatus(

@@ -117,7 +117,11 @@ export const recordSatisfaction = (
       input.interventionTypeId &&
       !(await interventionTypeExists(tx, input.interventionTypeId))
     )
-      problems.push({ field: 'interventionTypeId', message: 'Välj en insats ur katalogen.' });
+      problems.push({
+        field: 'interventionTypeId',
+        message: 'Välj en insats ur katalogen.',
+        code: 'notAnId',
+      });
     if (problems.length) throw invalidFields(problems);
     const { id } = await insertSatisfactionAnswer(tx, {
       organisationId: ctx.actor.organisationId,
@@ -158,7 +162,11 @@ export const saveFollowUpPlan = (
     const today = swedishDate(ctx.now());
     if (input.closedOn > today)
       throw invalidFields([
-        { field: 'closedOn', message: 'Ange dagen ärendet avslutas, i dag eller tidigare.' },
+        {
+          field: 'closedOn',
+          message: 'Ange dagen ärendet avslutas, i dag eller tidigare.',
+          code: 'dateInFuture',
+        },
       ]);
     const dates = followUpDates(input.closedOn, input.consent);
     const existing = await findFollowUpPlanForChange(tx, caseId);

@@ -79,7 +79,7 @@ export const createGroup = (
     const decision = requireOrganisationAction(ctx, 'case.write');
     const problems = checkGroup(input, swedishDate(ctx.now()));
     if (!(await interventionTypeExists(tx, input.typeId)))
-      problems.push({ field: 'typeId', message: 'Välj en insats ur katalogen.' });
+      problems.push({ field: 'typeId', message: 'Välj en insats ur katalogen.', code: 'notAnId' });
     if (problems.length) throw invalidFields(problems);
     const { id } = await insertGroup(tx, {
       organisationId: ctx.actor.organisationId,
@@ -112,7 +112,8 @@ export const changeGroupPlace = (
       reads: 'caseHistory',
     });
     const group = await findGroupForUpdate(tx, input.groupId);
-    if (!group) throw invalidFields([{ field: 'groupId', message: 'Välj en grupp.' }]);
+    if (!group)
+      throw invalidFields([{ field: 'groupId', message: 'Välj en grupp.', code: 'notAnId' }]);
     const today = swedishDate(ctx.now());
     const places = await listGroupPlaces(tx, [group.id]);
     const place = places.find((entry) => entry.caseId === caseId);

@@ -72,7 +72,10 @@ export const grantIntervention = (
       reads: 'caseHistory',
     });
     const type = await findInterventionType(tx, input.typeId);
-    if (!type) throw invalidFields([{ field: 'typeId', message: 'Välj en insats ur katalogen.' }]);
+    if (!type)
+      throw invalidFields([
+        { field: 'typeId', message: 'Välj en insats ur katalogen.', code: 'notAnId' },
+      ]);
     const grantedSessions = input.grantedSessions ?? type.defaultSessions;
     const goals = input.goals.map((goal) => goal.trim()).filter(Boolean);
     const problems = checkGrant(

@@ -83,7 +83,11 @@ export const recordInterventionSession = (
     );
     if (input.heldOn > swedishDate(ctx.now()) || input.heldOn < intervention.decidedOn)
       throw invalidFields([
-        { field: 'heldOn', message: 'Datumet ska ligga mellan beslutet och i dag.' },
+        {
+          field: 'heldOn',
+          message: 'Datumet ska ligga mellan beslutet och i dag.',
+          code: 'dateOutOfRange',
+        },
       ]);
     if (input.kind === 'session') {
       const allowed = checkSession(quota, input.outcome);
@@ -166,13 +170,20 @@ export const endIntervention = (
     );
     const problems = [
       ...(input.endedOn < intervention.decidedOn || input.endedOn > swedishDate(ctx.now())
-        ? [{ field: 'endedOn', message: 'Datumet ska ligga mellan beslutet och i dag.' }]
+        ? [
+            {
+              field: 'endedOn',
+              message: 'Datumet ska ligga mellan beslutet och i dag.',
+              code: 'dateOutOfRange' as const,
+            },
+          ]
         : []),
       ...(input.reason === 'dropout' && input.dropoutReason.trim().length < 3
         ? [
             {
               field: 'dropoutReason',
               message: 'Skriv vad personen sa, eller att ni inte vet varför.',
+              code: 'required' as const,
             },
           ]
         : []),

@@ -26,7 +26,11 @@ export const addInterventionType = (ctx: CommandContext, input: InterventionType
     const problems = checkInterventionType(input);
     const taken = await findInterventionTypeByName(tx, input.name.trim());
     if (taken)
-      problems.push({ field: 'name', message: 'Det finns redan en insats med det namnet.' });
+      problems.push({
+        field: 'name',
+        message: 'Det finns redan en insats med det namnet.',
+        code: 'alreadyInUse',
+      });
     if (problems.length) throw invalidFields(problems);
     const { id } = await insertInterventionType(tx, {
       ...input,

@@ -45,7 +45,8 @@ const countyBoardOf = (ctx: CommandContext, tx: Tx) =>
 
 const templateOf = (ctx: CommandContext, templateId: string): MappingTemplate => {
   const template = ctx.mapping.templates.find((entry) => entry.id === templateId);
-  if (!template) throw invalidFields([{ field: 'templateId', message: 'Välj en mall.' }]);
+  if (!template)
+    throw invalidFields([{ field: 'templateId', message: 'Välj en mall.', code: 'notAnId' }]);
   return template;
 };
 
@@ -83,9 +84,17 @@ export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
     }));
     const names = draft.municipalities.map((municipality) => municipality.name.trim());
     if (names.length === 0 || names.some((name) => name.length < 2))
-      problems.push({ field: 'municipalities', message: 'Ange kommunerna som är med.' });
+      problems.push({
+        field: 'municipalities',
+        message: 'Ange kommunerna som är med.',
+        code: 'required',
+      });
     if (new Set(names).size !== names.length)
-      problems.push({ field: 'municipalities', message: 'En kommun kan bara vara med en gång.' });
+      problems.push({
+        field: 'municipalities',
+        message: 'En kommun kan bara vara med en gång.',
+        code: 'listedTwice',
+      });
     if (problems.length) throw invalidFields(problems);
     // Only the county's own Fristad municipalities can be linked for pre-filling.
     const candidates = await countyMunicipalities(tx, board.countyCode);
@@ -95,12 +104,20 @@ export const createRound = (ctx: CommandContext, draft: RoundDraft) =>
         !candidates.some((candidate) => candidate.id === municipality.organisationId)
       )
         throw invalidFields([
-          { field: 'municipalities', message: 'Kommunen finns inte i länets katalog.' },
+          {
+            field: 'municipalities',
+            message: 'Kommunen finns inte i länets katalog.',
+            code: 'notAnId',
+          },
         ]);
     const existing = await findRoundByName(tx, draft.name.trim());
     if (existing)
       throw invalidFields([
-        { field: 'name', message: 'Det finns redan en kartläggning med det namnet.' },
+        {
+          field: 'name',
+          message: 'Det finns redan en kartläggning med det namnet.',
+          code: 'alreadyInUse',
+        },
       ]);
     const round = await insertRound(tx, {
       organisationId: board.id,
@@ -151,7 +168,10 @@ export const saveAnswer = (
     const item = itemsOf(templateOf(ctx, round.templateId)).find(
       (candidate) => candidate.id === input.itemId,
     );
-    if (!item) throw invalidFields([{ field: 'itemId', message: 'Frågan finns inte i mallen.' }]);
+    if (!item)
+      throw invalidFields([
+        { field: 'itemId', message: 'Frågan finns inte i mallen.', code: 'notAnId' },
+      ]);
     const problems = checkAnswer(item, input);
     if (problems.length) throw invalidFields(problems);
     const values = {
@@ -264,9 +284,14 @@ export const codeAnswer = (
     const session = await findSessionAnswers(tx, sessionId);
     if (!session) throw new DomainError('not_found', { message: 'Tillfället finns inte.' });
     const answer = session.openAnswers[input.answerIndex];
-    if (!answer) throw invalidFields([{ field: 'answerIndex', message: 'Svaret finns inte.' }]);
+    if (!answer)
+      throw invalidFields([
+        { field: 'answerIndex', message: 'Svaret finns inte.', code: 'notAnId' },
+      ]);
     if (!checkThemes(input.themes, ctx.mapping.themes))
-      throw invalidFields([{ field: 'themes', message: 'Välj bland länets teman.' }]);
+      throw invalidFields([
+        { field: 'themes', message: 'Välj bland länets teman.', code: 'notAChoice' },
+      ]);
     const openAnswers = session.openAnswers.map((entry, index) =>
       index === input.answerIndex ? { ...entry, themes: input.themes } : entry,
     );
@@ -294,7 +319,7 @@ export const printMappingReport = (
     const snapshot = await roundSnapshot(tx, ctx.mapping, roundId);
     if (municipalityId && !snapshot.municipalities.some((entry) => entry.id === municipalityId))
       throw invalidFields([
-        { field: 'municipalityId', message: 'Välj en kommun i kartläggningen.' },
+        { field: 'municipalityId', message: 'Välj en kommun i kartläggningen.', code: 'notAnId' },
       ]);
     await audit(ctx, tx, 'mapping.report_printed', {
       roundId,

@@ -58,7 +58,9 @@ export const findMunicipality = async (tx: Tx, roundId: string, municipalityId: 
     .where('roundId', '=', roundId)
     .executeTakeFirst();
   if (!municipality)
-    throw invalidFields([{ field: 'municipalityId', message: 'Välj en kommun i kartläggningen.' }]);
+    throw invalidFields([
+      { field: 'municipalityId', message: 'Välj en kommun i kartläggningen.', code: 'notAnId' },
+    ]);
   return municipality;
 };
 
@@ -125,7 +127,8 @@ export const toFacts = (session: {
 export const roundSnapshot = async (tx: Tx, mapping: MappingCatalogue, roundId: string) => {
   const round = await findRound(tx, roundId);
   const template = mapping.templates.find((entry) => entry.id === round.templateId);
-  if (!template) throw invalidFields([{ field: 'templateId', message: 'Välj en mall.' }]);
+  if (!template)
+    throw invalidFields([{ field: 'templateId', message: 'Välj en mall.', code: 'notAnId' }]);
   const municipalities = await tx
     .selectFrom('mappingMunicipalities')
     .selectAll()

@@ -3,14 +3,15 @@
  * or an agenda item, and their errors.
  */
 import { DomainError } from '../../../domain/errors';
+import type { FieldIssueCode } from '../../../domain/field-issues';
 import type { Tx } from '../../platform/db/transaction';
 import type { CommandContext } from '../../platform/http/context';
 import { findMeeting, findMeetingItem } from './meeting.repository';
 import { AuditedDenial } from '../../platform/runtime/person-access';
 import { unitsWhereActorMay } from '../../platform/runtime/readable-units';
 
-export const invalid = (path: string, message: string) =>
-  new DomainError('validation.invalid', { fields: [{ path: `body.${path}`, message }] });
+export const invalid = (path: string, message: string, code: FieldIssueCode) =>
+  new DomainError('validation.invalid', { fields: [{ path: `body.${path}`, message, code }] });
 
 export const notFound = () =>
   new DomainError('not_found', { message: 'Mötet finns inte eller är inte synligt för dig.' });

@@ -22,11 +22,11 @@ export const addMeetingAction = (
     const loaded = await loadItem(ctx, tx, itemId);
     requireChair(ctx, loaded);
     if (input.ownerAgency.trim().length < 2)
-      throw invalid('ownerAgency', 'Skriv vilken organisation som ansvarar.');
+      throw invalid('ownerAgency', 'Skriv vilken organisation som ansvarar.', 'required');
     if (input.description.trim().length < 5)
-      throw invalid('description', 'Skriv vad som ska göras.');
+      throw invalid('description', 'Skriv vad som ska göras.', 'required');
     const due = checkActionDue(input.dueOn, loaded.heldOn);
-    if (!due.ok) throw invalid('dueOn', due.message);
+    if (!due.ok) throw invalid('dueOn', due.message, due.code);
     const { id } = await insertMeetingAction(tx, {
       itemId,
       meetingId: loaded.item.meetingId,

@@ -55,10 +55,7 @@ export const addMeetingItem = (
     const problems = checkMeetingItem(input);
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.${problem.field}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ field, ...issue }) => ({ path: `body.${field}`, ...issue })),
       });
     const { record, decision } = await loadCaseFor(ctx, tx, input.caseId, 'case.write', {
       audit: 'meeting.item_added',
@@ -72,7 +69,11 @@ export const addMeetingItem = (
         message: 'Ärendet finns redan på mötets dagordning.',
       });
     if (!caseFitsMeeting(loaded.meeting.kind, record.type))
-      throw invalid('caseId', 'Till ett samråd på Barnahus tas bara ett barns ärende upp.');
+      throw invalid(
+        'caseId',
+        'Till ett samråd på Barnahus tas bara ett barns ärende upp.',
+        'notAChildsCase',
+      );
     const earlier = await listMeetingDaysForPerson(tx, record.personId);
     const count = await countMeetingItems(tx, meetingId);
     let disclosureId: string | null = null;
@@ -147,7 +148,8 @@ export const addMeetingItem = (
 export const addMeetingNote = (ctx: CommandContext, itemId: string, input: { body: string }) =>
   runAudited(ctx, async (tx) => {
     const { item } = await loadItem(ctx, tx, itemId);
-    if (input.body.trim().length < 3) throw invalid('body', 'Skriv vad er organisation vet.');
+    if (input.body.trim().length < 3)
+      throw invalid('body', 'Skriv vad er organisation vet.', 'required');
     const organisation = await ownOrganisation(tx, ctx.actor.organisationId);
     const author = await findUserById(tx, ctx.actor.userId);
     const { id } = await insertMeetingNote(tx, {

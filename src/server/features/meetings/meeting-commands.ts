@@ -27,14 +27,18 @@ export const createMeeting = (
 ) =>
   runAudited(ctx, async (tx) => {
     if (!(await unitsWhereActorMay(ctx, tx, 'case.write')).includes(input.unitId))
-      throw invalid('unitId', 'Välj en enhet där du arbetar med ärenden.');
-    if (input.title.trim().length < 3) throw invalid('title', 'Ge mötet ett namn.');
+      throw invalid('unitId', 'Välj en enhet där du arbetar med ärenden.', 'unitNotYours');
+    if (input.title.trim().length < 3) throw invalid('title', 'Ge mötet ett namn.', 'required');
     const directory = await listDirectory(tx);
     const participants = [...new Set(input.participantOrganisationIds)].map((id) =>
       directory.find((row) => row.organisationId === id && id !== ctx.actor.organisationId),
     );
     if (participants.some((row) => !row))
-      throw invalid('participantOrganisationIds', 'Välj deltagare bland länets organisationer.');
+      throw invalid(
+        'participantOrganisationIds',
+        'Välj deltagare bland länets organisationer.',
+        'notAnId',
+      );
     const { id } = await insertMeeting(tx, {
       organisationId: ctx.actor.organisationId,
       unitId: input.unitId,

@@ -51,6 +51,7 @@ export const changeOrganisationSettings = (
           {
             path: 'body.reassessmentDays',
             message: 'Högre risk ska bedömas om tidigare: hög ≤ medel ≤ låg.',
+            code: 'reassessmentOrder',
           },
         ],
       });
@@ -64,6 +65,7 @@ export const changeOrganisationSettings = (
           {
             path: 'body.adviceRule',
             message: 'Ange ett tak för antalet samtal, en tidsgräns eller båda.',
+            code: 'noLimitSet',
           },
         ],
       });

@@ -105,7 +105,14 @@ export const searchPersons = (ctx: CommandContext, text: string, limit: number) 
     const query = readPersonQuery(text);
     if (query.kind === 'invalid')
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'querystring.q', message: query.message }],
+        fields: [
+          {
+            path: 'querystring.q',
+            message: query.message,
+            code: query.code,
+            limit: query.limit,
+          },
+        ],
       });
     const rows = await searchPersonsInUnits(
       tx,
@@ -147,19 +154,25 @@ export type PersonInput = {
 export const createPerson = (ctx: CommandContext, input: PersonInput) =>
   runAudited(ctx, async (tx) => {
     const identity = parseIdentity(input.identityKind, input.personalNumber);
-    if (!identity.ok) {
-      throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.personalNumber', message: identity.message }],
-      });
-    }
+    if (!identity.ok) throw invalidFields([{ field: 'personalNumber', ...identity }]);
     if (identity.value !== null && input.birthDate !== null)
       throw invalidFields([
-        { field: 'birthDate', message: 'Födelsedatumet framgår av numret. Lämna fältet tomt.' },
+        {
+          field: 'birthDate',
+          message: 'Födelsedatumet framgår av numret. Lämna fältet tomt.',
+          code: 'birthDateInNumber',
+        },
       ]);
     const unit = await findUnit(tx, input.unitId);
     if (!unit)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.unitId', message: 'Enheten finns inte i din organisation.' }],
+        fields: [
+          {
+            path: 'body.unitId',
+            message: 'Enheten finns inte i din organisation.',
+            code: 'unitNotInOrganisation',
+          },
+        ],
       });
     const decision = can(
       ctx.actor,
@@ -361,10 +374,7 @@ export const openBreakGlass = (
 ) =>
   runAudited(ctx, async (tx) => {
     const plan = planBreakGlass(request, ctx.now());
-    if (!plan.ok)
-      throw new DomainError('validation.invalid', {
-        fields: [{ path: `body.${plan.field}`, message: plan.message }],
-      });
+    if (!plan.ok) throw invalidFields([plan]);
     const person = await findPerson(tx, personId);
     if (!person)
       throw new DomainError('not_found', {

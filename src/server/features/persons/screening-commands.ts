@@ -31,7 +31,13 @@ export const recordScreening = (
       const check = validateScreening(answer);
       if (!check.ok)
         throw new DomainError('validation.invalid', {
-          fields: [{ path: `body.answers.${index}.notAskedReason`, message: check.message }],
+          fields: [
+            {
+              path: `body.answers.${index}.notAskedReason`,
+              message: check.message,
+              code: check.code,
+            },
+          ],
         });
     });
     const { person, decision } = await loadPersonFor(
@@ -48,14 +54,22 @@ export const recordScreening = (
       !can(ctx.actor, 'case.write', newRecordIn(ctx, 'case', unit, person.id), ctx.now()).allowed
     ) {
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.unitId', message: 'Välj en enhet där du arbetar.' }],
+        fields: [
+          { path: 'body.unitId', message: 'Välj en enhet där du arbetar.', code: 'unitNotYours' },
+        ],
       });
     }
     if (input.caseId) {
       const linked = await findCase(tx, input.caseId);
       if (!linked || linked.personId !== person.id)
         throw new DomainError('validation.invalid', {
-          fields: [{ path: 'body.caseId', message: 'Ärendet hör inte till personen.' }],
+          fields: [
+            {
+              path: 'body.caseId',
+              message: 'Ärendet hör inte till personen.',
+              code: 'caseOfOtherPerson',
+            },
+          ],
         });
     }
     const now = ctx.now();

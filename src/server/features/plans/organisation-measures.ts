@@ -57,7 +57,13 @@ export const addLocalMeasure = (ctx: CommandContext, measure: Measure) =>
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
     if ((await loadMeasures(ctx, tx)).some((existing) => existing.code === measure.code))
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.code', message: 'Det finns redan en åtgärd med den koden.' }],
+        fields: [
+          {
+            path: 'body.code',
+            message: 'Det finns redan en åtgärd med den koden.',
+            code: 'alreadyInUse',
+          },
+        ],
       });
     await save(ctx, tx, { code: measure.code, enabled: true, custom: measure });
     await auditOrganisationEvent(ctx, tx, {

@@ -36,7 +36,13 @@ export const addMeasure = (
   runAudited(ctx, async (tx) => {
     if (!measureOf(await loadMeasures(ctx, tx), input.measureCode)?.enabled)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i er katalog.' }],
+        fields: [
+          {
+            path: 'body.measureCode',
+            message: 'Åtgärden finns inte i er katalog.',
+            code: 'notAnId',
+          },
+        ],
       });
     const { record, decision } = await loadCaseFor(ctx, tx, caseId, 'case.write', {
       audit: 'plan.measure_added',
@@ -140,7 +146,13 @@ export const rejectSuggestion = (
     });
     if (!measureOf(await loadMeasures(ctx, tx), input.measureCode))
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.measureCode', message: 'Åtgärden finns inte i er katalog.' }],
+        fields: [
+          {
+            path: 'body.measureCode',
+            message: 'Åtgärden finns inte i er katalog.',
+            code: 'notAnId',
+          },
+        ],
       });
     const now = ctx.now();
     const plan = await ensurePlan(tx, ctx.actor.organisationId, caseId, now);

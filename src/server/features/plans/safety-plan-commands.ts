@@ -52,6 +52,7 @@ export const updatePlan = (
           {
             path: 'body.reviewOn',
             message: 'Uppföljningsdagen har redan passerat. Välj dagens datum eller senare.',
+            code: 'dateInPast',
           },
         ],
       });

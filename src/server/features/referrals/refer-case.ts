@@ -39,12 +39,18 @@ export const referCase = (ctx: CommandContext, input: ReferralInput) =>
     );
     if (!fromGrant)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.fromUnitId', message: 'Välj den enhet du arbetar i.' }],
+        fields: [
+          {
+            path: 'body.fromUnitId',
+            message: 'Välj den enhet du arbetar i.',
+            code: 'unitNotYours',
+          },
+        ],
       });
     const target = await findUnit(tx, input.toUnitId);
     if (!target)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.toUnitId', message: 'Enheten finns inte.' }],
+        fields: [{ path: 'body.toUnitId', message: 'Enheten finns inte.', code: 'notAnId' }],
       });
     const crossesSecrecy =
       target.secrecyAreaId === null || target.secrecyAreaId !== fromGrant.secrecyAreaId;

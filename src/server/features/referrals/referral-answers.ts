@@ -43,7 +43,7 @@ export const answerReferral = (
     if (!check.ok)
       throw check.field
         ? new DomainError('validation.invalid', {
-            fields: [{ path: `body.${check.field}`, message: check.message }],
+            fields: [{ path: `body.${check.field}`, message: check.message, code: check.code }],
           })
         : ruleViolation('referral.answered', check.message);
     const now = ctx.now();

@@ -51,7 +51,11 @@ export const sendReferral = (ctx: CommandContext, caseId: string, input: SendRef
     if (!target || !kind || target.organisationId === own.id)
       throw new DomainError('validation.invalid', {
         fields: [
-          { path: 'body.toUnitId', message: 'Välj en mottagare i en annan organisation i länet.' },
+          {
+            path: 'body.toUnitId',
+            message: 'Välj en mottagare i en annan organisation i länet.',
+            code: 'notAReferralRecipient',
+          },
         ],
       });
     if (input.summary.trim().length < 20)
@@ -60,6 +64,8 @@ export const sendReferral = (ctx: CommandContext, caseId: string, input: SendRef
           {
             path: 'body.summary',
             message: 'Skriv vad som har hänt och vad mottagaren behöver göra (minst 20 tecken).',
+            code: 'tooShort',
+            limit: 20,
           },
         ],
       });
@@ -165,7 +171,7 @@ export const postReferralMessage = (
       );
     if (input.body.trim().length < 3)
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.body', message: 'Skriv meddelandet.' }],
+        fields: [{ path: 'body.body', message: 'Skriv meddelandet.', code: 'required' }],
       });
     const author = await findUserById(tx, ctx.actor.userId);
     const { id: messageId } = await insertReferralMessage(tx, {

@@ -53,7 +53,7 @@ const instrumentOf = (ctx: CommandContext, id: string): InstrumentDefinition => 
   const definition = ctx.instruments.instruments.get(id);
   if (!definition)
     throw new DomainError('validation.invalid', {
-      fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.' }],
+      fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.', code: 'notAnId' }],
     });
   return definition;
 };
@@ -84,6 +84,7 @@ export const startAssessment = (ctx: CommandContext, caseId: string, input: Star
           {
             path: 'body.subjectRole',
             message: `${definition.name.sv} används inte för den rollen.`,
+            code: 'instrumentNotForRole',
           },
         ],
       });
@@ -94,6 +95,7 @@ export const startAssessment = (ctx: CommandContext, caseId: string, input: Star
             path: 'body.receivedWithConsent',
             message:
               'En bedömning från polisen registreras här bara med den enskildes samtycke (eller annan grund för utlämnande).',
+            code: 'consentMissing',
           },
         ],
       });
@@ -222,10 +224,7 @@ export const saveDraft = (
     const problems = checkContent(definition, input.content);
     if (problems.length)
       throw new DomainError('validation.invalid', {
-        fields: problems.map((problem) => ({
-          path: `body.content.${problem.path}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ path, ...issue }) => ({ path: `body.content.${path}`, ...issue })),
       });
     const saved = await updateDraftIfVersion(tx, assessmentId, input.version, {
       ...derived(definition, input.content, ctx.keys),
@@ -276,10 +275,7 @@ export const signAssessment = (
     if (problems.length)
       throw new DomainError('validation.invalid', {
         message: 'Bedömningen kan inte signeras än.',
-        fields: problems.map((problem) => ({
-          path: `content.${problem.path}`,
-          message: problem.message,
-        })),
+        fields: problems.map(({ path, ...issue }) => ({ path: `content.${path}`, ...issue })),
       });
     const now = ctx.now();
     const previous = await findLatestSigned(tx, {

@@ -44,7 +44,9 @@ export const permitInstrument = (
     const decision = requireOrganisationAction(ctx, 'organisation.administer');
     if (!ctx.instruments.instruments.has(input.instrumentId))
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.' }],
+        fields: [
+          { path: 'body.instrumentId', message: 'Instrumentet finns inte.', code: 'notAnId' },
+        ],
       });
     await insertInstrumentPermission(tx, {
       organisationId: ctx.actor.organisationId,
@@ -69,7 +71,9 @@ export const recordTraining = (
   runAudited(ctx, async (tx) => {
     if (!ctx.instruments.instruments.has(input.instrumentId))
       throw new DomainError('validation.invalid', {
-        fields: [{ path: 'body.instrumentId', message: 'Instrumentet finns inte.' }],
+        fields: [
+          { path: 'body.instrumentId', message: 'Instrumentet finns inte.', code: 'notAnId' },
+        ],
       });
     await insertUserTraining(tx, {
       organisationId: ctx.actor.organisationId,

@@ -40,6 +40,7 @@ export const changeOwnPassword = async (
         field: 'currentPassword',
         message:
           'Det nuvarande lösenordet stämmer inte. Efter flera fel i rad behöver du vänta en stund.',
+        code: 'passwordMismatch',
       },
     ]);
   }
@@ -48,7 +49,7 @@ export const changeOwnPassword = async (
     common: loadCommonPasswords(),
   });
   if (problems.length)
-    throw invalidFields(problems.map((message) => ({ field: 'newPassword', message })));
+    throw invalidFields(problems.map((problem) => ({ field: 'newPassword', ...problem })));
   const passwordHash = await hashPassword(input.newPassword);
   await asSystem(deps.db, async (tx) => {
     const changed = await setPasswordIfVersion(tx, user.id, user.version, passwordHash);

@@ -36,7 +36,9 @@ export const startPractice = (
   runAudited(ctx, async (tx) => {
     const scenario = ctx.scenarios.scenarios.find((entry) => entry.id === scenarioId);
     if (!scenario)
-      throw invalidFields([{ field: 'scenarioId', message: 'Välj en övning ur listan.' }]);
+      throw invalidFields([
+        { field: 'scenarioId', message: 'Välj en övning ur listan.', code: 'notAnId' },
+      ]);
     // The worker's own unit — the one they work in now, if they handle cases there — never a
     // neighbour in the same secrecy area.
     const handles = ctx.actor.roles

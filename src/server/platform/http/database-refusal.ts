@@ -53,7 +53,7 @@ export const databaseRefusal = (error: unknown): DomainError | null => {
       const message = 'Det du valde finns inte. Välj i listan.';
       return new DomainError('validation.invalid', {
         message,
-        fields: path ? [{ path, message }] : [],
+        fields: path ? [{ path, message, code: 'notAnId' }] : [],
       });
     }
     case '23502': // not_null_violation

@@ -1,7 +1,7 @@
 import { codeOfValidationIssue } from '../../../domain/field-issues';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isDomainError, type ErrorCode, type FieldIssue } from '../../../domain/errors';
+import { isDomainError, type CodedFieldIssue, type ErrorCode } from '../../../domain/errors';
 import { databaseRefusal } from './database-refusal';
 
 /** Every code a user can cause, mapped to its HTTP status. A new code will not compile until mapped. */
@@ -46,7 +46,7 @@ export type Problem = {
   status: number;
   code: string;
   reason?: string;
-  fields?: FieldIssue[];
+  fields?: CodedFieldIssue[];
   requestId: string;
 };
 
