@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { roleIds, roles } from '../../src/domain/access/roles';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildWorld } from '../factories/world';
 import {
   AuditTail,
   buildAccessMatrix,
@@ -30,8 +29,8 @@ import {
   type Verdict,
   type WriteSpec,
 } from '../helpers/access-matrix';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * The access matrix (role × resource × action × secrecy area × consent state): every route, as
@@ -123,8 +122,7 @@ const crossReasons = ['access.consent', 'access.disclosure', 'access.break_glass
 describe.runIf(engineAvailable)(
   'access matrix: role × resource × action × secrecy area × consent state',
   () => {
-    let database: TestDatabase;
-    let testApp: TestApp;
+    const t = useTestWorld();
     let fixture: MatrixFixture;
     let tail: AuditTail;
     const results: Result[] = [];
@@ -188,20 +186,13 @@ describe.runIf(engineAvailable)(
       );
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      const world = await buildWorld(database);
-      testApp = await createTestApp(database);
-      fixture = await buildAccessMatrix(database, testApp, world);
-      tail = new AuditTail(database);
+      fixture = await buildAccessMatrix(t.database, t.testApp, t.world);
+      tail = new AuditTail(t.database);
       await tail.take();
     }, 180_000);
-    afterAll(async () => {
-      await testApp?.app.close();
-      await database?.close();
-    });
 
     it('catalogues every route the API documents, and skips only a few named ones', async () => {
-      const documented = await openApiRoutes(testApp);
+      const documented = await openApiRoutes(t.testApp);
       expect(documented.length).toBeGreaterThan(60);
       expect(
         documented.filter((route) => !(route in routeCatalogue)),
@@ -238,7 +229,7 @@ describe.runIf(engineAvailable)(
         'caseWorker@other-area',
         'teamLeader@other-area',
       ]);
-      const opened = await asSystem(database.db, (tx) =>
+      const opened = await asSystem(t.database.db, (tx) =>
         tx
           .selectFrom('auditEvents')
           .select(['actorUserId', 'reason'])
@@ -264,7 +255,7 @@ describe.runIf(engineAvailable)(
         expect(response.statusCode, `${label}: ${response.body}`).toBe(status);
       }
       await tail.take();
-      const grants = await asSystem(database.db, (tx) =>
+      const grants = await asSystem(t.database.db, (tx) =>
         tx
           .selectFrom('breakGlassGrants')
           .select('userId')
@@ -531,7 +522,7 @@ describe.runIf(engineAvailable)(
         );
         expect(subjects.length, 'records to write to').toBeGreaterThan(0);
         for (const subject of subjects) {
-          let before = await fingerprint(database, subject);
+          let before = await fingerprint(t.database, subject);
           for (const [route, spec] of Object.entries(routeCatalogue)) {
             if (spec.kind !== 'write') continue;
             if (spec.onlyBase && subject.key !== 'none') continue;
@@ -548,7 +539,7 @@ describe.runIf(engineAvailable)(
               verdict,
               (spec as WriteSpec).body(cell),
             );
-            const after = await fingerprint(database, subject);
+            const after = await fingerprint(t.database, subject);
             const changed = changedKeys(before, after);
             before = after;
             const name = cellName(route, who, subject);
@@ -622,7 +613,7 @@ describe.runIf(engineAvailable)(
         const response = await who.client.request(method, path, body === undefined ? {} : { body });
         return { response, events: await tail.take() };
       };
-      let before = await fingerprint(database, referred);
+      let before = await fingerprint(t.database, referred);
 
       // In the receiving unit a role without case.write reads it, but is stopped at the door to answer.
       const therapist = actor('therapist@same-area');
@@ -649,7 +640,7 @@ describe.runIf(engineAvailable)(
           expect(reveals(response.body, referred), `${method} ${path} as ${label}`).toEqual([]);
         }
       }
-      expect(changedKeys(before, await fingerprint(database, referred))).toEqual([]);
+      expect(changedKeys(before, await fingerprint(t.database, referred))).toEqual([]);
 
       // The receiving case worker acknowledges it: the woman is registered and a case opened.
       const read = await request(receiver, 'GET', url);
@@ -661,7 +652,7 @@ describe.runIf(engineAvailable)(
       });
       expect(answered.response.statusCode, answered.response.body).toBe(200);
       const caseId = answered.response.json<{ caseId: string }>().caseId;
-      const after = await fingerprint(database, referred);
+      const after = await fingerprint(t.database, referred);
       expect(changedKeys(before, after).sort()).toEqual(['personsInUnit', 'referrals']);
       before = after;
       const acknowledged = answered.events.find((event) => event.type === 'referral.acknowledged');
@@ -712,7 +703,7 @@ describe.runIf(engineAvailable)(
         expect(response.statusCode, label).toBe(404);
         expect(response.body, label).not.toContain(notice);
       }
-      expect(changedKeys(before, await fingerprint(database, referred))).toEqual([
+      expect(changedKeys(before, await fingerprint(t.database, referred))).toEqual([
         'referralMessages',
       ]);
     });
@@ -728,7 +719,7 @@ describe.runIf(engineAvailable)(
         );
         return { response, events: await tail.take() };
       };
-      const before = await fingerprint(database, subject);
+      const before = await fingerprint(t.database, subject);
       const seen = await request('GET', `/api/meetings/${subject.params.meetingId}`);
       expect(seen.response.statusCode, seen.response.body).toBe(200);
       expect(reveals(seen.response.body, subject)).toEqual([]);
@@ -739,7 +730,7 @@ describe.runIf(engineAvailable)(
         body: 'Två anmälningar om misshandel i år; kontaktförbud beviljat.',
       });
       expect(note.response.statusCode, note.response.body).toBe(201);
-      expect(changedKeys(before, await fingerprint(database, subject))).toEqual(['meetingItems']);
+      expect(changedKeys(before, await fingerprint(t.database, subject))).toEqual(['meetingItems']);
       const unlogged: string[] = [];
       for (const [method, path, body] of [
         [
@@ -758,10 +749,10 @@ describe.runIf(engineAvailable)(
           { minutes: 'Polisen skriver protokollet.', version: subject.versions.meeting },
         ],
       ] as const) {
-        const after = await fingerprint(database, subject);
+        const after = await fingerprint(t.database, subject);
         const refused = await request(method, path, body);
         expect(refused.response.statusCode, `${method} ${path}`).toBe(403);
-        expect(changedKeys(after, await fingerprint(database, subject))).toEqual([]);
+        expect(changedKeys(after, await fingerprint(t.database, subject))).toEqual([]);
         if (
           !refused.events.some(
             (event) => event.type === 'access.denied' && event.actorUserId === police.userId,
@@ -786,9 +777,9 @@ describe.runIf(engineAvailable)(
         const url = urlFor(route, cell, spec);
         if (!url) continue;
         const verdict = decide(who, subject, spec);
-        const before = await fingerprint(database, subject);
+        const before = await fingerprint(t.database, subject);
         const { result } = await call('write', route, url, who, subject, verdict, spec.body(cell));
-        const changed = changedKeys(before, await fingerprint(database, subject));
+        const changed = changedKeys(before, await fingerprint(t.database, subject));
         const name = cellName(route, who, subject);
         const answer = `${result.status} ${result.code ?? ''} ${result.reason ?? ''}`;
         const events = JSON.stringify(
@@ -881,7 +872,7 @@ describe.runIf(engineAvailable)(
       expect(mine.body, 'the owner’s work list holds her case').toContain(subject.caseId);
       const unsound: string[] = [];
       const unseen: string[] = [];
-      let before = await fingerprint(database, subject);
+      let before = await fingerprint(t.database, subject);
       for (const [route, spec] of Object.entries(routeCatalogue)) {
         if (spec.kind !== 'write') continue;
         const cell: Cell = { actor: owner, subject, fixture };
@@ -893,7 +884,7 @@ describe.runIf(engineAvailable)(
         if (![200, 201, 409, 422].includes(response.statusCode))
           unsound.push(`${route}: ${response.statusCode} ${response.body.slice(0, 300)}`);
         // What a write does shows in the fingerprint, so "changed nothing" above means something.
-        const after = await fingerprint(database, subject);
+        const after = await fingerprint(t.database, subject);
         if (response.statusCode < 300 && changedKeys(before, after).length === 0)
           unseen.push(`${route}: ${response.statusCode}, but the fingerprint did not change`);
         before = after;

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Advice = {
   inService: boolean;
@@ -21,38 +20,22 @@ type Advice = {
 };
 
 describe.runIf(engineAvailable)('råd och service for a person who uses violence', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   /** A perpetrator's case in the open-care unit, moved to råd och service. */
   const serviceCase = async (client: TestClient, ownerUserId: string) => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
       givenName: 'Övning',
       familyName: 'Utövarsson',
     });
-    const opened = (
-      await client.request('POST', '/api/cases', {
-        body: {
-          personId: person.id,
-          unitId: world.north.perpetratorUnit.id,
-          type: 'perpetrator',
-          ownerUserId,
-        },
-      })
-    ).json<{ id: string; version: number }>();
+    const opened = await buildCase(client, {
+      personId: person.id,
+      unitId: t.world.north.perpetratorUnit.id,
+      type: 'perpetrator',
+      ownerUserId,
+    });
     const answered = (
       await client.request('POST', `/api/cases/${opened.id}/children`, {
         body: { answer: 'none', version: opened.version },
@@ -66,9 +49,9 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
   };
 
   it('counts contacts against the cap, stops at it and offers an investigation', async () => {
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
       role: 'caseWorker',
     });
     const { caseId, version } = await serviceCase(client, user.id);
@@ -117,9 +100,9 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
   });
 
   it('follows the organisation’s own rule, and keeps anonymous contacts from risk statements', async () => {
-    const admin = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const admin = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'administrator',
     });
     const settings = (await admin.client.request('GET', '/api/organisation/settings')).json<{
@@ -137,9 +120,9 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
     });
     expect(changed.json()).toMatchObject({ adviceRule: { sessionCap: 2, maxDays: 30 } });
 
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
       role: 'caseWorker',
     });
     const { caseId } = await serviceCase(client, user.id);
@@ -173,21 +156,22 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
   });
 
   it('asks the risk questions again once the victim’s assessment is older than the organisation allows', async () => {
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     const open = async (type: string, ownerUserId: string | null) => {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
-      return (
-        await client.request('POST', '/api/cases', {
-          body: { personId: person.id, unitId: world.north.adultUnit.id, type, ownerUserId },
-        })
-      ).json<{ id: string; version: number; person: { id: string } }>();
+      return buildCase(client, {
+        personId: person.id,
+        unitId: t.world.north.adultUnit.id,
+        type,
+        ownerUserId,
+      });
     };
     const victim = await open('adultVictim', null);
     const perpetrator = await open('perpetrator', user.id);
@@ -208,11 +192,11 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
     });
     // The victim's high-risk assessment was signed ten days before the test's today (24 Nov).
     const signedAt = new Date('2026-11-14T10:00:00Z');
-    await asSystem(database.db, (tx) =>
+    await asSystem(t.database.db, (tx) =>
       tx
         .insertInto('riskAssessments')
         .values({
-          organisationId: world.north.org.id,
+          organisationId: t.world.north.org.id,
           caseId: victim.id,
           subjectPersonId: victim.person.id,
           subjectRole: 'victim',
@@ -238,9 +222,9 @@ describe.runIf(engineAvailable)('råd och service for a person who uses violence
     // Fourteen days for high risk by default: still current.
     expect(await askRiskNow()).toBe(false);
 
-    const admin = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const admin = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'administrator',
     });
     const settings = (await admin.client.request('GET', '/api/organisation/settings')).json<{

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { itemIdsOf } from '../helpers/instruments';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildWorld, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Assessment = {
   id: string;
@@ -35,16 +34,14 @@ const fredaContent = (yes: string[], level: 'low' | 'medium' | 'high') => ({
 });
 
 describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
   let worker: { client: TestClient; user: { id: string } };
   let caseId: string;
 
   const as = (role: 'caseWorker' | 'teamLeader' | 'administrator') =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role,
     });
 
@@ -55,27 +52,18 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
     (await client.request('GET', `/api/assessments/${id}`)).json<Assessment>();
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
     worker = await as('caseWorker');
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const opened = await worker.client.request('POST', '/api/cases', {
-      body: {
+    caseId = (
+      await buildCase(worker.client, {
         personId: person.id,
-        unitId: world.north.adultUnit.id,
-        type: 'adultVictim',
+        unitId: t.world.north.adultUnit.id,
         ownerUserId: worker.user.id,
-      },
-    });
-    caseId = opened.json<{ id: string }>().id;
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
+      })
+    ).id;
   });
 
   it('needs the organisation’s recorded permission for FREDA, but not for a judgement without instrument', async () => {
@@ -148,7 +136,7 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
     });
     expect(stale.statusCode).toBe(409);
 
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('riskAssessments')
         .select('contentEnc')
@@ -196,7 +184,7 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
     expect(changed.json().reason).toBe('assessment.signed');
     // Not even the database owner's connection can change it: the trigger refuses.
     await expect(
-      asSystem(database.db, (tx) =>
+      asSystem(t.database.db, (tx) =>
         sql`update risk_assessments set final_level = 'low' where id = ${first}`.execute(tx),
       ),
     ).rejects.toThrow(/signed risk assessment cannot be changed/);
@@ -319,19 +307,18 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
   });
 
   it('prints an assessment with the protected person masked, marking a draft as a draft', async () => {
-    const hidden = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const hidden = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Gömd',
       familyName: 'Övningsson',
       personalNumber: '18900505-0037',
       protectionLevel: 'protectedRegistration',
       address: 'Hemliga gränd 3',
     });
-    const opened = await worker.client.request('POST', '/api/cases', {
-      body: { personId: hidden.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
-    });
-    const protectedCase = opened.json<{ id: string }>().id;
+    const protectedCase = (
+      await buildCase(worker.client, { personId: hidden.id, unitId: t.world.north.adultUnit.id })
+    ).id;
     const started = await worker.client.request('POST', `/api/cases/${protectedCase}/assessments`, {
       body: { instrumentId: 'professional-judgement', subjectRole: 'victim' },
     });
@@ -372,7 +359,7 @@ describe.runIf(engineAvailable)('risk assessments over HTTP', () => {
   });
 
   it('lists reassessments past their last day for the team leader', async () => {
-    testApp.clock.advance(20 * 24 * 3600 * 1000);
+    t.testApp.clock.advance(20 * 24 * 3600 * 1000);
     const leader = await as('teamLeader');
     const overdue = await leader.client.request('GET', '/api/work-lists/overdue-reassessments');
     expect(overdue.statusCode, overdue.body).toBe(200);

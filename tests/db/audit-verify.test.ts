@@ -1,30 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runAuditVerify } from '../../src/cli/audit-verify';
 import { appendAuditEvent } from '../../src/server/platform/audit/audit.repository';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildWorld, type World } from '../factories/world';
-import {
-  createTestDatabase,
-  engineAvailable,
-  testEngine,
-  type TestDatabase,
-} from '../helpers/test-database';
+import { engineAvailable, testEngine } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 describe.runIf(engineAvailable)('fristad audit verify', () => {
-  let database: TestDatabase | undefined;
-  let world: World;
+  const t = useTestWorld({ app: false });
   const actor = '00000000-0000-4000-8000-000000000001';
 
   const verify = async () => {
     const lines: string[] = [];
-    const ok = await runAuditVerify(database!.db, (line) => lines.push(line));
+    const ok = await runAuditVerify(t.database.db, (line) => lines.push(line));
     return { ok, output: lines.join('\n') };
   };
 
   const eventIds = () =>
-    asSystem(database!.db, (tx) =>
+    asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['id', 'chainSeq'])
@@ -33,24 +27,19 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
         .execute(),
     );
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-  });
-
   // Each test starts from the same five untouched events (the owner may delete; the app may not).
   beforeEach(async () => {
-    await asSystem(database!.db, async (tx) => {
+    await asSystem(t.database.db, async (tx) => {
       await tx.deleteFrom('auditEvents').execute();
       await tx.deleteFrom('auditChainHeads').execute();
     });
     for (let index = 0; index < 5; index += 1) {
-      await asSystem(database!.db, (tx) =>
+      await asSystem(t.database.db, (tx) =>
         appendAuditEvent(
           tx,
           {
             type: 'person.read',
-            organisationId: world.north.org.id,
+            organisationId: t.world.north.org.id,
             actorUserId: actor,
             outcome: 'allowed',
             reason: 'access.same_secrecy_area',
@@ -61,7 +50,6 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
       );
     }
   });
-  afterAll(() => database?.close());
 
   it('passes an untouched log', async () => {
     const result = await verify();
@@ -71,7 +59,7 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
 
   it('catches an edited event and says which', async () => {
     const [, second] = await eventIds();
-    await asSystem(database!.db, (tx) =>
+    await asSystem(t.database.db, (tx) =>
       sql`update audit_events set reason = 'ändrad i efterhand' where id = ${second!.id}`.execute(
         tx,
       ),
@@ -83,7 +71,7 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
 
   it('catches a deleted event in the middle', async () => {
     const [, , third] = await eventIds();
-    await asSystem(database!.db, (tx) =>
+    await asSystem(t.database.db, (tx) =>
       sql`delete from audit_events where id = ${third!.id}`.execute(tx),
     );
     const result = await verify();
@@ -93,7 +81,7 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
 
   it('catches the last event deleted', async () => {
     const events = await eventIds();
-    await asSystem(database!.db, (tx) =>
+    await asSystem(t.database.db, (tx) =>
       sql`delete from audit_events where id = ${events.at(-1)!.id}`.execute(tx),
     );
     const result = await verify();
@@ -103,7 +91,7 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
 
   it('catches two events swapped in order', async () => {
     const [first, second] = await eventIds();
-    await asSystem(database!.db, async (tx) => {
+    await asSystem(t.database.db, async (tx) => {
       await sql`update audit_events set chain_seq = -1 where id = ${first!.id}`.execute(tx);
       await sql`update audit_events set chain_seq = 1 where id = ${second!.id}`.execute(tx);
       await sql`update audit_events set chain_seq = 2 where id = ${first!.id}`.execute(tx);
@@ -118,11 +106,11 @@ describe.runIf(engineAvailable)('fristad audit verify', () => {
     'the command exits 1 and names the event when one is deleted',
     async () => {
       const [first] = await eventIds();
-      await asSystem(database!.db, (tx) =>
+      await asSystem(t.database.db, (tx) =>
         sql`delete from audit_events where id = ${first!.id}`.execute(tx),
       );
       const run = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'audit', 'verify'], {
-        env: { ...process.env, DATABASE_URL: database!.url, FRISTAD_LOG_LEVEL: 'silent' },
+        env: { ...process.env, DATABASE_URL: t.database.url, FRISTAD_LOG_LEVEL: 'silent' },
         encoding: 'utf8',
       });
       expect(run.status).toBe(1);

@@ -1,50 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildSignedUpUser, buildWorld, type World } from '../factories/world';
-import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 describe.runIf(engineAvailable)('cases over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
 
-  const signedIn = async (unitId: string, role: 'caseWorker' | 'teamLeader') => {
-    const user = await buildSignedUpUser(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId,
-      role,
-    });
-    const client = new TestClient(testApp.app);
-    await client.signIn(user.username, user.password, user.totpSecret, testApp.clock.now());
-    return { client, user };
-  };
-
-  const open = async (client: TestClient, body: Record<string, unknown>) => {
-    const response = await client.request('POST', '/api/cases', { body });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<{ id: string; version: number; stage: string }>();
-  };
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const signedIn = (unitId: string, role: 'caseWorker' | 'teamLeader') =>
+    t.signedIn({ organisationId: t.world.north.org.id, unitId, role });
 
   it('moves a case through its stages, refuses illegal moves with a clear message, and keeps who, when and why', async () => {
-    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const opened = await open(client, {
+    const opened = await buildCase(client, {
       personId: person.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
       violenceForms: ['physical', 'psychological'],
       detectionSource: 'financialSupport',
@@ -102,7 +75,7 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
       reason: 'Flyttat till annan kommun, överlämnat',
       decidedBy: user.displayName,
     });
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('caseTransitions')
         .select('reasonEnc')
@@ -114,14 +87,14 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
   });
 
   it('sends a child case through förhandsbedömning and records when no investigation is opened, with why', async () => {
-    const { client } = await signedIn(world.north.childUnit.id, 'caseWorker');
-    const child = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const { client } = await signedIn(t.world.north.childUnit.id, 'caseWorker');
+    const child = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
     });
-    const opened = await open(client, {
+    const opened = await buildCase(client, {
       personId: child.id,
-      unitId: world.north.childUnit.id,
+      unitId: t.world.north.childUnit.id,
       type: 'childExposed',
       detectionSource: 'reportOfConcern',
     });
@@ -140,24 +113,24 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
   });
 
   it('refuses to let one worker own both the victim’s and the linked perpetrator’s case, and explains', async () => {
-    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const victim = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const victim = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const perpetrator = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const perpetrator = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const victimCase = await open(client, {
+    const victimCase = await buildCase(client, {
       personId: victim.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
       ownerUserId: user.id,
     });
-    const perpetratorCase = await open(client, {
+    const perpetratorCase = await buildCase(client, {
       personId: perpetrator.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'perpetrator',
       ownerUserId: user.id,
     });
@@ -171,7 +144,7 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
       title: expect.stringContaining('Samma handläggare'),
     });
 
-    const other = await signedIn(world.north.adultUnit.id, 'caseWorker');
+    const other = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
     expect(
       (
         await client.request('POST', `/api/cases/${perpetratorCase.id}/owner`, {
@@ -198,24 +171,24 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
   });
 
   it('shows a linked case behind internal secrecy only as hidden, with the reason', async () => {
-    const adult = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const childWorker = await signedIn(world.north.childUnit.id, 'caseWorker');
-    const mother = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const adult = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const childWorker = await signedIn(t.world.north.childUnit.id, 'caseWorker');
+    const mother = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const child = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const child = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
     });
-    const motherCase = await open(adult.client, {
+    const motherCase = await buildCase(adult.client, {
       personId: mother.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
     });
-    const childCase = await open(childWorker.client, {
+    const childCase = await buildCase(childWorker.client, {
       personId: child.id,
-      unitId: world.north.childUnit.id,
+      unitId: t.world.north.childUnit.id,
       type: 'childExposed',
     });
     expect(
@@ -238,14 +211,14 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
   });
 
   it('lists the unit’s open cases for the morning meeting, and my own', async () => {
-    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const mine = await open(client, {
+    const mine = await buildCase(client, {
       personId: person.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
       ownerUserId: user.id,
     });
@@ -253,22 +226,22 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
       { id: string; unitId: string }[]
     >();
     expect(intake.map((row) => row.id)).toContain(mine.id);
-    expect(intake.every((row) => row.unitId === world.north.adultUnit.id)).toBe(true);
+    expect(intake.every((row) => row.unitId === t.world.north.adultUnit.id)).toBe(true);
     const own = (await client.request('GET', '/api/cases?mine=true')).json<{ id: string }[]>();
     expect(own.map((row) => row.id)).toEqual([mine.id]);
   });
 
   it('records screening answers, insists on a reason when not asked, shows next steps, and counts coverage', async () => {
-    const { client } = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const leader = await signedIn(world.north.adultUnit.id, 'teamLeader');
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client } = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const leader = await signedIn(t.world.north.adultUnit.id, 'teamLeader');
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const missingReason = await client.request('POST', '/api/screenings', {
       body: {
         personId: person.id,
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         answers: [{ topic: 'exposure', outcome: 'notAsked' }],
       },
     });
@@ -278,7 +251,7 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
     const positive = await client.request('POST', '/api/screenings', {
       body: {
         personId: person.id,
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         answers: [
           { topic: 'exposure', outcome: 'positive' },
           { topic: 'perpetration', outcome: 'notAsked', notAskedReason: 'othersPresent' },
@@ -305,10 +278,10 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
         { unitId: string; topic: string; asked: number; notAsked: number; coverage: number }[]
       >();
     expect(
-      rows.find((row) => row.unitId === world.north.adultUnit.id && row.topic === 'exposure'),
+      rows.find((row) => row.unitId === t.world.north.adultUnit.id && row.topic === 'exposure'),
     ).toMatchObject({ asked: 1, notAsked: 0, coverage: 1 });
     expect(
-      rows.find((row) => row.unitId === world.north.adultUnit.id && row.topic === 'perpetration'),
+      rows.find((row) => row.unitId === t.world.north.adultUnit.id && row.topic === 'perpetration'),
     ).toMatchObject({ asked: 0, notAsked: 1, coverage: 0 });
     expect(
       (await client.request('GET', `/api/screenings/coverage?from=2026-01-01&to=2027-01-01`))
@@ -317,15 +290,15 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
   });
 
   it('makes a report of concern in one step, opens the child’s case in barn och unga, and tracks its outcome', async () => {
-    const adult = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const childWorker = await signedIn(world.north.childUnit.id, 'caseWorker');
-    const mother = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const adult = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const childWorker = await signedIn(t.world.north.childUnit.id, 'caseWorker');
+    const mother = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const motherCase = await open(adult.client, {
+    const motherCase = await buildCase(adult.client, {
       personId: mother.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
       ownerUserId: adult.user.id,
     });
@@ -418,7 +391,7 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
     ).json<{ adultCaseId: string }[]>();
     expect(gapsAfter.filter((gap) => gap.adultCaseId === motherCase.id)).toEqual([]);
 
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('reportsOfConcern')
         .select('concernEnc')
@@ -429,18 +402,18 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
   });
 
   it('refers a person from another unit to the VINR team only with consent across secrecy areas', async () => {
-    const income = await signedIn(world.north.childUnit.id, 'caseWorker');
-    const vinr = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const income = await signedIn(t.world.north.childUnit.id, 'caseWorker');
+    const vinr = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
     });
     expect((await vinr.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(403);
 
     const body = {
       personId: person.id,
-      fromUnitId: world.north.childUnit.id,
-      toUnitId: world.north.adultUnit.id,
+      fromUnitId: t.world.north.childUnit.id,
+      toUnitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
     };
     const withoutConsent = await income.client.request('POST', '/api/referrals', {
@@ -462,20 +435,20 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
     >();
     expect(intake.find((row) => row.id === referred.json().caseId)).toMatchObject({
       ownerUserId: null,
-      referral: { fromUnitId: world.north.childUnit.id, clientConsent: true },
+      referral: { fromUnitId: t.world.north.childUnit.id, clientConsent: true },
     });
     expect((await vinr.client.request('GET', `/api/persons/${person.id}`)).statusCode).toBe(200);
   });
 
   it('keeps a dated timeline with sources, flags events that change the risk, and refuses future dates', async () => {
-    const { client, user } = await signedIn(world.north.adultUnit.id, 'caseWorker');
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await signedIn(t.world.north.adultUnit.id, 'caseWorker');
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const opened = await open(client, {
+    const opened = await buildCase(client, {
       personId: person.id,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       type: 'adultVictim',
       ownerUserId: user.id,
     });
@@ -506,7 +479,7 @@ describe.runIf(engineAvailable)('cases over HTTP', () => {
       source: 'police',
       description: 'Mannen delgavs misstanke om grov fridskränkning',
     });
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('caseEvents')
         .select('descriptionEnc')

@@ -1,23 +1,21 @@
 import { swedishDate } from '../../src/domain/calendar';
 import { resolveLegalReference } from '../../src/domain/law/legal-references';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildWorld, nextTestNumber, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { nextTestNumber } from '../factories/world';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Case = { id: string; version: number };
 
 describe.runIf(engineAvailable)('collaboration under secrecy', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
 
   const as = (unit: 'adultUnit' | 'childUnit' | 'perpetratorUnit', role = 'caseWorker' as const) =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north[unit].id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north[unit].id,
       role,
     });
 
@@ -28,34 +26,19 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
     type: string,
     person?: { id: string },
   ) => {
-    const subject =
-      person ??
-      (await buildPerson(database, testApp.keys, { organisationId: world.north.org.id, unitId }));
-    const response = await client.request('POST', '/api/cases', {
-      body: { personId: subject.id, unitId, type, ownerUserId },
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return { ...response.json<Case>(), personId: subject.id };
+    const subject = person ?? (await t.person({ organisationId: t.world.north.org.id, unitId }));
+    const opened = await buildCase(client, { personId: subject.id, unitId, type, ownerUserId });
+    return { ...opened, personId: subject.id };
   };
 
   const eventsOf = (type: string) =>
-    asSystem(database.db, (tx) =>
+    asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['type', 'reason', 'personId', 'actorUserId', 'details'])
         .where('type', '=', type)
         .execute(),
     );
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
 
   describe('concern for the victim raised in a perpetrator case', () => {
     let victimsWorker: Awaited<ReturnType<typeof as>>;
@@ -67,22 +50,22 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
     beforeAll(async () => {
       victimsWorker = await as('adultUnit');
       perpetratorsWorker = await as('perpetratorUnit');
-      const victim = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const victim = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         personalNumber: '19730674-9982',
         protectionLevel: 'protectedRegistration',
       });
       victimCase = await openCase(
         victimsWorker.client,
-        world.north.adultUnit.id,
+        t.world.north.adultUnit.id,
         victimsWorker.user.id,
         'adultVictim',
         victim,
       );
       perpetratorCase = await openCase(
         perpetratorsWorker.client,
-        world.north.perpetratorUnit.id,
+        t.world.north.perpetratorUnit.id,
         perpetratorsWorker.user.id,
         'perpetrator',
       );
@@ -119,7 +102,7 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
       const [request] =
         requests.json<{ id: string; fromUnitName: string; status: string; version: number }[]>();
       expect(request).toMatchObject({
-        fromUnitName: world.north.perpetratorUnit.name,
+        fromUnitName: t.world.north.perpetratorUnit.name,
         status: 'pending',
       });
       // His side cannot answer for her, or even see the requests.
@@ -293,14 +276,14 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
     it('opens the case to the other area on consent, says why, and closes it when the consent is withdrawn', async () => {
       const adult = await as('adultUnit');
       const child = await as('childUnit');
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         personalNumber: '19821105-9954',
       });
       const opened = await openCase(
         adult.client,
-        world.north.adultUnit.id,
+        t.world.north.adultUnit.id,
         adult.user.id,
         'adultVictim',
         person,
@@ -309,7 +292,7 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
 
       const recipient = {
         kind: 'internal',
-        unitId: world.north.childUnit.id,
+        unitId: t.world.north.childUnit.id,
         label: 'Barn och unga',
       };
       const consent = await adult.client.request('POST', `/api/persons/${person.id}/consents`, {
@@ -328,7 +311,7 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
 
       const weighed = await adult.client.request(
         'GET',
-        `/api/cases/${opened.id}/disclosure-grounds?recipientKind=internal&recipientUnitId=${world.north.childUnit.id}&categories=caseHistory`,
+        `/api/cases/${opened.id}/disclosure-grounds?recipientKind=internal&recipientUnitId=${t.world.north.childUnit.id}&categories=caseHistory`,
       );
       expect(weighed.statusCode, weighed.body).toBe(200);
       const grounds = weighed.json<{ grounds: { code: string; applies: boolean }[] }>().grounds;
@@ -341,7 +324,7 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
         {
           body: {
             recipientKind: 'internal',
-            recipientUnitId: world.north.childUnit.id,
+            recipientUnitId: t.world.north.childUnit.id,
             categories: ['caseHistory'],
             shareCase: true,
           },
@@ -356,7 +339,7 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
       const shared = await adult.client.request('POST', `/api/cases/${opened.id}/disclosures`, {
         body: {
           recipientKind: 'internal',
-          recipientUnitId: world.north.childUnit.id,
+          recipientUnitId: t.world.north.childUnit.id,
           categories: ['caseHistory'],
           groundCode: 'consent',
           shareCase: true,
@@ -423,9 +406,9 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
 
     it('a consent with a missing custodian name or a future date is refused field by field', async () => {
       const adult = await as('adultUnit');
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
       const response = await adult.client.request('POST', `/api/persons/${person.id}/consents`, {
         body: {
@@ -449,9 +432,9 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
 
   describe('log review', () => {
     const leader = () =>
-      signedIn(database, testApp, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      t.signedIn({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         role: 'teamLeader',
       });
     const period = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
@@ -494,9 +477,9 @@ describe.runIf(engineAvailable)('collaboration under secrecy', () => {
 
     it('reports break-glass openings and their use', async () => {
       const worker = await as('childUnit');
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
       const opened = await worker.client.request('POST', `/api/persons/${person.id}/break-glass`, {
         body: { reason: 'Polisen larmar om akut fara för barnet i kväll', minutes: 15 },

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld } from '../factories/world';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAccessMatrix,
   methodOf,
@@ -11,13 +10,8 @@ import {
   type MatrixFixture,
   type Subject,
 } from '../helpers/access-matrix';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import {
-  createTestDatabase,
-  engineAvailable,
-  testEngine,
-  type TestDatabase,
-} from '../helpers/test-database';
+import { engineAvailable, testEngine } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * The concurrency harness (issue 18), on a PostgreSQL server — PGlite runs one transaction at a
@@ -29,20 +23,12 @@ import {
 describe.runIf(engineAvailable && testEngine === 'postgres')(
   'two writes at the same moment',
   () => {
-    let database: TestDatabase;
-    let testApp: TestApp;
+    const t = useTestWorld();
     let fixture: MatrixFixture;
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      const world = await buildWorld(database);
-      testApp = await createTestApp(database);
-      fixture = await buildAccessMatrix(database, testApp, world);
+      fixture = await buildAccessMatrix(t.database, t.testApp, t.world);
     }, 180_000);
-    afterAll(async () => {
-      await testApp?.app.close();
-      await database?.close();
-    });
 
     /** The versions of the subject's records as they stand now. */
     const refreshVersions = async (subject: Subject) => {
@@ -50,7 +36,7 @@ describe.runIf(engineAvailable && testEngine === 'postgres')(
         if (!id) return undefined;
         const { rows } = await sql<{ version: number }>`
         select version from ${sql.table(table)} where ${sql.ref(column)} = ${id}`.execute(
-          database.db,
+          t.database.db,
         );
         return rows[0]?.version;
       };

@@ -1,5 +1,5 @@
 import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ephemeralKeyRing } from '../../src/server/platform/crypto/key-ring';
 import { migrationProvider } from '../../src/server/platform/db/migrations';
 import { asSystem } from '../../src/server/platform/db/transaction';
@@ -8,10 +8,10 @@ import {
   createSecrecyArea,
   createUnit,
 } from '../../src/server/features/organisation/organisation.repository';
-import { buildCounty, buildPerson, buildUser, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { buildPerson, buildUser, buildWorld } from '../factories/world';
+import type { TestClient } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 /**
  * Consent recipients are references (issue 17): a consent to a unit of another organisation
@@ -19,18 +19,12 @@ import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpe
  * the referral to ATV used to fail unless the recipient had been typed "Organisation, Unit".
  */
 describe.runIf(engineAvailable)('consent recipients are references', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld({ county: true });
   let worker: { client: TestClient; userId: string };
   let region: { organisationId: string; unitId: string };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    await buildCounty(database, world);
-    testApp = await createTestApp(database);
-    region = await asSystem(database.db, async (tx) => {
+    region = await asSystem(t.database.db, async (tx) => {
       const org = await createOrganisation(tx, {
         kind: 'region',
         name: 'Region Referens',
@@ -46,16 +40,12 @@ describe.runIf(engineAvailable)('consent recipients are references', () => {
       });
       return { organisationId: org.id, unitId: unit.id };
     });
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
       role: 'caseWorker',
     });
     worker = { client, userId: user.id };
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
   });
 
   const consentTo = (personId: string, recipient: Record<string, unknown>) =>
@@ -72,20 +62,16 @@ describe.runIf(engineAvailable)('consent recipients are references', () => {
     });
 
   it('stores a directory unit under its own name and lets the referral to it go through on the consent', async () => {
-    const man = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const man = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
     });
-    const opened = await worker.client.request('POST', '/api/cases', {
-      body: {
-        personId: man.id,
-        unitId: world.north.perpetratorUnit.id,
-        type: 'perpetrator',
-        ownerUserId: worker.userId,
-      },
+    const { id: caseId } = await buildCase(worker.client, {
+      personId: man.id,
+      unitId: t.world.north.perpetratorUnit.id,
+      type: 'perpetrator',
+      ownerUserId: worker.userId,
     });
-    expect(opened.statusCode, opened.body).toBe(201);
-    const caseId = opened.json<{ id: string }>().id;
     const referral = {
       toUnitId: region.unitId,
       summary: 'Han vill ha behandling för att sluta utöva våld; fem samtal är gjorda.',
@@ -129,14 +115,14 @@ describe.runIf(engineAvailable)('consent recipients are references', () => {
   });
 
   it('refuses a recipient id that is neither the organisation’s own nor in the county’s directory', async () => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
     });
     const stranger = await consentTo(person.id, {
       kind: 'socialServices',
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       label: 'Testvik kommun – Vuxenenheten',
     });
     expect(stranger.statusCode).toBe(400);

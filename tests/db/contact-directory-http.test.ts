@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { describe, expect, it } from 'vitest';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 type Entry = { holderName: string; current: boolean; validTo: string | null; functionCode: string };
 
 describe.runIf(engineAvailable)('the regional contact directory', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-  let police: { orgId: string; unitId: string };
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    ({ police } = await buildCounty(database, world));
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld({ county: true });
 
   const as = (org: 'north' | 'south', role: 'administrator' | 'caseWorker') =>
-    signedIn(database, testApp, {
-      organisationId: world[org].org.id,
-      unitId: world[org].adultUnit.id,
+    t.signedIn({
+      organisationId: t.world[org].org.id,
+      unitId: t.world[org].adultUnit.id,
       role,
     });
   const contact = (holderName: string, validFrom: string) => ({
@@ -77,9 +61,9 @@ describe.runIf(engineAvailable)('the regional contact directory', () => {
       ).statusCode,
     ).toBe(403);
 
-    const officer = await signedIn(database, testApp, {
-      organisationId: police.orgId,
-      unitId: police.unitId,
+    const officer = await t.signedIn({
+      organisationId: t.county.police.orgId,
+      unitId: t.county.police.unitId,
       role: 'police',
     });
     expect((await officer.client.request('GET', '/api/contact-directory')).json()).toContainEqual(

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type FollowUp = {
   ratings: { phase: string; wellbeing: number }[];
@@ -15,40 +13,23 @@ type FollowUp = {
 describe.runIf(engineAvailable)(
   'following the client: ratings, satisfaction and follow-up after closure',
   () => {
-    let database: TestDatabase;
-    let world: World;
-    let testApp: TestApp;
-
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      world = await buildWorld(database);
-      testApp = await createTestApp(database);
-    });
-    afterAll(async () => {
-      await testApp?.app.close();
-      await database?.close();
-    });
+    const t = useTestWorld();
 
     it('keeps the person’s own ratings, answers about satisfaction, and calls back only with consent', async () => {
-      const { client, user } = await signedIn(database, testApp, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const { client, user } = await t.signedIn({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         role: 'caseWorker',
       });
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
-      const caseId = (
-        await client.request('POST', '/api/cases', {
-          body: {
-            personId: person.id,
-            unitId: world.north.adultUnit.id,
-            type: 'adultVictim',
-            ownerUserId: user.id,
-          },
-        })
-      ).json<{ id: string }>().id;
+      const { id: caseId } = await buildCase(client, {
+        personId: person.id,
+        unitId: t.world.north.adultUnit.id,
+        ownerUserId: user.id,
+      });
       const rate = (body: object) =>
         client.request('POST', `/api/cases/${caseId}/ratings`, { body });
       expect(
@@ -112,7 +93,7 @@ describe.runIf(engineAvailable)(
         expect.objectContaining({ subject: 'housing', about: 'Skyddat boende Grannby', score: 4 }),
       ]);
       const openCalls = () =>
-        asSystem(database.db, (tx) =>
+        asSystem(t.database.db, (tx) =>
           tx
             .selectFrom('caseTasks')
             .select('id')

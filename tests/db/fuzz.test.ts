@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld } from '../factories/world';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAccessMatrix, type MatrixFixture } from '../helpers/access-matrix';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, testEngine, type TestDatabase } from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { testEngine } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * The API fuzzer (issue 18): requests generated from the OpenAPI description of every route —
@@ -72,16 +72,12 @@ const asText = (value: unknown) =>
   typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 
 describe.runIf(testEngine === 'pglite')('fuzzing the API', () => {
-  let database: TestDatabase;
-  let testApp: TestApp;
+  const t = useTestWorld();
   let fixture: MatrixFixture;
   let ids: string[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    fixture = await buildAccessMatrix(database, testApp, world);
+    fixture = await buildAccessMatrix(t.database, t.testApp, t.world);
     ids = [
       ...new Set(
         fixture.subjects.flatMap((subject) => [
@@ -98,10 +94,6 @@ describe.runIf(testEngine === 'pglite')('fuzzing the API', () => {
       fixture.world.south.adultUnit.id,
     ].filter((id): id is string => typeof id === 'string');
   }, 240_000);
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
 
   /** A value for a schema: mostly of its shape (reaching the commands), sometimes anything. */
   const valueFor = (schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> => {
@@ -144,7 +136,7 @@ describe.runIf(testEngine === 'pglite')('fuzzing the API', () => {
   };
 
   it('answers every generated request without a 5xx, and a refused one changes nothing', async () => {
-    const spec = (await testApp.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
+    const spec = (await t.testApp.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
       paths: Record<string, Record<string, Operation>>;
     }>();
     const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
@@ -167,7 +159,7 @@ describe.runIf(testEngine === 'pglite')('fuzzing the API', () => {
     const tables = (
       await sql<{ tableName: string }>`
         select table_name from information_schema.tables
-         where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db)
+         where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(t.database.db)
     ).rows
       .map((row) => row.tableName)
       .filter((name) => !changedByAnyRequest.has(name));
@@ -180,7 +172,7 @@ describe.runIf(testEngine === 'pglite')('fuzzing the API', () => {
               sql`(select coalesce(sum(hashtext(t::text)::bigint), 0) + count(*) from ${sql.table(table)} as t)`,
           ),
           sql` + `,
-        )})::text as sum`.execute(database.db)
+        )})::text as sum`.execute(t.database.db)
       ).rows[0]!.sum;
 
     const request = fc

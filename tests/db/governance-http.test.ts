@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { describe, expect, it } from 'vitest';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 type Coverage = {
   unitId: string;
@@ -15,28 +13,16 @@ type Coverage = {
 
 /** The agreement register and the competence register over HTTP (the clock: 24 Nov 2026). */
 describe.runIf(engineAvailable)('agreements and competence over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
   const grant = (role: 'caseWorker' | 'coordinator') => ({
-    organisationId: world.north.org.id,
-    unitId: world.north.adultUnit.id,
+    organisationId: t.world.north.org.id,
+    unitId: t.world.north.adultUnit.id,
     role,
   });
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
-
   it('keeps agreements with a review date, says when one is overdue, and refuses a stale edit', async () => {
-    const coordinator = await signedIn(database, testApp, grant('coordinator'));
-    const worker = await signedIn(database, testApp, grant('caseWorker'));
+    const coordinator = await t.signedIn(grant('coordinator'));
+    const worker = await t.signedIn(grant('caseWorker'));
     const agreement = {
       title: 'Överenskommelse med kvinnojouren',
       parties: ['Kvinnojouren Övningsby'],
@@ -74,8 +60,8 @@ describe.runIf(engineAvailable)('agreements and competence over HTTP', () => {
   });
 
   it('counts each person’s courses against what their role needs, instrument trainings included', async () => {
-    const coordinator = await signedIn(database, testApp, grant('coordinator'));
-    const worker = await signedIn(database, testApp, grant('caseWorker'));
+    const coordinator = await t.signedIn(grant('coordinator'));
+    const worker = await t.signedIn(grant('caseWorker'));
     const record = (client: typeof worker.client, body: object) =>
       client.request('POST', '/api/competence/records', { body });
     expect(
@@ -134,7 +120,7 @@ describe.runIf(engineAvailable)('agreements and competence over HTTP', () => {
     const coverage = (
       await coordinator.client.request('GET', '/api/competence/coverage')
     ).json<Coverage>();
-    const unit = coverage.find((entry) => entry.unitId === world.north.adultUnit.id)!;
+    const unit = coverage.find((entry) => entry.unitId === t.world.north.adultUnit.id)!;
     const person = unit.staff.find((entry) => entry.userId === worker.user.id)!;
     expect(person.courses).toEqual([
       { code: 'nckWebCourse', state: 'expired', validUntil: '2026-01-10' },

@@ -1,21 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import {
-  buildCounty,
-  buildHousingProvider,
-  buildPerson,
-  buildWorld,
-  type World,
-} from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import {
-  createTestDatabase,
-  engineAvailable,
-  testEngine,
-  type TestDatabase,
-} from '../helpers/test-database';
+import { buildHousingProvider } from '../factories/world';
+import { engineAvailable, testEngine } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Unit = {
   id: string;
@@ -48,59 +36,45 @@ const unitBody = {
 };
 
 describe.runIf(engineAvailable)('protected housing across the county', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld({ county: true });
   let provider: Awaited<ReturnType<typeof buildHousingProvider>>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    await buildCounty(database, world);
-    provider = await buildHousingProvider(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
+    provider = await buildHousingProvider(t.database);
   });
 
   const keeper = () =>
-    signedIn(database, testApp, {
+    t.signedIn({
       organisationId: provider.org.id,
       unitId: provider.unit.id,
       role: 'teamLeader',
     });
   const providersCaseWorker = () =>
-    signedIn(database, testApp, {
+    t.signedIn({
       organisationId: provider.org.id,
       unitId: provider.unit.id,
       role: 'caseWorker',
     });
   const placingWorker = () =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
   const openCase = async (client: Awaited<ReturnType<typeof placingWorker>>) => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const opened = await client.client.request('POST', '/api/cases', {
-      body: {
-        personId: person.id,
-        unitId: world.north.adultUnit.id,
-        type: 'adultVictim',
-        ownerUserId: client.user.id,
-      },
+    const opened = await buildCase(client.client, {
+      personId: person.id,
+      unitId: t.world.north.adultUnit.id,
+      ownerUserId: client.user.id,
     });
-    expect(opened.statusCode).toBe(201);
-    return opened.json<{ id: string }>().id;
+    return opened.id;
   };
   const occupiedOf = (id: string) =>
-    asSystem(database.db, (tx) =>
+    asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('housingUnits')
         .select(['occupied', 'capacity'])
@@ -140,9 +114,9 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
         .find((unit) => unit.id === unitId),
     ).toMatchObject({ own: true, address: null });
     // Another county does not see the unit.
-    const stranger = await signedIn(database, testApp, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const stranger = await t.signedIn({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       role: 'caseWorker',
     });
     expect(
@@ -289,7 +263,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
     expect(await occupiedOf(unitId)).toEqual({ occupied: 1, capacity: 3 });
 
     // The reads and writes of the stay are in the person's log.
-    const logged = await asSystem(database.db, (tx) =>
+    const logged = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select('type')
@@ -338,14 +312,14 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
       'ingen ledig plats',
     );
     expect(await occupiedOf(unitId)).toEqual({ occupied: 2, capacity: 2 });
-    const statuses = await asSystem(database.db, (tx) =>
+    const statuses = await asSystem(t.database.db, (tx) =>
       tx.selectFrom('housingRequests').select('status').where('id', 'in', requestIds).execute(),
     );
     expect(statuses.map((row) => row.status).sort()).toEqual(['offered', 'sent']);
 
     // Whatever the application does, the table holds the bound.
     await expect(
-      asSystem(database.db, (tx) =>
+      asSystem(t.database.db, (tx) =>
         sql`update housing_units set occupied = capacity + 1 where id = ${unitId}`.execute(tx),
       ),
     ).rejects.toThrow(/housing_units_places_within_capacity/);
@@ -360,7 +334,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
     'makes the second of two simultaneous bookings wait for the first and then find no place',
     async () => {
       const unitId = await asSystem(
-        database.db,
+        t.database.db,
         async (tx) =>
           (
             await tx
@@ -388,7 +362,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
       const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
       let firstBooked!: () => void;
       const firstHasBooked = new Promise<void>((resolve) => (firstBooked = resolve));
-      const first = asSystem(database.db, async (tx) => {
+      const first = asSystem(t.database.db, async (tx) => {
         const rows = (await book(tx)).rows;
         firstBooked();
         await firstMayCommit;
@@ -397,7 +371,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
       await firstHasBooked;
       // The second booking blocks on the first's row lock until the first commits, then sees
       // the place taken and books nothing.
-      const second = asSystem(database.db, async (tx) => (await book(tx)).rows.length);
+      const second = asSystem(t.database.db, async (tx) => (await book(tx)).rows.length);
       await new Promise((resolve) => setTimeout(resolve, 200));
       releaseFirst();
       expect([await first, await second]).toEqual([1, 0]);
@@ -499,7 +473,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
     const worker = await placingWorker();
     const recorded = await worker.client.request('POST', '/api/housing/unmet-needs', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         places: 3,
         children: 2,
         needs: ['sonsAnyAge', 'disability'],
@@ -510,7 +484,7 @@ describe.runIf(engineAvailable)('protected housing across the county', () => {
     expect(
       (
         await worker.client.request('POST', '/api/housing/unmet-needs', {
-          body: { unitId: world.north.childUnit.id, places: 1, children: 0 },
+          body: { unitId: t.world.north.childUnit.id, places: 1, children: 0 },
         })
       ).statusCode,
     ).toBe(400);

@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem, inScope } from '../../src/server/platform/db/transaction';
 import { organisationFacts } from '../../src/server/features/indicators/facts.repository';
 import { loadInstrumentCatalogue } from '../../src/server/platform/catalogues/instruments';
-import { buildUser, buildWorld, type World } from '../factories/world';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { buildUser } from '../factories/world';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * The one statement that reads a municipality's records for the indicators: every part of a
@@ -13,29 +14,22 @@ import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpe
  * municipality's rows never do.
  */
 describe.runIf(engineAvailable)('indicator facts from the database', () => {
-  let database: TestDatabase;
-  let world: World;
+  const t = useTestWorld({ app: false });
   const instruments = loadInstrumentCatalogue();
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-  });
-  afterAll(() => database?.close());
-
   it('reads every part of a case as facts, in Swedish days, for the organisation only', async () => {
-    const north = world.north;
-    const user = await buildUser(database, {
+    const north = t.world.north;
+    const user = await buildUser(t.database, {
       organisationId: north.org.id,
       unitId: north.adultUnit.id,
       role: 'teamLeader',
     });
-    const other = await buildUser(database, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const other = await buildUser(t.database, {
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       role: 'teamLeader',
     });
-    const ids = await asSystem(database.db, async (tx) => {
+    const ids = await asSystem(t.database.db, async (tx) => {
       const person = async (organisationId: string, unitId: string) =>
         (
           await tx
@@ -94,8 +88,8 @@ describe.runIf(engineAvailable)('indicator facts from the database', () => {
         createdBy: user.id,
       });
       await openCase({
-        organisationId: world.south.org.id,
-        unitId: world.south.adultUnit.id,
+        organisationId: t.world.south.org.id,
+        unitId: t.world.south.adultUnit.id,
         type: 'adultVictim',
         openedAt: '2026-03-01T10:00:00Z',
         createdBy: other.id,
@@ -243,7 +237,7 @@ describe.runIf(engineAvailable)('indicator facts from the database', () => {
     });
 
     const facts = await inScope(
-      database.db,
+      t.database.db,
       { organisationId: north.org.id, userId: user.id },
       (tx) => organisationFacts(tx, north.org.id, instruments),
     );

@@ -1,20 +1,13 @@
 import { indicatorIds } from '../../src/domain/indicators/definitions';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
 import { insertPopulation } from '../../src/server/features/indicators/population-file';
 import { createUnit } from '../../src/server/features/organisation/organisation.repository';
-import {
-  buildCounty,
-  buildCountyBoard,
-  buildPerson,
-  buildWorld,
-  type World,
-} from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { buildCountyBoard } from '../factories/world';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Figure = { id: string; count: number | null; base: number | null; value: number | null };
 type Own = {
@@ -36,42 +29,32 @@ const adults = 5_000;
  * figures come from that tally, not from the indicator code.
  */
 describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, county', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld({ county: true });
   const done = { opened: 0, granted: 0, goalReached: 0, goalNotReached: 0 };
 
   const figure = (figures: Figure[], id: string) => figures.find((entry) => entry.id === id)!;
   const unitName = async (unitId: string) =>
     (
-      await asSystem(database.db, (tx) =>
+      await asSystem(t.database.db, (tx) =>
         tx.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow(),
       )
     ).name;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    await buildCounty(database, world);
-    testApp = await createTestApp(database);
-    await asSystem(database.db, (tx) =>
+    await asSystem(t.database.db, (tx) =>
       insertPopulation(tx, [{ scbCode: '9901', year: 2026, adults }], 'test', new Date()),
     );
   });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
 
   it('counts a year of cases for the organisation and its units, exactly, inside it', async () => {
-    const leader = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const leader = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'teamLeader',
     });
-    const admin = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const admin = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'administrator',
     });
     const typeId = (
@@ -95,15 +78,14 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     // Seven adult cases: four get support and close with the goal reached, partly or not.
     const goals = ['reached', 'partlyReached', 'notReached', 'reached', null, null, null] as const;
     for (const goal of goals) {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
-      const caseId = (
-        await leader.client.request('POST', '/api/cases', {
-          body: { personId: person.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
-        })
-      ).json<{ id: string }>().id;
+      const { id: caseId } = await buildCase(leader.client, {
+        personId: person.id,
+        unitId: t.world.north.adultUnit.id,
+      });
       done.opened += 1;
       const detail = await leader.client.request('GET', `/api/cases/${caseId}`);
       await leader.client.request('POST', `/api/cases/${caseId}/children`, {
@@ -146,66 +128,64 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       base: done.opened,
       value: 0,
     });
-    const adultUnit = levels.find((level) => level.unitId === world.north.adultUnit.id)!;
+    const adultUnit = levels.find((level) => level.unitId === t.world.north.adultUnit.id)!;
     expect(figure(adultUnit.figures, 'actualisedCases')).toMatchObject({
       count: done.opened,
       base: null,
     });
-    const childUnit = levels.find((level) => level.unitId === world.north.childUnit.id)!;
+    const childUnit = levels.find((level) => level.unitId === t.world.north.childUnit.id)!;
     expect(figure(childUnit.figures, 'actualisedCases').count).toBe(0);
     expect(mayPublish).toBe(true);
   });
 
   it('withholds small counts in the CSV and XLSX exports, and says so', async () => {
     // Two men who use violence, in the perpetrator unit: never counted in Kolada's figures.
-    const perpetratorLeader = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.perpetratorUnit.id,
+    const perpetratorLeader = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.perpetratorUnit.id,
       role: 'teamLeader',
     });
     for (let index = 0; index < 2; index += 1) {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.perpetratorUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.perpetratorUnit.id,
       });
-      const opened = await perpetratorLeader.client.request('POST', '/api/cases', {
-        body: { personId: person.id, unitId: world.north.perpetratorUnit.id, type: 'perpetrator' },
+      await buildCase(perpetratorLeader.client, {
+        personId: person.id,
+        unitId: t.world.north.perpetratorUnit.id,
+        type: 'perpetrator',
       });
-      expect(opened.statusCode, opened.body).toBe(201);
     }
     // Two women whose cases were opened at the reception: a small count beside the adult unit's.
-    const reception = await asSystem(database.db, async (tx) => {
+    const reception = await asSystem(t.database.db, async (tx) => {
       const { secrecyAreaId } = await tx
         .selectFrom('units')
         .select('secrecyAreaId')
-        .where('id', '=', world.north.adultUnit.id)
+        .where('id', '=', t.world.north.adultUnit.id)
         .executeTakeFirstOrThrow();
       return createUnit(tx, {
-        organisationId: world.north.org.id,
+        organisationId: t.world.north.org.id,
         name: 'Mottagningen',
         kind: 'reception',
         secrecyAreaId,
       });
     });
-    const receptionLeader = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
+    const receptionLeader = await t.signedIn({
+      organisationId: t.world.north.org.id,
       unitId: reception.id,
       role: 'teamLeader',
     });
     for (let index = 0; index < 2; index += 1) {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
         unitId: reception.id,
       });
-      const opened = await receptionLeader.client.request('POST', '/api/cases', {
-        body: { personId: person.id, unitId: reception.id, type: 'adultVictim' },
-      });
-      expect(opened.statusCode, opened.body).toBe(201);
+      await buildCase(receptionLeader.client, { personId: person.id, unitId: reception.id });
       done.opened += 1;
     }
-    const leader = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const leader = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     const csv = await leader.client.request('GET', `/api/indicators/export?${query}&format=csv`);
@@ -223,8 +203,8 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     expect(Number(opened['Antal'])).toBe(done.opened);
     // The reception's 2 are withheld, and so are the adult unit's 7: shown, they would give
     // the 2 back as the municipality's 9 minus 7. The perpetrator unit's cases count as none.
-    const perpetratorUnit = await unitName(world.north.perpetratorUnit.id);
-    const adultUnit = await unitName(world.north.adultUnit.id);
+    const perpetratorUnit = await unitName(t.world.north.perpetratorUnit.id);
+    const adultUnit = await unitName(t.world.north.adultUnit.id);
     expect(row('Mottagningen', 'Ärenden som aktualiserats')['Anmärkning']).toBe(
       'Färre än 5, visas inte',
     );
@@ -271,9 +251,9 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
   });
 
   it('exports case rows without identity where every description is shared by five or more', async () => {
-    const coordinator = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const coordinator = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     const response = await coordinator.client.request(
@@ -298,10 +278,10 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
   });
 
   it('publishes withheld figures to the county board, which sees them and no other county', async () => {
-    const board = await buildCountyBoard(database, '99');
-    const coordinator = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const board = await buildCountyBoard(t.database, '99');
+    const coordinator = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     const badPeriod = await coordinator.client.request('POST', '/api/indicators/publications', {
@@ -316,7 +296,7 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     expect(nextYear.statusCode).toBe(400);
     expect(nextYear.json<{ fields: { path: string }[] }>().fields[0]!.path).toBe('body.from');
     expect(
-      await asSystem(database.db, (tx) =>
+      await asSystem(t.database.db, (tx) =>
         tx
           .selectFrom('indicatorPublications')
           .select('id')
@@ -328,9 +308,9 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       (await coordinator.client.request('POST', '/api/indicators/publications', { body: period }))
         .statusCode,
     ).toBe(201);
-    const southCoordinator = await signedIn(database, testApp, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const southCoordinator = await t.signedIn({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       role: 'coordinator',
     });
     expect(
@@ -341,14 +321,14 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       ).statusCode,
     ).toBe(201);
 
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx.selectFrom('indicatorPublications').select('figures').execute(),
     );
     for (const publication of stored)
       for (const published of publication.figures)
         expect([1, 2, 3, 4]).not.toContain(published.count);
 
-    const analyst = await signedIn(database, testApp, {
+    const analyst = await t.signedIn({
       organisationId: board.org.id,
       unitId: board.unit.id,
       role: 'countyAnalyst',
@@ -372,9 +352,9 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
       body: period,
     });
     expect(notMunicipality.statusCode).toBe(422);
-    const worker = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const worker = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     expect((await worker.client.request('GET', `/api/indicators?${query}`)).statusCode).toBe(403);
@@ -385,11 +365,11 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
 
   it('keeps what was handed over under an earlier definition and shows it beside today', async () => {
     // A publication stored before definitions had versions (Kolada then counted perpetrators).
-    const earlier = await asSystem(database.db, async (tx) => {
+    const earlier = await asSystem(t.database.db, async (tx) => {
       const latest = await tx
         .selectFrom('indicatorPublications')
         .selectAll()
-        .where('organisationId', '=', world.north.org.id)
+        .where('organisationId', '=', t.world.north.org.id)
         .orderBy('publishedAt', 'desc')
         .executeTakeFirstOrThrow();
       const figures = latest.figures.map(({ definitionVersion: _version, ...figure }) =>
@@ -409,9 +389,9 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
         .execute();
       return figures;
     });
-    const coordinator = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const coordinator = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     const own = (await coordinator.client.request('GET', `/api/indicators?${query}`)).json<
@@ -431,7 +411,7 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
     expect(today).toMatchObject({ definitionVersion: 2, count: done.opened });
     expect(earlier.length).toBe(own.published.figures.length);
 
-    const board = await asSystem(database.db, (tx) =>
+    const board = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('organisations')
         .select('id')
@@ -439,14 +419,14 @@ describe.runIf(engineAvailable)('indicators over HTTP: dashboard, exports, count
         .where('countyCode', '=', '99')
         .executeTakeFirstOrThrow(),
     );
-    const boardUnit = await asSystem(database.db, (tx) =>
+    const boardUnit = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('units')
         .select('id')
         .where('organisationId', '=', board.id)
         .executeTakeFirstOrThrow(),
     );
-    const analyst = await signedIn(database, testApp, {
+    const analyst = await t.signedIn({
       organisationId: board.id,
       unitId: boardUnit.id,
       role: 'countyAnalyst',

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPerson, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { describe, expect, it } from 'vitest';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Granted = {
   typeName: string;
@@ -18,24 +16,12 @@ type Granted = {
 describe.runIf(engineAvailable)(
   'interventions: the catalogue, decisions, sessions and quota',
   () => {
-    let database: TestDatabase;
-    let world: World;
-    let testApp: TestApp;
-
-    beforeAll(async () => {
-      database = await createTestDatabase();
-      world = await buildWorld(database);
-      testApp = await createTestApp(database);
-    });
-    afterAll(async () => {
-      await testApp?.app.close();
-      await database?.close();
-    });
+    const t = useTestWorld();
 
     const as = (role: 'administrator' | 'caseWorker' | 'teamLeader' | 'therapist') =>
-      signedIn(database, testApp, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      t.signedIn({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         role,
       });
 
@@ -68,20 +54,17 @@ describe.runIf(engineAvailable)(
         ).statusCode,
       ).toBe(403);
 
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
       const caseId = (
-        await worker.client.request('POST', '/api/cases', {
-          body: {
-            personId: person.id,
-            unitId: world.north.adultUnit.id,
-            type: 'adultVictim',
-            ownerUserId: worker.user.id,
-          },
+        await buildCase(worker.client, {
+          personId: person.id,
+          unitId: t.world.north.adultUnit.id,
+          ownerUserId: worker.user.id,
         })
-      ).json<{ id: string }>().id;
+      ).id;
       const path = `/api/cases/${caseId}/interventions`;
       const noGoal = await worker.client.request('POST', path, {
         body: { typeId, decidedOn: '2026-11-24', goals: [] },
@@ -187,20 +170,17 @@ describe.runIf(engineAvailable)(
         })
       ).json<{ id: string }>().id;
       const worker = await as('caseWorker');
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
       const caseId = (
-        await worker.client.request('POST', '/api/cases', {
-          body: {
-            personId: person.id,
-            unitId: world.north.adultUnit.id,
-            type: 'adultVictim',
-            ownerUserId: worker.user.id,
-          },
+        await buildCase(worker.client, {
+          personId: person.id,
+          unitId: t.world.north.adultUnit.id,
+          ownerUserId: worker.user.id,
         })
-      ).json<{ id: string }>().id;
+      ).id;
       const refused = await worker.client.request('POST', `/api/cases/${caseId}/interventions`, {
         body: { typeId, decidedOn: '2026-11-24', goals: ['Att träffa andra i samma situation'] },
       });
@@ -248,22 +228,19 @@ describe.runIf(engineAvailable)(
       ).json<{ id: string }>().id;
       const caseIds: string[] = [];
       for (const familyName of ['Köström', 'Väntberg']) {
-        const person = await buildPerson(database, testApp.keys, {
-          organisationId: world.north.org.id,
-          unitId: world.north.adultUnit.id,
+        const person = await t.person({
+          organisationId: t.world.north.org.id,
+          unitId: t.world.north.adultUnit.id,
           familyName,
         });
         caseIds.push(
           (
-            await worker.client.request('POST', '/api/cases', {
-              body: {
-                personId: person.id,
-                unitId: world.north.adultUnit.id,
-                type: 'adultVictim',
-                ownerUserId: worker.user.id,
-              },
+            await buildCase(worker.client, {
+              personId: person.id,
+              unitId: t.world.north.adultUnit.id,
+              ownerUserId: worker.user.id,
             })
-          ).json<{ id: string }>().id,
+          ).id,
         );
       }
       const place = (caseId: string, action: string) =>

@@ -1,11 +1,10 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/platform/http/app';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, TestClient, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * What the server leaves behind about a person outside the database (issue 18): the request log
@@ -13,26 +12,14 @@ import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpe
  * answer may be kept in a cache; a list or search names in its audit event the persons it showed.
  */
 describe.runIf(engineAvailable)('logs, caches and what a list leaves in the audit log', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   it('logs a search by its path only, at the most talkative level', async () => {
     const lines: string[] = [];
     const stream = new PassThrough();
     stream.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
     const app = await buildApp(
-      { ...testApp.deps, config: { ...testApp.deps.config, logLevel: 'debug' } },
+      { ...t.testApp.deps, config: { ...t.testApp.deps.config, logLevel: 'debug' } },
       { webRoot: '/nonexistent', logger: true, logStream: stream },
     );
     try {
@@ -51,9 +38,9 @@ describe.runIf(engineAvailable)('logs, caches and what a list leaves in the audi
   });
 
   it('tells every cache not to keep an API answer', async () => {
-    const { client } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     for (const url of ['/api/persons', '/api/session', '/api/cases', '/api/auth/csrf']) {
@@ -63,19 +50,19 @@ describe.runIf(engineAvailable)('logs, caches and what a list leaves in the audi
   });
 
   it('names the persons a list and a search showed', async () => {
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       familyName: 'Listadotter',
     });
     await client.request('GET', '/api/persons/search?q=Listadotter');
     await client.request('GET', '/api/persons');
-    const events = await asSystem(database.db, (tx) =>
+    const events = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['type', 'details'])

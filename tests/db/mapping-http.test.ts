@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import {
-  buildCounty,
-  buildCountyBoard,
-  buildPerson,
-  buildUser,
-  buildWorld,
-  type World,
-} from '../factories/world';
+import { buildCountyBoard, buildUser } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 type Round = {
   municipalities: { id: string; name: string; runsFristad: boolean }[];
@@ -38,39 +30,26 @@ const period = { periodFrom: '2026-01-01', periodTo: '2026-12-31' };
  * published, codes answers by theme, compares, and prints the reports.
  */
 describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    await buildCounty(database, world);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld({ county: true });
 
   it('runs a round from start to report', async () => {
     // Övningsby opened six cases this year and hands its figures to the county.
-    const opener = await buildUser(database, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const opener = await buildUser(t.database, {
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     for (let index = 0; index < 6; index += 1) {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
-      await asSystem(database.db, (tx) =>
+      await asSystem(t.database.db, (tx) =>
         tx
           .insertInto('cases')
           .values({
-            organisationId: world.north.org.id,
-            unitId: world.north.adultUnit.id,
+            organisationId: t.world.north.org.id,
+            unitId: t.world.north.adultUnit.id,
             personId: person.id,
             type: 'adultVictim',
             openedAt: new Date('2026-03-01T10:00:00Z'),
@@ -79,9 +58,9 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
           .execute(),
       );
     }
-    const coordinator = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const coordinator = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     expect((await coordinator.client.request('GET', '/api/mapping/rounds')).statusCode).toBe(403);
@@ -93,8 +72,8 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
       ).statusCode,
     ).toBe(201);
 
-    const board = await buildCountyBoard(database, '99');
-    const { client } = await signedIn(database, testApp, {
+    const board = await buildCountyBoard(t.database, '99');
+    const { client } = await t.signedIn({
       organisationId: board.org.id,
       unitId: board.unit.id,
       role: 'countyAnalyst',
@@ -104,7 +83,7 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
     >();
     // Testvik is in another county.
     expect(candidates).toEqual([
-      { id: world.north.org.id, name: 'Övningsby kommun', scbCode: '9901' },
+      { id: t.world.north.org.id, name: 'Övningsby kommun', scbCode: '9901' },
     ]);
 
     const start = (municipalities: object[]) =>
@@ -122,7 +101,7 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
       400,
     );
     const created = await start([
-      { name: 'Övningsby kommun', organisationId: world.north.org.id },
+      { name: 'Övningsby kommun', organisationId: t.world.north.org.id },
       { name: 'Fjällby kommun', scbCode: '9905' },
     ]);
     expect(created.statusCode, created.body).toBe(201);
@@ -311,9 +290,9 @@ describe.runIf(engineAvailable)('county mapping rounds over HTTP', () => {
   });
 
   it('is the county board’s alone', async () => {
-    const analystInMunicipality = await signedIn(database, testApp, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const analystInMunicipality = await t.signedIn({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       role: 'countyAnalyst',
     });
     const refused = await analystInMunicipality.client.request('GET', '/api/mapping/rounds');

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPerson, buildCounty, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { describe, expect, it } from 'vitest';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Meeting = {
   chairs: boolean;
@@ -18,53 +16,35 @@ type Meeting = {
 };
 
 describe.runIf(engineAvailable)('collaboration meetings', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-  let police: { orgId: string; unitId: string };
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    ({ police } = await buildCounty(database, world));
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld({ county: true });
 
   const host = () =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
 
   it('presents a case by pseudonym to the agencies, collects what each knows and an action plan', async () => {
     const { client, user } = await host();
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Mira',
       familyName: 'Övningsdotter',
     });
-    const opened = await client.request('POST', '/api/cases', {
-      body: {
-        personId: person.id,
-        unitId: world.north.adultUnit.id,
-        type: 'adultVictim',
-        ownerUserId: user.id,
-      },
+    const { id: caseId } = await buildCase(client, {
+      personId: person.id,
+      unitId: t.world.north.adultUnit.id,
+      ownerUserId: user.id,
     });
-    const caseId = opened.json<{ id: string }>().id;
 
     const meeting = await client.request('POST', '/api/meetings', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         title: 'Samverkansmöte november',
         heldOn: '2026-11-25',
-        participantOrganisationIds: [police.orgId],
+        participantOrganisationIds: [t.county.police.orgId],
       },
     });
     expect(meeting.statusCode, meeting.body).toBe(201);
@@ -85,9 +65,9 @@ describe.runIf(engineAvailable)('collaboration meetings', () => {
     const itemId = item.json<{ id: string }>().id;
 
     // The police take part: they see the pseudonym, never the name or the case.
-    const officer = await signedIn(database, testApp, {
-      organisationId: police.orgId,
-      unitId: police.unitId,
+    const officer = await t.signedIn({
+      organisationId: t.county.police.orgId,
+      unitId: t.county.police.unitId,
       role: 'police',
     });
     const listed = await officer.client.request('GET', '/api/meetings');
@@ -134,15 +114,15 @@ describe.runIf(engineAvailable)('collaboration meetings', () => {
     });
 
     // Another secrecy area of the host municipality and another organisation see nothing.
-    const child = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const child = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
       role: 'caseWorker',
     });
     expect((await child.client.request('GET', `/api/meetings/${meetingId}`)).statusCode).toBe(404);
-    const south = await signedIn(database, testApp, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const south = await t.signedIn({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       role: 'caseWorker',
     });
     expect((await south.client.request('GET', `/api/meetings/${meetingId}`)).statusCode).toBe(404);
@@ -157,10 +137,10 @@ describe.runIf(engineAvailable)('collaboration meetings', () => {
     // Brought again within a year: a repeat. Named only with a ground.
     const next = await client.request('POST', '/api/meetings', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         title: 'Samverkansmöte december',
         heldOn: '2026-12-16',
-        participantOrganisationIds: [police.orgId],
+        participantOrganisationIds: [t.county.police.orgId],
       },
     });
     const nextId = next.json<{ id: string }>().id;
@@ -191,36 +171,33 @@ describe.runIf(engineAvailable)('collaboration meetings', () => {
   });
 
   it('a Barnahus consultation takes a child’s case, and its tasks show overdue until done', async () => {
-    const worker = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const worker = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
       role: 'caseWorker',
     });
     const open = async (type: string) => {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.childUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.childUnit.id,
       });
-      const response = await worker.client.request('POST', '/api/cases', {
-        body: {
-          personId: person.id,
-          unitId: world.north.childUnit.id,
-          type,
-          ownerUserId: worker.user.id,
-        },
+      const opened = await buildCase(worker.client, {
+        personId: person.id,
+        unitId: t.world.north.childUnit.id,
+        type,
+        ownerUserId: worker.user.id,
       });
-      expect(response.statusCode, response.body).toBe(201);
-      return response.json<{ id: string }>().id;
+      return opened.id;
     };
     const childCase = await open('childExposed');
     const adultCase = await open('adultVictim');
     const meeting = await worker.client.request('POST', '/api/meetings', {
       body: {
-        unitId: world.north.childUnit.id,
+        unitId: t.world.north.childUnit.id,
         kind: 'barnahusConsultation',
         title: 'Samråd Barnahus',
         heldOn: '2026-11-10',
-        participantOrganisationIds: [police.orgId],
+        participantOrganisationIds: [t.county.police.orgId],
       },
     });
     const meetingId = meeting.json<{ id: string }>().id;

@@ -1,5 +1,5 @@
 import { Migrator, sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoleId } from '../../src/domain/access/roles';
 import { migrationProvider } from '../../src/server/platform/db/migrations';
 import { asSystem } from '../../src/server/platform/db/transaction';
@@ -7,16 +7,11 @@ import {
   createSecrecyArea,
   createUnit,
 } from '../../src/server/features/organisation/organisation.repository';
-import { buildPerson, buildUser, buildWorld, nextTestNumber, type World } from '../factories/world';
+import { buildUser, buildWorld, nextTestNumber } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
-import { signedIn as signIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import {
-  createTestDatabase,
-  engineAvailable,
-  testEngine,
-  type TestDatabase,
-} from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { createTestDatabase, engineAvailable, testEngine } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 /**
  * One person per identity, and the seams between features it closes (issue 17): a number is
@@ -26,17 +21,15 @@ import {
  * with her, in lists, exports and PDFs.
  */
 describe.runIf(engineAvailable)('one person per identity', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
   /** Income support: a unit in a secrecy area of its own, as försörjningsstöd is. */
   let incomeUnitId: string;
   let adult: { client: TestClient; userId: string };
   let income: { client: TestClient; userId: string };
 
   const signedIn = async (unitId: string, role: RoleId = 'caseWorker') => {
-    const { client, user } = await signIn(database, testApp, {
-      organisationId: world.north.org.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
       unitId,
       role,
     });
@@ -49,7 +42,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
     });
 
   const recordsOf = (personalNumber: string) =>
-    asSystem(database.db, (tx) =>
+    asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('persons')
         .select(['id', 'protectionLevel'])
@@ -58,46 +51,39 @@ describe.runIf(engineAvailable)('one person per identity', () => {
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    incomeUnitId = await asSystem(database.db, async (tx) => {
-      const area = await createSecrecyArea(tx, world.north.org.id, 'Försörjningsstöd');
+    incomeUnitId = await asSystem(t.database.db, async (tx) => {
+      const area = await createSecrecyArea(tx, t.world.north.org.id, 'Försörjningsstöd');
       return (
         await createUnit(tx, {
-          organisationId: world.north.org.id,
+          organisationId: t.world.north.org.id,
           name: 'Försörjningsstöd',
           kind: 'financialSupport',
           secrecyAreaId: area.id,
         })
       ).id;
     });
-    adult = await signedIn(world.north.adultUnit.id);
+    adult = await signedIn(t.world.north.adultUnit.id);
     income = await signedIn(incomeUnitId);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
   });
 
   it('refuses a second record of a number in the database itself', async () => {
     const number = nextTestNumber();
-    await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       personalNumber: number,
     });
     await expect(
-      buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.childUnit.id,
+      t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.childUnit.id,
         personalNumber: number,
       }),
     ).rejects.toThrow(/persons_identity_unique|duplicate key/);
     // Another municipality keeps its own register.
-    await buildPerson(database, testApp.keys, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    await t.person({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       personalNumber: number,
     });
   });
@@ -105,7 +91,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
   it('gives back the registered person when intake registers her number again', async () => {
     const number = nextTestNumber();
     const first = await register(adult.client, {
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Ena',
       familyName: 'Ettregister',
       identityKind: 'personnummer',
@@ -114,7 +100,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ registeredBefore: false, personalNumber: number });
     const again = await register(adult.client, {
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Ena',
       familyName: 'Ettregister',
       identityKind: 'personnummer',
@@ -131,7 +117,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
   it('places a protected person registered again in another secrecy area: one masked row in search, never a second unprotected one', async () => {
     const number = nextTestNumber();
     const protectedPerson = await register(adult.client, {
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Skyddad',
       familyName: 'Dubblettsdotter',
       identityKind: 'personnummer',
@@ -173,7 +159,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
     });
     expect(stronger.json()).toMatchObject({ protectionLevel: 'fictitiousIdentity' });
 
-    const events = await asSystem(database.db, (tx) =>
+    const events = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['type', 'reason', 'actorUserId'])
@@ -191,13 +177,13 @@ describe.runIf(engineAvailable)('one person per identity', () => {
   it('registers one person when two intakes send the same number at once', async () => {
     const number = nextTestNumber();
     const body = {
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Samtidig',
       familyName: 'Registrering',
       identityKind: 'personnummer',
       personalNumber: number,
     };
-    const second = await signedIn(world.north.adultUnit.id);
+    const second = await signedIn(t.world.north.adultUnit.id);
     const answers = await Promise.all([
       register(adult.client, body),
       register(second.client, body),
@@ -209,7 +195,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
 
   it('asks before registering a person without a number who looks like someone already registered', async () => {
     const body = {
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Utan',
       familyName: 'Nummersson',
       identityKind: 'none',
@@ -243,17 +229,14 @@ describe.runIf(engineAvailable)('one person per identity', () => {
     ).json<{ id: string }>();
     // The VINR team registers her too (the same person, placed there) and opens her case.
     const placed = await register(adult.client, {
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Samtyckes',
       familyName: 'Gränsdotter',
       identityKind: 'personnummer',
       personalNumber: number,
     });
     expect(placed.json()).toMatchObject({ id: person.id, registeredBefore: true });
-    const opened = await adult.client.request('POST', '/api/cases', {
-      body: { personId: person.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
-    });
-    expect(opened.statusCode, opened.body).toBe(201);
+    await buildCase(adult.client, { personId: person.id, unitId: t.world.north.adultUnit.id });
     const purpose = 'Polisen får veta om partnerns vapen och kontakten med BOPS';
     const recorded = await adult.client.request('POST', `/api/persons/${person.id}/consents`, {
       body: {
@@ -291,22 +274,17 @@ describe.runIf(engineAvailable)('one person per identity', () => {
     let childLeader: TestClient;
 
     beforeAll(async () => {
-      mother = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      mother = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: 'Mamma',
         familyName: 'Hushållsson',
       });
-      const motherCase = (
-        await adult.client.request('POST', '/api/cases', {
-          body: {
-            personId: mother.id,
-            unitId: world.north.adultUnit.id,
-            type: 'adultVictim',
-            ownerUserId: adult.userId,
-          },
-        })
-      ).json<{ id: string }>();
+      const motherCase = await buildCase(adult.client, {
+        personId: mother.id,
+        unitId: t.world.north.adultUnit.id,
+        ownerUserId: adult.userId,
+      });
       childNumber = nextTestNumber();
       const report = await adult.client.request(
         'POST',
@@ -325,7 +303,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
       );
       expect(report.statusCode, report.body).toBe(201);
       childCaseId = report.json<{ childCaseId: string }>().childCaseId;
-      childLeader = (await signedIn(world.north.childUnit.id, 'teamLeader')).client;
+      childLeader = (await signedIn(t.world.north.childUnit.id, 'teamLeader')).client;
     });
 
     it('shows the child in full before the parent is protected', async () => {
@@ -353,7 +331,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
       expect(text).toContain('Barnet');
       expect(text).not.toContain(childNumber.slice(-4));
 
-      const child = await asSystem(database.db, (tx) =>
+      const child = await asSystem(t.database.db, (tx) =>
         tx
           .selectFrom('persons')
           .select(['id', 'protectionLevel', 'protectionFromPersonId', 'version'])
@@ -364,7 +342,7 @@ describe.runIf(engineAvailable)('one person per identity', () => {
         protectionLevel: 'protectedRegistration',
         protectionFromPersonId: mother.id,
       });
-      const carried = await asSystem(database.db, (tx) =>
+      const carried = await asSystem(t.database.db, (tx) =>
         tx
           .selectFrom('auditEvents')
           .select(['type', 'reason'])

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createSecrecyArea,
   createUnit,
 } from '../../src/server/features/organisation/organisation.repository';
-import { buildWorld, nextTestNumber, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { nextTestNumber } from '../factories/world';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * Merging the records of one person registered twice before the number became unique (issue 17):
@@ -18,9 +18,7 @@ import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpe
  * undone with every moved row back where it was.
  */
 describe.runIf(engineAvailable)('merging the records of one person', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
   let adult: { client: TestClient; userId: string };
   let child: { client: TestClient; userId: string };
   /** A second unit in the adult secrecy area (a reception), where the old record was made. */
@@ -34,7 +32,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
           from pg_constraint c
           join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
          where c.contype = 'f' and c.confrelid = 'persons'::regclass
-         order by 1, 2`.execute(database.db)
+         order by 1, 2`.execute(t.database.db)
     ).rows;
 
   /** How many rows of each table point at a person (only the columns that do). */
@@ -43,7 +41,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     for (const { tableName, columnName } of await personColumns()) {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from ${sql.table(tableName)}
-         where ${sql.ref(columnName)} = ${personId}`.execute(database.db);
+         where ${sql.ref(columnName)} = ${personId}`.execute(t.database.db);
       if (rows[0]!.n > 0) counts[`${tableName}.${columnName}`] = rows[0]!.n;
     }
     return counts;
@@ -59,40 +57,33 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     sql<{ id: string }>`
       insert into persons (organisation_id, unit_id, given_name, family_name, personal_number,
         protection_level, duplicate_of, fictitious, created_at, updated_at)
-      values (${world.north.org.id}, ${values.unitId}, ${values.givenName ?? 'Dubbel'},
+      values (${t.world.north.org.id}, ${values.unitId}, ${values.givenName ?? 'Dubbel'},
         'Registrerad', ${values.personalNumber}, ${values.protection}, ${values.duplicateOf},
         true, now(), now())
       returning id`
-      .execute(database.db)
+      .execute(t.database.db)
       .then((result) => result.rows[0]!.id);
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    receptionUnitId = await asSystem(database.db, async (tx) => {
+    receptionUnitId = await asSystem(t.database.db, async (tx) => {
       const unit = await createUnit(tx, {
-        organisationId: world.north.org.id,
+        organisationId: t.world.north.org.id,
         name: 'Mottagningen',
         kind: 'adultVinr',
-        secrecyAreaId: world.north.adultUnit.secrecyAreaId!,
+        secrecyAreaId: t.world.north.adultUnit.secrecyAreaId!,
       });
-      await createSecrecyArea(tx, world.north.org.id, 'Oanvänt område');
+      await createSecrecyArea(tx, t.world.north.org.id, 'Oanvänt område');
       return unit.id;
     });
     const grant = (unitId: string) => ({
-      organisationId: world.north.org.id,
+      organisationId: t.world.north.org.id,
       unitId,
       role: 'caseWorker' as const,
     });
-    const a = await signedIn(database, testApp, grant(world.north.adultUnit.id));
+    const a = await t.signedIn(grant(t.world.north.adultUnit.id));
     adult = { client: a.client, userId: a.user.id };
-    const c = await signedIn(database, testApp, grant(world.north.childUnit.id));
+    const c = await t.signedIn(grant(t.world.north.childUnit.id));
     child = { client: c.client, userId: c.user.id };
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
   });
 
   /** A person registered through intake, and an old record of her left by the migration. */
@@ -100,7 +91,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     const number = nextTestNumber();
     const registered = await adult.client.request('POST', '/api/persons', {
       body: {
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: 'Dubbel',
         familyName: 'Registrerad',
         identityKind: 'personnummer',
@@ -136,31 +127,31 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     const caseId = (
       await sql<{ id: string }>`
         insert into cases (organisation_id, unit_id, person_id, type, opened_at, created_by)
-        values (${world.north.org.id}, ${receptionUnitId}, ${mergedId}, 'adultVictim', now(), ${adult.userId})
-        returning id`.execute(database.db)
+        values (${t.world.north.org.id}, ${receptionUnitId}, ${mergedId}, 'adultVictim', now(), ${adult.userId})
+        returning id`.execute(t.database.db)
     ).rows[0]!.id;
     await sql`
       insert into risk_assessments (organisation_id, case_id, subject_person_id, subject_role,
         instrument_id, instrument_version, origin, mode, assessor_user_id, content_enc,
         completeness, created_at, updated_at, signed_at, signed_by)
-      values (${world.north.org.id}, ${caseId}, ${mergedId}, 'victim', 'freda', '1', 'own',
+      values (${t.world.north.org.id}, ${caseId}, ${mergedId}, 'victim', 'freda', '1', 'own',
         'inPerson', ${adult.userId}, 'x', 1, now(), now(), now(), ${adult.userId})`.execute(
-      database.db,
+      t.database.db,
     );
     await sql`
       insert into person_units (organisation_id, person_id, unit_id, placed_by, placed_at)
-      values (${world.north.org.id}, ${mergedId}, ${world.north.perpetratorUnit.id}, ${adult.userId}, now())`.execute(
-      database.db,
+      values (${t.world.north.org.id}, ${mergedId}, ${t.world.north.perpetratorUnit.id}, ${adult.userId}, now())`.execute(
+      t.database.db,
     );
     await sql`
       insert into break_glass_grants (organisation_id, user_id, person_id, reason, expires_at)
-      values (${world.north.org.id}, ${child.userId}, ${mergedId}, 'Akut läge på jouren', now())`.execute(
-      database.db,
+      values (${t.world.north.org.id}, ${child.userId}, ${mergedId}, 'Akut läge på jouren', now())`.execute(
+      t.database.db,
     );
     await sql`
       insert into person_assignments (person_id, user_id, organisation_id)
-      values (${mergedId}, ${adult.userId}, ${world.north.org.id}),
-             (${mergedId}, ${child.userId}, ${world.north.org.id})`.execute(database.db);
+      values (${mergedId}, ${adult.userId}, ${t.world.north.org.id}),
+             (${mergedId}, ${child.userId}, ${t.world.north.org.id})`.execute(t.database.db);
     const before = await referencesTo(mergedId);
     expect(before).toEqual({
       'break_glass_grants.person_id': 1,
@@ -212,7 +203,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     expect(found.map((row) => row.id)).toContain(survivor.id);
     expect(found.map((row) => row.id)).not.toContain(mergedId);
     // Both records' logs say what happened.
-    const events = await asSystem(database.db, (tx) =>
+    const events = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select('personId')
@@ -241,15 +232,15 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
   });
 
   it('keeps a signed assessment unchangeable outside a merge', async () => {
-    const { mergedId } = await registeredTwice(world.north.adultUnit.id);
+    const { mergedId } = await registeredTwice(t.world.north.adultUnit.id);
     const caseId = (
       await sql<{ id: string }>`
         insert into cases (organisation_id, unit_id, person_id, type, opened_at, created_by)
-        values (${world.north.org.id}, ${world.north.adultUnit.id}, ${mergedId}, 'adultVictim', now(), ${adult.userId})
-        returning id`.execute(database.db)
+        values (${t.world.north.org.id}, ${t.world.north.adultUnit.id}, ${mergedId}, 'adultVictim', now(), ${adult.userId})
+        returning id`.execute(t.database.db)
     ).rows[0]!.id;
     const other = await insertPerson({
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       personalNumber: null,
       protection: 'none',
       duplicateOf: null,
@@ -258,21 +249,21 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
       insert into risk_assessments (organisation_id, case_id, subject_person_id, subject_role,
         instrument_id, instrument_version, origin, mode, assessor_user_id, content_enc,
         completeness, created_at, updated_at, signed_at, signed_by)
-      values (${world.north.org.id}, ${caseId}, ${mergedId}, 'victim', 'freda', '1', 'own',
+      values (${t.world.north.org.id}, ${caseId}, ${mergedId}, 'victim', 'freda', '1', 'own',
         'inPerson', ${adult.userId}, 'x', 1, now(), now(), now(), ${adult.userId})`.execute(
-      database.db,
+      t.database.db,
     );
     await expect(
       sql`update risk_assessments set subject_person_id = ${other} where case_id = ${caseId}`.execute(
-        database.db,
+        t.database.db,
       ),
     ).rejects.toThrow(/signed risk assessment cannot be changed/);
   });
 
   it('refuses what is not the same person, a stale version, and a record the worker may not change', async () => {
-    const { survivor, mergedId } = await registeredTwice(world.north.adultUnit.id);
+    const { survivor, mergedId } = await registeredTwice(t.world.north.adultUnit.id);
     const stranger = await insertPerson({
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       personalNumber: nextTestNumber(),
       protection: 'none',
       duplicateOf: null,
@@ -290,7 +281,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
 
     // A record in the children's secrecy area, named in the body: refused, and nothing moved.
     const childRecord = await insertPerson({
-      unitId: world.north.childUnit.id,
+      unitId: t.world.north.childUnit.id,
       personalNumber: null,
       protection: 'none',
       duplicateOf: null,
@@ -305,16 +296,16 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     expect(outsider.body).not.toContain('Registrerad');
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from person_merges where survivor_id = ${survivor.id}`.execute(
-      database.db,
+      t.database.db,
     );
     expect(rows[0]!.n).toBe(0);
   });
 
   it('merges once when two workers merge the same records at the same moment', async () => {
-    const { survivor, mergedId } = await registeredTwice(world.north.adultUnit.id);
-    const second = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { survivor, mergedId } = await registeredTwice(t.world.north.adultUnit.id);
+    const second = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     const answers = await Promise.all([
@@ -329,7 +320,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
     for (const answer of answers) expect([200, 409, 422]).toContain(answer.statusCode);
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from person_merges where merged_id = ${mergedId}`.execute(
-      database.db,
+      t.database.db,
     );
     expect(rows[0]!.n).toBe(1);
   });
@@ -340,7 +331,7 @@ describe.runIf(engineAvailable)('merging the records of one person', () => {
       if (tableName === 'person_merges') continue;
       const { rows } = await sql<{ ok: boolean }>`
         select has_column_privilege('fristad_app', ${tableName}, ${columnName}, 'UPDATE') as ok`.execute(
-        database.db,
+        t.database.db,
       );
       if (!rows[0]!.ok) missing.push(`${tableName}.${columnName}`);
     }

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildUser, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { buildUser } from '../factories/world';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 type Comparison = {
   units: {
@@ -24,24 +23,12 @@ type Comparison = {
  * and the comparison sets it beside the records.
  */
 describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   it('takes counts from those who work in the unit and shows the dark figure', async () => {
-    const coordinator = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const coordinator = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     const start = (body: object) =>
@@ -58,18 +45,18 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
     const surveyId = created.json<{ id: string }>().id;
 
     // Two adult victims on record in the unit during November, one of them honour-related.
-    const opener = await buildUser(database, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const opener = await buildUser(t.database, {
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     // Routine questions, by Swedish calendar day: 22:30 UTC on 31 October is still October in
     // Sweden, 23:30 UTC is 1 November. "Not asked" is not a question asked.
-    const asked = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const asked = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    await asSystem(database.db, (tx) =>
+    await asSystem(t.database.db, (tx) =>
       tx
         .insertInto('screenings')
         .values(
@@ -82,8 +69,8 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
               ['2026-11-13T09:00:00Z', 'notAsked'],
             ] as const
           ).map(([at, outcome]) => ({
-            organisationId: world.north.org.id,
-            unitId: world.north.adultUnit.id,
+            organisationId: t.world.north.org.id,
+            unitId: t.world.north.adultUnit.id,
             personId: asked.id,
             topic: 'exposure' as const,
             outcome,
@@ -95,16 +82,16 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
         .execute(),
     );
     for (const hrv of [false, true]) {
-      const person = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const person = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
       });
-      await asSystem(database.db, (tx) =>
+      await asSystem(t.database.db, (tx) =>
         tx
           .insertInto('cases')
           .values({
-            organisationId: world.north.org.id,
-            unitId: world.north.adultUnit.id,
+            organisationId: t.world.north.org.id,
+            unitId: t.world.north.adultUnit.id,
             personId: person.id,
             type: 'adultVictim',
             hrv,
@@ -115,9 +102,9 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
       );
     }
 
-    const worker = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const worker = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     const report = (unitId: string, counts: object[]) =>
@@ -125,13 +112,15 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
         body: { unitId, counts },
       });
     expect(
-      (await report(world.north.adultUnit.id, [{ category: 'adultVictim', count: -1 }])).statusCode,
+      (await report(t.world.north.adultUnit.id, [{ category: 'adultVictim', count: -1 }]))
+        .statusCode,
     ).toBe(400);
     // Not their unit: refused and logged.
     expect(
-      (await report(world.north.childUnit.id, [{ category: 'childExposed', count: 4 }])).statusCode,
+      (await report(t.world.north.childUnit.id, [{ category: 'childExposed', count: 4 }]))
+        .statusCode,
     ).toBe(403);
-    const refusals = await asSystem(database.db, (tx) =>
+    const refusals = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select('reason')
@@ -142,7 +131,7 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
     expect(refusals.map((event) => event.reason)).toContain('access.role_lacks_action');
     expect(
       (
-        await report(world.north.adultUnit.id, [
+        await report(t.world.north.adultUnit.id, [
           { category: 'adultVictim', count: 7 },
           { category: 'honourRelated', count: 1 },
         ])
@@ -164,10 +153,10 @@ describe.runIf(engineAvailable)('point-prevalence survey over HTTP', () => {
     const comparison = (
       await coordinator.client.request('GET', `/api/prevalence-surveys/${surveyId}`)
     ).json<Comparison>();
-    const adultUnit = comparison.units.find((unit) => unit.unitId === world.north.adultUnit.id)!;
+    const adultUnit = comparison.units.find((unit) => unit.unitId === t.world.north.adultUnit.id)!;
     const row = (category: string) => adultUnit.rows.find((entry) => entry.category === category)!;
     expect(row('adultVictim')).toEqual({
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       category: 'adultVictim',
       reported: 7,
       recorded: 2,

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maskedText } from '../../src/domain/identity/protected-identity';
-import { buildPerson, buildWorld, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 /**
  * A protected person's address and full personnummer must not leave the server in any form:
@@ -14,9 +13,7 @@ import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpe
 describe.runIf(engineAvailable)(
   'protected identity in lists, PDFs, exports and the audit log',
   () => {
-    let database: TestDatabase;
-    let world: World;
-    let testApp: TestApp;
+    const t = useTestWorld();
     let leader: TestClient;
     const secret = { number: '18900303-0056', lastFour: '0056', address: 'Gömdavägen 7, Hemlösa' };
     const open = { number: '18900404-0047', address: 'Öppna gatan 1, Synby' };
@@ -24,37 +21,29 @@ describe.runIf(engineAvailable)(
     let openCase: string;
     let protectedPersonId: string;
 
-    const newCase = async (personId: string) => {
-      const response = await leader.request('POST', '/api/cases', {
-        body: { personId, unitId: world.north.adultUnit.id, type: 'adultVictim' },
-      });
-      expect(response.statusCode, response.body).toBe(201);
-      return response.json<{ id: string }>().id;
-    };
+    const newCase = async (personId: string) =>
+      (await buildCase(leader, { personId, unitId: t.world.north.adultUnit.id })).id;
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      world = await buildWorld(database);
-      testApp = await createTestApp(database);
       leader = (
-        await signedIn(database, testApp, {
-          organisationId: world.north.org.id,
-          unitId: world.north.adultUnit.id,
+        await t.signedIn({
+          organisationId: t.world.north.org.id,
+          unitId: t.world.north.adultUnit.id,
           role: 'teamLeader',
         })
       ).client;
-      const hidden = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const hidden = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: 'Skyddad',
         familyName: 'Övningsson',
         personalNumber: secret.number,
         protectionLevel: 'protectedRegistration',
         address: secret.address,
       });
-      const visible = await buildPerson(database, testApp.keys, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const visible = await t.person({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         givenName: 'Öppen',
         familyName: 'Övningsson',
         personalNumber: open.number,
@@ -63,10 +52,6 @@ describe.runIf(engineAvailable)(
       protectedPersonId = hidden.id;
       protectedCase = await newCase(hidden.id);
       openCase = await newCase(visible.id);
-    });
-    afterAll(async () => {
-      await testApp?.app.close();
-      await database?.close();
     });
 
     it('the case list masks the number', async () => {
@@ -139,9 +124,9 @@ describe.runIf(engineAvailable)(
     });
 
     it('a case worker cannot read the audit log, and is told why', async () => {
-      const worker = await signedIn(database, testApp, {
-        organisationId: world.north.org.id,
-        unitId: world.north.adultUnit.id,
+      const worker = await t.signedIn({
+        organisationId: t.world.north.org.id,
+        unitId: t.world.north.adultUnit.id,
         role: 'caseWorker',
       });
       const response = await worker.client.request('GET', '/api/audit/events');

@@ -1,15 +1,13 @@
 import { swedishDate } from '../../src/domain/calendar';
 import { resolveLegalReference } from '../../src/domain/law/legal-references';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
 import {
   createOrganisation,
   createUnit,
 } from '../../src/server/features/organisation/organisation.repository';
-import { buildPerson, buildCounty, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Referral = {
   id: string;
@@ -20,62 +18,47 @@ type Referral = {
 };
 
 describe.runIf(engineAvailable)('hand-overs between organisations', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-  let police: { orgId: string; unitId: string };
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    ({ police } = await buildCounty(database, world));
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld({ county: true });
 
   const officer = () =>
-    signedIn(database, testApp, {
-      organisationId: police.orgId,
-      unitId: police.unitId,
+    t.signedIn({
+      organisationId: t.county.police.orgId,
+      unitId: t.county.police.unitId,
       role: 'police',
     });
   const socialWorker = (unit: 'adultUnit' | 'childUnit' = 'adultUnit') =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north[unit].id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north[unit].id,
       role: 'caseWorker',
     });
 
   it('police hand a case to social services, who acknowledge it and get a case on their intake list', async () => {
     const { client: polis } = await officer();
-    const victim = await buildPerson(database, testApp.keys, {
-      organisationId: police.orgId,
-      unitId: police.unitId,
+    const victim = await t.person({
+      organisationId: t.county.police.orgId,
+      unitId: t.county.police.unitId,
       givenName: 'Petra',
       familyName: 'Övningsdotter',
       personalNumber: '19090527-1474',
       protectionLevel: 'protectedRegistration',
     });
-    const opened = await polis.request('POST', '/api/cases', {
-      body: { personId: victim.id, unitId: police.unitId, type: 'adultVictim' },
+    const { id: policeCaseId } = await buildCase(polis, {
+      personId: victim.id,
+      unitId: t.county.police.unitId,
     });
-    expect(opened.statusCode, opened.body).toBe(201);
-    const policeCaseId = opened.json<{ id: string }>().id;
 
     const directory = await polis.request('GET', '/api/referral-directory');
     expect(directory.statusCode, directory.body).toBe(200);
     const units = directory.json<{ unitId: string; organisationName: string }[]>();
-    expect(units.map((unit) => unit.unitId)).toContain(world.north.adultUnit.id);
+    expect(units.map((unit) => unit.unitId)).toContain(t.world.north.adultUnit.id);
     // Another county's municipality is not in the directory.
-    expect(units.map((unit) => unit.unitId)).not.toContain(world.south.adultUnit.id);
+    expect(units.map((unit) => unit.unitId)).not.toContain(t.world.south.adultUnit.id);
 
     const summary =
       'Anmälan om misshandel i hemmet i natt. Hon vill ha stöd och är rädd för att åka hem.';
     const noGround = await polis.request('POST', `/api/cases/${policeCaseId}/referrals`, {
-      body: { toUnitId: world.north.adultUnit.id, summary, categories: ['caseHistory'] },
+      body: { toUnitId: t.world.north.adultUnit.id, summary, categories: ['caseHistory'] },
     });
     expect(noGround.statusCode).toBe(400);
     expect(noGround.body).toContain(
@@ -84,7 +67,7 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
 
     const sent = await polis.request('POST', `/api/cases/${policeCaseId}/referrals`, {
       body: {
-        toUnitId: world.north.adultUnit.id,
+        toUnitId: t.world.north.adultUnit.id,
         summary,
         categories: ['caseHistory', 'safetyPlan'],
         groundCode: 'ownActivity',
@@ -113,9 +96,9 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
     const { client: otherArea } = await socialWorker('childUnit');
     expect((await otherArea.request('GET', '/api/referrals')).json()).toEqual([]);
     expect((await otherArea.request('GET', `/api/referrals/${referralId}`)).statusCode).toBe(404);
-    const { client: stranger } = await signedIn(database, testApp, {
-      organisationId: world.south.org.id,
-      unitId: world.south.adultUnit.id,
+    const { client: stranger } = await t.signedIn({
+      organisationId: t.world.south.org.id,
+      unitId: t.world.south.adultUnit.id,
       role: 'caseWorker',
     });
     expect((await stranger.request('GET', `/api/referrals/${referralId}`)).statusCode).toBe(404);
@@ -181,19 +164,18 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
 
   it('an unanswered hand-over is overdue from the second day, for both sides', async () => {
     const { client: polis } = await officer();
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: police.orgId,
-      unitId: police.unitId,
+    const person = await t.person({
+      organisationId: t.county.police.orgId,
+      unitId: t.county.police.unitId,
     });
-    const opened = await polis.request('POST', '/api/cases', {
-      body: { personId: person.id, unitId: police.unitId, type: 'adultVictim' },
-    });
+    const opened = await buildCase(polis, { personId: person.id, unitId: t.county.police.unitId });
     const sent = await polis.request(
       'POST',
-      `/api/cases/${opened.json<{ id: string }>().id}/referrals`,
+      `/api/cases/${opened.id}/referrals`,
+
       {
         body: {
-          toUnitId: world.north.adultUnit.id,
+          toUnitId: t.world.north.adultUnit.id,
           summary: 'Hot via sms hela veckan, hon vill prata med socialtjänsten.',
           groundCode: 'ownActivity',
           assessmentNote: 'Behövs för att hon ska få stöd och skydd från kommunen.',
@@ -201,7 +183,7 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
       },
     );
     expect(sent.statusCode, sent.body).toBe(201);
-    testApp.clock.advance(2 * 24 * 3600 * 1000);
+    t.testApp.clock.advance(2 * 24 * 3600 * 1000);
     const { client: social } = await socialWorker();
     const listed = (await social.request('GET', '/api/referrals')).json<Referral[]>();
     expect(listed.find((entry) => entry.id === sent.json<{ id: string }>().id)?.state).toBe(
@@ -224,7 +206,7 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
   });
 
   it('a move to another municipality carries history and plan on consent, so nothing is asked again', async () => {
-    const neighbour = await asSystem(database.db, async (tx) => {
+    const neighbour = await asSystem(t.database.db, async (tx) => {
       const org = await createOrganisation(tx, {
         kind: 'municipality',
         name: 'Grannby kommun',
@@ -240,22 +222,18 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
       return { orgId: org.id, unitId: unit.id };
     });
     const { client, user } = await socialWorker();
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       givenName: 'Nora',
       familyName: 'Övningsdotter',
       personalNumber: '19821105-9954',
     });
-    const opened = await client.request('POST', '/api/cases', {
-      body: {
-        personId: person.id,
-        unitId: world.north.adultUnit.id,
-        type: 'adultVictim',
-        ownerUserId: user.id,
-      },
+    const { id: caseId } = await buildCase(client, {
+      personId: person.id,
+      unitId: t.world.north.adultUnit.id,
+      ownerUserId: user.id,
     });
-    const caseId = opened.json<{ id: string }>().id;
     await client.request('POST', `/api/cases/${caseId}/events`, {
       body: {
         kind: 'incident',
@@ -296,7 +274,7 @@ describe.runIf(engineAvailable)('hand-overs between organisations', () => {
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json()).toMatchObject({ kind: 'betweenMunicipalities' });
 
-    const receiver = await signedIn(database, testApp, {
+    const receiver = await t.signedIn({
       organisationId: neighbour.orgId,
       unitId: neighbour.unitId,
       role: 'caseWorker',

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ephemeralKeyRing } from '../../src/server/platform/crypto/key-ring';
 import { loadConfig } from '../../src/server/config';
 import { buildApp } from '../../src/server/platform/http/app';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 describe.runIf(engineAvailable)('every API route declares who may call it', () => {
-  let database: TestDatabase;
-  let testApp: TestApp;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   it('refuses to start with a route that does not declare its access', async () => {
     const app = await buildApp(
-      { ...testApp.deps, keys: ephemeralKeyRing(), config: loadConfig({}) },
+      { ...t.testApp.deps, keys: ephemeralKeyRing(), config: loadConfig({}) },
       { webRoot: '/nonexistent' },
     );
     expect(() => app.get('/api/forgotten', async () => ({ secret: true }))).toThrow(
@@ -29,7 +20,7 @@ describe.runIf(engineAvailable)('every API route declares who may call it', () =
   });
 
   it('lists only public routes as reachable without a session', async () => {
-    const spec = (await testApp.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
+    const spec = (await t.testApp.app.inject({ method: 'GET', url: '/api/docs/json' })).json<{
       paths: Record<string, Record<string, unknown>>;
     }>();
     const routes = Object.entries(spec.paths).flatMap(([path, methods]) =>
@@ -41,7 +32,7 @@ describe.runIf(engineAvailable)('every API route declares who may call it', () =
       const [method, path] = route.split(' ') as [string, string];
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
       if (method !== 'GET') continue;
-      const response = await testApp.app.inject({ method: 'GET', url });
+      const response = await t.testApp.app.inject({ method: 'GET', url });
       if (response.statusCode !== 401) open.push(route);
     }
     expect(open.sort()).toEqual([

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordParams } from '../../src/server/platform/http/record-gate';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildWorld } from '../factories/world';
 import {
   buildAccessMatrix,
   methodOf,
@@ -10,8 +9,8 @@ import {
   type Placement,
   type SubjectParam,
 } from '../helpers/access-matrix';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 /**
  * The route walk (issue 17): generated from the route table, not from a list. Every route whose
@@ -39,20 +38,12 @@ const acrossByDesign: Record<string, { placements: readonly Placement[]; why: st
 };
 
 describe.runIf(engineAvailable)('route walk: no side doors to a person’s records', () => {
-  let database: TestDatabase;
-  let testApp: TestApp;
+  const t = useTestWorld();
   let fixture: MatrixFixture;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const world = await buildWorld(database);
-    testApp = await createTestApp(database);
-    fixture = await buildAccessMatrix(database, testApp, world);
+    fixture = await buildAccessMatrix(t.database, t.testApp, t.world);
   }, 180_000);
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
 
   /** A record of each kind the gate knows, from the matrix's victims (the first that has one). */
   const idFor = (name: string) => {
@@ -66,7 +57,7 @@ describe.runIf(engineAvailable)('route walk: no side doors to a person’s recor
   };
 
   it('refuses every outsider on every route that names a record, and logs each refusal', async () => {
-    const routes = (await openApiRoutes(testApp)).filter((route) => {
+    const routes = (await openApiRoutes(t.testApp)).filter((route) => {
       const names = [...route.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
       return names.some((name) => recordParams[name]?.kind !== 'organisation');
     });
@@ -105,7 +96,7 @@ describe.runIf(engineAvailable)('route walk: no side doors to a person’s recor
         for (const secret of [victim.familyName, victim.personalNumber])
           if (response.body.includes(secret)) leaks.push(`${where} shows ${secret}`);
         const requestId = response.json<{ requestId?: string }>().requestId ?? '';
-        const denied = await asSystem(database.db, (tx) =>
+        const denied = await asSystem(t.database.db, (tx) =>
           tx
             .selectFrom('auditEvents')
             .select('id')
@@ -133,7 +124,7 @@ describe.runIf(engineAvailable)('route walk: no side doors to a person’s recor
     const { buildApp } = await import('../../src/server/platform/http/app');
     await expect(
       (async () => {
-        const app = await buildApp(testApp.deps);
+        const app = await buildApp(t.testApp.deps);
         app.get('/api/mysteries/:mysteryId', { config: { access: 'case.read' } }, () => ({}));
         await app.ready();
       })(),

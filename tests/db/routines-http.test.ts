@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { describe, expect, it } from 'vitest';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 type Routine = {
   id: string;
@@ -14,28 +12,16 @@ type Routine = {
 
 /** The routine library over HTTP (the clock: 24 Nov 2026). */
 describe.runIf(engineAvailable)('routines over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   it('shows the version in force at its step, asks everyone to read it, and asks again for a new one', async () => {
     const grant = (role: 'caseWorker' | 'coordinator') => ({
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role,
     });
-    const coordinator = await signedIn(database, testApp, grant('coordinator'));
-    const worker = await signedIn(database, testApp, grant('caseWorker'));
+    const coordinator = await t.signedIn(grant('coordinator'));
+    const worker = await t.signedIn(grant('caseWorker'));
     const routine = {
       title: 'Riskbedömning i utredning',
       step: 'investigation',

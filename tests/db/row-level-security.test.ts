@@ -1,25 +1,23 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inScope, asSystem } from '../../src/server/platform/db/transaction';
-import { buildUser, buildWorld, type World } from '../factories/world';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { buildUser } from '../factories/world';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 describe.runIf(engineAvailable)('row-level security', () => {
-  let database: TestDatabase;
-  let world: World;
+  const t = useTestWorld({ app: false });
   let northUserId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    const user = await buildUser(database, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const user = await buildUser(t.database, {
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     northUserId = user.id;
-    await asSystem(database.db, async (tx) => {
-      for (const side of [world.north, world.south]) {
+    await asSystem(t.database.db, async (tx) => {
+      for (const side of [t.world.north, t.world.south]) {
         await tx
           .insertInto('persons')
           .values({
@@ -35,18 +33,17 @@ describe.runIf(engineAvailable)('row-level security', () => {
       }
     });
   });
-  afterAll(() => database?.close());
 
   it('a query without any organisation filter returns only the request organisation’s rows', async () => {
     const rows = await inScope(
-      database.db,
-      { organisationId: world.north.org.id, userId: northUserId },
+      t.database.db,
+      { organisationId: t.world.north.org.id, userId: northUserId },
       (tx) => sql<{ organisationId: string }>`select organisation_id from persons`.execute(tx),
     );
     expect(rows.rows.length).toBe(1);
-    expect(rows.rows.every((row) => row.organisationId === world.north.org.id)).toBe(true);
+    expect(rows.rows.every((row) => row.organisationId === t.world.north.org.id)).toBe(true);
 
-    const all = await asSystem(database.db, (tx) =>
+    const all = await asSystem(t.database.db, (tx) =>
       sql<{ n: number }>`select count(*)::int as n from persons`.execute(tx),
     );
     expect(all.rows[0]?.n).toBe(2);
@@ -54,12 +51,12 @@ describe.runIf(engineAvailable)('row-level security', () => {
 
   it('refuses to write a row into another organisation', async () => {
     await expect(
-      inScope(database.db, { organisationId: world.north.org.id, userId: northUserId }, (tx) =>
+      inScope(t.database.db, { organisationId: t.world.north.org.id, userId: northUserId }, (tx) =>
         tx
           .insertInto('persons')
           .values({
-            organisationId: world.south.org.id,
-            unitId: world.south.adultUnit.id,
+            organisationId: t.world.south.org.id,
+            unitId: t.world.south.adultUnit.id,
             givenName: 'Övning',
             familyName: 'Intrång',
             protectionLevel: 'none',
@@ -71,12 +68,12 @@ describe.runIf(engineAvailable)('row-level security', () => {
   });
 
   it('the application role cannot update or delete audit events', async () => {
-    const scope = { organisationId: world.north.org.id, userId: northUserId };
+    const scope = { organisationId: t.world.north.org.id, userId: northUserId };
     await expect(
-      inScope(database.db, scope, (tx) => sql`delete from audit_events`.execute(tx)),
+      inScope(t.database.db, scope, (tx) => sql`delete from audit_events`.execute(tx)),
     ).rejects.toThrow(/permission denied/);
     await expect(
-      inScope(database.db, scope, (tx) => sql`update audit_events set reason = 'x'`.execute(tx)),
+      inScope(t.database.db, scope, (tx) => sql`update audit_events set reason = 'x'`.execute(tx)),
     ).rejects.toThrow(/permission denied/);
   });
 });

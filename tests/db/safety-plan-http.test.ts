@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { itemIdsOf } from '../helpers/instruments';
-import { buildPerson, buildWorld, type World } from '../factories/world';
 import { pdfText } from '../helpers/pdf-text';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 type Plan = {
   version: number;
@@ -17,33 +16,27 @@ type Plan = {
 };
 
 describe.runIf(engineAvailable)('safety plans over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
   let worker: { client: TestClient; user: { id: string } };
 
   const as = (role: 'caseWorker' | 'teamLeader' | 'administrator') =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role,
     });
 
   /** A case with a signed assessment at the given level, by a judgement without instrument. */
   const caseWithSignedAssessment = async (level: 'low' | 'high') => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const opened = await worker.client.request('POST', '/api/cases', {
-      body: {
-        personId: person.id,
-        unitId: world.north.adultUnit.id,
-        type: 'adultVictim',
-        ownerUserId: worker.user.id,
-      },
+    const { id: caseId } = await buildCase(worker.client, {
+      personId: person.id,
+      unitId: t.world.north.adultUnit.id,
+      ownerUserId: worker.user.id,
     });
-    const caseId = opened.json<{ id: string }>().id;
     const started = await worker.client.request('POST', `/api/cases/${caseId}/assessments`, {
       body: { instrumentId: 'freda-farlighetsbedomning', subjectRole: 'victim' },
     });
@@ -80,18 +73,11 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
     const admin = await as('administrator');
     await admin.client.request('POST', '/api/instrument-permissions', {
       body: { instrumentId: 'freda-farlighetsbedomning', licenceNote: 'Tillstånd (övning)' },
     });
     worker = await as('caseWorker');
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
   });
 
   it('suggests measures with reasons after a high-risk assessment, and warns until something protects', async () => {
@@ -221,7 +207,7 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
 
   it('puts the plan review on the owner’s list, overdue for the team leader once the day passes', async () => {
     const { caseId } = await caseWithSignedAssessment('high');
-    const today = testApp.clock.now().toISOString().slice(0, 10);
+    const today = t.testApp.clock.now().toISOString().slice(0, 10);
     const saved = await worker.client.request('PUT', `/api/cases/${caseId}/safety-plan`, {
       body: {
         victimStrategies:
@@ -267,7 +253,7 @@ describe.runIf(engineAvailable)('safety plans over HTTP', () => {
     expect(forPolice).not.toContain('Stödsamtal');
     expect(forPolice).not.toContain('Kodord');
 
-    testApp.clock.advance(3 * 24 * 3600 * 1000);
+    t.testApp.clock.advance(3 * 24 * 3600 * 1000);
     const leader = await as('teamLeader');
     const overdue = await leader.client.request('GET', '/api/work-lists/overdue-reviews');
     expect(overdue.statusCode, overdue.body).toBe(200);

@@ -1,43 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCounty, buildPerson, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { describe, expect, it } from 'vitest';
+import { buildCounty } from '../factories/world';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
 describe.runIf(engineAvailable)('SIP, the coordinated individual plan', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   it('rests on consent for every agency, sets a follow-up task and collects commitments', async () => {
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const opened = await client.request('POST', '/api/cases', {
-      body: {
-        personId: person.id,
-        unitId: world.north.adultUnit.id,
-        type: 'adultVictim',
-        ownerUserId: user.id,
-      },
+    const { id: caseId } = await buildCase(client, {
+      personId: person.id,
+      unitId: t.world.north.adultUnit.id,
+      ownerUserId: user.id,
     });
-    const caseId = opened.json<{ id: string }>().id;
     const participants = [
       { kind: 'other', label: 'Vuxenenheten' },
       { kind: 'healthCare', label: 'Vårdcentralen Övningsby' },
@@ -106,26 +89,23 @@ describe.runIf(engineAvailable)('SIP, the coordinated individual plan', () => {
     expect(stale.statusCode).toBe(409);
   });
   it('names a partner in Fristad by its id: the consent picked from the directory covers it, however it was written', async () => {
-    const county = await buildCounty(database, world);
-    const { client, user } = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const county = await buildCounty(t.database, t.world);
+    const { client, user } = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const caseId = (
-      await client.request('POST', '/api/cases', {
-        body: {
-          personId: person.id,
-          unitId: world.north.adultUnit.id,
-          type: 'adultVictim',
-          ownerUserId: user.id,
-        },
+      await buildCase(client, {
+        personId: person.id,
+        unitId: t.world.north.adultUnit.id,
+        ownerUserId: user.id,
       })
-    ).json<{ id: string }>().id;
+    ).id;
     const police = {
       kind: 'other',
       organisationId: county.police.orgId,
@@ -135,7 +115,7 @@ describe.runIf(engineAvailable)('SIP, the coordinated individual plan', () => {
     const own = {
       kind: 'internal',
       organisationId: null,
-      unitId: world.north.adultUnit.id,
+      unitId: t.world.north.adultUnit.id,
       label: 'Vuxen',
     };
     const consent = await client.request('POST', `/api/persons/${person.id}/consents`, {
@@ -171,9 +151,13 @@ describe.runIf(engineAvailable)('SIP, the coordinated individual plan', () => {
           unitId: county.police.unitId,
           label: 'Polisregion Övning – BOPS',
         },
-        { kind: 'internal', unitId: world.north.adultUnit.id, label: world.north.adultUnit.name },
+        {
+          kind: 'internal',
+          unitId: t.world.north.adultUnit.id,
+          label: t.world.north.adultUnit.name,
+        },
       ],
-      coordinatorAgency: world.north.adultUnit.name,
+      coordinatorAgency: t.world.north.adultUnit.name,
     });
     // A unit no directory holds is refused with the field named.
     const unknown = await client.request('PUT', `/api/cases/${caseId}/sip`, {

@@ -1,36 +1,33 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asSystem } from '../../src/server/platform/db/transaction';
-import { buildPerson, buildWorld, type World } from '../factories/world';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import type { TestClient } from '../helpers/test-app';
+import { engineAvailable } from '../helpers/test-database';
+import { buildCase, useTestWorld } from '../helpers/test-world';
 
-type Case = { id: string; version: number; ownerUserId: string | null };
 type Task = { id: string; kind: string; dueOn: string; state: string; version: number };
 
 describe.runIf(engineAvailable)('tasks and case hand-over', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
+  const t = useTestWorld();
 
   const worker = () =>
-    signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
 
   const openCase = async (client: TestClient, ownerUserId: string, type = 'adultVictim') => {
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
-    const response = await client.request('POST', '/api/cases', {
-      body: { personId: person.id, unitId: world.north.adultUnit.id, type, ownerUserId },
+    return buildCase(client, {
+      personId: person.id,
+      unitId: t.world.north.adultUnit.id,
+      type,
+      ownerUserId,
     });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json<Case>();
   };
 
   const workList = async (client: TestClient) => {
@@ -42,16 +39,6 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
       cases: { id: string }[];
     }>();
   };
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
 
   it('a notice of suspicion puts a reassessment on the owner’s list, due the next day, overdue after it', async () => {
     const { client, user } = await worker();
@@ -70,10 +57,10 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
       expect.objectContaining({ kind: 'reassessment', dueOn: '2026-11-25', state: 'open' }),
     ]);
 
-    testApp.clock.advance(2 * 24 * 3600 * 1000);
-    const later = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    t.testApp.clock.advance(2 * 24 * 3600 * 1000);
+    const later = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'teamLeader',
     });
     const detail = await later.client.request('GET', `/api/cases/${opened.id}`);
@@ -94,7 +81,7 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
   it('refuses a task with a past or impossible last day and stores nothing', async () => {
     const { client, user } = await worker();
     const opened = await openCase(client, user.id);
-    const today = testApp.clock.now().toISOString().slice(0, 10);
+    const today = t.testApp.clock.now().toISOString().slice(0, 10);
     const past = await client.request('POST', `/api/cases/${opened.id}/tasks`, {
       body: { kind: 'followUp', dueOn: '2020-01-01' },
     });
@@ -118,7 +105,7 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
       note: 'Ring om tid för uppföljning',
       state: 'open',
     });
-    const stored = await asSystem(database.db, (tx) =>
+    const stored = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('caseTasks')
         .select('noteEnc')
@@ -131,10 +118,10 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
   it('gives a task only to someone who can see the case: never a 500, never a worker behind another secrecy area', async () => {
     const { client, user } = await worker();
     const opened = await openCase(client, user.id);
-    const today = testApp.clock.now().toISOString().slice(0, 10);
-    const children = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const today = t.testApp.clock.now().toISOString().slice(0, 10);
+    const children = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
       role: 'caseWorker',
     });
     const colleague = await worker();
@@ -218,7 +205,7 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
     const timeline = (await bo.client.request('GET', `/api/cases/${opened.id}`)).json().events;
     expect(timeline).toContainEqual(expect.objectContaining({ kind: 'handOver' }));
 
-    const audited = await asSystem(database.db, (tx) =>
+    const audited = await asSystem(t.database.db, (tx) =>
       tx
         .selectFrom('auditEvents')
         .select(['type', 'actorUserId'])
@@ -264,9 +251,9 @@ describe.runIf(engineAvailable)('tasks and case hand-over', () => {
 
   it('refuses a hand-over to someone outside the case’s unit', async () => {
     const anna = await worker();
-    const childWorker = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const childWorker = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
       role: 'caseWorker',
     });
     const opened = await openCase(anna.client, anna.user.id);

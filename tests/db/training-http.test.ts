@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPerson, buildWorld, type World } from '../factories/world';
+import { describe, expect, it } from 'vitest';
 import { pdfText } from '../helpers/pdf-text';
-import { signedIn } from '../helpers/signed-in';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { createTestDatabase, engineAvailable, type TestDatabase } from '../helpers/test-database';
+import { engineAvailable } from '../helpers/test-database';
+import { useTestWorld } from '../helpers/test-world';
 
 type Figures = { levels: { unitId: string | null; figures: { id: string; count: number }[] }[] };
 type Practices = {
@@ -15,24 +13,12 @@ type Practices = {
 
 /** Training mode over HTTP: a practice case is the worker's own, marked, and never counted. */
 describe.runIf(engineAvailable)('practice cases over HTTP', () => {
-  let database: TestDatabase;
-  let world: World;
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await buildWorld(database);
-    testApp = await createTestApp(database);
-  });
-  afterAll(async () => {
-    await testApp?.app.close();
-    await database?.close();
-  });
+  const t = useTestWorld();
 
   it('opens a marked practice case from a scenario and leaves it out of every figure', async () => {
-    const leader = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const leader = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'teamLeader',
     });
     const opened = async () => {
@@ -67,12 +53,12 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     expect(await opened()).toBe(0);
 
     // A real case in the same unit counts; the practice case still does not.
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const real = await leader.client.request('POST', '/api/cases', {
-      body: { personId: person.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
+      body: { personId: person.id, unitId: t.world.north.adultUnit.id, type: 'adultVictim' },
     });
     expect(real.json()).toMatchObject({ practice: false });
     expect(await opened()).toBe(1);
@@ -82,7 +68,7 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     const asked = await leader.client.request('POST', '/api/screenings', {
       body: {
         personId: practiceCase.person.id,
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         caseId: practiceCase.id,
         answers: [{ topic: 'exposure', outcome: 'positive' }],
       },
@@ -95,9 +81,9 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     expect(coverage.json<{ asked: number }[]>().reduce((sum, row) => sum + row.asked, 0)).toBe(0);
 
     // In the children's unit the same library opens a child's case there.
-    const childWorker = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.childUnit.id,
+    const childWorker = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.childUnit.id,
       role: 'caseWorker',
     });
     const childPractice = await childWorker.client.request('POST', '/api/training/practice-cases', {
@@ -110,11 +96,11 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
           `/api/cases/${childPractice.json<{ id: string }>().id}`,
         )
       ).json(),
-    ).toMatchObject({ type: 'childExposed', unitId: world.north.childUnit.id, practice: true });
+    ).toMatchObject({ type: 'childExposed', unitId: t.world.north.childUnit.id, practice: true });
 
-    const coordinator = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const coordinator = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'coordinator',
     });
     expect(
@@ -127,9 +113,9 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
   });
 
   it('gives feedback on the scenario’s steps and ends a practice, never a real case', async () => {
-    const worker = await signedIn(database, testApp, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const worker = await t.signedIn({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
       role: 'caseWorker',
     });
     const mine = async () =>
@@ -152,7 +138,7 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     await worker.client.request('POST', '/api/screenings', {
       body: {
         personId: practice!.case.person.id,
-        unitId: world.north.adultUnit.id,
+        unitId: t.world.north.adultUnit.id,
         caseId,
         answers: [{ topic: 'exposure', outcome: 'negative' }],
       },
@@ -199,12 +185,12 @@ describe.runIf(engineAvailable)('practice cases over HTTP', () => {
     expect(again.statusCode).toBe(422);
 
     // Ending is for practice only: a real case keeps its stage rules.
-    const person = await buildPerson(database, testApp.keys, {
-      organisationId: world.north.org.id,
-      unitId: world.north.adultUnit.id,
+    const person = await t.person({
+      organisationId: t.world.north.org.id,
+      unitId: t.world.north.adultUnit.id,
     });
     const real = await worker.client.request('POST', '/api/cases', {
-      body: { personId: person.id, unitId: world.north.adultUnit.id, type: 'adultVictim' },
+      body: { personId: person.id, unitId: t.world.north.adultUnit.id, type: 'adultVictim' },
     });
     const refused = await end(
       real.json<{ id: string }>().id,

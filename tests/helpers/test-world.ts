@@ -10,10 +10,13 @@ type County = Awaited<ReturnType<typeof buildCounty>>;
 /**
  * The setup most database test files share, as one call at the top of a describe: a freshly
  * migrated database (copied from the run's image), the two fictitious municipalities (and, if
- * asked, the county around them), and the app on it, closed when the file is done. The parts
- * exist from the file's beforeAll on; read them inside tests and hooks.
+ * asked, the county around them), and the app on it (unless `app: false`, for files that only
+ * query the database), closed when the file is done. The parts exist from the file's beforeAll
+ * on; read them inside tests and hooks.
  */
-export const useTestWorld = (options: { county?: boolean; env?: Record<string, string> } = {}) => {
+export const useTestWorld = (
+  options: { county?: boolean; app?: boolean; env?: Record<string, string> } = {},
+) => {
   let database: TestDatabase | undefined;
   let world: World | undefined;
   let county: County | undefined;
@@ -22,7 +25,7 @@ export const useTestWorld = (options: { county?: boolean; env?: Record<string, s
     database = await createTestDatabase();
     world = await buildWorld(database);
     if (options.county) county = await buildCounty(database, world);
-    testApp = await createTestApp(database, undefined, options.env);
+    if (options.app ?? true) testApp = await createTestApp(database, undefined, options.env);
   });
   afterAll(async () => {
     await testApp?.app.close();
@@ -31,6 +34,10 @@ export const useTestWorld = (options: { county?: boolean; env?: Record<string, s
   const ready = <T>(part: T | undefined, name: string): T => {
     if (part === undefined) throw new Error(`useTestWorld: ${name} is read before beforeAll ran`);
     return part;
+  };
+  const app = () => {
+    if (options.app === false) throw new Error('useTestWorld: no testApp with { app: false }');
+    return ready(testApp, 'testApp');
   };
   return {
     get database() {
@@ -43,14 +50,14 @@ export const useTestWorld = (options: { county?: boolean; env?: Record<string, s
       return ready(county, 'county (ask for it with { county: true })');
     },
     get testApp() {
-      return ready(testApp, 'testApp');
+      return app();
     },
     /** A new user with one role in one unit, signed in with both factors. */
     signedIn: (grant: { organisationId: string; unitId: string; role: RoleId }) =>
-      signedIn(ready(database, 'database'), ready(testApp, 'testApp'), grant),
+      signedIn(ready(database, 'database'), app(), grant),
     /** A fictitious person written directly, for set-up. */
     person: (values: Parameters<typeof buildPerson>[2]) =>
-      buildPerson(ready(database, 'database'), ready(testApp, 'testApp').keys, values),
+      buildPerson(ready(database, 'database'), app().keys, values),
   };
 };
 
@@ -66,5 +73,5 @@ export const buildCase = async (
     body: { type: 'adultVictim', ...values },
   });
   expect(response.statusCode, response.body).toBe(201);
-  return response.json<{ id: string; version: number; stage: string; personId: string }>();
+  return response.json<{ id: string; version: number; stage: string; person: { id: string } }>();
 };
