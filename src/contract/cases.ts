@@ -296,3 +296,12 @@ export const workListResponse = z.object({
   tasks: z.array(task.extend({ case: caseSummary })),
   cases: z.array(caseSummary),
 });
+
+export type CaseSummary = z.infer<typeof caseSummary>;
+export type CaseDetail = z.infer<typeof caseDetailResponse>;
+export type Task = z.infer<typeof taskResponse>;
+export type Handover = z.infer<typeof handoverResponse>;
+export type WorkList = z.infer<typeof workListResponse>;
+export type ScreeningResult = z.infer<typeof screeningResponse>[number];
+export type CaseEventResult = z.infer<typeof caseEventResponse>;
+export type IntakeReferral = z.infer<typeof referralResponse>;

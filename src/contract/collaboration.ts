@@ -151,3 +151,9 @@ export const groundCatalogueResponse = z.object({
     }),
   ),
 });
+
+export type Consent = z.infer<typeof consentResponse>;
+export type Disclosure = z.infer<typeof disclosureResponse>;
+export type WeighedGrounds = z.infer<typeof weighResponse>;
+export type WeighedGround = WeighedGrounds['grounds'][number];
+export type Concerns = z.infer<typeof concernsResponse>;

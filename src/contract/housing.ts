@@ -189,3 +189,7 @@ export const placementView = z.object({
     }),
   ),
 });
+
+export type HousingUnit = z.infer<typeof housingUnitView>;
+export type PlaceRequest = z.infer<typeof placeRequestView>;
+export type Placement = z.infer<typeof placementView>;

@@ -165,3 +165,8 @@ export const mergeResponse = z.object({
   movedRows: z.number().int(),
   person: personResponse,
 });
+
+export type Person = z.infer<typeof personResponse>;
+export type RegisteredPerson = z.infer<typeof registeredPersonResponse>;
+export type UpdatedPerson = z.infer<typeof updatedPersonResponse>;
+export type PersonDuplicates = z.infer<typeof duplicatesResponse>;

@@ -109,3 +109,7 @@ export const checklistsResponse = z.array(
 export const measuresResponse = z.array(
   measureSchema.extend({ custom: z.boolean(), enabled: z.boolean() }),
 );
+
+export type Plan = z.infer<typeof planResponse>;
+export type Checklist = z.infer<typeof checklistsResponse>[number];
+export type CatalogueMeasure = z.infer<typeof measuresResponse>[number];

@@ -75,3 +75,7 @@ export const messageBody = z.object({
   kind: z.enum(messageKinds).default('note'),
   body: z.string().max(4000),
 });
+
+export type ReferralDirectoryEntry = z.infer<typeof directoryResponse>[number];
+export type ReferralSummary = z.infer<typeof referralSummary>;
+export type ReferralDetail = z.infer<typeof referralDetail>;

@@ -145,3 +145,9 @@ export const trainingBody = z.object({
   instrumentId: z.string().max(100),
   completedOn: calendarDate,
 });
+
+export type InstrumentSummary = z.infer<typeof instrumentListResponse>[number];
+export type AssessmentSummary = z.infer<typeof summary>;
+export type Assessment = z.infer<typeof assessmentResponse>;
+export type StartedAssessment = z.infer<typeof startResponse>;
+export type RiskPicture = z.infer<typeof riskPictureResponse>;

@@ -29,3 +29,8 @@ export const enrolmentResponse = z.object({
 });
 
 export const providersResponse = z.array(z.object({ id: z.string().uuid(), name: z.string() }));
+
+export type LoginResult = z.infer<typeof loginResponse>;
+export type CsrfToken = z.infer<typeof csrfResponse>;
+export type Enrolment = z.infer<typeof enrolmentResponse>;
+export type SignInProvider = z.infer<typeof providersResponse>[number];

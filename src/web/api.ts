@@ -1,3 +1,4 @@
+import type { CsrfToken } from '../contract/sign-in';
 import type { FieldIssue } from '../domain/field-issues';
 
 /** The web app's only door to the server: same-origin JSON with the CSRF token on every change. */
@@ -19,7 +20,7 @@ let csrfToken: string | null = null;
 
 const fetchCsrf = async (): Promise<string> => {
   const response = await fetch('/api/auth/csrf', { credentials: 'same-origin' });
-  csrfToken = ((await response.json()) as { token: string }).token;
+  csrfToken = ((await response.json()) as CsrfToken).token;
   return csrfToken;
 };
 

@@ -1,26 +1,16 @@
-/** The shapes the referral routes return (see the OpenAPI document at /api/docs). */
-export type ReferralSummary = {
-  id: string;
-  kind: 'policeToSocialServices' | 'betweenMunicipalities' | 'toRegion' | 'toShelter';
-  direction: 'incoming' | 'outgoing';
-  from: { organisation: string; unit: string; user: string };
-  to: { unitId: string; unit: string };
-  caseType: string;
-  subject: { name: string; personalNumber: string | null; protectionLevel: string };
-  groundCode: string;
-  sentAt: string;
-  acknowledgeBy: string;
-  state: 'sent' | 'overdue' | 'acknowledged' | 'declined' | 'withdrawn';
-  acknowledgedAt: string | null;
-  acknowledgedByName: string | null;
-  declineReason: string | null;
-  caseId: string | null;
-  messageCount: number;
-  version: number;
-};
+/** The shapes the referral routes return, inferred from their response schemas in src/contract. */
+export type {
+  ReferralDetail,
+  ReferralDirectoryEntry as DirectoryEntry,
+  ReferralSummary,
+} from '../contract/referrals';
 
 type Text = { sv: string; en: string };
 
+/**
+ * What a referral hands over. The contract carries the package as an open record (its schema
+ * says only `Record<string, unknown>`), so its parts are read through this shape.
+ */
 export type ReferralPackage = {
   summary: string;
   caseType: string;
@@ -37,25 +27,4 @@ export type ReferralPackage = {
     victimStrategies: string | null;
     outOfHours: string | null;
   };
-};
-
-export type ReferralDetail = ReferralSummary & {
-  package: ReferralPackage;
-  messages: {
-    id: string;
-    kind: 'note' | 'investigationDropped' | 'prosecutionDecided';
-    authorName: string;
-    authorOrganisation: string;
-    body: string;
-    sentAt: string;
-    own: boolean;
-  }[];
-};
-
-export type DirectoryEntry = {
-  organisationId: string;
-  organisationName: string;
-  unitId: string;
-  unitName: string;
-  referralKind: ReferralSummary['kind'];
 };

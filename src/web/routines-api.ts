@@ -11,8 +11,9 @@ export type Routine = {
   readers: { read: number; staff: number } | null;
 };
 
-export const fetchRoutines = (step: string | null) =>
-  api<Routine[]>('GET', step ? `/api/routines?step=${step}` : '/api/routines');
+/** The routines in force, or those that govern one step. */
+export const routinesPath = (step: string | null) =>
+  step ? `/api/routines?step=${step}` : '/api/routines';
 
 export const acknowledge = (routine: Routine) =>
   api('POST', `/api/routines/${routine.id}/acknowledgements`, {

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { throwOnError, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -25,21 +26,9 @@ const usages = ['yes', 'partly', 'no', 'unknown'] as const;
 export const AgreementsPage = ({ mayEdit }: { mayEdit: boolean }) => {
   const { t } = useTranslation();
   const heading = useHeadingFocus('agreements');
-  const [agreements, setAgreements] = useState<Agreement[]>([]);
+  const query = useRecord<Agreement[]>(['agreements'], '/api/agreements');
+  const agreements = query.data ?? [];
   const { problem, run } = useProblem();
-  const load = useCallback(
-    async () => setAgreements(await api<Agreement[]>('GET', '/api/agreements')),
-    [],
-  );
-  useEffect(() => {
-    let current = true;
-    void api<Agreement[]>('GET', '/api/agreements').then((loaded) => {
-      if (current) setAgreements(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,7 +44,7 @@ export const AgreementsPage = ({ mayEdit }: { mayEdit: boolean }) => {
         usedInPractice: data.get('usedInPractice'),
       });
       form.reset();
-      await load();
+      await query.refetch(throwOnError);
     });
   };
 

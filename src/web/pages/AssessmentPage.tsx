@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { swedishDayOf } from '../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import type { RiskLevel } from '../../domain/risk/assessment';
@@ -12,6 +12,7 @@ import {
   type InstrumentDefinition,
 } from '../assessments-api';
 import { linkProps } from '../navigation';
+import { useRecord } from '../queries';
 import { tabPath } from './case/case-tabs';
 import { ChoiceGroup } from './assessment/ChoiceGroup';
 import { ScenariosSection } from './assessment/ScenariosSection';
@@ -38,28 +39,24 @@ const levelScale = {
 export const AssessmentPage = ({ assessmentId }: { assessmentId: string }) => {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [assessment, setAssessment] = useState<Assessment | null>(null);
-  const [definition, setDefinition] = useState<InstrumentDefinition | null>(null);
-  const [content, setContent] = useState<AssessmentContent | null>(null);
+  // The server's answer to the last save or signing, and what has been typed: until there is
+  // one, the assessment and its content as they were read.
+  const [answered, setAssessment] = useState<Assessment | null>(null);
+  const [typed, setContent] = useState<AssessmentContent | null>(null);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(assessmentId);
 
-  useEffect(() => {
-    let current = true;
-    void api<Assessment>('GET', `/api/assessments/${assessmentId}`).then(async (loaded) => {
-      const loadedDefinition = await api<InstrumentDefinition>(
-        'GET',
-        `/api/instruments/${loaded.instrumentId}`,
-      );
-      if (!current) return;
-      setAssessment(loaded);
-      setContent(loaded.content);
-      setDefinition(loadedDefinition);
-    });
-    return () => {
-      current = false;
-    };
-  }, [assessmentId]);
+  const loaded = useRecord<Assessment>(
+    ['assessments', assessmentId],
+    `/api/assessments/${assessmentId}`,
+  ).data;
+  // The instrument's definition is read once the assessment has said which instrument it is.
+  const definition = useRecord<InstrumentDefinition>(
+    ['instruments', loaded?.instrumentId],
+    loaded ? `/api/instruments/${loaded.instrumentId}` : null,
+  ).data;
+  const assessment = definition ? (answered ?? loaded ?? null) : null;
+  const content = definition ? (typed ?? loaded?.content ?? null) : null;
 
   const onSaved = useCallback((saved: Assessment) => setAssessment(saved), []);
   const autosave = useAutosave(assessment, onSaved);

@@ -1,27 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
 import { dateText, type CaseSummary } from '../cases-api';
 import { caseTypes, catalogueLabel, stageLabel } from '../labels';
 import { linkProps } from '../navigation';
+import { useRecord } from '../queries';
 import { useHeadingFocus } from './useHeadingFocus';
 
 /** The unit's intake list for the morning meeting, and the worker's own cases. */
 export const CasesPage = () => {
   const { t, i18n } = useTranslation();
   const [mine, setMine] = useState(false);
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const heading = useHeadingFocus(null);
-
-  useEffect(() => {
-    let current = true;
-    void api<CaseSummary[]>('GET', `/api/cases?mine=${mine}`).then(
-      (rows) => current && setCases(rows),
-    );
-    return () => {
-      current = false;
-    };
-  }, [mine]);
+  // The list shown stays until the other one has been read.
+  const cases =
+    useRecord<CaseSummary[]>(['cases', { mine }], `/api/cases?mine=${mine}`, {
+      keepPrevious: true,
+    }).data ?? null;
 
   return (
     <>

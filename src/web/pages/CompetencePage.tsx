@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { throwOnError, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -25,40 +26,26 @@ type Coverage = {
 export const CompetencePage = ({ mayPlan }: { mayPlan: boolean }) => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus('competence');
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
-  const [mine, setMine] = useState<Mine>([]);
-  const [coverage, setCoverage] = useState<Coverage>([]);
   const { problem, run } = useProblem();
-  const fetchAll = useCallback(
-    () =>
-      Promise.all([
-        api<Catalogue>('GET', '/api/competence/courses'),
-        api<Mine>('GET', '/api/competence/mine'),
-        mayPlan ? api<Coverage>('GET', '/api/competence/coverage') : Promise.resolve([]),
-      ] as const),
-    [mayPlan],
+  const catalogueQuery = useRecord<Catalogue>(['competence', 'courses'], '/api/competence/courses');
+  const mineQuery = useRecord<Mine>(['competence', 'mine'], '/api/competence/mine');
+  const coverageQuery = useRecord<Coverage>(
+    ['competence', 'coverage'],
+    mayPlan ? '/api/competence/coverage' : null,
   );
-  const show = ([loadedCatalogue, loadedMine, loadedCoverage]: Awaited<
-    ReturnType<typeof fetchAll>
-  >) => {
-    setCatalogue(loadedCatalogue);
-    setMine(loadedMine);
-    setCoverage(loadedCoverage);
-  };
-  useEffect(() => {
-    let current = true;
-    void fetchAll().then(([loadedCatalogue, loadedMine, loadedCoverage]) => {
-      if (!current) return;
-      setCatalogue(loadedCatalogue);
-      setMine(loadedMine);
-      setCoverage(loadedCoverage);
-    });
-    return () => {
-      current = false;
-    };
-  }, [fetchAll]);
+  const readAll = () =>
+    Promise.all([
+      catalogueQuery.refetch(throwOnError),
+      mineQuery.refetch(throwOnError),
+      mayPlan ? coverageQuery.refetch(throwOnError) : undefined,
+    ]);
 
-  if (!catalogue) return <p role="status">{t('app.loading')}</p>;
+  const catalogue = catalogueQuery.data;
+  const mine = mineQuery.data;
+  const coverage = coverageQuery.data ?? [];
+  // The page is shown once all it reads is there, as one.
+  if (!catalogue || !mine || (mayPlan && !coverageQuery.data))
+    return <p role="status">{t('app.loading')}</p>;
   const name = (code: string) => {
     const course = catalogue.courses.find((entry) => entry.code === code);
     return course ? (i18n.language === 'en' ? course.name.en : course.name.sv) : code;
@@ -76,7 +63,7 @@ export const CompetencePage = ({ mayPlan }: { mayPlan: boolean }) => {
         completedOn: data.get('completedOn'),
       });
       form.reset();
-      show(await fetchAll());
+      await readAll();
     });
   };
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactFunctions } from '../../domain/collaboration/contact-functions';
 import { api } from '../api';
 import { todayText } from '../cases-api';
+import { throwOnError, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -26,20 +27,9 @@ type Entry = {
 export const ContactsPage = ({ mayEdit }: { mayEdit: boolean }) => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus('contacts');
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const query = useRecord<Entry[]>(['contact-directory'], '/api/contact-directory');
+  const entries = query.data ?? [];
   const { problem, run } = useProblem();
-  const load = useCallback(async () => {
-    setEntries(await api<Entry[]>('GET', '/api/contact-directory'));
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void api<Entry[]>('GET', '/api/contact-directory').then((loaded) => {
-      if (current) setEntries(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const label = (code: string) => {
     const entry = contactFunctions.find((candidate) => candidate.code === code);
@@ -53,7 +43,7 @@ export const ContactsPage = ({ mayEdit }: { mayEdit: boolean }) => {
     void run(async () => {
       await api('POST', '/api/contact-directory', Object.fromEntries(data.entries()));
       form.reset();
-      await load();
+      await query.refetch(throwOnError);
     });
   };
 

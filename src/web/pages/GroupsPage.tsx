@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { linkProps } from '../navigation';
+import { queryKeys, throwOnError, useRecord } from '../queries';
 import { tabPath } from './case/case-tabs';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
@@ -23,12 +24,6 @@ export type Group = {
 };
 type InterventionType = { id: string; name: string };
 
-const fetchBoth = () =>
-  Promise.all([
-    api<Group[]>('GET', '/api/intervention-groups'),
-    api<InterventionType[]>('GET', '/api/intervention-types'),
-  ]);
-
 /**
  * Groups and their queues (digest 002): who waits and for how long, places free, how long those
  * who got a place waited. People are shown only where the reader may read their case.
@@ -36,25 +31,14 @@ const fetchBoth = () =>
 export const GroupsPage = () => {
   const { t } = useTranslation();
   const heading = useHeadingFocus('groups');
-  const [groups, setGroups] = useState<Group[]>([]);
-  const [types, setTypes] = useState<InterventionType[]>([]);
+  const groupsQuery = useRecord<Group[]>(['intervention-groups'], '/api/intervention-groups');
+  const typesQuery = useRecord<InterventionType[]>(
+    queryKeys.interventionTypes,
+    '/api/intervention-types',
+  );
+  const groups = groupsQuery.data ?? [];
+  const types = typesQuery.data ?? [];
   const { problem, run } = useProblem();
-  const load = useCallback(async () => {
-    const [loadedGroups, loadedTypes] = await fetchBoth();
-    setGroups(loadedGroups);
-    setTypes(loadedTypes);
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void fetchBoth().then(([loadedGroups, loadedTypes]) => {
-      if (!current) return;
-      setGroups(loadedGroups);
-      setTypes(loadedTypes);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -68,7 +52,7 @@ export const GroupsPage = () => {
         startsOn: data.get('startsOn'),
       });
       form.reset();
-      await load();
+      await Promise.all([groupsQuery.refetch(throwOnError), typesQuery.refetch(throwOnError)]);
     });
   };
 

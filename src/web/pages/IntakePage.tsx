@@ -1,23 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person as PersonView, RegisteredPerson } from '../../contract/persons';
 import { api, ApiError, type SessionView } from '../api';
-import type { ScreeningResult, Unit } from '../cases-api';
+import type { CaseSummary, IntakeReferral, ScreeningResult, Unit } from '../cases-api';
 import { navigate } from '../navigation';
+import { queryKeys, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
 type SignedIn = Extract<SessionView, { signedIn: true }>;
-type Person = {
-  id: string;
-  givenName: string;
-  familyName: string;
-  unitName: string;
-  personalNumber: string | null;
-  birthDate: string | null;
-  registeredBefore?: boolean;
-};
+/** A person as registered here, or as found by search (which has no registeredBefore). */
+type Person = PersonView & Partial<Pick<RegisteredPerson, 'registeredBefore'>>;
 type Outcome = 'positive' | 'negative' | 'declined' | 'notAsked';
 const outcomes: Outcome[] = ['positive', 'negative', 'declined', 'notAsked'];
+const noUnits: Unit[] = [];
 const notAskedReasons = [
   'othersPresent',
   'interpreterMissing',
@@ -37,29 +33,29 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
     persons: Person[];
   } | null>(null);
   const [results, setResults] = useState<ScreeningResult[] | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
   const [referred, setReferred] = useState<string | null>(null);
   const [skipped, setSkipped] = useState(false);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(person ? (results ? 'results' : 'screening') : 'person');
   const unitId = session.activeUnitId ?? '';
 
-  useEffect(() => {
-    void api<Unit[]>('GET', '/api/units').then(setUnits);
-  }, []);
+  const units = useRecord<Unit[]>(queryKeys.units, '/api/units').data ?? noUnits;
   const activeUnit = units.find((unit) => unit.id === unitId);
   const vinrUnits = units.filter((unit) => unit.kind === 'adultVinr' && unit.id !== unitId);
 
   const send = (body: Record<string, unknown>) =>
     void run(async () => {
       try {
-        setPerson(await api<Person>('POST', '/api/persons', body));
+        setPerson(await api<RegisteredPerson>('POST', '/api/persons', body));
         setSimilar(null);
       } catch (error) {
         if (!(error instanceof ApiError) || error.problem.code !== 'conflict.possible_duplicate')
           throw error;
         const q = `${String(body.givenName)} ${String(body.familyName)}`;
-        const found = await api<Person[]>('GET', `/api/persons/search?q=${encodeURIComponent(q)}`);
+        const found = await api<PersonView[]>(
+          'GET',
+          `/api/persons/search?q=${encodeURIComponent(q)}`,
+        );
         setSimilar({ body, persons: found.filter((entry) => entry.personalNumber === null) });
       }
     });
@@ -104,7 +100,7 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void run(async () => {
-      const result = await api<{ toUnitName: string }>('POST', '/api/referrals', {
+      const result = await api<IntakeReferral>('POST', '/api/referrals', {
         personId: person!.id,
         fromUnitId: unitId,
         toUnitId: form.get('toUnitId'),
@@ -117,7 +113,7 @@ export const IntakePage = ({ session }: { session: SignedIn }) => {
 
   const openHere = (type: 'adultVictim' | 'perpetrator') =>
     void run(async () => {
-      const opened = await api<{ id: string }>('POST', '/api/cases', {
+      const opened = await api<CaseSummary>('POST', '/api/cases', {
         personId: person!.id,
         unitId,
         type,

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../domain/calendar';
 import { auditEventLabels } from '../../domain/audit/event-labels';
 import type { AuditEventType } from '../../domain/audit/events';
 import { api } from '../api';
 import { dateText, todayText } from '../cases-api';
+import { throwOnError, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -46,22 +47,11 @@ export const LogReviewPage = () => {
   const [user, setUser] = useState<{ id: string; name: string } | null>(null);
   const [period, setPeriod] = useState({ from: daysAgo(30), to: todayText() });
   const [report, setReport] = useState<Report | null>(null);
-  const [reviews, setReviews] = useState<Review[]>([]);
   const [signed, setSigned] = useState<number | null>(null);
   const { problem, run } = useProblem();
 
-  const loadReviews = useCallback(async () => {
-    setReviews(await api<Review[]>('GET', '/api/audit/reviews'));
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void api<Review[]>('GET', '/api/audit/reviews').then((loaded) => {
-      if (current) setReviews(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const reviewsQuery = useRecord<Review[]>(['audit', 'reviews'], '/api/audit/reviews');
+  const reviews = reviewsQuery.data ?? [];
 
   const show = (nextScope: Scope, nextUser: typeof user) =>
     void run(async () => {
@@ -96,7 +86,7 @@ export const LogReviewPage = () => {
       });
       setSigned(result.eventsReviewed);
       form.reset();
-      await loadReviews();
+      await reviewsQuery.refetch(throwOnError);
     });
   };
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Enrolment, LoginResult, SignInProvider } from '../../contract/sign-in';
 import { api, ApiError, type SessionView } from '../api';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useRecord } from '../queries';
 
 type Step = 'password' | 'code' | 'enrol';
-type Enrolment = { secret: string; uri: string; qrSvg: string };
 
 const errorKey = (error: unknown): string => {
   if (error instanceof ApiError) return error.problem.code;
@@ -26,13 +27,11 @@ export const LoginPage = ({
   const [error, setError] = useState<string | null>(() =>
     new URLSearchParams(window.location.search).get('loginError'),
   );
-  const [providers, setProviders] = useState<{ id: string; name: string }[]>([]);
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    void api<{ id: string; name: string }[]>('GET', '/api/auth/providers').then(setProviders);
-  }, []);
+  const providers =
+    useRecord<SignInProvider[]>(['auth', 'providers'], '/api/auth/providers').data ?? [];
   useEffect(() => heading.current?.focus(), [step]);
 
   const run = async (work: () => Promise<void>) => {
@@ -48,14 +47,10 @@ export const LoginPage = ({
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void run(async () => {
-      const result = await api<{ secondFactor: 'none' | 'required' | 'enrol' }>(
-        'POST',
-        '/api/auth/login',
-        {
-          username: form.get('username'),
-          password: form.get('password'),
-        },
-      );
+      const result = await api<LoginResult>('POST', '/api/auth/login', {
+        username: form.get('username'),
+        password: form.get('password'),
+      });
       if (result.secondFactor === 'none') return onSignedIn();
       setStep(result.secondFactor === 'required' ? 'code' : 'enrol');
     });

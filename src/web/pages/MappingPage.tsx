@@ -1,20 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { thisYear } from '../cases-api';
 import { inLanguage, type MappingCatalogue, type RoundSummary } from '../mapping-api';
 import { linkProps, navigate } from '../navigation';
+import { useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
 type Candidate = { id: string; name: string; scbCode: string | null };
-
-const fetchAll = () =>
-  Promise.all([
-    api<RoundSummary[]>('GET', '/api/mapping/rounds'),
-    api<MappingCatalogue>('GET', '/api/mapping/templates'),
-    api<Candidate[]>('GET', '/api/mapping/candidates'),
-  ]);
 
 /**
  * The county's mapping rounds (kartläggning, digest 001 and 004): start a round with its
@@ -24,23 +18,19 @@ const fetchAll = () =>
 export const MappingPage = () => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus('mapping');
-  const [rounds, setRounds] = useState<RoundSummary[]>([]);
-  const [catalogue, setCatalogue] = useState<MappingCatalogue | null>(null);
-  const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const rounds = useRecord<RoundSummary[]>(['mapping', 'rounds'], '/api/mapping/rounds').data ?? [];
+  const catalogueQuery = useRecord<MappingCatalogue>(
+    ['mapping', 'templates'],
+    '/api/mapping/templates',
+  );
+  const candidatesQuery = useRecord<Candidate[]>(
+    ['mapping', 'candidates'],
+    '/api/mapping/candidates',
+  );
+  // The form waits for both: its municipalities are ticked as they first appear.
+  const catalogue = candidatesQuery.data ? (catalogueQuery.data ?? null) : null;
+  const candidates = candidatesQuery.data ?? [];
   const { problem, run } = useProblem();
-
-  useEffect(() => {
-    let current = true;
-    void fetchAll().then(([loadedRounds, loadedCatalogue, loadedCandidates]) => {
-      if (!current) return;
-      setRounds(loadedRounds);
-      setCatalogue(loadedCatalogue);
-      setCandidates(loadedCandidates);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { todayText, type CaseSummary } from '../cases-api';
@@ -6,6 +6,7 @@ import { LegalReferences } from '../components/LegalReferences';
 import { groundReferences } from '../ground-references';
 import { caseTypes, catalogueLabel } from '../labels';
 import { linkProps } from '../navigation';
+import { throwOnError, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -51,28 +52,18 @@ type Meeting = {
 export const MeetingPage = ({ meetingId }: { meetingId: string }) => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus(meetingId);
-  const [meeting, setMeeting] = useState<Meeting | null>(null);
-  const [myCases, setMyCases] = useState<CaseSummary[]>([]);
   const [ground, setGround] = useState<string>('');
   const { problem, run } = useProblem();
 
-  const load = useCallback(async () => {
-    setMeeting(await api<Meeting>('GET', `/api/meetings/${meetingId}`));
-  }, [meetingId]);
-  useEffect(() => {
-    let current = true;
-    void api<Meeting>('GET', `/api/meetings/${meetingId}`).then(async (loaded) => {
-      if (!current) return;
-      setMeeting(loaded);
-      if (loaded.chairs) {
-        const cases = await api<CaseSummary[]>('GET', '/api/cases?mine=true');
-        if (current) setMyCases(cases);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [meetingId]);
+  const meetingQuery = useRecord<Meeting>(['meetings', meetingId], `/api/meetings/${meetingId}`);
+  const meeting = meetingQuery.data ?? null;
+  const load = () => meetingQuery.refetch(throwOnError);
+  // The chair puts cases on the agenda: their own cases are read once the meeting says so.
+  const myCases =
+    useRecord<CaseSummary[]>(
+      ['cases', { mine: true }],
+      meeting?.chairs ? '/api/cases?mine=true' : null,
+    ).data ?? [];
 
   if (!meeting) return <p role="status">{t('app.loading')}</p>;
 

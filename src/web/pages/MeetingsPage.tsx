@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionMay } from '../abilities';
 import { api, type SessionView } from '../api';
 import { todayText } from '../cases-api';
 import { linkProps, navigate } from '../navigation';
+import { useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -14,29 +15,17 @@ type MeetingRow = { id: string; kind: string; title: string; heldOn: string; hos
 export const MeetingsPage = ({ session }: { session: SignedIn }) => {
   const { t } = useTranslation();
   const heading = useHeadingFocus('meetings');
-  const [meetings, setMeetings] = useState<MeetingRow[]>([]);
-  const [organisations, setOrganisations] = useState<{ id: string; name: string }[]>([]);
   const { problem, run } = useProblem();
   const mayHost = sessionMay(session, 'case.write');
   const units =
     session.organisations.find((org) => org.id === session.activeOrganisationId)?.units ?? [];
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<MeetingRow[]>('GET', '/api/meetings'),
-      mayHost
-        ? api<{ id: string; name: string }[]>('GET', '/api/county-organisations')
-        : Promise.resolve([]),
-    ]).then(([loaded, loadedOrganisations]) => {
-      if (!current) return;
-      setMeetings(loaded);
-      setOrganisations(loadedOrganisations);
-    });
-    return () => {
-      current = false;
-    };
-  }, [mayHost]);
+  const meetings = useRecord<MeetingRow[]>(['meetings'], '/api/meetings').data ?? [];
+  const organisations =
+    useRecord<{ id: string; name: string }[]>(
+      ['county-organisations'],
+      mayHost ? '/api/county-organisations' : null,
+    ).data ?? [];
 
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { throwOnError, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -38,24 +39,13 @@ type Comparison = {
 export const PrevalencePage = ({ mayRun }: { mayRun: boolean }) => {
   const { t } = useTranslation();
   const heading = useHeadingFocus('prevalence');
-  const [surveys, setSurveys] = useState<Survey[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { problem, run } = useProblem();
 
-  const load = useCallback(
-    async () => setSurveys(await api<Survey[]>('GET', '/api/prevalence-surveys')),
-    [],
-  );
-  useEffect(() => {
-    let current = true;
-    void api<Survey[]>('GET', '/api/prevalence-surveys').then((loaded) => {
-      if (current) setSurveys(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const surveysQuery = useRecord<Survey[]>(['prevalence-surveys'], '/api/prevalence-surveys');
+  const surveys = surveysQuery.data ?? [];
+  const load = () => surveysQuery.refetch(throwOnError);
 
   const start = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { dateText } from '../cases-api';
 import { caseEventKinds, caseTypes, catalogueLabel } from '../labels';
 import { linkProps, navigate } from '../navigation';
-import type { ReferralDetail } from '../referrals-api';
+import { throwOnError, useRecord } from '../queries';
+import type { ReferralDetail, ReferralPackage } from '../referrals-api';
 import { ReferralState } from './collaboration/ReferralState';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
@@ -21,29 +22,22 @@ export const ReferralPage = ({
   isPolice: boolean;
 }) => {
   const { t, i18n } = useTranslation();
-  const [referral, setReferral] = useState<ReferralDetail | null>(null);
   const [declining, setDeclining] = useState(false);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(referralId);
   const en = i18n.language === 'en';
 
-  const load = useCallback(async () => {
-    setReferral(await api<ReferralDetail>('GET', `/api/referrals/${referralId}`));
-  }, [referralId]);
-  useEffect(() => {
-    let current = true;
-    void api<ReferralDetail>('GET', `/api/referrals/${referralId}`).then((loaded) => {
-      if (current) setReferral(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [referralId]);
+  const query = useRecord<ReferralDetail>(
+    ['referrals', referralId],
+    `/api/referrals/${referralId}`,
+  );
+  const referral = query.data ?? null;
+  const load = () => query.refetch(throwOnError);
 
   if (!referral) return <p role="status">{t('app.loading')}</p>;
   const incoming = referral.direction === 'incoming';
   const open = referral.state === 'sent' || referral.state === 'overdue';
-  const pack = referral.package;
+  const pack = referral.package as ReferralPackage;
 
   const acknowledge = () =>
     void run(async () => {

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { acknowledge, fetchRoutines, routineSteps, type Routine } from '../routines-api';
+import { throwOnError, useRecord } from '../queries';
+import { acknowledge, routinesPath, routineSteps, type Routine } from '../routines-api';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 
@@ -13,18 +14,10 @@ import { useHeadingFocus } from './useHeadingFocus';
 export const RoutinesPage = ({ mayEdit }: { mayEdit: boolean }) => {
   const { t } = useTranslation();
   const heading = useHeadingFocus('routines');
-  const [routines, setRoutines] = useState<Routine[]>([]);
+  const query = useRecord<Routine[]>(['routines', { step: null }], routinesPath(null));
+  const routines = query.data ?? [];
   const { problem, run } = useProblem();
-  const load = useCallback(async () => setRoutines(await fetchRoutines(null)), []);
-  useEffect(() => {
-    let current = true;
-    void fetchRoutines(null).then((loaded) => {
-      if (current) setRoutines(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const load = () => query.refetch(throwOnError);
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

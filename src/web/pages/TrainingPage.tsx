@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { navigate } from '../navigation';
+import { useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { PracticeList, type Practice } from './training/PracticeList';
@@ -17,36 +17,23 @@ type Scenario = { id: string; title: Text; situation: Text; practise: { text: Te
 export const TrainingPage = () => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus('training');
-  const [scenarios, setScenarios] = useState<Scenario[]>([]);
-  const [practices, setPractices] = useState<Practice[] | null>(null);
-  const [loads, setLoads] = useState(0);
   const { problem, run } = useProblem();
   const say = (text: Text) => (i18n.language === 'en' ? text.en : text.sv);
-  useEffect(() => {
-    let current = true;
-    void api<{ scenarios: Scenario[] }>('GET', '/api/training/scenarios').then((loaded) => {
-      if (current) setScenarios(loaded.scenarios);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void api<{ practices: Practice[] }>('GET', '/api/training/practice-cases').then((loaded) => {
-      if (current) setPractices(loaded.practices);
-    });
-    return () => {
-      current = false;
-    };
-  }, [loads]);
+  const scenarios =
+    useRecord<{ scenarios: Scenario[] }>(['training', 'scenarios'], '/api/training/scenarios').data
+      ?.scenarios ?? [];
+  const practicesQuery = useRecord<{ practices: Practice[] }>(
+    ['training', 'practice-cases'],
+    '/api/training/practice-cases',
+  );
+  const practices = practicesQuery.data?.practices ?? null;
 
   const end = (practice: Practice) =>
     void run(async () => {
       await api('POST', `/api/training/practice-cases/${practice.case.id}/end`, {
         version: practice.case.version,
       });
-      setLoads((count) => count + 1);
+      void practicesQuery.refetch();
     });
 
   const start = (scenario: Scenario) =>

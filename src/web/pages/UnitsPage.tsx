@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { Unit } from '../cases-api';
+import { queryKeys, useRecord } from '../queries';
 import { FieldErrors, useProblem } from './problems';
 import { useHeadingFocus } from './useHeadingFocus';
 import { InstrumentSettings } from './settings/InstrumentSettings';
@@ -15,21 +16,17 @@ import { ReassessmentSettings } from './settings/ReassessmentSettings';
  */
 export const UnitsPage = () => {
   const { t } = useTranslation();
-  const [units, setUnits] = useState<Unit[] | null>(null);
+  // The units as read, then as each click and each answer of the server leaves them.
+  const [changed, setUnits] = useState<Unit[] | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(null);
 
-  useEffect(() => {
-    let current = true;
-    void api<Unit[]>('GET', '/api/units').then((loaded) => current && setUnits(loaded));
-    return () => {
-      current = false;
-    };
-  }, []);
+  const loaded = useRecord<Unit[]>(queryKeys.units, '/api/units').data ?? null;
+  const units = changed ?? loaded;
 
   const replace = (next: Unit) =>
-    setUnits((rows) => rows?.map((row) => (row.id === next.id ? next : row)) ?? null);
+    setUnits((rows) => (rows ?? loaded)?.map((row) => (row.id === next.id ? next : row)) ?? null);
 
   // The box follows the click at once; if the server refuses, it goes back and says why.
   const toggle = (unit: Unit, routineScreening: boolean) => {

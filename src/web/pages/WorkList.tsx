@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { dateText, type WorkList as WorkListData } from '../cases-api';
 import { catalogueLabel, taskKinds } from '../labels';
 import { linkProps } from '../navigation';
+import { throwOnError, useRecord } from '../queries';
 import { taskPath } from './case/case-tabs';
 import { TaskState } from './case/TasksSection';
 import { FieldErrors, useProblem } from './problems';
@@ -14,28 +14,17 @@ const personName = (row: { case: { person: { givenName: string; familyName: stri
 /** The worker's morning: hand-overs to confirm, tasks by last day, and their own cases. */
 export const WorkList = () => {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<WorkListData | null>(null);
   const { problem, run } = useProblem();
 
-  const load = useCallback(async () => {
-    setList(await api<WorkListData>('GET', '/api/work-lists/mine'));
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void api<WorkListData>('GET', '/api/work-lists/mine').then(
-      (loaded) => current && setList(loaded),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  const query = useRecord<WorkListData>(['work-lists', 'mine'], '/api/work-lists/mine');
+  const list = query.data ?? null;
 
   if (!list) return <p role="status">{t('app.loading')}</p>;
 
   const acknowledge = (handoverId: string) =>
     void run(async () => {
       await api('POST', `/api/handovers/${handoverId}/acknowledge`);
-      await load();
+      await query.refetch(throwOnError);
     });
 
   return (

@@ -1,36 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person, PersonDuplicates as Duplicates } from '../../../contract/persons';
 import { api } from '../../api';
 import { dateText } from '../../cases-api';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
-
-type PersonRecord = {
-  id: string;
-  givenName: string;
-  familyName: string;
-  personalNumber: string | null;
-  birthDate: string | null;
-  unitName: string;
-  version: number;
-  abilities: { update: boolean };
-};
-
-type Duplicates = {
-  candidates: {
-    person: PersonRecord;
-    markedAsDuplicate: boolean;
-    survivorId: string | null;
-    refusal: string | null;
-  }[];
-  merges: {
-    id: string;
-    mergedPersonId: string;
-    reason: string;
-    mergedAt: string;
-    undoneAt: string | null;
-    canUndo: boolean;
-  }[];
-};
 
 /**
  * Records that may be the same person as this one — registered twice before the number became
@@ -46,22 +20,13 @@ export const DuplicatesSection = ({
   reload: () => Promise<void>;
 }) => {
   const { t, i18n } = useTranslation();
-  const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
   const [chosen, setChosen] = useState<Duplicates['candidates'][number] | null>(null);
   const { problem, run } = useProblem();
-  const load = useCallback(
-    () => api<Duplicates>('GET', `/api/persons/${personId}/duplicates`),
-    [personId],
+  const query = useRecord<Duplicates>(
+    recordKeys.person(personId, 'duplicates'),
+    `/api/persons/${personId}/duplicates`,
   );
-  useEffect(() => {
-    let current = true;
-    void load().then((loaded) => {
-      if (current) setDuplicates(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [load]);
+  const duplicates = query.data ?? null;
   if (!duplicates || (duplicates.candidates.length === 0 && duplicates.merges.length === 0))
     return null;
 
@@ -72,14 +37,14 @@ export const DuplicatesSection = ({
     const mergedPersonId = chosen.survivorId === personId ? chosen.person.id : personId;
     void run(async () => {
       // The survivor's version as the worker sees it now: a change since stops the merge (409).
-      const survivor = await api<{ version: number }>('GET', `/api/persons/${chosen.survivorId}`);
+      const survivor = await api<Person>('GET', `/api/persons/${chosen.survivorId}`);
       await api('POST', `/api/persons/${chosen.survivorId}/merges`, {
         mergedPersonId,
         reason,
         version: survivor.version,
       });
       setChosen(null);
-      setDuplicates(await load());
+      await query.refetch(throwOnError);
       await reload();
     });
   };
@@ -87,11 +52,11 @@ export const DuplicatesSection = ({
   const undo = (mergeId: string) =>
     void run(async () => {
       await api('POST', `/api/person-merges/${mergeId}/undo`);
-      setDuplicates(await load());
+      await query.refetch(throwOnError);
       await reload();
     });
 
-  const describeRecord = (record: PersonRecord) =>
+  const describeRecord = (record: Person) =>
     [
       `${record.givenName} ${record.familyName}`,
       record.personalNumber ?? record.birthDate ?? t('duplicates.noNumber'),

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { CaseDetail } from '../../cases-api';
+import type { CaseDetail, CaseEventResult } from '../../cases-api';
 import { caseEventKinds, catalogueLabel, eventSources } from '../../labels';
 
 type Props = {
@@ -24,16 +24,12 @@ export const EventsSection = ({ detail, run, reload }: Props) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void run(async () => {
-      const result = await api<{ reassessmentDueOn: string | null }>(
-        'POST',
-        `/api/cases/${caseId}/events`,
-        {
-          kind: form.get('kind'),
-          occurredOn: form.get('occurredOn'),
-          source: form.get('source'),
-          description: form.get('description') || null,
-        },
-      );
+      const result = await api<CaseEventResult>('POST', `/api/cases/${caseId}/events`, {
+        kind: form.get('kind'),
+        occurredOn: form.get('occurredOn'),
+        source: form.get('source'),
+        description: form.get('description') || null,
+      });
       setReassessBy(result.reassessmentDueOn);
       await reload();
     });

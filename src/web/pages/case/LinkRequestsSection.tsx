@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { dateText, type CaseDetail } from '../../cases-api';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 
 type LinkRequest = {
   id: string;
@@ -19,20 +19,11 @@ type Props = { detail: CaseDetail; run: (work: () => Promise<void>) => Promise<v
  */
 export const LinkRequestsSection = ({ detail, run }: Props) => {
   const { t, i18n } = useTranslation();
-  const [requests, setRequests] = useState<LinkRequest[]>([]);
-  const load = useCallback(
-    () => api<LinkRequest[]>('GET', `/api/cases/${detail.id}/link-requests`),
-    [detail.id],
+  const query = useRecord<LinkRequest[]>(
+    recordKeys.case(detail.id, 'link-requests'),
+    `/api/cases/${detail.id}/link-requests`,
   );
-  useEffect(() => {
-    let current = true;
-    void load().then((loaded) => {
-      if (current) setRequests(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [load]);
+  const requests = query.data ?? [];
   if (requests.length === 0) return null;
 
   const answer = (request: LinkRequest, accept: boolean) =>
@@ -41,7 +32,7 @@ export const LinkRequestsSection = ({ detail, run }: Props) => {
         accept,
         version: request.version,
       });
-      setRequests(await load());
+      await query.refetch(throwOnError);
     });
 
   return (

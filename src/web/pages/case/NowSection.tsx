@@ -13,6 +13,8 @@ import { tabPath } from './case-tabs';
 export const NowSection = ({ detail }: { detail: CaseDetail }) => {
   const { t, i18n } = useTranslation();
   const { risk, plan } = detail.overview;
+  // A share that opened neither risk nor plan leaves nothing to say here.
+  if (!risk && !plan) return null;
   const measureText = plan
     ? measureStatuses
         .filter((status) => plan.measures[status])

@@ -1,24 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person, UpdatedPerson } from '../../../contract/persons';
 import { api } from '../../api';
 import { contactChannels } from '../../../domain/identity/person-markers';
 import { protectionLevels } from '../../../domain/identity/protected-identity';
+import { recordKeys, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
-
-type Person = {
-  id: string;
-  protectionLevel: (typeof protectionLevels)[number];
-  protectionCarried: boolean;
-  address: string | null;
-  safeContact: {
-    channels: string[];
-    times: string | null;
-    doNotContact: string | null;
-    safePlaces: string | null;
-  } | null;
-  version: number;
-  abilities: { update: boolean; readProtectedAddress: boolean };
-};
 
 /**
  * The person's protection, address and how to reach her safely. A protected address is shown
@@ -28,20 +15,13 @@ type Person = {
  */
 export const PersonSection = ({ personId }: { personId: string }) => {
   const { t } = useTranslation();
-  const [person, setPerson] = useState<Person | null>(null);
+  // The person as read, then as the server answers a reveal or a change.
+  const [changed, setPerson] = useState<Person | null>(null);
   const [editing, setEditing] = useState(false);
   const [carried, setCarried] = useState<number | null>(null);
   const { problem, run } = useProblem();
-  const load = useCallback(() => api<Person>('GET', `/api/persons/${personId}`), [personId]);
-  useEffect(() => {
-    let current = true;
-    void load().then((loaded) => {
-      if (current) setPerson(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [load]);
+  const loaded = useRecord<Person>(recordKeys.person(personId), `/api/persons/${personId}`).data;
+  const person = changed ?? loaded ?? null;
   if (!person) return null;
   const isProtected = person.protectionLevel !== 'none';
 
@@ -60,24 +40,20 @@ export const PersonSection = ({ personId }: { personId: string }) => {
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '').trim() || null;
     void run(async () => {
-      const updated = await api<Person & { protectionCarriedTo: number }>(
-        'PATCH',
-        `/api/persons/${personId}`,
-        {
-          version: person.version,
-          protectionLevel: data.get('protectionLevel'),
-          household: data.get('household') === 'on' ? 'protect' : 'leave',
-          // An address left empty is kept as it is: a masked address cannot be edited in place.
-          ...(text('address') ? { address: text('address') } : {}),
-          safeContact: {
-            channels: data.getAll('channels'),
-            times: text('times'),
-            doNotContact: text('doNotContact'),
-            // A protected person's places are shown masked: left empty, they stay as stored.
-            ...(isProtected && !text('safePlaces') ? {} : { safePlaces: text('safePlaces') }),
-          },
+      const updated = await api<UpdatedPerson>('PATCH', `/api/persons/${personId}`, {
+        version: person.version,
+        protectionLevel: data.get('protectionLevel'),
+        household: data.get('household') === 'on' ? 'protect' : 'leave',
+        // An address left empty is kept as it is: a masked address cannot be edited in place.
+        ...(text('address') ? { address: text('address') } : {}),
+        safeContact: {
+          channels: data.getAll('channels'),
+          times: text('times'),
+          doNotContact: text('doNotContact'),
+          // A protected person's places are shown masked: left empty, they stay as stored.
+          ...(isProtected && !text('safePlaces') ? {} : { safePlaces: text('safePlaces') }),
         },
-      );
+      });
       setPerson(updated);
       setCarried(updated.protectionCarriedTo);
       setEditing(false);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { swedishDayOf } from '../../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -7,9 +7,11 @@ import {
   type InstrumentSummary,
   type Presence,
   type RiskPicture,
+  type StartedAssessment,
 } from '../../assessments-api';
 import type { CaseDetail } from '../../cases-api';
 import { linkProps, navigate } from '../../navigation';
+import { recordKeys, useRecord } from '../../queries';
 import { RiskChart } from './RiskChart';
 
 type Props = {
@@ -26,26 +28,16 @@ const subjectFor = (caseType: string) =>
  */
 export const RiskSection = ({ detail, run }: Props) => {
   const { t, i18n } = useTranslation();
-  const [risk, setRisk] = useState<RiskPicture | null>(null);
-  const [instruments, setInstruments] = useState<InstrumentSummary[]>([]);
   const subject = subjectFor(detail.type);
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<RiskPicture>('GET', `/api/cases/${detail.id}/risk-picture`),
-      api<InstrumentSummary[]>('GET', '/api/instruments'),
-    ]).then(([loadedRisk, loadedInstruments]) => {
-      if (!current) return;
-      setRisk(loadedRisk);
-      setInstruments(loadedInstruments);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
+  const risk = useRecord<RiskPicture>(
+    recordKeys.case(detail.id, 'risk-picture'),
+    `/api/cases/${detail.id}/risk-picture`,
+  ).data;
+  const instruments = useRecord<InstrumentSummary[]>(['instruments'], '/api/instruments').data;
 
-  if (!risk) return <p role="status">{t('app.loading')}</p>;
+  // The section is shown once both are read, as one.
+  if (!risk || !instruments) return <p role="status">{t('app.loading')}</p>;
   const usable = instruments.filter(
     (instrument) => instrument.permitted && instrument.subjects.includes(subject),
   );
@@ -55,7 +47,7 @@ export const RiskSection = ({ detail, run }: Props) => {
     const form = new FormData(event.currentTarget);
     void run(async () => {
       const origin = form.get('origin') === 'police' ? 'police' : 'own';
-      const started = await api<{ id: string }>('POST', `/api/cases/${detail.id}/assessments`, {
+      const started = await api<StartedAssessment>('POST', `/api/cases/${detail.id}/assessments`, {
         instrumentId: form.get('instrumentId'),
         subjectRole: subject,
         mode: form.get('mode'),

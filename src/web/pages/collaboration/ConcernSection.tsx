@@ -1,24 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Concerns as ConcernView } from '../../../contract/collaboration';
 import { api } from '../../api';
-import { groundOfPath } from '../../../domain/collaboration/concern';
+import { groundOfPath, type ConcernPath as Path } from '../../../domain/collaboration/concern';
 import { dateText, todayText, type CaseDetail } from '../../cases-api';
 import { LegalReferences } from '../../components/LegalReferences';
 import { groundReferences } from '../../ground-references';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
-
-type Path = 'sameUnit' | 'noHarm' | 'consent' | 'dangerToLife';
-type ConcernView = {
-  linkedVictimCases: number;
-  paths: { path: Path; open: boolean; whyClosed: string | null }[];
-  concerns: {
-    id: string;
-    path: Path;
-    whatWasSaid: string;
-    raisedAt: string;
-    raisedByName: string;
-  }[];
-};
 
 /**
  * Concern for the victim, raised in a perpetrator's case (digest 003): write down what was said,
@@ -26,25 +15,18 @@ type ConcernView = {
  */
 export const ConcernSection = ({ detail }: { detail: CaseDetail }) => {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<ConcernView | null>(null);
   const [sent, setSent] = useState<{ path: Path; notifiedCases: number } | null>(null);
   const [asked, setAsked] = useState(false);
   const [path, setPath] = useState<Path | null>(null);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
 
-  const load = useCallback(async () => {
-    setView(await api<ConcernView>('GET', `/api/cases/${detail.id}/concerns`));
-  }, [detail.id]);
-  useEffect(() => {
-    let current = true;
-    void api<ConcernView>('GET', `/api/cases/${detail.id}/concerns`).then((loaded) => {
-      if (current) setView(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
+  const query = useRecord<ConcernView>(
+    recordKeys.case(detail.id, 'concerns'),
+    `/api/cases/${detail.id}/concerns`,
+  );
+  const view = query.data ?? null;
+  const load = () => query.refetch(throwOnError);
 
   const link = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

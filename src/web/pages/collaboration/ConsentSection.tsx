@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Consent } from '../../../contract/collaboration';
 import { api } from '../../api';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import { chosenRecipient, RecipientPicker, useRecipientChoices } from './RecipientPicker';
 import { FieldErrors, useProblem } from '../problems';
 
@@ -13,22 +15,6 @@ export const dataCategories = [
   'health',
   'children',
 ] as const;
-
-type Consent = {
-  id: string;
-  decision: 'given' | 'refused';
-  purpose: string;
-  recipients: { label: string; unverified?: boolean }[];
-  categories: string[];
-  givenBy: 'self' | 'custodian' | 'legalRepresentative';
-  giverName: string | null;
-  form: 'oral' | 'written';
-  givenOn: string;
-  expiresOn: string | null;
-  withdrawnOn: string | null;
-  inForce: boolean;
-  version: number;
-};
 
 /**
  * The person's consents and refusals (law catalogue: osl.consent): to whom, what, given by whom and how, until
@@ -44,23 +30,16 @@ export const ConsentSection = ({
   mayWrite: boolean;
 }) => {
   const { t } = useTranslation();
-  const [consents, setConsents] = useState<Consent[]>([]);
   const choices = useRecipientChoices(mayWrite);
   const [open, setOpen] = useState(false);
   const { problem, run } = useProblem();
 
-  const load = useCallback(async () => {
-    setConsents(await api<Consent[]>('GET', `/api/persons/${personId}/consents`));
-  }, [personId]);
-  useEffect(() => {
-    let current = true;
-    void api<Consent[]>('GET', `/api/persons/${personId}/consents`).then((loaded) => {
-      if (current) setConsents(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [personId]);
+  const query = useRecord<Consent[]>(
+    recordKeys.person(personId, 'consents'),
+    `/api/persons/${personId}/consents`,
+  );
+  const consents = query.data ?? [];
+  const load = () => query.refetch(throwOnError);
 
   const record = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,25 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Disclosure, WeighedGrounds } from '../../../contract/collaboration';
 import { swedishDayOf } from '../../../domain/calendar';
 import { api } from '../../api';
 import { LegalReferences } from '../../components/LegalReferences';
 import { groundReferences } from '../../ground-references';
 import { dateText, type CaseDetail } from '../../cases-api';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 import { GroundChoices, type WeighedGround as Ground } from './GroundChoices';
 import { dataCategories } from './ConsentSection';
 import { chosenRecipient, RecipientPicker, useRecipientChoices } from './RecipientPicker';
-
-type Disclosure = {
-  id: string;
-  recipient: string;
-  categories: string[];
-  groundCode: string;
-  content: string | null;
-  decidedAt: string;
-  decidedByName: string;
-  share: { endsAt: string | null; active: boolean } | null;
-};
 
 /**
  * Disclosures (utlämnande) from the case: every piece of information that leaves its secrecy
@@ -28,7 +19,6 @@ type Disclosure = {
  */
 export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
   const { t, i18n } = useTranslation();
-  const [disclosures, setDisclosures] = useState<Disclosure[]>([]);
   const choices = useRecipientChoices(detail.abilities.write);
   // Only a unit of one's own organisation can be given the case to read in Fristad.
   const [internal, setInternal] = useState(false);
@@ -36,18 +26,11 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
   const [chosen, setChosen] = useState<string | null>(null);
   const { problem, run } = useProblem();
 
-  const load = useCallback(async () => {
-    setDisclosures(await api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`));
-  }, [detail.id]);
-  useEffect(() => {
-    let current = true;
-    void api<Disclosure[]>('GET', `/api/cases/${detail.id}/disclosures`).then((loaded) => {
-      if (current) setDisclosures(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
+  const query = useRecord<Disclosure[]>(
+    recordKeys.case(detail.id, 'disclosures'),
+    `/api/cases/${detail.id}/disclosures`,
+  );
+  const disclosures = query.data ?? [];
 
   const recipientOf = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -71,7 +54,7 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
       ...(recipient.recipientUnitId ? { recipientUnitId: String(recipient.recipientUnitId) } : {}),
     });
     void run(async () => {
-      const result = await api<{ grounds: Ground[] }>(
+      const result = await api<WeighedGrounds>(
         'GET',
         `/api/cases/${detail.id}/disclosure-grounds?${query.toString()}`,
       );
@@ -97,7 +80,7 @@ export const DisclosureSection = ({ detail }: { detail: CaseDetail }) => {
       form.reset();
       setGrounds(null);
       setChosen(null);
-      await load();
+      await query.refetch(throwOnError);
     });
   };
 

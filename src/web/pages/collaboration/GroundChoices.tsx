@@ -1,18 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import type { WeighedGround } from '../../../contract/collaboration';
 import { todayText } from '../../cases-api';
 import { LegalReferences } from '../../components/LegalReferences';
 
-export type WeighedGround = {
-  code: string;
-  applies: boolean;
-  whyNotSv: string | null;
-  whyNotEn: string | null;
-  legalReferences: string[];
-  title: { sv: string; en: string };
-  guidance: { sv: string; en: string };
-  needsAssessment: boolean;
-  needsProvision: boolean;
-};
+export type { WeighedGround };
 
 /**
  * The legal grounds weighed for a disclosure, as radio buttons: each with its plain guidance

@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { WeighedGrounds } from '../../../contract/collaboration';
 import { api } from '../../api';
 import type { CaseDetail } from '../../cases-api';
 import { linkProps } from '../../navigation';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import type { DirectoryEntry, ReferralSummary } from '../../referrals-api';
 import { FieldErrors, useProblem } from '../problems';
 import { GroundChoices, type WeighedGround as Ground } from './GroundChoices';
@@ -23,8 +25,6 @@ const recipientKindOf: Record<DirectoryEntry['referralKind'], string> = {
  */
 export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
-  const [referrals, setReferrals] = useState<ReferralSummary[]>([]);
-  const [directory, setDirectory] = useState<DirectoryEntry[]>([]);
   const [toUnitId, setToUnitId] = useState('');
   const [grounds, setGrounds] = useState<Ground[] | null>(null);
   const [groundCode, setGroundCode] = useState<string | null>(null);
@@ -32,20 +32,14 @@ export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<ReferralSummary[]>('GET', `/api/cases/${detail.id}/referrals`),
-      write ? api<DirectoryEntry[]>('GET', '/api/referral-directory') : Promise.resolve([]),
-    ]).then(([loaded, loadedDirectory]) => {
-      if (!current) return;
-      setReferrals(loaded);
-      setDirectory(loadedDirectory);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id, write]);
+  const referralsQuery = useRecord<ReferralSummary[]>(
+    recordKeys.case(detail.id, 'referrals'),
+    `/api/cases/${detail.id}/referrals`,
+  );
+  const referrals = referralsQuery.data ?? [];
+  const directory =
+    useRecord<DirectoryEntry[]>(['referral-directory'], write ? '/api/referral-directory' : null)
+      .data ?? [];
 
   const target = directory.find((entry) => entry.unitId === toUnitId);
 
@@ -58,7 +52,7 @@ export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
         recipientUnitId: target.unitId,
         recipientLabel: `${target.organisationName} – ${target.unitName}`,
       });
-      const result = await api<{ grounds: Ground[] }>(
+      const result = await api<WeighedGrounds>(
         'GET',
         `/api/cases/${detail.id}/disclosure-grounds?${query.toString()}`,
       );
@@ -86,7 +80,7 @@ export const ReferralSection = ({ detail }: { detail: CaseDetail }) => {
       form.reset();
       setGrounds(null);
       setGroundCode(null);
-      setReferrals(await api<ReferralSummary[]>('GET', `/api/cases/${detail.id}/referrals`));
+      await referralsQuery.refetch(throwOnError);
     });
   };
 

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { CaseDetail } from '../../cases-api';
+import { recordKeys, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 import type { ConsentRecipient } from '../../../domain/collaboration/consent';
 import { chosenRecipient, RecipientPicker, useRecipientChoices } from './RecipientPicker';
@@ -24,21 +25,18 @@ const slots = [0, 1, 2, 3];
  */
 export const SipSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
-  const [sip, setSip] = useState<Sip | null>(null);
+  // The plan as read, then as the server answers each change.
+  const [changed, setSip] = useState<Sip | null>(null);
   const [editing, setEditing] = useState(false);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
   const choices = useRecipientChoices(write);
 
-  useEffect(() => {
-    let current = true;
-    void api<Sip | null>('GET', `/api/cases/${detail.id}/sip`).then((loaded) => {
-      if (current) setSip(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
+  const loaded = useRecord<Sip | null>(
+    recordKeys.case(detail.id, 'sip'),
+    `/api/cases/${detail.id}/sip`,
+  ).data;
+  const sip = changed ?? loaded ?? null;
 
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstContactItems } from '../../../domain/interventions/perpetrator-pathway';
 import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 
 type Advice = {
@@ -40,23 +41,18 @@ export const AdviceSection = ({
   reload: () => Promise<void>;
 }) => {
   const { t, i18n } = useTranslation();
-  const [advice, setAdvice] = useState<Advice | null>(null);
   const { problem, run } = useProblem();
   const english = i18n.language === 'en';
   const write = detail.abilities.write;
 
-  const load = useCallback(async () => {
-    setAdvice(await api<Advice>('GET', `/api/cases/${detail.id}/advice`));
-  }, [detail.id]);
-  useEffect(() => {
-    let current = true;
-    void api<Advice>('GET', `/api/cases/${detail.id}/advice`).then((loaded) => {
-      if (current) setAdvice(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id, detail.version]);
+  // Read again when the case changes (a new stage ends the service): what was read stays shown
+  // until then.
+  const query = useRecord<Advice>(
+    recordKeys.case(detail.id, 'advice', { version: detail.version }),
+    `/api/cases/${detail.id}/advice`,
+    { keepPrevious: true },
+  );
+  const advice = query.data ?? null;
 
   if (!advice || (!advice.inService && advice.contacts.length === 0)) return null;
 
@@ -73,7 +69,7 @@ export const AdviceSection = ({
         note: data.get('note'),
       });
       form.reset();
-      await load();
+      await query.refetch(throwOnError);
     });
   };
 

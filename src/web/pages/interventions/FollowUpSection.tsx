@@ -1,10 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ratingPhases, violenceSince } from '../../../domain/follow-up/ratings';
 import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
 import { FieldErrors, useProblem } from '../problems';
-import { useInterventionTypes, type InterventionType } from '../../queries';
+import {
+  recordKeys,
+  throwOnError,
+  useInterventionTypes,
+  useRecord,
+  type InterventionType,
+} from '../../queries';
 
 type FollowUp = {
   ratings: {
@@ -23,7 +29,6 @@ type FollowUp = {
 const noTypes: InterventionType[] = [];
 
 const scale = Array.from({ length: 11 }, (_, value) => value);
-const fetchFollowUp = (caseId: string) => api<FollowUp>('GET', `/api/cases/${caseId}/follow-up`);
 
 /**
  * Following the person (digest 002 and 001): their own 0–10 ratings at the start, during and at
@@ -32,24 +37,15 @@ const fetchFollowUp = (caseId: string) => api<FollowUp>('GET', `/api/cases/${cas
  */
 export const FollowUpSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
-  const [followUp, setFollowUp] = useState<FollowUp | null>(null);
   const types = useInterventionTypes().data ?? noTypes;
   const [saved, setSaved] = useState<string | null>(null);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
-  const load = useCallback(async () => {
-    setFollowUp(await fetchFollowUp(detail.id));
-  }, [detail.id]);
-  useEffect(() => {
-    let current = true;
-    void fetchFollowUp(detail.id).then((loaded) => {
-      if (!current) return;
-      setFollowUp(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
+  const query = useRecord<FollowUp>(
+    recordKeys.case(detail.id, 'follow-up'),
+    `/api/cases/${detail.id}/follow-up`,
+  );
+  const followUp = query.data ?? null;
   if (!followUp) return null;
 
   const send = (
@@ -65,7 +61,7 @@ export const FollowUpSection = ({ detail }: { detail: CaseDetail }) => {
     void run(async () => {
       await api(method, `/api/cases/${detail.id}/${path}`, build(data));
       form.reset();
-      await load();
+      await query.refetch(throwOnError);
       setSaved(done);
     });
   };

@@ -1,11 +1,17 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sessionOutcomes } from '../../../domain/interventions/quota';
 import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
 import type { Group } from '../GroupsPage';
 import { FieldErrors, useProblem } from '../problems';
-import { useInterventionTypes, type InterventionType } from '../../queries';
+import {
+  recordKeys,
+  throwOnError,
+  useInterventionTypes,
+  useRecord,
+  type InterventionType,
+} from '../../queries';
 
 const noTypes: InterventionType[] = [];
 type Granted = {
@@ -33,8 +39,6 @@ type Granted = {
 };
 
 const goalSlots = [0, 1, 2];
-const fetchGranted = (caseId: string) =>
-  api<Granted[]>('GET', `/api/cases/${caseId}/interventions`);
 
 /**
  * Interventions on the case (digest 002): granted from the organisation's catalogue with the
@@ -43,28 +47,19 @@ const fetchGranted = (caseId: string) =>
  */
 export const InterventionSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
-  const [granted, setGranted] = useState<Granted[]>([]);
   const types = useInterventionTypes().data ?? noTypes;
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
-  const load = useCallback(async () => {
-    setGranted(await fetchGranted(detail.id));
-  }, [detail.id]);
-  useEffect(() => {
-    let current = true;
-    void fetchGranted(detail.id).then((loadedGranted) => {
-      if (!current) return;
-      setGranted(loadedGranted);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
+  const query = useRecord<Granted[]>(
+    recordKeys.case(detail.id, 'interventions'),
+    `/api/cases/${detail.id}/interventions`,
+  );
+  const granted = query.data ?? [];
 
   const post = (path: string, body: object) =>
     run(async () => {
       await api('POST', `/api/cases/${detail.id}/interventions${path}`, body);
-      await load();
+      await query.refetch(throwOnError);
     });
 
   const grant = (event: FormEvent<HTMLFormElement>) => {
@@ -303,18 +298,10 @@ const RunningForms = ({
 /** The case's place in a group: on the waiting list, admitted, or leaving. */
 const GroupPlaceForm = ({ caseId }: { caseId: string }) => {
   const { t } = useTranslation();
-  const [groups, setGroups] = useState<Group[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const { problem, run } = useProblem();
-  useEffect(() => {
-    let current = true;
-    void api<Group[]>('GET', '/api/intervention-groups').then((loaded) => {
-      if (current) setGroups(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const query = useRecord<Group[]>(['intervention-groups'], '/api/intervention-groups');
+  const groups = query.data ?? [];
   if (groups.length === 0) return null;
   const change = (form: HTMLFormElement, action: 'join' | 'admit' | 'leave') =>
     void run(async () => {
@@ -322,7 +309,7 @@ const GroupPlaceForm = ({ caseId }: { caseId: string }) => {
         groupId: new FormData(form).get('groupId'),
         action,
       });
-      setGroups(await api<Group[]>('GET', '/api/intervention-groups'));
+      await query.refetch(throwOnError);
       setDone(t(`groups.done.${action}`));
     });
   return (

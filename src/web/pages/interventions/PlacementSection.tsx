@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   exitDestinations,
@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { todayText, type CaseDetail } from '../../cases-api';
 import { housingPathFor, type PlaceRequest, type Placement } from '../../housing-api';
 import { linkProps } from '../../navigation';
+import { recordKeys, throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 
 const formValues = (event: FormEvent<HTMLFormElement>) => {
@@ -23,35 +24,21 @@ const orNull = (value: FormDataEntryValue | null) => (value ? String(value) : nu
  */
 export const PlacementSection = ({ detail }: { detail: CaseDetail }) => {
   const { t } = useTranslation();
-  const [stays, setStays] = useState<Placement[]>([]);
-  const [requests, setRequests] = useState<PlaceRequest[]>([]);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
 
-  const fetchAll = useCallback(
-    () =>
-      Promise.all([
-        api<Placement[]>('GET', `/api/cases/${detail.id}/placements`),
-        api<PlaceRequest[]>('GET', `/api/housing/requests?caseId=${detail.id}`),
-      ]),
-    [detail.id],
+  const staysQuery = useRecord<Placement[]>(
+    recordKeys.case(detail.id, 'placements'),
+    `/api/cases/${detail.id}/placements`,
   );
-  const load = useCallback(async () => {
-    const [loadedStays, loadedRequests] = await fetchAll();
-    setStays(loadedStays);
-    setRequests(loadedRequests);
-  }, [fetchAll]);
-  useEffect(() => {
-    let current = true;
-    void fetchAll().then(([loadedStays, loadedRequests]) => {
-      if (!current) return;
-      setStays(loadedStays);
-      setRequests(loadedRequests);
-    });
-    return () => {
-      current = false;
-    };
-  }, [fetchAll]);
+  const requestsQuery = useRecord<PlaceRequest[]>(
+    ['housing', 'requests', { caseId: detail.id }],
+    `/api/housing/requests?caseId=${detail.id}`,
+  );
+  const stays = staysQuery.data ?? [];
+  const requests = requestsQuery.data ?? [];
+  const load = () =>
+    Promise.all([staysQuery.refetch(throwOnError), requestsQuery.refetch(throwOnError)]);
 
   const stay = stays.find((entry) => entry.current);
   const used = new Set(stays.map((entry) => entry.requestId));

@@ -1,18 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { HorizontalBars } from '../../components/HorizontalBars';
 import { inLanguage, type MappingCatalogue, type Round } from '../../mapping-api';
+import { throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 import { useHeadingFocus } from '../useHeadingFocus';
 import { AnswerSection } from './AnswerSection';
 import { SessionSection } from './SessionSection';
-
-const fetchRound = (roundId: string) =>
-  Promise.all([
-    api<Round>('GET', `/api/mapping/rounds/${roundId}`),
-    api<MappingCatalogue>('GET', '/api/mapping/templates'),
-  ]);
 
 /**
  * One mapping round: the municipalities compared on the 0–10 scale (digest 001's figure 2,
@@ -22,28 +17,23 @@ const fetchRound = (roundId: string) =>
 export const RoundPage = ({ roundId }: { roundId: string }) => {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus(roundId);
-  const [round, setRound] = useState<Round | null>(null);
-  const [catalogue, setCatalogue] = useState<MappingCatalogue | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const { problem, run } = useProblem();
   const [prefilled, setPrefilled] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const [loadedRound, loadedCatalogue] = await fetchRound(roundId);
-    setRound(loadedRound);
-    setCatalogue(loadedCatalogue);
-  }, [roundId]);
-  useEffect(() => {
-    let current = true;
-    void fetchRound(roundId).then(([loadedRound, loadedCatalogue]) => {
-      if (!current) return;
-      setRound(loadedRound);
-      setCatalogue(loadedCatalogue);
-    });
-    return () => {
-      current = false;
-    };
-  }, [roundId]);
+  const roundQuery = useRecord<Round>(
+    ['mapping', 'rounds', roundId],
+    `/api/mapping/rounds/${roundId}`,
+  );
+  const catalogueQuery = useRecord<MappingCatalogue>(
+    ['mapping', 'templates'],
+    '/api/mapping/templates',
+  );
+  const round = roundQuery.data;
+  const catalogue = catalogueQuery.data;
+  const load = async () => {
+    await Promise.all([roundQuery.refetch(throwOnError), catalogueQuery.refetch(throwOnError)]);
+  };
 
   if (!round || !catalogue) return <p role="status">{t('app.loading')}</p>;
   const language = i18n.language === 'en' ? 'en' : 'sv';

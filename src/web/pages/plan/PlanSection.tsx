@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { swedishDayOf } from '../../../domain/calendar';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -6,6 +6,7 @@ import { inLanguage } from '../../assessments-api';
 import { todayText, type CaseDetail } from '../../cases-api';
 import { LegalReferences } from '../../components/LegalReferences';
 import type { Checklist, Plan } from '../../plans-api';
+import { recordKeys, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 import { Suggestions } from './Suggestions';
 
@@ -16,26 +17,19 @@ import { Suggestions } from './Suggestions';
  */
 export const PlanSection = ({ detail }: { detail: CaseDetail }) => {
   const { t, i18n } = useTranslation();
-  const [plan, setPlan] = useState<Plan | null>(null);
-  const [checklists, setChecklists] = useState<Checklist[]>([]);
+  // The plan as read, then as the server answers each change.
+  const [changed, setPlan] = useState<Plan | null>(null);
   const { problem, run } = useProblem();
   const write = detail.abilities.write;
 
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<Plan>('GET', `/api/cases/${detail.id}/safety-plan`),
-      api<Checklist[]>('GET', '/api/checklists'),
-    ]).then(([loaded, loadedChecklists]) => {
-      if (!current) return;
-      setPlan(loaded);
-      setChecklists(loadedChecklists);
-    });
-    return () => {
-      current = false;
-    };
-  }, [detail.id]);
-  if (!plan) return null;
+  const loaded = useRecord<Plan>(
+    recordKeys.case(detail.id, 'safety-plan'),
+    `/api/cases/${detail.id}/safety-plan`,
+  ).data;
+  const checklists = useRecord<Checklist[]>(['checklists'], '/api/checklists').data;
+  const plan = changed ?? loaded ?? null;
+  // The section is shown once both are read, as one.
+  if (!plan || !checklists) return null;
 
   const send = (method: 'POST' | 'PUT', path: string, body: unknown) =>
     void run(async () => setPlan(await api<Plan>(method, path, body)));

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { acknowledge, fetchRoutines, type Routine } from '../../routines-api';
+import { throwOnError, useRecord } from '../../queries';
+import { acknowledge, routinesPath, type Routine } from '../../routines-api';
 import { linkProps } from '../../navigation';
 import { FieldErrors, useProblem } from '../problems';
 
@@ -11,24 +11,19 @@ import { FieldErrors, useProblem } from '../problems';
  */
 export const RoutineNotice = ({ step }: { step: string | null }) => {
   const { t } = useTranslation();
-  const [routines, setRoutines] = useState<Routine[]>([]);
+  // A case that moves on to another step keeps the last step's routines until the new are read.
+  const query = useRecord<Routine[]>(['routines', { step }], routinesPath(step), {
+    keepPrevious: true,
+  });
+  const routines = query.data ?? [];
   const { problem, run } = useProblem();
-  useEffect(() => {
-    let current = true;
-    void fetchRoutines(step).then((loaded) => {
-      if (current) setRoutines(loaded);
-    });
-    return () => {
-      current = false;
-    };
-  }, [step]);
 
   const shown = step ? routines : routines.filter((routine) => !routine.readByMe);
   if (shown.length === 0) return null;
   const read = (routine: Routine) =>
     void run(async () => {
       await acknowledge(routine);
-      setRoutines(await fetchRoutines(step));
+      await query.refetch(throwOnError);
     });
 
   return (

@@ -1,23 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { inLanguage, type InstrumentSummary } from '../../assessments-api';
+import { throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 
 /** Which risk instruments the organisation has permission or a licence for. */
 export const InstrumentSettings = () => {
   const { t, i18n } = useTranslation();
-  const [instruments, setInstruments] = useState<InstrumentSummary[] | null>(null);
+  const query = useRecord<InstrumentSummary[]>(['instruments'], '/api/instruments');
+  const instruments = query.data ?? null;
   const { problem, run } = useProblem();
 
-  const load = () => api<InstrumentSummary[]>('GET', '/api/instruments');
-  useEffect(() => {
-    let current = true;
-    void load().then((loaded) => current && setInstruments(loaded));
-    return () => {
-      current = false;
-    };
-  }, []);
   if (!instruments) return null;
 
   const permit = (instrumentId: string) => (event: FormEvent<HTMLFormElement>) => {
@@ -25,7 +19,7 @@ export const InstrumentSettings = () => {
     const note = new FormData(event.currentTarget).get('note');
     void run(async () => {
       await api('POST', '/api/instrument-permissions', { instrumentId, licenceNote: note });
-      setInstruments(await load());
+      await query.refetch(throwOnError);
     });
   };
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   eligibilities,
@@ -8,7 +8,7 @@ import {
 } from '../../../domain/interventions/catalogue';
 import { api } from '../../api';
 import { FieldErrors, useProblem } from '../problems';
-import { queryClient, queryKeys, type InterventionType } from '../../queries';
+import { queryKeys, throwOnError, useRecord, type InterventionType } from '../../queries';
 
 type Settings = {
   reassessmentDays: { low: number; medium: number; high: number };
@@ -20,39 +20,29 @@ type Settings = {
 const numberOrNull = (value: FormDataEntryValue | null) =>
   value === null || String(value).trim() === '' ? null : Number(value);
 
-const fetchBoth = () =>
-  Promise.all([
-    api<Settings>('GET', '/api/organisation/settings'),
-    api<InterventionType[]>('GET', '/api/intervention-types'),
-  ]);
-
 /**
  * The organisation's own rules for interventions: the bound on råd och service, who may grant
  * and extend (delegationsordning), and the catalogue of interventions under local names.
  */
 export const InterventionSettings = () => {
   const { t } = useTranslation();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [types, setTypes] = useState<InterventionType[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const { problem, run } = useProblem();
-  const load = useCallback(async () => {
-    const [loadedSettings, loadedTypes] = await fetchBoth();
-    setSettings(loadedSettings);
-    setTypes(loadedTypes);
-  }, []);
-  useEffect(() => {
-    let current = true;
-    void fetchBoth().then(([loadedSettings, loadedTypes]) => {
-      if (!current) return;
-      setSettings(loadedSettings);
-      setTypes(loadedTypes);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
-  if (!settings) return null;
+  // Read for this form alone (the reassessment form beside it reads its own).
+  const settingsQuery = useRecord<Settings>(
+    ['organisation', 'settings', 'interventions'],
+    '/api/organisation/settings',
+  );
+  const typesQuery = useRecord<InterventionType[]>(
+    queryKeys.interventionTypes,
+    '/api/intervention-types',
+  );
+  const load = () =>
+    Promise.all([settingsQuery.refetch(throwOnError), typesQuery.refetch(throwOnError)]);
+  const settings = settingsQuery.data;
+  const types = typesQuery.data;
+  // Shown once both are read, as one.
+  if (!settings || !types) return null;
 
   const saveRules = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -92,8 +82,7 @@ export const InterventionSettings = () => {
         defaultWeeks: numberOrNull(data.get('defaultWeeks')),
       });
       form.reset();
-      // The case pages read the catalogue from the shared cache: it is read again there too.
-      await queryClient.invalidateQueries({ queryKey: queryKeys.interventionTypes });
+      // The catalogue is read again into the shared cache, where the case pages find it too.
       await load();
       setSaved(t('interventions.typeAdded'));
     });

@@ -1,11 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { inLanguage } from '../../assessments-api';
-import type { CatalogueMeasure } from '../../plans-api';
+import type { CatalogueMeasure as Row } from '../../plans-api';
+import { useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
-
-type Row = CatalogueMeasure & { custom: boolean; enabled: boolean };
 
 const strategies = ['monitoring', 'supervision', 'treatment', 'victimSafety'] as const;
 const owners = [
@@ -23,16 +22,12 @@ const owners = [
 /** The organisation's measure catalogue: switch off what you cannot offer, add your own. */
 export const MeasureSettings = () => {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<Row[] | null>(null);
+  // The catalogue as read, then as each click and each answer of the server leaves it.
+  const [changed, setRows] = useState<Row[] | null>(null);
   const { problem, run } = useProblem();
 
-  useEffect(() => {
-    let current = true;
-    void api<Row[]>('GET', '/api/measures').then((loaded) => current && setRows(loaded));
-    return () => {
-      current = false;
-    };
-  }, []);
+  const loaded = useRecord<Row[]>(['measures'], '/api/measures').data;
+  const rows = changed ?? loaded ?? null;
   if (!rows) return null;
 
   const toggle = (row: Row, enabled: boolean) => {

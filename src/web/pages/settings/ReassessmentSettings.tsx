@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 
 type Settings = {
@@ -11,19 +12,17 @@ type Settings = {
 /** How many days a signed assessment holds before the case owner is asked to reassess. */
 export const ReassessmentSettings = () => {
   const { t } = useTranslation();
-  const [settings, setSettings] = useState<Settings | null>(null);
+  // The settings as read, then as the server answers each save.
+  const [changed, setSettings] = useState<Settings | null>(null);
   const [saved, setSaved] = useState(false);
   const { problem, run } = useProblem();
 
-  useEffect(() => {
-    let current = true;
-    void api<Settings>('GET', '/api/organisation/settings').then(
-      (loaded) => current && setSettings(loaded),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  // Read for this form alone (the intervention rules beside it read their own).
+  const loaded = useRecord<Settings>(
+    ['organisation', 'settings', 'reassessment'],
+    '/api/organisation/settings',
+  ).data;
+  const settings = changed ?? loaded ?? null;
   if (!settings) return null;
 
   const save = (event: FormEvent<HTMLFormElement>) => {

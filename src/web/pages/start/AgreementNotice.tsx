@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { linkProps } from '../../navigation';
+import { useRecord } from '../../queries';
 
 type Agreement = { id: string; title: string; reviewOn: string | null; review: string };
 
@@ -11,17 +10,8 @@ type Agreement = { id: string; title: string; reviewOn: string | null; review: s
  */
 export const AgreementNotice = () => {
   const { t } = useTranslation();
-  const [due, setDue] = useState<Agreement[]>([]);
-  useEffect(() => {
-    let current = true;
-    void api<Agreement[]>('GET', '/api/agreements').then((agreements) => {
-      if (current)
-        setDue(agreements.filter((agreement) => ['overdue', 'soon'].includes(agreement.review)));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const agreements = useRecord<Agreement[]>(['agreements'], '/api/agreements').data ?? [];
+  const due = agreements.filter((agreement) => ['overdue', 'soon'].includes(agreement.review));
 
   if (due.length === 0) return null;
   return (

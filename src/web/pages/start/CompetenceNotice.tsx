@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { linkProps } from '../../navigation';
+import { useRecord } from '../../queries';
 
 type Course = { code: string; name: { sv: string; en: string } };
 type Mine = { code: string; required: boolean; state: string; validUntil: string | null }[];
@@ -12,28 +11,22 @@ type Mine = { code: string; required: boolean; state: string; validUntil: string
  */
 export const CompetenceNotice = () => {
   const { t, i18n } = useTranslation();
-  const [due, setDue] = useState<{ name: string; state: string; validUntil: string | null }[]>([]);
-  useEffect(() => {
-    let current = true;
-    void Promise.all([
-      api<{ courses: Course[] }>('GET', '/api/competence/courses'),
-      api<Mine>('GET', '/api/competence/mine'),
-    ]).then(([catalogue, mine]) => {
-      if (!current) return;
-      const name = (code: string) => {
-        const course = catalogue.courses.find((entry) => entry.code === code);
-        return course ? (i18n.language === 'en' ? course.name.en : course.name.sv) : code;
-      };
-      setDue(
-        mine
+  const catalogue = useRecord<{ courses: Course[] }>(
+    ['competence', 'courses'],
+    '/api/competence/courses',
+  ).data;
+  const mine = useRecord<Mine>(['competence', 'mine'], '/api/competence/mine').data;
+  const name = (code: string) => {
+    const course = catalogue?.courses.find((entry) => entry.code === code);
+    return course ? (i18n.language === 'en' ? course.name.en : course.name.sv) : code;
+  };
+  // Shown once both are read; the names follow the language chosen.
+  const due =
+    catalogue && mine
+      ? mine
           .filter((course) => course.required && course.state !== 'valid')
-          .map((course) => ({ ...course, name: name(course.code) })),
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, [i18n.language]);
+          .map((course) => ({ ...course, name: name(course.code) }))
+      : [];
 
   if (due.length === 0) return null;
   return (

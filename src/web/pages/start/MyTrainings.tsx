@@ -1,23 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { inLanguage, type InstrumentSummary } from '../../assessments-api';
+import { throwOnError, useRecord } from '../../queries';
 import { FieldErrors, useProblem } from '../problems';
 
 /** A worker records their own training in instruments that need it. */
 export const MyTrainings = () => {
   const { t, i18n } = useTranslation();
-  const [instruments, setInstruments] = useState<InstrumentSummary[] | null>(null);
   const { problem, run } = useProblem();
-  const load = () => api<InstrumentSummary[]>('GET', '/api/instruments');
-
-  useEffect(() => {
-    let current = true;
-    void load().then((loaded) => current && setInstruments(loaded));
-    return () => {
-      current = false;
-    };
-  }, []);
+  const query = useRecord<InstrumentSummary[]>(['instruments'], '/api/instruments');
+  const instruments = query.data ?? null;
   if (!instruments) return null;
   const needing = instruments.filter((instrument) => instrument.licence.requiresTraining);
   const untrained = needing.filter((instrument) => !instrument.trained);
@@ -30,7 +23,7 @@ export const MyTrainings = () => {
         instrumentId: form.get('instrumentId'),
         completedOn: form.get('completedOn'),
       });
-      setInstruments(await load());
+      await query.refetch(throwOnError);
     });
   };
 

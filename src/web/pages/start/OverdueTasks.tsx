@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import type { WorkList } from '../../cases-api';
 import { linkProps } from '../../navigation';
+import { useRecord } from '../../queries';
 import { taskPath } from '../case/case-tabs';
 
 /** For team leaders: tasks of one kind past their last day in the units they lead. */
@@ -16,15 +15,8 @@ export const OverdueTasks = ({
   noneKey: string;
 }) => {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<WorkList['tasks'] | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void api<WorkList['tasks']>('GET', path).then((loaded) => current && setRows(loaded));
-    return () => {
-      current = false;
-    };
-  }, [path]);
+  // The path is one of the work lists' (/api/work-lists/…): its parts are the key.
+  const rows = useRecord<WorkList['tasks']>(path.split('/').slice(2), path).data ?? null;
   if (!rows) return null;
 
   return (

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { linkProps } from '../../navigation';
+import { useRecord } from '../../queries';
 
 type Survey = {
   id: string;
@@ -18,27 +17,14 @@ type Survey = {
  */
 export const PrevalenceNotice = () => {
   const { t } = useTranslation();
-  const [waiting, setWaiting] = useState<{ survey: Survey; units: string[] }[]>([]);
-  useEffect(() => {
-    let current = true;
-    void api<Survey[]>('GET', '/api/prevalence-surveys').then((surveys) => {
-      if (!current) return;
-      setWaiting(
-        surveys
-          .filter((survey) => survey.open)
-          .map((survey) => ({
-            survey,
-            units: survey.myUnits
-              .filter((unit) => unit.reported.length === 0)
-              .map((unit) => unit.name),
-          }))
-          .filter((entry) => entry.units.length > 0),
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const surveys = useRecord<Survey[]>(['prevalence-surveys'], '/api/prevalence-surveys').data ?? [];
+  const waiting = surveys
+    .filter((survey) => survey.open)
+    .map((survey) => ({
+      survey,
+      units: survey.myUnits.filter((unit) => unit.reported.length === 0).map((unit) => unit.name),
+    }))
+    .filter((entry) => entry.units.length > 0);
 
   if (waiting.length === 0) return null;
   return (

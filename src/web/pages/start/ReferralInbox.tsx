@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { linkProps } from '../../navigation';
+import { useRecord } from '../../queries';
 import type { ReferralSummary } from '../../referrals-api';
 import { ReferralState } from '../collaboration/ReferralState';
 
@@ -11,10 +10,7 @@ import { ReferralState } from '../collaboration/ReferralState';
  */
 export const ReferralInbox = () => {
   const { t } = useTranslation();
-  const [referrals, setReferrals] = useState<ReferralSummary[] | null>(null);
-  useEffect(() => {
-    void api<ReferralSummary[]>('GET', '/api/referrals').then(setReferrals);
-  }, []);
+  const referrals = useRecord<ReferralSummary[]>(['referrals'], '/api/referrals').data ?? null;
   if (!referrals || referrals.length === 0) return null;
   const waiting = (referral: ReferralSummary) =>
     referral.direction === 'incoming' &&

@@ -1,17 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import { type CaseSummary } from '../../cases-api';
 import { caseTypes, catalogueLabel } from '../../labels';
 import { linkProps } from '../../navigation';
+import { useRecord } from '../../queries';
 
 /** Cases another secrecy area has shared with the user's units (on consent or a legal ground). */
 export const SharedWithMe = () => {
   const { t, i18n } = useTranslation();
-  const [cases, setCases] = useState<CaseSummary[] | null>(null);
-  useEffect(() => {
-    void api<CaseSummary[]>('GET', '/api/work-lists/shared-with-me').then(setCases);
-  }, []);
+  const cases =
+    useRecord<CaseSummary[]>(['work-lists', 'shared-with-me'], '/api/work-lists/shared-with-me')
+      .data ?? null;
   if (!cases || cases.length === 0) return null;
   return (
     <section aria-labelledby="shared-heading">
