@@ -24,6 +24,9 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: ['tests/db/**/*.test.ts'],
+          // Each file builds its own database and app and closes them: the server's modules
+          // can be loaded once per worker instead of once per file.
+          isolate: false,
           env: { FRISTAD_TEST_DB: 'pglite' },
         },
       },
@@ -32,6 +35,9 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['tests/db/**/*.test.ts'],
+          // Each file builds its own database and app and closes them: the server's modules
+          // can be loaded once per worker instead of once per file.
+          isolate: false,
           env: { FRISTAD_TEST_DB: 'postgres' },
         },
       },
@@ -40,8 +46,11 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
-          fileParallelism: false,
-          // A walk through several roles takes 20–30 s alone; on a busy two-core CI machine more.
+          // Each walk starts and stops its own server: its modules load once per worker.
+          isolate: false,
+          // Each walk has its own server (port 0, its own data folder) and its own Chromium, so
+          // two can run at once; run one at a time they were the last four minutes of the run,
+          // with one core idle. A walk through several roles takes 20–30 s alone; busier, more.
           testTimeout: 180_000,
         },
       },
