@@ -46,11 +46,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
-          // Each walk starts and stops its own server: its modules load once per worker.
-          isolate: false,
-          // Each walk has its own server (port 0, its own data folder) and its own Chromium, so
-          // two can run at once; run one at a time they were the last four minutes of the run,
-          // with one core idle. A walk through several roles takes 20–30 s alone; busier, more.
+          // One walk at a time: two at once on two cores (beside the database tests) made steps
+          // miss their 15 s and 30 s waits. A walk through several roles takes 20–30 s alone.
+          fileParallelism: false,
           testTimeout: 180_000,
         },
       },

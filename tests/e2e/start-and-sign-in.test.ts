@@ -13,9 +13,13 @@ type PrintedUser = { username: string; password: string; totpSecret: string; rol
 /** Starts `npm start` as a newcomer would and reads the address and demo users it prints. */
 const startLikeANewcomer = (dataDir: string) =>
   new Promise<{ child: ChildProcess; url: string; users: PrintedUser[] }>((resolve, reject) => {
+    // A newcomer's shell has no NODE_ENV; vitest's 'test' would make `npm start` build a
+    // development bundle into dist/web, which the walks after this one would then run against.
+    const newcomersEnv = { ...process.env };
+    delete newcomersEnv.NODE_ENV;
     const child = spawn('npm', ['start'], {
       env: {
-        ...process.env,
+        ...newcomersEnv,
         PORT: '0',
         FRISTAD_DATA_DIR: dataDir,
         FRISTAD_KEY_FILE: join(dataDir, 'keys.json'),
