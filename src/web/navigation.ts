@@ -36,22 +36,18 @@ export const usePathAndVisit = (): { path: string; visit: number } => ({
   visit: useSyncExternalStore(subscribeToVisits, () => visits),
 });
 
-/** A link that navigates inside the app (and still works with a middle click). */
-export const linkProps = (path: string) => ({
+/** A link that goes by `go` (and still works with a middle or a modified click). */
+const linkBy = (go: (path: string) => void) => (path: string) => ({
   href: path,
   onClick: (event: { preventDefault: () => void; metaKey: boolean; ctrlKey: boolean }) => {
     if (event.metaKey || event.ctrlKey) return;
     event.preventDefault();
-    navigate(path);
+    go(path);
   },
 });
 
+/** A link that navigates inside the app: a new visit. */
+export const linkProps = linkBy(navigate);
+
 /** A link within the open page (see navigateWithin). */
-export const withinLinkProps = (path: string) => ({
-  href: path,
-  onClick: (event: { preventDefault: () => void; metaKey: boolean; ctrlKey: boolean }) => {
-    if (event.metaKey || event.ctrlKey) return;
-    event.preventDefault();
-    navigateWithin(path);
-  },
-});
+export const withinLinkProps = linkBy(navigateWithin);

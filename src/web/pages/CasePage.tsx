@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { swedishDayOf } from '../../domain/calendar';
 import { stageLegalReferences } from '../../domain/cases/stages';
-import { api } from '../api';
 import { todayText, type CaseDetail } from '../cases-api';
 import { LegalReferences } from '../components/LegalReferences';
 import { caseTypes, catalogueLabel, stageLabel } from '../labels';
 import { linkProps } from '../navigation';
+import { recordKeys, throwOnError, useRecord } from '../queries';
 import { AccessNotice } from './collaboration/AccessNotice';
 import { CaseTabBody } from './case/CaseTabBody';
 import { CaseTabList } from './case/CaseTabList';
@@ -34,17 +33,11 @@ export const CasePage = ({
   const { t, i18n } = useTranslation();
   const { problem, run } = useProblem();
   const heading = useHeadingFocus(caseId);
-  // Personal data: read afresh at every visit and not kept once the case is left.
-  const query = useQuery({
-    queryKey: ['case', caseId],
-    queryFn: () => api<CaseDetail>('GET', `/api/cases/${caseId}`),
-    refetchOnMount: 'always',
-    staleTime: Infinity,
-    gcTime: 0,
-  });
+  // Personal data: read afresh at every visit and not kept once the case is left (useRecord).
+  const query = useRecord<CaseDetail>(recordKeys.case(caseId), `/api/cases/${caseId}`);
   const { refetch } = query;
   const reload = useCallback(async () => {
-    await refetch();
+    await refetch(throwOnError);
   }, [refetch]);
 
   const detail = query.data;

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { MeasureStatus } from '../../../domain/risk-management/plan';
 import type { Tx } from '../../platform/db/transaction';
+import { findPlanForCase } from '../plans/plan.repository';
 
 /** The case's assessments without their content: enough to say the latest level and the drafts. */
 export const listAssessmentHeads = (tx: Tx, caseId: string) =>
@@ -13,12 +13,7 @@ export const listAssessmentHeads = (tx: Tx, caseId: string) =>
 
 /** The plan's next review and how many of its measures stand in each status. */
 export const findPlanHead = async (tx: Tx, caseId: string) => {
-  const plan = await tx
-    .selectFrom('safetyPlans')
-    .select('id')
-    .select(sql<string | null>`to_char(review_on, 'YYYY-MM-DD')`.as('reviewOn'))
-    .where('caseId', '=', caseId)
-    .executeTakeFirst();
+  const plan = await findPlanForCase(tx, caseId);
   if (!plan) return null;
   const counts = await tx
     .selectFrom('planMeasures')

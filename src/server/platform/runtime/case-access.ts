@@ -64,16 +64,15 @@ const shareCovers = (
   category: DataCategory | null,
 ): Decision => {
   if (!decision.allowed || !decision.shareId) return decision;
-  const share = record.shares.find((entry) => entry.id === decision.shareId);
-  return category !== null && share?.categories.includes(category)
+  return category !== null && openCategories(decision, record).includes(category)
     ? decision
     : { allowed: false, reason: 'access.other_secrecy_area' };
 };
 
 /**
  * The categories a reader of a case may see: all of them in the case's own area (or under
- * break-glass), only those disclosed under a share. The same rule as `shareCovers`, for a read
- * that shows several categories at once.
+ * break-glass), only those disclosed under a share. `shareCovers` asks it for one category; a
+ * read that shows several at once (the case overview) asks for them all.
  */
 export const openCategories = (decision: Decision, record: CaseRecord): readonly DataCategory[] => {
   if (!decision.allowed) return [];
